@@ -1,0 +1,7 @@
+"""Pure data types shared by every layer: no I/O and no heavy imports."""
+
+from textsamverkan.model.document import Document, Locator, RawDocument
+from textsamverkan.model.offsets import OffsetMap
+from textsamverkan.model.span import Span
+
+__all__ = ["Document", "Locator", "OffsetMap", "RawDocument", "Span"]
