@@ -62,6 +62,7 @@ class Document:
     source_path: str = ""
     source_sha256: str = ""
     format: str = ""
+    part: str = ""
 
     @property
     def text_sha256(self) -> str:

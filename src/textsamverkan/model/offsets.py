@@ -28,6 +28,7 @@ class OffsetMap:
         # Each anchor is (canon_start, canon_end, raw_start, raw_end) of one edit, sorted by canon_start.
         self._anchors = [tuple(a) for a in anchors]
         self._canon_starts = [a[0] for a in self._anchors]
+        self._raw_starts = [a[2] for a in self._anchors]
 
     @classmethod
     def from_edits(cls, edits: Iterable[Edit]) -> OffsetMap:
@@ -55,6 +56,16 @@ class OffsetMap:
         if is_end and canon == c_start == c_end:  # a span ending just before a deletion leaves it out
             return r_start
         return r_end + (canon - c_end)
+
+    def to_canon(self, raw: int, *, is_end: bool = False) -> int:
+        """The canonical offset of raw offset `raw` (the inverse of `to_raw` outside replaced pieces)."""
+        i = bisect.bisect_right(self._raw_starts, raw) - 1
+        if i < 0:
+            return raw
+        c_start, c_end, r_start, r_end = self._anchors[i]
+        if raw < r_end:
+            return c_end if is_end and raw > r_start else c_start
+        return c_end + (raw - r_end)
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
         return self.to_raw(start), self.to_raw(end, is_end=True)

@@ -1,0 +1,1 @@
+"""Tables computed from stored spans: speaker shares, comparisons, distinctive terms."""

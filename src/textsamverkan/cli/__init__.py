@@ -1,0 +1,1 @@
+"""Click commands: thin wrappers that parse options, call one library function and print the result."""

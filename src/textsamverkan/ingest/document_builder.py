@@ -1,0 +1,114 @@
+"""Turn one RawDocument into a stored Document: canonical text, blocks, speaker turns and their speakers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from textsamverkan.ingest.normalise import normalise
+from textsamverkan.ingest.structure import BLOCK, BOILERPLATE, find_blocks
+from textsamverkan.model import Document, RawDocument, Span
+
+SEGMENTER_VERSION = "turns.v1"
+TURN = "turn"
+SPEAKER_LABEL = "speaker_label"
+TRANSCRIPT_KINDS = ("transcript", "interview", "debate")
+
+
+@dataclass(frozen=True)
+class TurnOptions:
+    """Speaker-turn settings: a forced format, a user pattern, a speakers.csv, or no turn detection at all."""
+
+    format: str | None = None
+    pattern: str | None = None
+    speakers_file: Path | None = None
+    enabled: bool = True
+
+
+@dataclass
+class _Turns:
+    spans: list[Span] = field(default_factory=list)
+    speakers: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    format: str = "none"
+
+
+def _canonical_structure(raw: RawDocument, to_canon: Any) -> list[Span]:
+    return [
+        Span(to_canon(s.start), to_canon(s.end, is_end=True), s.layer, s.label, s.attrs)
+        for s in raw.structure
+    ]
+
+
+def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options: TurnOptions) -> _Turns:
+    from textsamverkan.segment.turns import resolve_known_turns, segment_turns
+
+    exclude = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
+    if known_turns:
+        seg = resolve_known_turns(text, [(s.start, s.end, s.label) for s in known_turns],
+                                  speakers_file=options.speakers_file)
+    else:
+        seg = segment_turns(text, pattern=options.pattern, format=options.format,
+                            speakers_file=options.speakers_file, exclude=exclude)
+    spans = [
+        Span(t.start, t.end, TURN, t.speaker_id,
+             {"label": t.label, "label_start": t.label_start, "label_end": t.label_end, **t.attrs})
+        for t in seg.turns
+    ]
+    speakers = [
+        {"id": s.id, "name": s.name, "aliases": list(s.aliases), "role": s.role, "organisation": s.organisation,
+         "party": s.party}
+        for s in seg.speakers
+    ]
+    return _Turns(spans, speakers, list(seg.notes), seg.format)
+
+
+def _mark_speaker_labels(blocks: list[Span], turns: list[Span]) -> list[Span]:
+    """Blocks that are only a speaker's label (a name on its own line) become speaker_label blocks."""
+    labels = [(t.attrs["label_start"], t.attrs["label_end"]) for t in turns if t.attrs["label_end"] > t.attrs["label_start"]]
+    out = []
+    for b in blocks:
+        if any(s <= b.start and b.end <= e for s, e in labels):
+            out.append(Span(b.start, b.end, BLOCK, SPEAKER_LABEL))
+        else:
+            out.append(b)
+    return out
+
+
+def build_document(
+    raw: RawDocument, *, doc_id: str, metadata: dict[str, Any], source_sha256: str, turn_options: TurnOptions
+) -> tuple[Document, list[dict[str, Any]]]:
+    """Normalise a reader's output and find its structure and speakers; returns the document and its speakers."""
+    norm = normalise(raw.text)
+    text = norm.text
+    structure = _canonical_structure(raw, norm.offset_map.to_canon)
+    blocks = find_blocks(text, known=[s for s in structure if s.layer == BLOCK])
+    notes = list(raw.notes)
+    turns = _Turns()
+    if turn_options.enabled:
+        turns = _find_turns(text, blocks, [s for s in structure if s.layer == TURN], turn_options)
+        blocks = _mark_speaker_labels(blocks, turns.spans)
+        if turns.spans:
+            notes.append(f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers "
+                         f"(format {turns.format})")
+        elif metadata.get("kind") in TRANSCRIPT_KINDS:
+            notes.extend(turns.notes or ["no speaker turns detected; stored as a plain document"])
+    meta = dict(metadata)
+    if turns.spans:
+        meta["turn_format"] = turns.format
+    doc = Document(
+        doc_id=doc_id,
+        text=text,
+        metadata=meta,
+        raw_text=raw.text,
+        offset_map=norm.offset_map,
+        locators=list(raw.locators),
+        spans=[*blocks, *turns.spans],
+        notes=notes,
+        source_path=raw.source_path,
+        source_sha256=source_sha256,
+        format=raw.format,
+        part=raw.part,
+    )
+    return doc, turns.speakers

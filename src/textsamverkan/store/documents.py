@@ -1,0 +1,235 @@
+"""Repository functions for documents, their spans and speakers."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from textsamverkan.errors import E_NO_DOCUMENT, UserError, did_you_mean
+from textsamverkan.model import Document, Locator, OffsetMap, Span
+from textsamverkan.store.db import transaction
+
+
+@dataclass(frozen=True)
+class StoredSource:
+    """What the store knows of an ingested file, to decide whether re-ingesting it is a no-op."""
+
+    source_sha256: str
+    pipeline: str
+    doc_ids: tuple[str, ...]
+
+
+def _span_row(doc_id: str, span: Span, stage: str) -> tuple[Any, ...]:
+    attrs = json.dumps(span.attrs, ensure_ascii=False, sort_keys=True) if span.attrs else None
+    return (doc_id, span.layer, span.start, span.end, span.label, attrs, stage)
+
+
+def stored_source(conn: sqlite3.Connection, corpus: str, rel_path: str) -> StoredSource | None:
+    rows = conn.execute(
+        "SELECT doc_id, source_sha256, pipeline FROM documents WHERE corpus = ? AND rel_path = ? ORDER BY doc_id",
+        (corpus, rel_path),
+    ).fetchall()
+    if not rows:
+        return None
+    return StoredSource(rows[0]["source_sha256"], rows[0]["pipeline"], tuple(r["doc_id"] for r in rows))
+
+
+def replace_source(
+    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[dict[str, Any]]]],
+    *, pipeline: str, stage: str,
+) -> list[str]:
+    """Store the documents of one source file in one transaction, replacing what the file gave before.
+
+    Results of earlier runs that read a replaced document are marked stale. Returns the stored document ids.
+    """
+    with transaction(conn):
+        old_ids = [r[0] for r in conn.execute(
+            "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path))]
+        for doc_id in old_ids:
+            _delete_document(conn, doc_id)
+        for doc, speakers in documents:
+            _insert_document(conn, doc, corpus=corpus, rel_path=rel_path, pipeline=pipeline, stage=stage)
+            conn.executemany(
+                "INSERT INTO speakers (doc_id, speaker_id, name, aliases, role, organisation, party) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(doc.doc_id, s["id"], s["name"], json.dumps(s.get("aliases", []), ensure_ascii=False),
+                  s.get("role"), s.get("organisation"), s.get("party")) for s in speakers],
+            )
+        new_ids = [doc.doc_id for doc, _ in documents]
+        changed = set(old_ids)
+        conn.executemany(
+            "UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(doc_id,) for doc_id in sorted(changed)]
+        )
+    return new_ids
+
+
+def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
+    conn.execute("DELETE FROM blocks_fts WHERE doc_id = ?", (doc_id,))
+    conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+
+
+def _insert_document(
+    conn: sqlite3.Connection, doc: Document, *, corpus: str, rel_path: str, pipeline: str, stage: str
+) -> None:
+    locators = [
+        {"raw_start": loc.raw_start, "raw_end": loc.raw_end, "kind": loc.kind, "value": loc.value,
+         **({"attrs": loc.attrs} if loc.attrs else {})}
+        for loc in doc.locators
+    ]
+    conn.execute(
+        "INSERT INTO documents (doc_id, corpus, rel_path, part, source_path, format, source_sha256, text_sha256, "
+        "pipeline, text, raw_text, offset_map, locators, metadata, notes, n_words, ingested_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+        (
+            doc.doc_id, corpus, rel_path, doc.part, doc.source_path, doc.format,
+            doc.source_sha256, doc.text_sha256, pipeline, doc.text,
+            zlib.compress(doc.raw_text.encode("utf-8"), 6), json.dumps(doc.offset_map.to_json()),
+            json.dumps(locators, ensure_ascii=False), json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
+            json.dumps(doc.notes, ensure_ascii=False), len(doc.text.split()),
+        ),
+    )
+    conn.executemany(
+        'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [_span_row(doc.doc_id, s, stage) for s in doc.spans],
+    )
+    conn.executemany(
+        'INSERT INTO blocks_fts (text, doc_id, start, "end") VALUES (?, ?, ?, ?)',
+        [(doc.text[s.start : s.end], doc.doc_id, s.start, s.end)
+         for s in doc.spans if s.layer == "block" and s.label != "boilerplate"],
+    )
+
+
+def add_spans(conn: sqlite3.Connection, doc_id: str, spans: Iterable[Span], *, stage: str, layers: Iterable[str]) -> None:
+    """Replace a document's spans on `layers` with `spans`, in one transaction, and record the stage as done."""
+    layer_list = sorted(set(layers))
+    with transaction(conn):
+        conn.executemany("DELETE FROM spans WHERE doc_id = ? AND layer = ?", [(doc_id, layer) for layer in layer_list])
+        conn.executemany(
+            'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [_span_row(doc_id, s, stage) for s in spans],
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO doc_stages (doc_id, stage, done_at) VALUES (?, ?, datetime('now'))", (doc_id, stage)
+        )
+
+
+def _document_from_row(row: sqlite3.Row, spans: list[Span]) -> Document:
+    locators = [
+        Locator(d["raw_start"], d["raw_end"], d["kind"], d["value"], d.get("attrs", {}))
+        for d in json.loads(row["locators"])
+    ]
+    return Document(
+        doc_id=row["doc_id"],
+        text=row["text"],
+        metadata=json.loads(row["metadata"]),
+        raw_text=zlib.decompress(row["raw_text"]).decode("utf-8"),
+        offset_map=OffsetMap.from_json(json.loads(row["offset_map"])),
+        locators=locators,
+        spans=spans,
+        notes=json.loads(row["notes"]),
+        source_path=row["source_path"],
+        source_sha256=row["source_sha256"],
+        format=row["format"],
+        part=row["part"],
+    )
+
+
+def load_spans(conn: sqlite3.Connection, doc_id: str, layers: Iterable[str] | None = None) -> list[Span]:
+    query = 'SELECT layer, start, "end", label, attrs FROM spans WHERE doc_id = ?'
+    params: list[Any] = [doc_id]
+    if layers is not None:
+        layer_list = list(layers)
+        query += f" AND layer IN ({','.join('?' * len(layer_list))})"
+        params += layer_list
+    query += ' ORDER BY start, "end" DESC, span_id'
+    return [
+        Span(r["start"], r["end"], r["layer"], r["label"], json.loads(r["attrs"]) if r["attrs"] else {})
+        for r in conn.execute(query, params)
+    ]
+
+
+def get_document(conn: sqlite3.Connection, doc_id: str, *, layers: Iterable[str] | None = None) -> Document:
+    """A stored document with its spans (all layers, or only `layers`)."""
+    row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise UserError(E_NO_DOCUMENT, f"no document '{doc_id}'", "List documents with `textsamverkan corpus`.")
+    return _document_from_row(row, load_spans(conn, doc_id, layers))
+
+
+def resolve_doc_id(conn: sqlite3.Connection, ref: str) -> str:
+    """A full document id from an id, a file name, or any unique part of an id."""
+    ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+    if ref in ids:
+        return ref
+    matches = [i for i in ids if ref in i]
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
+        raise UserError(E_NO_DOCUMENT, f"'{ref}' matches {len(matches)} documents: {shown}",
+                        "Give more of the document id.")
+    raise UserError(E_NO_DOCUMENT, f"no document matches '{ref}'.{did_you_mean(ref, ids)}",
+                    "List documents with `textsamverkan corpus --documents`.")
+
+
+def iter_documents(
+    conn: sqlite3.Connection, *, corpus: str | None = None, layers: Iterable[str] | None = None
+) -> Iterator[Document]:
+    """Stream documents one at a time (memory stays flat on large corpora)."""
+    ids = list_doc_ids(conn, corpus=corpus)
+    for doc_id in ids:
+        yield get_document(conn, doc_id, layers=layers)
+
+
+def list_doc_ids(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[str]:
+    if corpus is None:
+        return [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+    return [r[0] for r in conn.execute("SELECT doc_id FROM documents WHERE corpus = ? ORDER BY doc_id", (corpus,))]
+
+
+def document_rows(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[dict[str, Any]]:
+    """One summary row per document: id, corpus, file, format, words, blocks, turns, speakers and metadata."""
+    where = "WHERE d.corpus = ?" if corpus else ""
+    rows = conn.execute(
+        "SELECT d.doc_id, d.corpus, d.rel_path, d.part, d.format, d.n_words, d.metadata, d.notes, "
+        "(SELECT COUNT(*) FROM spans s WHERE s.doc_id = d.doc_id AND s.layer = 'block') AS blocks, "
+        "(SELECT COUNT(*) FROM spans s WHERE s.doc_id = d.doc_id AND s.layer = 'turn') AS turns, "
+        "(SELECT COUNT(*) FROM speakers p WHERE p.doc_id = d.doc_id) AS speakers "
+        f"FROM documents d {where} ORDER BY d.doc_id",
+        (corpus,) if corpus else (),
+    ).fetchall()
+    out = []
+    for r in rows:
+        meta = json.loads(r["metadata"])
+        out.append({
+            "doc_id": r["doc_id"], "corpus": r["corpus"], "file": r["rel_path"], "part": r["part"],
+            "format": r["format"], "words": r["n_words"], "blocks": r["blocks"], "turns": r["turns"],
+            "speakers": r["speakers"], "title": meta.get("title", ""), "region": meta.get("region", ""),
+            "organisation": meta.get("organisation", ""), "kind": meta.get("kind", ""), "date": meta.get("date", ""),
+            "notes": len(json.loads(r["notes"])),
+        })
+    return out
+
+
+def corpus_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """One row per corpus: documents, words, spans of each main layer."""
+    rows = conn.execute(
+        "SELECT corpus, COUNT(*) AS documents, SUM(n_words) AS words FROM documents GROUP BY corpus ORDER BY corpus"
+    ).fetchall()
+    return [{"corpus": r["corpus"], "documents": r["documents"], "words": r["words"] or 0} for r in rows]
+
+
+def load_speakers(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        "SELECT speaker_id, name, aliases, role, organisation, party FROM speakers WHERE doc_id = ? ORDER BY speaker_id",
+        (doc_id,),
+    ).fetchall()
+    return [
+        {"id": r["speaker_id"], "name": r["name"], "aliases": json.loads(r["aliases"]), "role": r["role"],
+         "organisation": r["organisation"], "party": r["party"]}
+        for r in rows
+    ]

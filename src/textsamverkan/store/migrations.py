@@ -1,0 +1,129 @@
+"""Schema changes as named, recorded migrations, applied in order exactly once per database."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = tuple[str, Callable[[sqlite3.Connection], None]]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run `;`-separated statements one by one (executescript would commit the migration's transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _m001_documents(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE documents (
+            doc_id TEXT PRIMARY KEY,
+            corpus TEXT NOT NULL,
+            rel_path TEXT NOT NULL,
+            part TEXT NOT NULL DEFAULT '',
+            source_path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            pipeline TEXT NOT NULL,
+            text TEXT NOT NULL,
+            raw_text BLOB NOT NULL,
+            offset_map TEXT NOT NULL,
+            locators TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            notes TEXT NOT NULL,
+            n_words INTEGER NOT NULL,
+            ingested_at TEXT NOT NULL,
+            UNIQUE (corpus, rel_path, part)
+        );
+        CREATE INDEX documents_source ON documents (corpus, rel_path);
+        CREATE TABLE spans (
+            span_id INTEGER PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            attrs TEXT,
+            stage TEXT NOT NULL,
+            CHECK (0 <= start AND start <= "end")
+        );
+        CREATE INDEX spans_doc_layer ON spans (doc_id, layer, start);
+        CREATE TABLE speakers (
+            doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            speaker_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            role TEXT,
+            organisation TEXT,
+            party TEXT,
+            PRIMARY KEY (doc_id, speaker_id)
+        );
+        CREATE TABLE doc_stages (
+            doc_id TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+            stage TEXT NOT NULL,
+            done_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, stage)
+        );
+        CREATE TABLE runs (
+            run_id TEXT PRIMARY KEY,
+            command TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            manifest TEXT NOT NULL
+        );
+        CREATE TABLE run_documents (
+            run_id TEXT NOT NULL REFERENCES runs (run_id) ON DELETE CASCADE,
+            doc_id TEXT NOT NULL,
+            text_sha256 TEXT NOT NULL,
+            stale INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (run_id, doc_id)
+        );
+        CREATE INDEX run_documents_doc ON run_documents (doc_id);
+        """
+    )
+
+
+def _m002_search(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE VIRTUAL TABLE blocks_fts USING fts5("
+        "text, doc_id UNINDEXED, start UNINDEXED, \"end\" UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+
+
+def _m003_embeddings(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE embeddings (model_id TEXT NOT NULL, text_sha256 TEXT NOT NULL, dim INTEGER NOT NULL, "
+        "vector BLOB NOT NULL, PRIMARY KEY (model_id, text_sha256))"
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    ("001_documents_spans_runs", _m001_documents),
+    ("002_fulltext_search", _m002_search),
+    ("003_embedding_cache", _m003_embeddings),
+]
+
+
+def apply_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this database has not had yet, each in its own transaction; return their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
+    applied = []
+    for name, migrate in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            migrate(conn)
+            conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied
