@@ -19,8 +19,10 @@ def run_demo(corpus_dir: Path, out: Path) -> Iterator[str]:
     db = out / "textsamverkan.db"
     conn = connect(db)
     summary = ingest_paths(conn, [corpus_dir], IngestOptions())
-    yield (f"ingested {corpus_dir}: {summary.count('stored')} stored, {summary.count('unchanged')} unchanged, "
-           f"{len(summary.failed)} failed")
+    yield (
+        f"ingested {corpus_dir}: {summary.count('stored')} stored, {summary.count('unchanged')} unchanged, "
+        f"{len(summary.failed)} failed"
+    )
     for failed in summary.failed:
         yield f"  FAILED {failed.error}"
     docs = document_rows(conn)
@@ -28,8 +30,16 @@ def run_demo(corpus_dir: Path, out: Path) -> Iterator[str]:
     blocks = []
     for doc_id in list_doc_ids(conn):
         document = get_document(conn, doc_id, layers=["block"])
-        blocks += [{"doc_id": doc_id, "label": s.label, "start": s.start, "end": s.end,
-                    "quote": document.text[s.start : s.end]} for s in document.spans]
+        blocks += [
+            {
+                "doc_id": doc_id,
+                "label": s.label,
+                "start": s.start,
+                "end": s.end,
+                "quote": document.text[s.start : s.end],
+            }
+            for s in document.spans
+        ]
     (out / "blocks.csv").write_text(render(blocks, "csv"), encoding="utf-8")
     speakers = speaker_rows(conn)
     (out / "speakers.csv").write_text(render(speakers, "csv", SPEAKER_COLUMNS), encoding="utf-8")

@@ -19,8 +19,11 @@ def search_hits(
     for hit in search_blocks(conn, query, limit=limit, corpus=corpus, any_term=any_term):
         doc = get_document(conn, hit.doc_id, layers=["turn"])
         match = first_match(hit.block_text, query)
-        start, end = (hit.block_start + match[0], hit.block_start + match[1]) if match else (hit.block_start,
-                                                                                              hit.block_end)
+        start, end = (
+            (hit.block_start + match[0], hit.block_start + match[1])
+            if match
+            else (hit.block_start, hit.block_end)
+        )
         speaker = ""
         for turn in doc.spans:
             if turn.start <= start < turn.end:
@@ -28,9 +31,18 @@ def search_hits(
                 speaker = names.get(turn.label, turn.label)
         where = doc.locate(start, end)
         locator = ", ".join(f"{k} {v}" for k, v in where.items() if k not in ("raw_start", "raw_end"))
-        rows.append({
-            "doc_id": hit.doc_id, "block_start": hit.block_start, "block_end": hit.block_end, "start": start,
-            "end": end, "match": doc.text[start:end], "speaker": speaker, "locator": locator,
-            "snippet": hit.snippet, "score": round(-hit.rank, 3),
-        })
+        rows.append(
+            {
+                "doc_id": hit.doc_id,
+                "block_start": hit.block_start,
+                "block_end": hit.block_end,
+                "start": start,
+                "end": end,
+                "match": doc.text[start:end],
+                "speaker": speaker,
+                "locator": locator,
+                "snippet": hit.snippet,
+                "score": round(-hit.rank, 3),
+            }
+        )
     return rows

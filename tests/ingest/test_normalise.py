@@ -24,7 +24,9 @@ def test_line_endings_controls_soft_hyphens_and_nfc() -> None:
 
 def test_page_break_cut_paragraph_is_joined() -> None:
     raw = "- Framförallt den samordningen. Det kan\n\nvara våra avtal och överenskommelser."
-    assert normalise(raw).text == "- Framförallt den samordningen. Det kan vara våra avtal och överenskommelser."
+    assert (
+        normalise(raw).text == "- Framförallt den samordningen. Det kan vara våra avtal och överenskommelser."
+    )
 
 
 def test_form_feed_page_break_mid_sentence_is_joined() -> None:
@@ -48,7 +50,9 @@ def test_pdf_wrapped_lines_are_joined_but_bullets_and_headings_are_not() -> None
 
 
 def test_dehyphenation_keeps_suspended_hyphens() -> None:
-    assert normalise("Personalen inom äldre-\nomsorgen testas.").text == "Personalen inom äldreomsorgen testas."
+    assert (
+        normalise("Personalen inom äldre-\nomsorgen testas.").text == "Personalen inom äldreomsorgen testas."
+    )
     assert normalise("inom hälso-\noch sjukvården").text == "inom hälso- och sjukvården"
 
 

@@ -14,10 +14,16 @@ from textsamverkan.ingest.regions import REGIONS, normalise_region
 @pytest.mark.parametrize(
     ("written", "expected"),
     [
-        ("Västra Götalandsregionen", "Västra Götaland"), ("VGR", "Västra Götaland"), ("Region Skåne", "Skåne"),
-        ("Skåne län", "Skåne"), ("Stockholms läns landsting", "Stockholm"), ("Region Sörmland", "Södermanland"),
-        ("Jönköpings län", "Jönköping"), ("Region Jämtland Härjedalen", "Jämtland Härjedalen"),
-        ("vastra gotaland", "Västra Götaland"), ("Västra Götalands läns norra", "Västra Götaland"),
+        ("Västra Götalandsregionen", "Västra Götaland"),
+        ("VGR", "Västra Götaland"),
+        ("Region Skåne", "Skåne"),
+        ("Skåne län", "Skåne"),
+        ("Stockholms läns landsting", "Stockholm"),
+        ("Region Sörmland", "Södermanland"),
+        ("Jönköpings län", "Jönköping"),
+        ("Region Jämtland Härjedalen", "Jämtland Härjedalen"),
+        ("vastra gotaland", "Västra Götaland"),
+        ("Västra Götalands läns norra", "Västra Götaland"),
         ("Riket", "national"),
     ],
 )
@@ -34,9 +40,17 @@ def test_all_21_regions_and_the_southern_group() -> None:
 
 
 def test_metadata_normalised_with_notes() -> None:
-    result = normalise_metadata({"region": "VGR", "kind": "Podcast", "date": "2020-05-03 kl 10", "extra": " x "})
-    assert result.values == {"region": "Västra Götaland", "region_as_written": "VGR", "kind": "transcript",
-                             "date": "2020-05-03", "extra": "x", "language": "sv"}
+    result = normalise_metadata(
+        {"region": "VGR", "kind": "Podcast", "date": "2020-05-03 kl 10", "extra": " x "}
+    )
+    assert result.values == {
+        "region": "Västra Götaland",
+        "region_as_written": "VGR",
+        "kind": "transcript",
+        "date": "2020-05-03",
+        "extra": "x",
+        "language": "sv",
+    }
     odd = normalise_metadata({"region": "Atlantis", "kind": "roman", "date": "våren"})
     assert len(odd.notes) == 3 and odd.values["region"] == "Atlantis"
 

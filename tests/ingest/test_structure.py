@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
+from paths import SEEDS
 from textsamverkan.ingest.normalise import normalise
 from textsamverkan.ingest.structure import find_blocks
 from textsamverkan.model import Span
-
-from paths import SEEDS
 
 
 def seed_blocks(prefix: str) -> tuple[str, list[Span]]:
@@ -22,7 +23,7 @@ def labelled(text: str, blocks: list[Span], label: str) -> list[str]:
 def test_blocks_are_trimmed_ordered_and_disjoint() -> None:
     for prefix in ("000", "001", "002", "003"):
         text, blocks = seed_blocks(prefix)
-        for a, b in zip(blocks, blocks[1:], strict=False):
+        for a, b in itertools.pairwise(blocks):
             assert a.end <= b.start
         for b in blocks:
             quote = text[b.start : b.end]
@@ -79,16 +80,19 @@ def test_plain_text_web_save_with_navigation_and_comment_tail() -> None:
     )
     blocks = find_blocks(text)
     labels = [(text[b.start : b.end], b.label) for b in blocks]
-    assert labels[:3] == [("Hoppa till innehåll", "boilerplate"), ("Meny", "boilerplate"), ("Sök", "boilerplate")]
+    assert labels[:3] == [
+        ("Hoppa till innehåll", "boilerplate"),
+        ("Meny", "boilerplate"),
+        ("Sök", "boilerplate"),
+    ]
     assert ("Smittspårning i kommunen", "heading") in labels
     assert labels[-1] == ("Din e-postadress publiceras inte.", "boilerplate")
     assert labels[-4][1] == "boilerplate" and labels[-5][1] == "paragraph"
 
 
 def test_report_mentioning_contacts_in_the_middle_keeps_its_content() -> None:
-    text = (
-        "Rapport om samverkan\n\nKontakta oss\n\n"
-        + "\n\n".join(f"Stycke {i} handlar om vårdplaner och samverkan mellan kommun och region." for i in range(8))
+    text = "Rapport om samverkan\n\nKontakta oss\n\n" + "\n\n".join(
+        f"Stycke {i} handlar om vårdplaner och samverkan mellan kommun och region." for i in range(8)
     )
     assert all(b.label != "boilerplate" for b in find_blocks(text))
 

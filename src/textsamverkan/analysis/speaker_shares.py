@@ -11,8 +11,9 @@ from textsamverkan.store.documents import get_document, list_doc_ids, load_speak
 COLUMNS = ["doc_id", "speaker", "aliases", "role", "organisation", "party", "turns", "words", "share"]
 
 
-def speaker_rows(conn: sqlite3.Connection, *, doc: str | None = None, corpus: str | None = None,
-                 by_document: bool = True) -> list[dict[str, Any]]:
+def speaker_rows(
+    conn: sqlite3.Connection, *, doc: str | None = None, corpus: str | None = None, by_document: bool = True
+) -> list[dict[str, Any]]:
     """One row per speaker and document (or per speaker over the corpus with by_document=False)."""
     doc_ids = [resolve_doc_id(conn, doc)] if doc else list_doc_ids(conn, corpus=corpus)
     per_doc: list[dict[str, Any]] = []
@@ -29,12 +30,19 @@ def speaker_rows(conn: sqlite3.Connection, *, doc: str | None = None, corpus: st
         total = sum(words.values()) or 1
         for speaker_id in sorted(turns, key=lambda s: (-words[s], s)):
             info = speakers.get(speaker_id, {"name": speaker_id, "aliases": []})
-            per_doc.append({
-                "doc_id": doc_id, "speaker": info["name"], "aliases": info.get("aliases", []),
-                "role": info.get("role") or "", "organisation": info.get("organisation") or "",
-                "party": info.get("party") or "", "turns": turns[speaker_id], "words": words[speaker_id],
-                "share": round(words[speaker_id] / total, 4),
-            })
+            per_doc.append(
+                {
+                    "doc_id": doc_id,
+                    "speaker": info["name"],
+                    "aliases": info.get("aliases", []),
+                    "role": info.get("role") or "",
+                    "organisation": info.get("organisation") or "",
+                    "party": info.get("party") or "",
+                    "turns": turns[speaker_id],
+                    "words": words[speaker_id],
+                    "share": round(words[speaker_id] / total, 4),
+                }
+            )
     if by_document:
         return per_doc
     return _over_corpus(per_doc)
@@ -44,7 +52,9 @@ def _over_corpus(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for row in rows:
         key = (row["speaker"], row["organisation"])
-        target = merged.setdefault(key, {**row, "doc_id": "", "aliases": [], "turns": 0, "words": 0, "documents": 0})
+        target = merged.setdefault(
+            key, {**row, "doc_id": "", "aliases": [], "turns": 0, "words": 0, "documents": 0}
+        )
         target["turns"] += row["turns"]
         target["words"] += row["words"]
         target["documents"] += 1

@@ -14,7 +14,9 @@ from textsamverkan.cli.output import emit, output_options
 @click.option("--corpus", "corpus_name", help="Only this corpus.")
 @output_options
 @click.pass_obj
-def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def corpus(
+    obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None
+) -> None:
     """List corpora (documents and words) or, with --documents, every document with its metadata and counts.
 
     \b
@@ -27,23 +29,52 @@ def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: 
 
     conn = connect(obj["db"], must_exist=True)
     if documents or corpus_name:
-        emit(document_rows(conn, corpus=corpus_name), fmt, output,
-             None if fmt != "table" else ["doc_id", "format", "kind", "region", "date", "words", "blocks", "turns",
-                                           "speakers", "title"])
+        emit(
+            document_rows(conn, corpus=corpus_name),
+            fmt,
+            output,
+            None
+            if fmt != "table"
+            else [
+                "doc_id",
+                "format",
+                "kind",
+                "region",
+                "date",
+                "words",
+                "blocks",
+                "turns",
+                "speakers",
+                "title",
+            ],
+        )
     else:
         emit(corpus_rows(conn), fmt, output)
 
 
 @click.command("show")
 @click.argument("doc")
-@click.option("--layer", "layers", multiple=True, default=("block",), show_default=True,
-              help="Span layers to list (block, turn, sentence, …); repeat for several.")
+@click.option(
+    "--layer",
+    "layers",
+    multiple=True,
+    default=("block",),
+    show_default=True,
+    help="Span layers to list (block, turn, sentence, …); repeat for several.",
+)
 @click.option("--text", "full_text", is_flag=True, help="Print the canonical text instead of spans.")
 @click.option("--raw", is_flag=True, help="Add raw-file offsets, line numbers and locators (page, cue, row).")
 @output_options
 @click.pass_obj
-def show(obj: dict[str, Path], doc: str, layers: tuple[str, ...], full_text: bool, raw: bool, fmt: str,
-         output: Path | None) -> None:
+def show(
+    obj: dict[str, Path],
+    doc: str,
+    layers: tuple[str, ...],
+    full_text: bool,
+    raw: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Show one document's spans with offsets: text[start:end] is always the quote.
 
     DOC is a document id or any unique part of one (e.g. 001).
@@ -67,8 +98,13 @@ def show(obj: dict[str, Path], doc: str, layers: tuple[str, ...], full_text: boo
         click.echo(f"# note: {note}", err=True)
     rows = []
     for span in document.spans:
-        row = {"layer": span.layer, "label": span.label, "start": span.start, "end": span.end,
-               "quote": document.text[span.start : span.end]}
+        row = {
+            "layer": span.layer,
+            "label": span.label,
+            "start": span.start,
+            "end": span.end,
+            "quote": document.text[span.start : span.end],
+        }
         if raw:
             row.update(document.locate(span.start, span.end))
         rows.append(row)
@@ -82,8 +118,15 @@ def show(obj: dict[str, Path], doc: str, layers: tuple[str, ...], full_text: boo
 @click.option("--any", "any_term", is_flag=True, help="Match any word instead of all words.")
 @output_options
 @click.pass_obj
-def search(obj: dict[str, Path], query: str, limit: int, corpus_name: str | None, any_term: bool, fmt: str,
-           output: Path | None) -> None:
+def search(
+    obj: dict[str, Path],
+    query: str,
+    limit: int,
+    corpus_name: str | None,
+    any_term: bool,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Full-text search of content blocks (boilerplate excluded), best first.
 
     Each hit gives the document, the block's offsets, the first match's offsets, the speaker when the block is a

@@ -8,10 +8,20 @@ import click
 
 
 @click.command("demo")
-@click.option("--corpus-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("corpora/seeds"), show_default=True, help="The sample corpus.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("outputs/demo"),
-              show_default=True, help="Where the demo writes its database and tables.")
+@click.option(
+    "--corpus-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("corpora/seeds"),
+    show_default=True,
+    help="The sample corpus.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs/demo"),
+    show_default=True,
+    help="Where the demo writes its database and tables.",
+)
 def demo(corpus_dir: Path, out: Path) -> None:
     """Run the main job on the sample corpus: ingest, then write the corpus, blocks and speaker tables.
 

@@ -15,7 +15,9 @@ from textsamverkan.cli.output import emit
 @click.option("--corpus", help="Corpus name (default: the folder's name).")
 @click.option("--region", help="Region of every document (normalised, e.g. VGR → Västra Götaland).")
 @click.option("--organisation", help="Organisation behind every document.")
-@click.option("--kind", help="transcript, report, slides, web, debate, interpellation, article, interview, other.")
+@click.option(
+    "--kind", help="transcript, report, slides, web, debate, interpellation, article, interview, other."
+)
 @click.option("--date", help="Date as YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", help="Title (for a single file).")
 @click.option("--language", help="Language code (default sv).")
@@ -23,20 +25,44 @@ from textsamverkan.cli.output import emit
 @click.option("--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM, CP1252).")
 @click.option("--text-column", help="For CSV/JSONL: the column that holds the text.")
 @click.option("--id-column", help="For CSV/JSONL: the column that identifies each row.")
-@click.option("--max-file-mb", type=float, default=25.0, show_default=True, help="Refuse files larger than this.")
+@click.option(
+    "--max-file-mb", type=float, default=25.0, show_default=True, help="Refuse files larger than this."
+)
 @click.option("--turn-format", help="Force a speaker-turn format (see `textsamverkan speakers --help`).")
-@click.option("--turn-pattern", help="Regex for turn headers with a named group 'speaker' (and optional 'time').")
-@click.option("--speakers-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="speakers.csv with name, aliases, role, organisation, party to override or merge speakers.")
+@click.option(
+    "--turn-pattern", help="Regex for turn headers with a named group 'speaker' (and optional 'time')."
+)
+@click.option(
+    "--speakers-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="speakers.csv with name, aliases, role, organisation, party to override or merge speakers.",
+)
 @click.option("--no-turns", is_flag=True, help="Do not look for speaker turns.")
 @click.option("--force", is_flag=True, help="Re-ingest files even when they have not changed.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.pass_obj
-def ingest(obj: dict[str, Path], paths: tuple[Path, ...], corpus: str | None, region: str | None,
-           organisation: str | None, kind: str | None, date: str | None, title: str | None, language: str | None,
-           file_format: str | None, encoding: str | None, text_column: str | None, id_column: str | None,
-           max_file_mb: float, turn_format: str | None, turn_pattern: str | None, speakers_file: Path | None,
-           no_turns: bool, force: bool, quiet: bool) -> None:
+def ingest(
+    obj: dict[str, Path],
+    paths: tuple[Path, ...],
+    corpus: str | None,
+    region: str | None,
+    organisation: str | None,
+    kind: str | None,
+    date: str | None,
+    title: str | None,
+    language: str | None,
+    file_format: str | None,
+    encoding: str | None,
+    text_column: str | None,
+    id_column: str | None,
+    max_file_mb: float,
+    turn_format: str | None,
+    turn_pattern: str | None,
+    speakers_file: Path | None,
+    no_turns: bool,
+    force: bool,
+    quiet: bool,
+) -> None:
     """Read files and folders into the corpus database.
 
     Folders are read recursively; a manifest.csv beside the files gives each file's title, organisation, region,
@@ -56,20 +82,33 @@ def ingest(obj: dict[str, Path], paths: tuple[Path, ...], corpus: str | None, re
     from textsamverkan.ingest.readers.base import ReadOptions
     from textsamverkan.store import connect
 
-    flags = {"region": region, "organisation": organisation, "kind": kind, "date": date, "title": title,
-             "language": language}
+    flags = {
+        "region": region,
+        "organisation": organisation,
+        "kind": kind,
+        "date": date,
+        "title": title,
+        "language": language,
+    }
     options = IngestOptions(
         corpus=corpus,
         metadata={k: v for k, v in flags.items() if v},
         format=file_format,
-        read=ReadOptions(encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column),
-        turns=TurnOptions(format=turn_format, pattern=turn_pattern, speakers_file=speakers_file,
-                          enabled=not no_turns),
+        read=ReadOptions(
+            encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column
+        ),
+        turns=TurnOptions(
+            format=turn_format, pattern=turn_pattern, speakers_file=speakers_file, enabled=not no_turns
+        ),
         force=force,
     )
     conn = connect(obj["db"])
-    summary = ingest_paths(conn, list(paths), options,
-                           progress=lambda items: tqdm(items, desc="ingest", unit="file", disable=None))
+    summary = ingest_paths(
+        conn,
+        list(paths),
+        options,
+        progress=lambda items: tqdm(items, desc="ingest", unit="file", disable=None),
+    )
     for outcome in summary.outcomes:
         if outcome.status == "failed":
             click.secho(f"FAILED {outcome.error}", fg="red", err=True)
@@ -77,8 +116,12 @@ def ingest(obj: dict[str, Path], paths: tuple[Path, ...], corpus: str | None, re
             for note in outcome.notes:
                 click.echo(f"note   {outcome.path}: {note}", err=True)
     if not quiet and summary.outcomes:
-        emit([r for r in summary_rows(summary) if r["status"] != "failed"], "table", None,
-             ["file", "status", "documents"])
+        emit(
+            [r for r in summary_rows(summary) if r["status"] != "failed"],
+            "table",
+            None,
+            ["file", "status", "documents"],
+        )
     click.echo(
         f"{summary.count('stored')} stored ({summary.documents} documents), {summary.count('unchanged')} unchanged, "
         f"{summary.count('skipped')} skipped, {len(summary.failed)} failed → {obj['db']}",

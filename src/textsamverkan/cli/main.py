@@ -15,9 +15,15 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 @click.group(context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, prog_name="textsamverkan")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="TEXTSAMVERKAN_DB",
-              default="textsamverkan.db", show_default=True, show_envvar=True,
-              help="The workspace database (SQLite).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="TEXTSAMVERKAN_DB",
+    default="textsamverkan.db",
+    show_default=True,
+    show_envvar=True,
+    help="The workspace database (SQLite).",
+)
 @click.pass_context
 def cli(ctx: click.Context, db: Path) -> None:
     """Transparent, reproducible analysis of Swedish text on collaboration in health and elderly care.

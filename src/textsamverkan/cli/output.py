@@ -17,10 +17,22 @@ FORMATS = ("table", "csv", "json")
 
 def output_options(func: F) -> F:
     """--format and --output, defined once for every listing command."""
-    func = click.option("--output", "-o", "output", type=click.Path(dir_okay=False, path_type=Path),
-                        help="Write to this file instead of the terminal.")(func)
-    func = click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-                        help="Output format.")(func)
+    func = click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal.",
+    )(func)
+    func = click.option(
+        "--format",
+        "-f",
+        "fmt",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(func)
     return func
 
 
@@ -38,11 +50,11 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
     if not rows:
         return "(nothing to show)\n"
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(60, max(len(c), *(len(row[i]) for row in cells))) for i, c in enumerate(columns)]
+    widths = [min(60, max(len(c), *(len(line[i]) for line in cells))) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    for row in cells:
-        lines.append("  ".join(_clip(v, w).ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    for line in cells:
+        lines.append("  ".join(_clip(v, w).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -61,7 +73,9 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def emit(rows: Sequence[dict[str, Any]], fmt: str, output: Path | None, columns: Sequence[str] | None = None) -> None:
+def emit(
+    rows: Sequence[dict[str, Any]], fmt: str, output: Path | None, columns: Sequence[str] | None = None
+) -> None:
     text = render(rows, fmt, columns)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

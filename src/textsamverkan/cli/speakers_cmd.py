@@ -15,8 +15,9 @@ from textsamverkan.cli.output import emit, output_options
 @click.option("--merge", is_flag=True, help="One row per speaker over all documents instead of per document.")
 @output_options
 @click.pass_obj
-def speakers(obj: dict[str, Path], doc: str | None, corpus_name: str | None, merge: bool, fmt: str,
-             output: Path | None) -> None:
+def speakers(
+    obj: dict[str, Path], doc: str | None, corpus_name: str | None, merge: bool, fmt: str, output: Path | None
+) -> None:
     """List speakers per document (or merged over the corpus): aliases, role, organisation, party, turns, words
     and share of talk (share of the words spoken in turns).
 

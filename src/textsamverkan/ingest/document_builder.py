@@ -46,19 +46,36 @@ def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options:
 
     exclude = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
     if known_turns:
-        seg = resolve_known_turns(text, [(s.start, s.end, s.label) for s in known_turns],
-                                  speakers_file=options.speakers_file)
+        seg = resolve_known_turns(
+            text, [(s.start, s.end, s.label) for s in known_turns], speakers_file=options.speakers_file
+        )
     else:
-        seg = segment_turns(text, pattern=options.pattern, format=options.format,
-                            speakers_file=options.speakers_file, exclude=exclude)
+        seg = segment_turns(
+            text,
+            pattern=options.pattern,
+            format=options.format,
+            speakers_file=options.speakers_file,
+            exclude=exclude,
+        )
     spans = [
-        Span(t.start, t.end, TURN, t.speaker_id,
-             {"label": t.label, "label_start": t.label_start, "label_end": t.label_end, **t.attrs})
+        Span(
+            t.start,
+            t.end,
+            TURN,
+            t.speaker_id,
+            {"label": t.label, "label_start": t.label_start, "label_end": t.label_end, **t.attrs},
+        )
         for t in seg.turns
     ]
     speakers = [
-        {"id": s.id, "name": s.name, "aliases": list(s.aliases), "role": s.role, "organisation": s.organisation,
-         "party": s.party}
+        {
+            "id": s.id,
+            "name": s.name,
+            "aliases": list(s.aliases),
+            "role": s.role,
+            "organisation": s.organisation,
+            "party": s.party,
+        }
         for s in seg.speakers
     ]
     return _Turns(spans, speakers, list(seg.notes), seg.format)
@@ -66,7 +83,11 @@ def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options:
 
 def _mark_speaker_labels(blocks: list[Span], turns: list[Span]) -> list[Span]:
     """Blocks that are only a speaker's label (a name on its own line) become speaker_label blocks."""
-    labels = [(t.attrs["label_start"], t.attrs["label_end"]) for t in turns if t.attrs["label_end"] > t.attrs["label_start"]]
+    labels = [
+        (t.attrs["label_start"], t.attrs["label_end"])
+        for t in turns
+        if t.attrs["label_end"] > t.attrs["label_start"]
+    ]
     out = []
     for b in blocks:
         if any(s <= b.start and b.end <= e for s, e in labels):
@@ -90,8 +111,10 @@ def build_document(
         turns = _find_turns(text, blocks, [s for s in structure if s.layer == TURN], turn_options)
         blocks = _mark_speaker_labels(blocks, turns.spans)
         if turns.spans:
-            notes.append(f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers "
-                         f"(format {turns.format})")
+            notes.append(
+                f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers "
+                f"(format {turns.format})"
+            )
         elif metadata.get("kind") in TRANSCRIPT_KINDS:
             notes.extend(turns.notes or ["no speaker turns detected; stored as a plain document"])
     meta = dict(metadata)

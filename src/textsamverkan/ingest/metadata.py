@@ -14,10 +14,22 @@ from textsamverkan.ingest.regions import normalise_region
 MANIFEST_NAME = "manifest.csv"
 KINDS = ("transcript", "report", "slides", "web", "debate", "interpellation", "article", "interview", "other")
 _KIND_ALIASES = {
-    "podcast": "transcript", "podd": "transcript", "transkript": "transcript", "transkription": "transcript",
-    "rapport": "report", "presentation": "slides", "bildspel": "slides", "webb": "web", "webbsida": "web",
-    "blog": "web", "blogg": "web", "debatt": "debate", "protokoll": "debate", "artikel": "article",
-    "intervju": "interview", "övrigt": "other",
+    "podcast": "transcript",
+    "podd": "transcript",
+    "transkript": "transcript",
+    "transkription": "transcript",
+    "rapport": "report",
+    "presentation": "slides",
+    "bildspel": "slides",
+    "webb": "web",
+    "webbsida": "web",
+    "blog": "web",
+    "blogg": "web",
+    "debatt": "debate",
+    "protokoll": "debate",
+    "artikel": "article",
+    "intervju": "interview",
+    "övrigt": "other",
 }
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 CORE_FIELDS = ("title", "organisation", "region", "kind", "date", "language")
@@ -61,7 +73,9 @@ def normalise_metadata(values: dict[str, Any]) -> MetadataResult:
         if normalised.members:
             out.values["region_members"] = list(normalised.members)
         if not normalised.known:
-            out.notes.append(f"region '{region}' is not one of the 21 regions, a healthcare region or 'national'")
+            out.notes.append(
+                f"region '{region}' is not one of the 21 regions, a healthcare region or 'national'"
+            )
         elif normalised.name != region:
             out.values["region_as_written"] = region
     out.values.setdefault("language", "sv")
@@ -82,7 +96,8 @@ def read_manifest(path: Path) -> dict[str, ManifestRow]:
             reader = csv.DictReader(handle)
             if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
                 raise UserError(
-                    E_MANIFEST, f"{path}: the manifest has no 'file' column",
+                    E_MANIFEST,
+                    f"{path}: the manifest has no 'file' column",
                     f"The first line must name the columns, e.g. file,{','.join(CORE_FIELDS)}.",
                 )
             rows: dict[str, ManifestRow] = {}
@@ -93,6 +108,8 @@ def read_manifest(path: Path) -> dict[str, ManifestRow]:
                     rows[name] = ManifestRow(name, reader.line_num, clean)
             return rows
     except UnicodeDecodeError as exc:
-        raise UserError(E_MANIFEST, f"{path}: the manifest is not UTF-8 ({exc})", "Re-save it as UTF-8.") from exc
+        raise UserError(
+            E_MANIFEST, f"{path}: the manifest is not UTF-8 ({exc})", "Re-save it as UTF-8."
+        ) from exc
     except csv.Error as exc:
         raise UserError(E_MANIFEST, f"{path}: the manifest is not valid CSV ({exc})", "Fix the CSV.") from exc

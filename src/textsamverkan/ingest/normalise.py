@@ -57,7 +57,19 @@ _LOWER_START = re.compile(r"[a-zåäöüéèàáæøß]")
 _BULLET_START = re.compile(r"(?:[•●◦▪■▫‣⁃∙·*+–—-]|o(?=\s+\S)|\d{1,2}[.)](?=\s))\s")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”»)]$")
 # Words that follow a suspended hyphen ("hälso- och sjukvård"): keep the hyphen, join with a space.
-_SUSPENDED_HYPHEN_NEXT = {"och", "eller", "samt", "respektive", "resp", "liksom", "som", "men", "till", "el", "&"}
+_SUSPENDED_HYPHEN_NEXT = {
+    "och",
+    "eller",
+    "samt",
+    "respektive",
+    "resp",
+    "liksom",
+    "som",
+    "men",
+    "till",
+    "el",
+    "&",
+}
 
 
 def _is_bullet(line: str) -> bool:
@@ -143,7 +155,11 @@ def normalise(raw: str) -> Normalised:
         while ji < len(join_ranges) and join_ranges[ji][1] <= edit.raw_start:
             merged.append(Edit(join_ranges[ji][0], join_ranges[ji][1], join_ranges[ji][2].replacement))
             ji += 1
-        if ji < len(join_ranges) and join_ranges[ji][0] <= edit.raw_start and edit.raw_end <= join_ranges[ji][1]:
+        if (
+            ji < len(join_ranges)
+            and join_ranges[ji][0] <= edit.raw_start
+            and edit.raw_end <= join_ranges[ji][1]
+        ):
             continue  # absorbed by the join
         merged.append(edit)
     merged.extend(Edit(s, e, j.replacement) for s, e, j in join_ranges[ji:])

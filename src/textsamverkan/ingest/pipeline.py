@@ -21,6 +21,7 @@ from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
 from textsamverkan.store.documents import replace_source, stored_source
+from textsamverkan.store.runs import finish_run, start_run
 
 PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_VERSION}"
 INGEST_STAGE = "ingest.v1"
@@ -82,8 +83,14 @@ def collect_inputs(paths: Iterable[Path], corpus: str | None) -> tuple[list[Inpu
     suffixes = supported_suffixes()
     for given in paths:
         if not given.exists():
-            problems.append(_failure(given, ReadError(str(given), E_NOT_FOUND, "no such file or folder",
-                                                      "Check the path and try again.")))
+            problems.append(
+                _failure(
+                    given,
+                    ReadError(
+                        str(given), E_NOT_FOUND, "no such file or folder", "Check the path and try again."
+                    ),
+                )
+            )
             continue
         root = given if given.is_dir() else given.parent
         corpus_name = corpus or (given.name if given.is_dir() else given.parent.name) or "corpus"
@@ -92,20 +99,31 @@ def collect_inputs(paths: Iterable[Path], corpus: str | None) -> tuple[list[Inpu
             problems.append(manifest_problem)
         if given.is_dir():
             files = sorted(
-                p for p in given.rglob("*")
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(given).parts)
+                p
+                for p in given.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(given).parts)
                 and p.name != MANIFEST_NAME
             )
             for p in files:
                 if p.suffix.lower() not in suffixes:
-                    problems.append(FileOutcome(str(p), "skipped", notes=[f"no reader for '{p.suffix}' files"]))
+                    problems.append(
+                        FileOutcome(str(p), "skipped", notes=[f"no reader for '{p.suffix}' files"])
+                    )
                     continue
                 inputs.append(InputFile(p, root, corpus_name, manifest.get(p.relative_to(root).as_posix())))
             for name, row in manifest.items():
                 if not (root / name).is_file():
-                    problems.append(_failure(root / MANIFEST_NAME, UserError(
-                        E_MANIFEST, f"{root / MANIFEST_NAME} line {row.line}: names '{name}', which does not exist",
-                        "Fix the file name in the manifest or add the file.")))
+                    problems.append(
+                        _failure(
+                            root / MANIFEST_NAME,
+                            UserError(
+                                E_MANIFEST,
+                                f"{root / MANIFEST_NAME} line {row.line}: names '{name}', which does not exist",
+                                "Fix the file name in the manifest or add the file.",
+                            ),
+                        )
+                    )
         else:
             inputs.append(InputFile(given, root, corpus_name, manifest.get(given.name)))
     return inputs, problems
@@ -139,8 +157,12 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
     try:
         sha = file_sha256(item.path)
         previous = stored_source(conn, item.corpus, rel_path)
-        if (not options.force and previous and previous.source_sha256 == sha
-                and previous.pipeline == PIPELINE_VERSION):
+        if (
+            not options.force
+            and previous
+            and previous.source_sha256 == sha
+            and previous.pipeline == PIPELINE_VERSION
+        ):
             return FileOutcome(str(item.path), "unchanged", list(previous.doc_ids))
         metadata = {**(item.manifest.values if item.manifest else {}), **options.metadata}
         meta = normalise_metadata(metadata)
@@ -149,37 +171,78 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         for raw in read_file(item.path, options.read, format=options.format):
             doc_meta = {**raw.metadata, **meta.values}
             doc_id = f"{item.corpus}/{rel_path}" + (f"#{raw.part}" if raw.part else "")
-            doc, speakers = build_document(raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha,
-                                           turn_options=options.turns)
+            doc, speakers = build_document(
+                raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha, turn_options=options.turns
+            )
             notes.extend(f"{raw.part}: {n}" if raw.part else n for n in doc.notes)
             doc.notes = [*meta.notes, *doc.notes]
             built.append((doc, speakers))
         if not built:
-            raise ReadError(str(item.path), E_UNSUPPORTED, "the file holds no documents",
-                            "Check that the file has text (for tables, a text column with values).")
-        ids = replace_source(conn, item.corpus, rel_path, built, pipeline=PIPELINE_VERSION, stage=INGEST_STAGE)
+            raise ReadError(
+                str(item.path),
+                E_UNSUPPORTED,
+                "the file holds no documents",
+                "Check that the file has text (for tables, a text column with values).",
+            )
+        ids = replace_source(
+            conn, item.corpus, rel_path, built, pipeline=PIPELINE_VERSION, stage=INGEST_STAGE
+        )
         return FileOutcome(str(item.path), "stored", ids, notes)
     except UserError as exc:
         return _failure(item.path, exc)
     except (OSError, ValueError, RecursionError, MemoryError) as exc:
-        return FileOutcome(str(item.path), "failed",
-                           error=f"[E199] {item.path}: could not be ingested ({type(exc).__name__}: {exc})\n"
-                                 "  → Check the file; if it looks fine, please report this with the file.")
+        return FileOutcome(
+            str(item.path),
+            "failed",
+            error=f"[E199] {item.path}: could not be ingested ({type(exc).__name__}: {exc})\n"
+            "  → Check the file; if it looks fine, please report this with the file.",
+        )
 
 
 def ingest_paths(
-    conn: sqlite3.Connection, paths: Iterable[Path], options: IngestOptions,
-    *, progress: Callable[[Iterable[InputFile]], Iterator[InputFile]] | None = None,
+    conn: sqlite3.Connection,
+    paths: Iterable[Path],
+    options: IngestOptions,
+    *,
+    progress: Callable[[Iterable[InputFile]], Iterator[InputFile]] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders; a failure in one file never stops the others."""
-    inputs, problems = collect_inputs(paths, options.corpus)
+    path_list = [str(p) for p in paths]
+    run = start_run(conn, "ingest", {"paths": path_list, "pipeline": PIPELINE_VERSION, **_settings(options)})
+    inputs, problems = collect_inputs([Path(p) for p in path_list], options.corpus)
     summary = IngestSummary(outcomes=list(problems))
     iterator: Iterable[InputFile] = progress(inputs) if progress else inputs
     for item in iterator:
         summary.outcomes.append(ingest_file(conn, item, options))
+    finish_run(
+        conn,
+        run,
+        status="failed" if summary.failed else "done",
+        inputs={},
+        summary={"files": summary_rows(summary)},
+    )
     return summary
 
 
+def _settings(options: IngestOptions) -> dict[str, Any]:
+    return {
+        "corpus": options.corpus,
+        "metadata": options.metadata,
+        "format": options.format,
+        "read": vars(options.read),
+        "turns": {k: str(v) if v else v for k, v in vars(options.turns).items()},
+        "force": options.force,
+    }
+
+
 def summary_rows(summary: IngestSummary) -> list[dict[str, Any]]:
-    return [{"file": o.path, "status": o.status, "documents": len(o.doc_ids), "error": o.error,
-             "notes": "; ".join(o.notes)} for o in summary.outcomes]
+    return [
+        {
+            "file": o.path,
+            "status": o.status,
+            "documents": len(o.doc_ids),
+            "error": o.error,
+            "notes": "; ".join(o.notes),
+        }
+        for o in summary.outcomes
+    ]

@@ -41,7 +41,9 @@ class RawDocument:
     locators: list[Locator] = field(default_factory=list)
     structure: list[Span] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    part: str = ""  # identifies one document of a multi-document file (a CSV row), "" for single-document files
+    part: str = (
+        ""  # identifies one document of a multi-document file (a CSV row), "" for single-document files
+    )
 
 
 @dataclass

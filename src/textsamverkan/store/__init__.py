@@ -1,5 +1,5 @@
 """The SQLite store: the only package that holds SQL."""
 
-from textsamverkan.store.db import DEFAULT_DB_NAME, DB_ENV, connect, resolve_db_path
+from textsamverkan.store.db import DB_ENV, DEFAULT_DB_NAME, connect, resolve_db_path
 
 __all__ = ["DB_ENV", "DEFAULT_DB_NAME", "connect", "resolve_db_path"]

@@ -25,7 +25,8 @@ def connect(path: str | Path | None = None, *, must_exist: bool = False) -> sqli
     db_path = resolve_db_path(path)
     if must_exist and not db_path.exists():
         raise UserError(
-            E_DB, f"no database at {db_path}",
+            E_DB,
+            f"no database at {db_path}",
             "Run `textsamverkan ingest PATH…` first, or point --db (or $TEXTSAMVERKAN_DB) at your database.",
         )
     if db_path.parent and not db_path.parent.exists():
@@ -39,7 +40,8 @@ def connect(path: str | Path | None = None, *, must_exist: bool = False) -> sqli
         apply_migrations(conn)
     except sqlite3.DatabaseError as exc:
         raise UserError(
-            E_DB, f"{db_path} is not a textsamverkan database or is damaged ({exc})",
+            E_DB,
+            f"{db_path} is not a textsamverkan database or is damaged ({exc})",
             "Point --db at another file, or move this one away and ingest again.",
         ) from exc
     return conn

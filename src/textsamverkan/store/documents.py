@@ -39,16 +39,25 @@ def stored_source(conn: sqlite3.Connection, corpus: str, rel_path: str) -> Store
 
 
 def replace_source(
-    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[dict[str, Any]]]],
-    *, pipeline: str, stage: str,
+    conn: sqlite3.Connection,
+    corpus: str,
+    rel_path: str,
+    documents: list[tuple[Document, list[dict[str, Any]]]],
+    *,
+    pipeline: str,
+    stage: str,
 ) -> list[str]:
     """Store the documents of one source file in one transaction, replacing what the file gave before.
 
     Results of earlier runs that read a replaced document are marked stale. Returns the stored document ids.
     """
     with transaction(conn):
-        old_ids = [r[0] for r in conn.execute(
-            "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path))]
+        old_ids = [
+            r[0]
+            for r in conn.execute(
+                "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path)
+            )
+        ]
         for doc_id in old_ids:
             _delete_document(conn, doc_id)
         for doc, speakers in documents:
@@ -56,8 +65,18 @@ def replace_source(
             conn.executemany(
                 "INSERT INTO speakers (doc_id, speaker_id, name, aliases, role, organisation, party) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc.doc_id, s["id"], s["name"], json.dumps(s.get("aliases", []), ensure_ascii=False),
-                  s.get("role"), s.get("organisation"), s.get("party")) for s in speakers],
+                [
+                    (
+                        doc.doc_id,
+                        s["id"],
+                        s["name"],
+                        json.dumps(s.get("aliases", []), ensure_ascii=False),
+                        s.get("role"),
+                        s.get("organisation"),
+                        s.get("party"),
+                    )
+                    for s in speakers
+                ],
             )
         new_ids = [doc.doc_id for doc, _ in documents]
         changed = set(old_ids)
@@ -76,8 +95,13 @@ def _insert_document(
     conn: sqlite3.Connection, doc: Document, *, corpus: str, rel_path: str, pipeline: str, stage: str
 ) -> None:
     locators = [
-        {"raw_start": loc.raw_start, "raw_end": loc.raw_end, "kind": loc.kind, "value": loc.value,
-         **({"attrs": loc.attrs} if loc.attrs else {})}
+        {
+            "raw_start": loc.raw_start,
+            "raw_end": loc.raw_end,
+            "kind": loc.kind,
+            "value": loc.value,
+            **({"attrs": loc.attrs} if loc.attrs else {}),
+        }
         for loc in doc.locators
     ]
     conn.execute(
@@ -85,11 +109,22 @@ def _insert_document(
         "pipeline, text, raw_text, offset_map, locators, metadata, notes, n_words, ingested_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
         (
-            doc.doc_id, corpus, rel_path, doc.part, doc.source_path, doc.format,
-            doc.source_sha256, doc.text_sha256, pipeline, doc.text,
-            zlib.compress(doc.raw_text.encode("utf-8"), 6), json.dumps(doc.offset_map.to_json()),
-            json.dumps(locators, ensure_ascii=False), json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
-            json.dumps(doc.notes, ensure_ascii=False), len(doc.text.split()),
+            doc.doc_id,
+            corpus,
+            rel_path,
+            doc.part,
+            doc.source_path,
+            doc.format,
+            doc.source_sha256,
+            doc.text_sha256,
+            pipeline,
+            doc.text,
+            zlib.compress(doc.raw_text.encode("utf-8"), 6),
+            json.dumps(doc.offset_map.to_json()),
+            json.dumps(locators, ensure_ascii=False),
+            json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
+            json.dumps(doc.notes, ensure_ascii=False),
+            len(doc.text.split()),
         ),
     )
     conn.executemany(
@@ -98,22 +133,30 @@ def _insert_document(
     )
     conn.executemany(
         'INSERT INTO blocks_fts (text, doc_id, start, "end") VALUES (?, ?, ?, ?)',
-        [(doc.text[s.start : s.end], doc.doc_id, s.start, s.end)
-         for s in doc.spans if s.layer == "block" and s.label != "boilerplate"],
+        [
+            (doc.text[s.start : s.end], doc.doc_id, s.start, s.end)
+            for s in doc.spans
+            if s.layer == "block" and s.label != "boilerplate"
+        ],
     )
 
 
-def add_spans(conn: sqlite3.Connection, doc_id: str, spans: Iterable[Span], *, stage: str, layers: Iterable[str]) -> None:
+def add_spans(
+    conn: sqlite3.Connection, doc_id: str, spans: Iterable[Span], *, stage: str, layers: Iterable[str]
+) -> None:
     """Replace a document's spans on `layers` with `spans`, in one transaction, and record the stage as done."""
     layer_list = sorted(set(layers))
     with transaction(conn):
-        conn.executemany("DELETE FROM spans WHERE doc_id = ? AND layer = ?", [(doc_id, layer) for layer in layer_list])
+        conn.executemany(
+            "DELETE FROM spans WHERE doc_id = ? AND layer = ?", [(doc_id, layer) for layer in layer_list]
+        )
         conn.executemany(
             'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [_span_row(doc_id, s, stage) for s in spans],
         )
         conn.execute(
-            "INSERT OR REPLACE INTO doc_stages (doc_id, stage, done_at) VALUES (?, ?, datetime('now'))", (doc_id, stage)
+            "INSERT OR REPLACE INTO doc_stages (doc_id, stage, done_at) VALUES (?, ?, datetime('now'))",
+            (doc_id, stage),
         )
 
 
@@ -156,13 +199,15 @@ def get_document(conn: sqlite3.Connection, doc_id: str, *, layers: Iterable[str]
     """A stored document with its spans (all layers, or only `layers`)."""
     row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
-        raise UserError(E_NO_DOCUMENT, f"no document '{doc_id}'", "List documents with `textsamverkan corpus`.")
+        raise UserError(
+            E_NO_DOCUMENT, f"no document '{doc_id}'", "List documents with `textsamverkan corpus`."
+        )
     return _document_from_row(row, load_spans(conn, doc_id, layers))
 
 
 def resolve_doc_id(conn: sqlite3.Connection, ref: str) -> str:
     """A full document id from an id, a file name, or any unique part of an id."""
-    ids = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
+    ids: list[str] = [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
     if ref in ids:
         return ref
     matches = [i for i in ids if ref in i]
@@ -170,10 +215,16 @@ def resolve_doc_id(conn: sqlite3.Connection, ref: str) -> str:
         return matches[0]
     if len(matches) > 1:
         shown = ", ".join(matches[:5]) + (" …" if len(matches) > 5 else "")
-        raise UserError(E_NO_DOCUMENT, f"'{ref}' matches {len(matches)} documents: {shown}",
-                        "Give more of the document id.")
-    raise UserError(E_NO_DOCUMENT, f"no document matches '{ref}'.{did_you_mean(ref, ids)}",
-                    "List documents with `textsamverkan corpus --documents`.")
+        raise UserError(
+            E_NO_DOCUMENT,
+            f"'{ref}' matches {len(matches)} documents: {shown}",
+            "Give more of the document id.",
+        )
+    raise UserError(
+        E_NO_DOCUMENT,
+        f"no document matches '{ref}'.{did_you_mean(ref, ids)}",
+        "List documents with `textsamverkan corpus --documents`.",
+    )
 
 
 def iter_documents(
@@ -188,7 +239,9 @@ def iter_documents(
 def list_doc_ids(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[str]:
     if corpus is None:
         return [r[0] for r in conn.execute("SELECT doc_id FROM documents ORDER BY doc_id")]
-    return [r[0] for r in conn.execute("SELECT doc_id FROM documents WHERE corpus = ? ORDER BY doc_id", (corpus,))]
+    return [
+        r[0] for r in conn.execute("SELECT doc_id FROM documents WHERE corpus = ? ORDER BY doc_id", (corpus,))
+    ]
 
 
 def document_rows(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[dict[str, Any]]:
@@ -205,13 +258,25 @@ def document_rows(conn: sqlite3.Connection, *, corpus: str | None = None) -> lis
     out = []
     for r in rows:
         meta = json.loads(r["metadata"])
-        out.append({
-            "doc_id": r["doc_id"], "corpus": r["corpus"], "file": r["rel_path"], "part": r["part"],
-            "format": r["format"], "words": r["n_words"], "blocks": r["blocks"], "turns": r["turns"],
-            "speakers": r["speakers"], "title": meta.get("title", ""), "region": meta.get("region", ""),
-            "organisation": meta.get("organisation", ""), "kind": meta.get("kind", ""), "date": meta.get("date", ""),
-            "notes": len(json.loads(r["notes"])),
-        })
+        out.append(
+            {
+                "doc_id": r["doc_id"],
+                "corpus": r["corpus"],
+                "file": r["rel_path"],
+                "part": r["part"],
+                "format": r["format"],
+                "words": r["n_words"],
+                "blocks": r["blocks"],
+                "turns": r["turns"],
+                "speakers": r["speakers"],
+                "title": meta.get("title", ""),
+                "region": meta.get("region", ""),
+                "organisation": meta.get("organisation", ""),
+                "kind": meta.get("kind", ""),
+                "date": meta.get("date", ""),
+                "notes": len(json.loads(r["notes"])),
+            }
+        )
     return out
 
 
@@ -225,11 +290,18 @@ def corpus_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def load_speakers(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
     rows = conn.execute(
-        "SELECT speaker_id, name, aliases, role, organisation, party FROM speakers WHERE doc_id = ? ORDER BY speaker_id",
+        "SELECT speaker_id, name, aliases, role, organisation, party FROM speakers "
+        "WHERE doc_id = ? ORDER BY speaker_id",
         (doc_id,),
     ).fetchall()
     return [
-        {"id": r["speaker_id"], "name": r["name"], "aliases": json.loads(r["aliases"]), "role": r["role"],
-         "organisation": r["organisation"], "party": r["party"]}
+        {
+            "id": r["speaker_id"],
+            "name": r["name"],
+            "aliases": json.loads(r["aliases"]),
+            "role": r["role"],
+            "organisation": r["organisation"],
+            "party": r["party"],
+        }
         for r in rows
     ]

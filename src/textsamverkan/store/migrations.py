@@ -84,7 +84,7 @@ def _m001_documents(conn: sqlite3.Connection) -> None:
             PRIMARY KEY (run_id, doc_id)
         );
         CREATE INDEX run_documents_doc ON run_documents (doc_id);
-        """
+        """,
     )
 
 

@@ -13,7 +13,16 @@ from typing import Any
 from textsamverkan import __version__
 from textsamverkan.store.db import transaction
 
-_PACKAGES = ("click", "spacy", "stanza", "scikit-learn", "bertopic", "sentence-transformers", "torch", "numpy")
+_PACKAGES = (
+    "click",
+    "spacy",
+    "stanza",
+    "scikit-learn",
+    "bertopic",
+    "sentence-transformers",
+    "torch",
+    "numpy",
+)
 
 
 def package_versions() -> dict[str, str]:
@@ -38,7 +47,10 @@ def start_run(conn: sqlite3.Connection, command: str, settings: dict[str, Any]) 
     """Record the start of a run; returns its manifest (run id, command, settings, versions)."""
     run_id = new_run_id(command, settings)
     manifest = {
-        "run_id": run_id, "command": command, "settings": settings, "versions": package_versions(),
+        "run_id": run_id,
+        "command": command,
+        "settings": settings,
+        "versions": package_versions(),
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
     with transaction(conn):
@@ -50,17 +62,30 @@ def start_run(conn: sqlite3.Connection, command: str, settings: dict[str, Any]) 
 
 
 def finish_run(
-    conn: sqlite3.Connection, manifest: dict[str, Any], *, status: str, inputs: dict[str, str],
+    conn: sqlite3.Connection,
+    manifest: dict[str, Any],
+    *,
+    status: str,
+    inputs: dict[str, str],
     summary: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Record the end of a run with the documents it read (id → text sha256) and a summary."""
-    manifest = {**manifest, "finished_at": datetime.now(UTC).isoformat(timespec="seconds"), "status": status,
-                "inputs": inputs, "summary": summary or {}}
+    manifest = {
+        **manifest,
+        "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "status": status,
+        "inputs": inputs,
+        "summary": summary or {},
+    }
     with transaction(conn):
         conn.execute(
             "UPDATE runs SET finished_at = ?, status = ?, manifest = ? WHERE run_id = ?",
-            (manifest["finished_at"], status, json.dumps(manifest, ensure_ascii=False, default=str),
-             manifest["run_id"]),
+            (
+                manifest["finished_at"],
+                status,
+                json.dumps(manifest, ensure_ascii=False, default=str),
+                manifest["run_id"],
+            ),
         )
         conn.executemany(
             "INSERT OR REPLACE INTO run_documents (run_id, doc_id, text_sha256) VALUES (?, ?, ?)",

@@ -28,13 +28,21 @@ def fts_query(query: str, *, any_term: bool = False) -> str:
         word = token.rstrip("*")
         terms.append(f'"{word}"' + ("*" if token.endswith("*") else ""))
     if not terms:
-        raise UserError(E_OPTION, f"the query '{query}' has no words to search for",
-                        'Search for words, e.g. textsamverkan search "skyddsutrustning".')
+        raise UserError(
+            E_OPTION,
+            f"the query '{query}' has no words to search for",
+            'Search for words, e.g. textsamverkan search "skyddsutrustning".',
+        )
     return (" OR " if any_term else " ").join(terms)
 
 
 def search_blocks(
-    conn: sqlite3.Connection, query: str, *, limit: int = 20, corpus: str | None = None, any_term: bool = False
+    conn: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int = 20,
+    corpus: str | None = None,
+    any_term: bool = False,
 ) -> list[BlockHit]:
     """Content blocks matching the query, best first (BM25)."""
     sql = (

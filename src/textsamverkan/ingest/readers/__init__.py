@@ -38,7 +38,9 @@ def format_for(path: Path, override: str | None = None) -> str:
     if override:
         if override not in FORMATS:
             raise ReadError(
-                str(path), E_UNSUPPORTED, f"unknown format '{override}'.{did_you_mean(override, FORMATS)}",
+                str(path),
+                E_UNSUPPORTED,
+                f"unknown format '{override}'.{did_you_mean(override, FORMATS)}",
                 f"Use one of: {', '.join(FORMATS)}.",
             )
         return override
@@ -47,7 +49,9 @@ def format_for(path: Path, override: str | None = None) -> str:
         if suffix in suffixes:
             return name
     raise ReadError(
-        str(path), E_UNSUPPORTED, f"no reader for files ending in '{suffix or '(no suffix)'}'",
+        str(path),
+        E_UNSUPPORTED,
+        f"no reader for files ending in '{suffix or '(no suffix)'}'",
         "Pass --format text (or html, pdf, docx, srt, vtt, csv, jsonl) to choose a reader.",
     )
 
@@ -56,7 +60,9 @@ def supported_suffixes() -> set[str]:
     return {s for _, suffixes in FORMATS.values() for s in suffixes}
 
 
-def read_file(path: Path, options: ReadOptions | None = None, *, format: str | None = None) -> Iterator[RawDocument]:
+def read_file(
+    path: Path, options: ReadOptions | None = None, *, format: str | None = None
+) -> Iterator[RawDocument]:
     """Read `path` with the reader for its format, yielding its documents."""
     options = options or ReadOptions()
     name = format_for(path, format)

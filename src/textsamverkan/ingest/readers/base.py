@@ -25,14 +25,17 @@ class ReadOptions:
 def read_bytes(path: Path, options: ReadOptions) -> bytes:
     """The file's bytes, after checking that it exists, is not empty and is not over the size limit."""
     if not path.is_file():
-        raise ReadError(str(path), E_NOT_FOUND, "no such file", "Check the path; folders are read recursively.")
+        raise ReadError(
+            str(path), E_NOT_FOUND, "no such file", "Check the path; folders are read recursively."
+        )
     size = path.stat().st_size
     if size == 0:
         raise ReadError(str(path), E_EMPTY, "the file is empty", "Remove it from the batch or fill it.")
     limit = int(options.max_file_mb * 1024 * 1024)
     if size > limit:
         raise ReadError(
-            str(path), E_TOO_LARGE,
+            str(path),
+            E_TOO_LARGE,
             f"the file is {size / 1024 / 1024:.1f} MB, over the {options.max_file_mb:g} MB limit for one document",
             "Split it into smaller documents, or raise the limit with --max-file-mb.",
         )
@@ -64,10 +67,18 @@ def decode_text(data: bytes, path: Path, options: ReadOptions) -> tuple[str, str
     name = str(path)
     if options.encoding:
         try:
-            return data.decode(options.encoding), options.encoding, [f"decoded as {options.encoding} (--encoding)"]
+            return (
+                data.decode(options.encoding),
+                options.encoding,
+                [f"decoded as {options.encoding} (--encoding)"],
+            )
         except (UnicodeDecodeError, LookupError) as exc:
-            raise ReadError(name, E_ENCODING, f"cannot decode as {options.encoding}: {exc}",
-                            "Check the --encoding value (e.g. utf-8, cp1252, latin-1).") from exc
+            raise ReadError(
+                name,
+                E_ENCODING,
+                f"cannot decode as {options.encoding}: {exc}",
+                "Check the --encoding value (e.g. utf-8, cp1252, latin-1).",
+            ) from exc
     notes: list[str] = []
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
@@ -78,8 +89,12 @@ def decode_text(data: bytes, path: Path, options: ReadOptions) -> tuple[str, str
         except UnicodeDecodeError as exc:
             raise ReadError(name, E_ENCODING, f"broken UTF-16: {exc}", "Re-save the file as UTF-8.") from exc
     if looks_binary(data):
-        raise ReadError(name, E_BINARY, "this looks like a binary file, not text",
-                        "Convert it to text, PDF, DOCX or HTML first, or remove it from the batch.")
+        raise ReadError(
+            name,
+            E_BINARY,
+            "this looks like a binary file, not text",
+            "Convert it to text, PDF, DOCX or HTML first, or remove it from the batch.",
+        )
     try:
         return data.decode("utf-8"), "utf-8", notes
     except UnicodeDecodeError as exc:
@@ -90,15 +105,23 @@ def decode_text(data: bytes, path: Path, options: ReadOptions) -> tuple[str, str
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
         line = data.count(b"\n", 0, first_bad) + 1
-        return text, "utf-8", [
-            *notes,
-            f"{bad} byte(s) are not valid UTF-8 (first on line {line}); they were replaced by U+FFFD. "
-            "Fix the file, or pass --encoding if it is in another encoding."
-        ]
-    return as_cp1252, "cp1252", [
-        "not valid UTF-8: decoded as Windows-1252 (CP1252/Latin-1). Re-save as UTF-8 to silence this note, "
-        "or pass --encoding to choose another encoding."
-    ]
+        return (
+            text,
+            "utf-8",
+            [
+                *notes,
+                f"{bad} byte(s) are not valid UTF-8 (first on line {line}); they were replaced by U+FFFD. "
+                "Fix the file, or pass --encoding if it is in another encoding.",
+            ],
+        )
+    return (
+        as_cp1252,
+        "cp1252",
+        [
+            "not valid UTF-8: decoded as Windows-1252 (CP1252/Latin-1). Re-save as UTF-8 to silence this note, "
+            "or pass --encoding to choose another encoding."
+        ],
+    )
 
 
 def read_text_file(path: Path, options: ReadOptions) -> tuple[str, list[str]]:
@@ -106,5 +129,7 @@ def read_text_file(path: Path, options: ReadOptions) -> tuple[str, list[str]]:
     data = read_bytes(path, options)
     text, _encoding, notes = decode_text(data, path, options)
     if not text.strip():
-        raise ReadError(str(path), E_EMPTY, "the file holds only whitespace", "Remove it from the batch or fill it.")
+        raise ReadError(
+            str(path), E_EMPTY, "the file holds only whitespace", "Remove it from the batch or fill it."
+        )
     return text, notes
