@@ -149,3 +149,31 @@ def test_killed_ingest_leaves_a_consistent_database_and_a_rerun_completes(
     summary = ingest(db_path, folder)
     assert summary.count("unchanged") == partial  # type: ignore[attr-defined]
     assert conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 300
+
+
+def test_interrupted_table_ingest_is_redone_not_taken_as_unchanged(
+    tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = tmp_path / "rows.csv"
+    table.write_text("id,text\n" + "".join(f"r{i},Rad {i} om vårdplaner.\n" for i in range(250)), encoding="utf-8")
+    from textsamverkan.ingest import pipeline
+
+    real_build = pipeline.build_document
+    calls = {"n": 0}
+
+    def build_then_crash(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if calls["n"] == 160:
+            raise KeyboardInterrupt
+        return real_build(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "build_document", build_then_crash)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(db_path, table)
+    conn = connect(db_path)
+    assert tuple(conn.execute("SELECT COUNT(*), MIN(source_sha256) FROM documents").fetchone()) == (100, "pending")
+    monkeypatch.setattr(pipeline, "build_document", real_build)
+    summary = ingest(db_path, table)
+    assert summary.count("stored") == 1 and summary.documents == 250  # type: ignore[attr-defined]
+    assert conn.execute("SELECT COUNT(DISTINCT source_sha256) FROM documents").fetchone()[0] == 1
+    assert ingest(db_path, table).count("unchanged") == 1  # type: ignore[attr-defined]

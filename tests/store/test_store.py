@@ -11,7 +11,7 @@ from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.model import RawDocument
 from textsamverkan.store import connect
 from textsamverkan.store.db import transaction
-from textsamverkan.store.documents import get_document, replace_source, resolve_doc_id
+from textsamverkan.store.documents import get_document, resolve_doc_id, write_source_batch
 from textsamverkan.store.migrations import MIGRATIONS
 
 
@@ -51,7 +51,8 @@ def test_document_round_trip_with_offsets_and_locators(db_path: Path) -> None:
         turn_options=TurnOptions(enabled=False),
     )
     conn = connect(db_path)
-    replace_source(conn, "c", "x.txt", [(doc, speakers)], pipeline="p", stage="s")
+    write_source_batch(conn, "c", "x.txt", [(doc, speakers)], pipeline="p", stage="s", first=True,
+                       complete_sha256="abc")
     stored = get_document(conn, "c/x.txt")
     assert stored.text == "Rubrik\n\nDet kan vara så." == doc.text
     assert stored.raw_text == raw.text

@@ -14,6 +14,7 @@ SEGMENTER_VERSION = "turns.v1"
 TURN = "turn"
 SPEAKER_LABEL = "speaker_label"
 TRANSCRIPT_KINDS = ("transcript", "interview", "debate")
+SPOKEN_FORMATS = ("srt", "vtt")  # every line is speech: no heading guesses
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,7 @@ class _Turns:
 
 
 def _canonical_structure(raw: RawDocument, to_canon: Any) -> list[Span]:
-    return [
-        Span(to_canon(s.start), to_canon(s.end, is_end=True), s.layer, s.label, s.attrs)
-        for s in raw.structure
-    ]
+    return [Span(to_canon(s.start), to_canon(s.end, is_end=True), s.layer, s.label, s.attrs) for s in raw.structure]
 
 
 def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options: TurnOptions) -> _Turns:
@@ -84,9 +82,7 @@ def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options:
 def _mark_speaker_labels(blocks: list[Span], turns: list[Span]) -> list[Span]:
     """Blocks that are only a speaker's label (a name on its own line) become speaker_label blocks."""
     labels = [
-        (t.attrs["label_start"], t.attrs["label_end"])
-        for t in turns
-        if t.attrs["label_end"] > t.attrs["label_start"]
+        (t.attrs["label_start"], t.attrs["label_end"]) for t in turns if t.attrs["label_end"] > t.attrs["label_start"]
     ]
     out = []
     for b in blocks:
@@ -104,7 +100,9 @@ def build_document(
     norm = normalise(raw.text)
     text = norm.text
     structure = _canonical_structure(raw, norm.offset_map.to_canon)
-    blocks = find_blocks(text, known=[s for s in structure if s.layer == BLOCK])
+    blocks = find_blocks(
+        text, known=[s for s in structure if s.layer == BLOCK], headings=raw.format not in SPOKEN_FORMATS
+    )
     notes = list(raw.notes)
     turns = _Turns()
     if turn_options.enabled:
@@ -112,8 +110,7 @@ def build_document(
         blocks = _mark_speaker_labels(blocks, turns.spans)
         if turns.spans:
             notes.append(
-                f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers "
-                f"(format {turns.format})"
+                f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers (format {turns.format})"
             )
         elif metadata.get("kind") in TRANSCRIPT_KINDS:
             notes.extend(turns.notes or ["no speaker turns detected; stored as a plain document"])

@@ -20,11 +20,13 @@ from textsamverkan.ingest.normalise import NORMALISER_VERSION
 from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
-from textsamverkan.store.documents import replace_source, stored_source
+from textsamverkan.model import Document
+from textsamverkan.store.documents import stored_source, write_source_batch
 from textsamverkan.store.runs import finish_run, start_run
 
 PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_VERSION}"
 INGEST_STAGE = "ingest.v1"
+WRITE_BATCH = 100  # documents of one multi-document file (a table) written per transaction
 
 
 @dataclass(frozen=True)
@@ -166,27 +168,26 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
             return FileOutcome(str(item.path), "unchanged", list(previous.doc_ids))
         metadata = {**(item.manifest.values if item.manifest else {}), **options.metadata}
         meta = normalise_metadata(metadata)
-        built = []
         notes = list(meta.notes)
+        ids: list[str] = []
+        batch: list[tuple[Document, list[dict[str, Any]]]] = []
         for raw in read_file(item.path, options.read, format=options.format):
+            if len(batch) == WRITE_BATCH:
+                ids += write_source_batch(conn, item.corpus, rel_path, batch, pipeline=PIPELINE_VERSION,
+                                          stage=INGEST_STAGE, first=not ids, complete_sha256=None)
+                batch = []
             doc_meta = {**raw.metadata, **meta.values}
             doc_id = f"{item.corpus}/{rel_path}" + (f"#{raw.part}" if raw.part else "")
-            doc, speakers = build_document(
-                raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha, turn_options=options.turns
-            )
+            doc, speakers = build_document(raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha,
+                                           turn_options=options.turns)
             notes.extend(f"{raw.part}: {n}" if raw.part else n for n in doc.notes)
             doc.notes = [*meta.notes, *doc.notes]
-            built.append((doc, speakers))
-        if not built:
-            raise ReadError(
-                str(item.path),
-                E_UNSUPPORTED,
-                "the file holds no documents",
-                "Check that the file has text (for tables, a text column with values).",
-            )
-        ids = replace_source(
-            conn, item.corpus, rel_path, built, pipeline=PIPELINE_VERSION, stage=INGEST_STAGE
-        )
+            batch.append((doc, speakers))
+        if not batch and not ids:
+            raise ReadError(str(item.path), E_UNSUPPORTED, "the file holds no documents",
+                            "Check that the file has text (for tables, a text column with values).")
+        ids += write_source_batch(conn, item.corpus, rel_path, batch, pipeline=PIPELINE_VERSION,
+                                  stage=INGEST_STAGE, first=not ids, complete_sha256=sha)
         return FileOutcome(str(item.path), "stored", ids, notes)
     except UserError as exc:
         return _failure(item.path, exc)

@@ -58,11 +58,12 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_blocks(text: str, *, known: Iterable[Span] = ()) -> list[Span]:
+def find_blocks(text: str, *, known: Iterable[Span] = (), headings: bool = True) -> list[Span]:
     """Block spans over the canonical text, in order, not overlapping, each trimmed of surrounding whitespace.
 
     `known` are block spans a reader supplied (already in canonical offsets); a line they cover takes their label.
     Page furniture (comment rules, feedback widgets, navigation) is labelled boilerplate wherever it is found.
+    `headings=False` turns heading guesses off (subtitles: every line is speech).
     """
     lines = _lines(text)
     stripped = [line for _, _, line in lines]
@@ -82,7 +83,7 @@ def find_blocks(text: str, *, known: Iterable[Span] = ()) -> list[Span]:
             markers[i] == "ambiguous" and (prev_marker is not None or next_marker is not None)
         ):
             labels.append(BULLET)
-        elif _looks_like_heading(line, stripped[i + 1] if i + 1 < len(lines) else None):
+        elif headings and _looks_like_heading(line, stripped[i + 1] if i + 1 < len(lines) else None):
             labels.append(HEADING)
         else:
             labels.append(PARAGRAPH)

@@ -38,52 +38,39 @@ def stored_source(conn: sqlite3.Connection, corpus: str, rel_path: str) -> Store
     return StoredSource(rows[0]["source_sha256"], rows[0]["pipeline"], tuple(r["doc_id"] for r in rows))
 
 
-def replace_source(
-    conn: sqlite3.Connection,
-    corpus: str,
-    rel_path: str,
-    documents: list[tuple[Document, list[dict[str, Any]]]],
-    *,
-    pipeline: str,
-    stage: str,
-) -> list[str]:
-    """Store the documents of one source file in one transaction, replacing what the file gave before.
+PENDING = "pending"
 
-    Results of earlier runs that read a replaced document are marked stale. Returns the stored document ids.
+
+def write_source_batch(
+    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[dict[str, Any]]]],
+    *, pipeline: str, stage: str, first: bool, complete_sha256: str | None,
+) -> list[str]:
+    """Store a batch of one source file's documents in one transaction.
+
+    The first batch replaces what the file gave before (results of earlier runs that read those documents are
+    marked stale). Until the batch that passes `complete_sha256`, the file's documents carry a pending hash, so an
+    interrupted ingest of a large table is redone on the next run rather than taken as unchanged. A file with a
+    single batch is written, replaced and completed in one transaction.
     """
     with transaction(conn):
-        old_ids = [
-            r[0]
-            for r in conn.execute(
-                "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path)
-            )
-        ]
-        for doc_id in old_ids:
-            _delete_document(conn, doc_id)
+        if first:
+            old_ids = [r[0] for r in conn.execute(
+                "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path))]
+            for doc_id in old_ids:
+                _delete_document(conn, doc_id)
+            conn.executemany("UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(d,) for d in old_ids])
         for doc, speakers in documents:
             _insert_document(conn, doc, corpus=corpus, rel_path=rel_path, pipeline=pipeline, stage=stage)
             conn.executemany(
                 "INSERT INTO speakers (doc_id, speaker_id, name, aliases, role, organisation, party) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        doc.doc_id,
-                        s["id"],
-                        s["name"],
-                        json.dumps(s.get("aliases", []), ensure_ascii=False),
-                        s.get("role"),
-                        s.get("organisation"),
-                        s.get("party"),
-                    )
-                    for s in speakers
-                ],
+                [(doc.doc_id, s["id"], s["name"], json.dumps(s.get("aliases", []), ensure_ascii=False),
+                  s.get("role"), s.get("organisation"), s.get("party")) for s in speakers],
             )
-        new_ids = [doc.doc_id for doc, _ in documents]
-        changed = set(old_ids)
-        conn.executemany(
-            "UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(doc_id,) for doc_id in sorted(changed)]
-        )
-    return new_ids
+        if complete_sha256 is not None:
+            conn.execute("UPDATE documents SET source_sha256 = ? WHERE corpus = ? AND rel_path = ?",
+                         (complete_sha256, corpus, rel_path))
+    return [doc.doc_id for doc, _ in documents]
 
 
 def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
@@ -115,7 +102,7 @@ def _insert_document(
             doc.part,
             doc.source_path,
             doc.format,
-            doc.source_sha256,
+            PENDING,  # set to the file hash when its last batch is written
             doc.text_sha256,
             pipeline,
             doc.text,

@@ -6,6 +6,7 @@ import hashlib
 import json
 import platform
 import sqlite3
+import uuid
 from datetime import UTC, datetime
 from importlib import metadata
 from typing import Any
@@ -37,10 +38,10 @@ def package_versions() -> dict[str, str]:
 
 
 def new_run_id(command: str, settings: dict[str, Any]) -> str:
-    """A readable, unique run id: UTC time, command, and a short hash of the settings."""
+    """A readable, unique run id: UTC time, command, a short hash of the settings and a random suffix."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()[:6]
-    return f"{stamp}-{command}-{digest}"
+    return f"{stamp}-{command}-{digest}-{uuid.uuid4().hex[:4]}"
 
 
 def start_run(conn: sqlite3.Connection, command: str, settings: dict[str, Any]) -> dict[str, Any]:

@@ -133,3 +133,19 @@ def read_text_file(path: Path, options: ReadOptions) -> tuple[str, list[str]]:
             str(path), E_EMPTY, "the file holds only whitespace", "Remove it from the batch or fill it."
         )
     return text, notes
+
+
+def format_ranges(numbers: list[int]) -> str:
+    """'1, 3–5, 9' for [1, 3, 4, 5, 9]."""
+    parts: list[str] = []
+    run: list[int] = []
+    for number in sorted(set(numbers)):
+        if run and number == run[-1] + 1:
+            run.append(number)
+            continue
+        if run:
+            parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+        run = [number]
+    if run:
+        parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
+    return ", ".join(parts)

@@ -1,0 +1,291 @@
+"""Compare groups (regions, periods, kinds, speakers, …) on coded themes.
+
+Per group and theme: coded passages, words, passages per 1,000 words with an exact Poisson (Garwood) interval,
+and the share of documents with at least one coded passage; each cell carries the ids of up to three example
+passages so every number leads back to text. Per theme: a test of association between group and coded/not coded
+(chi-square, Fisher's exact test or a seeded Monte-Carlo permutation test where counts are small), with
+Benjamini–Hochberg adjusted p-values across themes.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textsamverkan.analysis.groups import UNKNOWN, Unit, UnitKey, build_units, by_speaker, parse_keys, unit_of
+from textsamverkan.analysis.stats import (
+    DEFAULT_PERMUTATIONS,
+    DEFAULT_SEED,
+    MIN_EXPECTED,
+    association_test,
+    benjamini_hochberg,
+    rate_with_interval,
+)
+from textsamverkan.analysis.types import CodedPassage, DocInfo
+
+GROUP_SEPARATOR = " × "
+CELL_COLUMNS = [
+    "group", "theme", "passages", "words", "per_1000", "per_1000_low", "per_1000_high",
+    "documents", "documents_coded", "share_documents", "examples",
+]
+TEST_COLUMNS = [
+    "theme", "method", "statistic", "df", "p_value", "p_adjusted", "cramers_v", "groups", "units",
+    "units_coded", "min_expected", "highest_group", "highest_share", "lowest_group", "lowest_share", "note",
+]
+GROUP_COLUMNS = ["group", "documents", "units", "words"]
+THEME_COLUMNS = [
+    "theme", "passages", "words", "per_1000", "per_1000_low", "per_1000_high", "documents", "documents_coded",
+    "share_documents", "examples",
+]
+
+
+@dataclass
+class Comparison:
+    """The tables of one comparison, as lists of dicts ready for CSV, JSON, XLSX and the report."""
+
+    keys: tuple[str, ...]
+    cells: list[dict[str, Any]]
+    tests: list[dict[str, Any]]
+    groups: list[dict[str, Any]]
+    themes: list[dict[str, Any]]
+    notes: list[str] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, list[dict[str, Any]]]:
+        """Every table by name, in the order an export writes them."""
+        return {"comparison": self.cells, "tests": self.tests, "groups": self.groups, "themes": self.themes}
+
+    def columns(self) -> dict[str, list[str]]:
+        """The column order of each table (group key columns first)."""
+        keys = list(self.keys) if len(self.keys) > 1 else []
+        return {
+            "comparison": [*keys, *CELL_COLUMNS],
+            "tests": TEST_COLUMNS,
+            "groups": [*keys, *GROUP_COLUMNS],
+            "themes": THEME_COLUMNS,
+        }
+
+
+def compare(
+    passages: Sequence[CodedPassage],
+    docs: Sequence[DocInfo],
+    *,
+    by: str | Sequence[str] = "region",
+    themes: Sequence[str] | None = None,
+    confidence: float = 0.95,
+    examples: int = 3,
+    include_unknown: bool = True,
+    min_expected: float = MIN_EXPECTED,
+    permutations: int = DEFAULT_PERMUTATIONS,
+    seed: int = DEFAULT_SEED,
+) -> Comparison:
+    """Compare the groups given by `by` (one key or several, e.g. "region,half") on each theme.
+
+    `themes` fixes the themes and their order (themes never coded still get rows of zeros); by default the
+    themes found in `passages`. Passages of documents not in `docs` are ignored (and noted). Identical passages
+    (same document, offsets and theme) count once. With `include_unknown=False` units whose group value is
+    unknown (no region, a date too coarse for the period) are left out.
+    """
+    keys = parse_keys(by, docs)
+    notes: list[str] = []
+    doc_ids = {d.doc_id for d in docs}
+    kept, dropped = _clean_passages(passages, doc_ids, themes)
+    notes.extend(dropped)
+    theme_list = list(themes) if themes is not None else sorted({p.theme for p in kept})
+    units, unit_notes = build_units(docs, kept, keys)
+    notes.extend(unit_notes)
+    speakerwise = by_speaker(keys)
+    all_units = units
+    if not include_unknown:
+        before = len(units)
+        units = {k: u for k, u in units.items() if UNKNOWN not in u.group}
+        if before != len(units):
+            notes.append(f"{before - len(units)} unit(s) with an unknown group value left out")
+
+    group_units: dict[tuple[str, ...], list[Unit]] = defaultdict(list)
+    for unit in units.values():
+        group_units[unit.group].append(unit)
+    group_order = sorted(group_units, key=_group_sort_key)
+
+    by_cell: dict[tuple[tuple[str, ...], str], list[CodedPassage]] = defaultdict(list)
+    coded_units: dict[tuple[tuple[str, ...], str], set[UnitKey]] = defaultdict(set)
+    for p in kept:
+        key = unit_of(p, speakerwise, all_units)
+        found = units.get(key)
+        if found is None:
+            continue
+        by_cell[(found.group, p.theme)].append(p)
+        coded_units[(found.group, p.theme)].add(key)
+
+    cells: list[dict[str, Any]] = []
+    tests: list[dict[str, Any]] = []
+    overall: list[dict[str, Any]] = []
+    for theme in theme_list:
+        theme_cells = []
+        for group in group_order:
+            members = group_units[group]
+            cell_passages = by_cell.get((group, theme), [])
+            words = sum(u.words for u in members)
+            rate = rate_with_interval(len(cell_passages), words, confidence=confidence)
+            docs_in_group = {u.key[0] for u in members}
+            docs_coded = {k[0] for k in coded_units.get((group, theme), set())}
+            row = _group_columns(keys, group)
+            row.update({
+                "theme": theme,
+                "passages": len(cell_passages),
+                "words": words,
+                "per_1000": _r(rate.rate),
+                "per_1000_low": _r(rate.low),
+                "per_1000_high": _r(rate.high),
+                "documents": len(docs_in_group),
+                "documents_coded": len(docs_coded),
+                "share_documents": _r(len(docs_coded) / len(docs_in_group)) if docs_in_group else None,
+                "examples": _examples(cell_passages, examples),
+            })
+            theme_cells.append(row)
+        cells.extend(theme_cells)
+        tests.append(_test_row(theme, group_order, group_units, coded_units, theme_cells,
+                               min_expected=min_expected, permutations=permutations, seed=seed,
+                               speakerwise=speakerwise))
+        overall.append(_theme_row(theme, units, by_cell, coded_units, examples, confidence))
+    for row, adjusted in zip(tests, benjamini_hochberg([t["p_value"] for t in tests]), strict=True):
+        row["p_adjusted"] = _sig(adjusted)
+
+    group_rows = []
+    for group in group_order:
+        members = group_units[group]
+        row = _group_columns(keys, group)
+        row.update({
+            "documents": len({u.key[0] for u in members}),
+            "units": len(members),
+            "words": sum(u.words for u in members),
+        })
+        group_rows.append(row)
+    settings = {
+        "by": list(keys), "themes": theme_list, "confidence": confidence, "examples": examples,
+        "include_unknown": include_unknown, "min_expected": min_expected, "permutations": permutations,
+        "seed": seed, "unit": "speaker within document" if speakerwise else "document",
+    }
+    return Comparison(keys, cells, tests, group_rows, overall, notes, settings)
+
+
+def _clean_passages(
+    passages: Sequence[CodedPassage], doc_ids: set[str], themes: Sequence[str] | None
+) -> tuple[list[CodedPassage], list[str]]:
+    """Passages of known documents and chosen themes, one per (document, offsets, theme), best score kept."""
+    notes: list[str] = []
+    wanted = set(themes) if themes is not None else None
+    best: dict[tuple[str, int, int, str], CodedPassage] = {}
+    outside = duplicates = 0
+    for p in passages:
+        if p.doc_id not in doc_ids:
+            outside += 1
+            continue
+        if wanted is not None and p.theme not in wanted:
+            continue
+        key = (p.doc_id, p.start, p.end, p.theme)
+        if key in best:
+            duplicates += 1
+            if p.score <= best[key].score:
+                continue
+        best[key] = p
+    if outside:
+        notes.append(f"{outside} passage(s) belong to documents outside the comparison; ignored")
+    if duplicates:
+        notes.append(f"{duplicates} duplicate passage(s) (same document, offsets and theme) counted once")
+    kept = sorted(best.values(), key=lambda p: (p.doc_id, p.start, p.end, p.theme))
+    return kept, notes
+
+
+def _group_sort_key(group: tuple[str, ...]) -> tuple[tuple[bool, str], ...]:
+    return tuple((value == UNKNOWN or value.startswith("("), value.casefold()) for value in group)
+
+
+def _group_columns(keys: Sequence[str], group: tuple[str, ...]) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    if len(keys) > 1:
+        row.update(dict(zip(keys, group, strict=True)))
+    row["group"] = GROUP_SEPARATOR.join(group)
+    return row
+
+
+def _examples(passages: Sequence[CodedPassage], limit: int) -> list[str]:
+    ranked = sorted(passages, key=lambda p: (-p.score, p.doc_id, p.start, p.end))
+    return [p.ref for p in ranked[:limit]]
+
+
+def _test_row(
+    theme: str,
+    group_order: Sequence[tuple[str, ...]],
+    group_units: dict[tuple[str, ...], list[Unit]],
+    coded_units: dict[tuple[tuple[str, ...], str], set[UnitKey]],
+    theme_cells: Sequence[dict[str, Any]],
+    *,
+    min_expected: float,
+    permutations: int,
+    seed: int,
+    speakerwise: bool,
+) -> dict[str, Any]:
+    coded = [len(coded_units.get((g, theme), set())) for g in group_order]
+    totals = [len(group_units[g]) for g in group_order]
+    result = association_test(coded, totals, min_expected=min_expected, permutations=permutations, seed=seed)
+    shares = [(c["share_documents"], c["group"]) for c in theme_cells if c["share_documents"] is not None]
+    highest = max(shares, key=lambda s: (s[0], s[1]), default=(None, None))
+    lowest = min(shares, key=lambda s: (s[0], s[1]), default=(None, None))
+    unit_word = "speakers within documents" if speakerwise else "documents"
+    return {
+        "theme": theme,
+        "method": result.method,
+        "statistic": _r(result.statistic),
+        "df": result.df,
+        "p_value": _sig(result.p_value),
+        "p_adjusted": None,
+        "cramers_v": _r(result.cramers_v),
+        "groups": result.groups,
+        "units": sum(totals),
+        "units_coded": sum(coded),
+        "min_expected": _r(result.min_expected),
+        "highest_group": highest[1],
+        "highest_share": highest[0],
+        "lowest_group": lowest[1],
+        "lowest_share": lowest[0],
+        "note": f"{result.note}; units: {unit_word}",
+    }
+
+
+def _theme_row(
+    theme: str,
+    units: dict[UnitKey, Unit],
+    by_cell: dict[tuple[tuple[str, ...], str], list[CodedPassage]],
+    coded_units: dict[tuple[tuple[str, ...], str], set[UnitKey]],
+    examples: int,
+    confidence: float,
+) -> dict[str, Any]:
+    passages = [p for (_, t), ps in by_cell.items() if t == theme for p in ps]
+    words = sum(u.words for u in units.values())
+    rate = rate_with_interval(len(passages), words, confidence=confidence)
+    docs = {k[0] for k in units}
+    coded_docs = {k[0] for (_, t), ks in coded_units.items() if t == theme for k in ks}
+    return {
+        "theme": theme,
+        "passages": len(passages),
+        "words": words,
+        "per_1000": _r(rate.rate),
+        "per_1000_low": _r(rate.low),
+        "per_1000_high": _r(rate.high),
+        "documents": len(docs),
+        "documents_coded": len(coded_docs),
+        "share_documents": _r(len(coded_docs) / len(docs)) if docs else None,
+        "examples": _examples(passages, examples),
+    }
+
+
+def _r(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _sig(value: float | None) -> float | None:
+    """Four significant digits: p-values stay readable and tables stay byte-identical across runs."""
+    return None if value is None else float(f"{value:.4g}")
