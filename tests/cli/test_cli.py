@@ -98,3 +98,17 @@ def test_main_reports_usage_errors(
         main()
     assert exit_info.value.code == 2
     assert "Missing argument 'PATHS...'" in capsys.readouterr().err
+
+
+def test_speakers_per_document_and_merged(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    run("ingest", str(SEEDS), db=db)
+    code, out, _ = run("speakers", "001", "--format", "json", db=db)
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 4
+    olivia = next(r for r in rows if r["speaker"] == "Olivia Wigzell")
+    assert olivia["turns"] == 19 and olivia["role"] == "generaldirektör" and olivia["organisation"] == "Socialstyrelsen"
+    assert abs(sum(r["share"] for r in rows) - 1) < 0.001
+    code, out, _ = run("speakers", "--merge", "--format", "csv", db=db)
+    merged = list(csv.DictReader(io.StringIO(out)))
+    assert {r["speaker"] for r in merged} == {r["speaker"] for r in rows} and merged[0]["documents"] == "1"

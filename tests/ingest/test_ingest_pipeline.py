@@ -177,3 +177,38 @@ def test_interrupted_table_ingest_is_redone_not_taken_as_unchanged(
     assert summary.count("stored") == 1 and summary.documents == 250  # type: ignore[attr-defined]
     assert conn.execute("SELECT COUNT(DISTINCT source_sha256) FROM documents").fetchone()[0] == 1
     assert ingest(db_path, table).count("unchanged") == 1  # type: ignore[attr-defined]
+
+
+def test_seed_transcript_turns_and_speakers_are_stored(db_path: Path) -> None:
+    ingest(db_path, SEEDS)
+    conn = connect(db_path)
+    doc = get_document(conn, "seeds/001_1d9abd9c0be25893.txt")
+    turns = doc.spans_on("turn")
+    assert len(turns) == 37
+    assert doc.text[turns[1].start : turns[1].end].startswith("Västra Götalandsregionen har 49 kommuner")
+    assert "Det kan vara våra avtal" in doc.text[turns[1].start : turns[1].end]
+    labels = [b for b in doc.spans_on("block") if b.label == "speaker_label"]
+    assert len(labels) == 37 and doc.text[labels[0].start : labels[0].end] == "Olivia Wigzell"
+    names = {r[0] for r in conn.execute("SELECT name FROM speakers WHERE doc_id = ?", (doc.doc_id,))}
+    assert names == {"Olivia Wigzell", "Jeanette Andersson", "Ann Söderström", "Iréne Nilsson Carlsson"}
+    assert doc.metadata["turn_format"] == "name_line"
+
+
+def test_webvtt_voices_become_turns_with_cue_locators(tmp_path: Path, db_path: Path) -> None:
+    vtt = tmp_path / "samtal.vtt"
+    vtt.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Anna Berg>Vi behöver mer skyddsutrustning.\n\n"
+        "00:00:04.000 --> 00:00:07.000\n<v Per Holm>Beställningen är gjord.\n\n"
+        "00:00:07.000 --> 00:00:09.000\n<v Anna>Bra, då testar vi personalen i morgon.\n",
+        encoding="utf-8",
+    )
+    ingest(db_path, vtt)
+    conn = connect(db_path)
+    doc = get_document(conn, next(iter(list_doc_ids(conn))))
+    turns = doc.spans_on("turn")
+    assert [doc.text[t.start : t.end] for t in turns] == [
+        "Vi behöver mer skyddsutrustning.", "Beställningen är gjord.", "Bra, då testar vi personalen i morgon.",
+    ]
+    assert turns[0].label == turns[2].label != turns[1].label  # "Anna" is Anna Berg
+    assert doc.locate(turns[1].start, turns[1].end)["cue"] == "00:00:04.000 --> 00:00:07.000"
+    assert all(b.label != "heading" for b in doc.spans_on("block"))

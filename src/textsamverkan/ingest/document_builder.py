@@ -9,9 +9,9 @@ from typing import Any
 from textsamverkan.ingest.normalise import normalise
 from textsamverkan.ingest.structure import BLOCK, BOILERPLATE, find_blocks
 from textsamverkan.model import Document, RawDocument, Span
+from textsamverkan.segment.turn_types import TURN_LAYER
 
-SEGMENTER_VERSION = "turns.v1"
-TURN = "turn"
+TURN = TURN_LAYER
 SPEAKER_LABEL = "speaker_label"
 TRANSCRIPT_KINDS = ("transcript", "interview", "debate")
 SPOKEN_FORMATS = ("srt", "vtt")  # every line is speech: no heading guesses
@@ -55,16 +55,7 @@ def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options:
             speakers_file=options.speakers_file,
             exclude=exclude,
         )
-    spans = [
-        Span(
-            t.start,
-            t.end,
-            TURN,
-            t.speaker_id,
-            {"label": t.label, "label_start": t.label_start, "label_end": t.label_end, **t.attrs},
-        )
-        for t in seg.turns
-    ]
+    spans = [t.as_span() for t in seg.turns]
     speakers = [
         {
             "id": s.id,
@@ -112,6 +103,7 @@ def build_document(
             notes.append(
                 f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers (format {turns.format})"
             )
+            notes.extend(turns.notes)
         elif metadata.get("kind") in TRANSCRIPT_KINDS:
             notes.extend(turns.notes or ["no speaker turns detected; stored as a plain document"])
     meta = dict(metadata)

@@ -14,17 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNSUPPORTED, ReadError, UserError
-from textsamverkan.ingest.document_builder import SEGMENTER_VERSION, TurnOptions, build_document
+from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.ingest.metadata import MANIFEST_NAME, ManifestRow, normalise_metadata, read_manifest
 from textsamverkan.ingest.normalise import NORMALISER_VERSION
 from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
 from textsamverkan.model import Document
+from textsamverkan.segment.turn_types import SEGMENTER_NAME
 from textsamverkan.store.documents import stored_source, write_source_batch
 from textsamverkan.store.runs import finish_run, start_run
 
-PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_VERSION}"
+PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_NAME}"
 INGEST_STAGE = "ingest.v1"
 WRITE_BATCH = 100  # documents of one multi-document file (a table) written per transaction
 

@@ -1,0 +1,311 @@
+"""Speaker-turn formats, detection, negative cases and options, on small texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from textsamverkan.errors import UserError
+from textsamverkan.segment import NO_TURNS_NOTE, TurnSegmentation, resolve_known_turns, segment_turns
+
+
+def check(text: str, seg: TurnSegmentation) -> list[tuple[str, str]]:
+    """Assert the offset invariants of every turn; return (label, spoken text) pairs."""
+    ids = {s.id for s in seg.speakers}
+    for t in seg.turns:
+        assert 0 <= t.label_start <= t.label_end <= t.start <= t.end <= len(text)
+        body = text[t.start : t.end]
+        assert body and body == body.strip()
+        assert t.speaker_id in ids
+        assert t.as_span().quote(text) == body
+    return [(t.label, text[t.start : t.end]) for t in seg.turns]
+
+
+NAME_COLON = """Intervju om samverkan
+
+Anna Berg: Hej och välkommen. Vi ska prata om samverkan.
+Per: Tack. Det är roligt att vara här.
+Jag tänkte börja med hemsjukvården.
+Anna Berg: Hur har det gått under pandemin?
+Per: Det har gått bra.
+[Musik]
+"""
+
+
+def test_name_colon_with_continuation_lines() -> None:
+    seg = segment_turns(NAME_COLON)
+    assert seg.format == "name_colon"
+    assert check(NAME_COLON, seg) == [
+        ("Anna Berg", "Hej och välkommen. Vi ska prata om samverkan."),
+        ("Per", "Tack. Det är roligt att vara här.\nJag tänkte börja med hemsjukvården."),
+        ("Anna Berg", "Hur har det gått under pandemin?"),
+        ("Per", "Det har gått bra."),
+    ]
+    assert NAME_COLON[seg.turns[0].label_start : seg.turns[0].label_end] == "Anna Berg:"
+    assert [s.name for s in seg.speakers] == ["Anna Berg", "Per"]
+
+
+def test_upper_case_names_and_header_alone_on_its_line() -> None:
+    text = "ANNA:\nVälkommen hit.\n\nPER SVENSSON:\nTack så mycket.\n\nANNA:\nVad gör du?\n"
+    seg = segment_turns(text)
+    assert seg.format == "name_colon"
+    assert check(text, seg) == [("ANNA", "Välkommen hit."), ("PER SVENSSON", "Tack så mycket."),
+                                ("ANNA", "Vad gör du?")]
+    assert [s.name for s in seg.speakers] == ["Anna", "Per Svensson"]
+    assert seg.speakers[1].aliases == ["PER SVENSSON"]
+
+
+def test_interview_codes() -> None:
+    text = ("I: Kan du berätta om ditt arbete?\nIP1: Ja, jag jobbar på ett äldreboende.\nI: Hur var våren?\n"
+            "IP 2: Den var tuff.\nIntervjuare: Och sedan?\nInformant 2: Bättre.\nR1: Håller med.\n")
+    seg = segment_turns(text)
+    assert seg.format == "interview_code"
+    labels = [label for label, _ in check(text, seg)]
+    assert labels == ["I", "IP1", "I", "IP 2", "Intervjuare", "Informant 2", "R1"]
+    assert [s.name for s in seg.speakers] == ["I", "IP1", "IP 2", "Intervjuare", "Informant 2", "R1"]
+
+
+@pytest.mark.parametrize("text", [
+    "[00:00:05] Anna: Hej och välkommen.\n[00:00:09] Per: Tack.\n[00:01:15] Anna: Hur har det gått?\n",
+    "(00:00:05) Anna: Hej och välkommen.\n(00:00:09) Per: Tack.\n(00:01:15) Anna: Hur har det gått?\n",
+    "00:00:05 Anna: Hej och välkommen.\n00:00:09 Per: Tack.\n00:01:15 Anna: Hur har det gått?\n",
+    "Anna (00:00:05)\nHej och välkommen.\n\nPer (00:00:09)\nTack.\n\nAnna (00:01:15)\nHur har det gått?\n",
+    "Anna (00:00:05) Hej och välkommen.\nPer (00:00:09) Tack.\nAnna (00:01:15) Hur har det gått?\n",
+    "Anna 00:05\nHej och välkommen.\nPer 00:09\nTack.\nAnna 01:15\nHur har det gått?\n",
+    "[00:00:05] Anna\nHej och välkommen.\n[00:00:09] Per\nTack.\n[00:01:15] Anna\nHur har det gått?\n",
+])
+def test_timestamp_formats(text: str) -> None:
+    seg = segment_turns(text)
+    assert seg.format == "timestamp_name"
+    assert check(text, seg) == [("Anna", "Hej och välkommen."), ("Per", "Tack."), ("Anna", "Hur har det gått?")]
+    assert [t.attrs["timestamp"][-4:] for t in seg.turns] == ["0:05", "0:09", "1:15"]
+
+
+def test_voice_tags() -> None:
+    text = "<v Anna Berg>Hej och välkommen.</v>\n<v Per>Tack.</v>\n<v Anna Berg>Hur har det gått?</v>\n"
+    seg = segment_turns(text)
+    assert seg.format == "voice_tag"
+    assert check(text, seg) == [("Anna Berg", "Hej och välkommen."), ("Per", "Tack."),
+                                ("Anna Berg", "Hur har det gått?")]
+
+
+def test_known_turns_from_a_reader() -> None:
+    text = "Hej och välkommen.\nTack.\nHur har det gått, Per?\n"
+    seg = resolve_known_turns(text, [(0, 19, "Anna Berg"), (19, 25, "Per"), (25, len(text), "Anna Berg")])
+    assert seg.format == "voice_tag"
+    assert check(text, seg) == [("Anna Berg", "Hej och välkommen."), ("Per", "Tack."),
+                                ("Anna Berg", "Hur har det gått, Per?")]
+    assert all(t.label_start == t.label_end == t.start for t in seg.turns)
+
+
+def test_name_lines_with_dashes_title_and_trailer() -> None:
+    text = ("Avsnitt 12 om hemtjänst\n\nSara\n\n- Välkommen. Lina, hur började det?\n\nLina\n\n"
+            "- Det började i mars.\n\nVi hade ont om skyddsutrustning.\n\nSara\n\n- Tack för att du kom.\n\n"
+            "(Musik)\n\nTextning: Svensk Medietext\n")
+    seg = segment_turns(text)
+    assert seg.format == "name_line"
+    assert check(text, seg) == [
+        ("Sara", "Välkommen. Lina, hur började det?"),
+        ("Lina", "Det började i mars.\n\nVi hade ont om skyddsutrustning."),
+        ("Sara", "Tack för att du kom."),
+    ]
+
+
+def test_name_lines_without_dashes_when_the_names_are_spoken() -> None:
+    text = ("Karin\nVälkommen Per. Hur har våren varit?\n\nPer\nTuff, Karin. Vi saknade skyddsutrustning.\n\n"
+            "Karin\nOch nu?\n\nPer\nBättre.\n")
+    seg = segment_turns(text)
+    assert seg.format == "name_line"
+    assert [label for label, _ in check(text, seg)] == ["Karin", "Per", "Karin", "Per"]
+
+
+def test_trailer_that_is_a_sentence_stays_in_the_turn() -> None:
+    text = "Anna: Hej.\nPer: Hej.\nAnna: Vad gör ni?\nPer: Vi jobbar.\nProduktionen ökar hela tiden.\n"
+    seg = segment_turns(text)
+    assert check(text, seg)[-1] == ("Per", "Vi jobbar.\nProduktionen ökar hela tiden.")
+
+
+REPORT = """Rapport om samverkan
+
+Syftet är att:
+Beskriva hur kommuner och regioner samverkar kring hemsjukvård.
+
+Syftet med kartläggningen är att:
+Förbättra vården för äldre.
+
+Obs: Rapporten är ett utkast.
+
+Läs mer på https://www.socialstyrelsen.se/rapport och i bilagan.
+Källa: Socialstyrelsen 2020.
+Obs: Siffrorna är preliminära.
+"""
+
+SLIDES = """Kartläggning
+
+Bakgrund
+o Vård i hemmet utförs av primärvården
+o Kommunerna ansvarar för hemsjukvård
+
+Tillgänglighet
+o Avsatt tid för läkare upplevs vara för låg
+o För få hembesök
+
+Region Halland
+o Olika journalsystem
+
+Region Halland
+o Samordning läkare
+
+● Dialog och uppföljning viktig.
+"""
+
+HEADINGS = """Samarbete för bättre vård
+
+Inom regionen pågår ett utvecklingsarbete.
+
+Axelkirurgi
+
+I rapporter från HTA Syd visades att kirurgisk behandling inte ger bättre resultat.
+
+Ablationer
+
+Investeringar krävs för att möta ablationsbehoven.
+
+Onkologisk vård
+
+Samverkan kring onkologisk vård utvecklas positivt.
+"""
+
+GLOSSARY = """Ordlista
+
+Socialstyrelsen: En myndighet under Socialdepartementet.
+Folkhälsomyndigheten: Ansvarar för folkhälsofrågor.
+IVO: Inspektionen för vård och omsorg granskar vården.
+SKR: Sveriges Kommuner och Regioner.
+"""
+
+CONTACTS = "Mötet\n\nKontakt: Anna Berg\nTel: 08-123 45 67\nE-post: anna.berg@example.se\nDatum: 2020-05-01\n"
+
+# A short exchange inside a long report: headers that cover a small part of the document are not a transcript.
+QUOTE_IN_REPORT = ("Kommunerna beskriver läget så här i en intervju som genomfördes under hösten.\n\n"
+                   "Anna: Det var svårt.\nPer: Ja.\nAnna: Men det gick.\n\n"
+                   + "Rapporten fortsätter med en lång analys av samverkan mellan kommun och region. " * 12)
+
+
+# Slides whose repeated titles are followed by "- " bullets, like name lines followed by "- " turns.
+DASH_SLIDES = "".join(f"Huvudpunkter\n\n- Punkt {i} om samverkan\n- Mer om vården\n\nTillgänglighet\n\n- Utfall {i}\n\n"
+                      for i in range(3))
+
+# A web page ingested twice over: its boilerplate headings repeat and alternate like speakers.
+WEB_PAGE = ("Regionernas samverkan\n\nVården har visat sin förmåga.\n\nPrenumerera\n\nFå nyheter via e-post.\n\n"
+            "Kontaktformulär SKR\n\nVi kontrollerar att du är en människa.\n\nLäsarservice\n\nRing oss.\n\n") * 3
+
+
+@pytest.mark.parametrize("text", [REPORT, SLIDES, HEADINGS, GLOSSARY, CONTACTS, QUOTE_IN_REPORT, DASH_SLIDES,
+                                  WEB_PAGE, "", "Hej."],
+                         ids=["report", "slides", "headings", "glossary", "contacts", "quote", "dash-slides",
+                              "web-page", "empty", "short"])
+def test_documents_without_turns(text: str) -> None:
+    seg = segment_turns(text)
+    assert seg.format == "none"
+    assert seg.turns == [] and seg.speakers == []
+    assert seg.notes[0] == NO_TURNS_NOTE
+
+
+def test_near_miss_is_explained() -> None:
+    seg = segment_turns(GLOSSARY)
+    assert any("name_colon" in note and "not used" in note for note in seg.notes[1:])
+
+
+def test_forced_format_accepts_what_detection_rejects() -> None:
+    seg = segment_turns(GLOSSARY, format="name_colon")
+    assert seg.format == "name_colon"
+    assert [label for label, _ in check(GLOSSARY, seg)] == ["Socialstyrelsen", "Folkhälsomyndigheten", "IVO", "SKR"]
+
+
+def test_forced_format_none_and_unknown_format() -> None:
+    assert segment_turns(NAME_COLON, format="none").turns == []
+    with pytest.raises(UserError) as err:
+        segment_turns(NAME_COLON, format="name_colom")
+    assert err.value.code == "E301"
+    assert "name_colom" in err.value.message and "name_colon" in err.value.message
+
+
+def test_forced_format_without_headers_is_none_with_a_note() -> None:
+    seg = segment_turns(NAME_COLON, format="riksdag_protocol")
+    assert seg.format == "none" and seg.turns == []
+    assert "riksdag_protocol" in seg.notes[0]
+
+
+def test_user_pattern_with_speaker_and_time() -> None:
+    text = "#1 <Anna> 10.05 Hej alla.\n#2 <Per> 10.06 Hej.\n#3 <Anna> 10.07 Då börjar vi.\n"
+    seg = segment_turns(text, pattern=r"#\d+ <(?P<speaker>\w+)> (?P<time>\d+\.\d+)")
+    assert seg.format == "pattern"
+    assert check(text, seg) == [("Anna", "Hej alla."), ("Per", "Hej."), ("Anna", "Då börjar vi.")]
+    assert seg.turns[1].attrs == {"timestamp": "10.06"}
+    assert text[seg.turns[0].label_start : seg.turns[0].label_end] == "#1 <Anna> 10.05"
+
+
+def test_user_pattern_matching_nothing() -> None:
+    seg = segment_turns(NAME_COLON, pattern=r"^SPEAKER (?P<speaker>\d+):")
+    assert seg.format == "none" and seg.turns == []
+    assert "SPEAKER" in seg.notes[0]
+
+
+@pytest.mark.parametrize("pattern", [r"^(?P<speaker>[A-Z]+:", r"^(?P<speaker[A-Z]+):", r"^[A-Z]+:"])
+def test_bad_user_pattern_raises_e301_naming_it(pattern: str) -> None:
+    with pytest.raises(UserError) as err:
+        segment_turns(NAME_COLON, pattern=pattern)
+    assert err.value.code == "E301"
+    assert repr(pattern) in err.value.message
+    assert err.value.hint
+
+
+def test_excluded_regions_never_become_turns() -> None:
+    footer = "\nAnna: Dela på Facebook\nPer: Dela på X\n"
+    text = NAME_COLON + footer
+    start = text.index(footer)
+    seg = segment_turns(text, exclude=[(start, len(text))])
+    assert [label for label, _ in check(text, seg)] == ["Anna Berg", "Per", "Anna Berg", "Per"]
+    assert all(t.end <= start for t in seg.turns)
+    assert len(segment_turns(text).turns) == 6
+
+
+def test_exclusion_cuts_a_turn_short() -> None:
+    text = "Anna: Hej.\nPer: Hej hej.\nAnna: Vad bra.\nCOOKIES OCH VILLKOR\nMer här.\n"
+    start = text.index("COOKIES")
+    seg = segment_turns(text, exclude=[(start, start + len("COOKIES OCH VILLKOR"))])
+    assert check(text, seg)[-1] == ("Anna", "Vad bra.")
+
+
+def test_long_unattributed_text_gets_a_note() -> None:
+    intro = "Det här är en lång inledning som ingen talare säger utan som står före samtalet. " * 2
+    text = intro + "\n\n" + NAME_COLON.replace("[Musik]", "Anna: Tack.\nPer: Tack själv.\n" * 3)
+    seg = segment_turns(text)
+    assert seg.format == "name_colon"
+    assert any("before the first turn" in note for note in seg.notes)
+
+
+def test_headers_with_role_organisation_or_party() -> None:
+    text = ("Anna Berg, enhetschef i Malmö stad\n- Hej och välkommen, Per.\n\n"
+            "Per Holm (smittskyddsläkare, Region Skåne)\n- Tack Anna.\n\n"
+            "Anna Berg, enhetschef i Malmö stad\n- Vad tycker du?\n\n"
+            "Per Holm (smittskyddsläkare, Region Skåne)\n- Det går bra.\n")
+    seg = segment_turns(text)
+    assert seg.format == "name_line"
+    assert [label for label, _ in check(text, seg)] == ["Anna Berg", "Per Holm", "Anna Berg", "Per Holm"]
+    assert text[seg.turns[1].label_start : seg.turns[1].label_end] == "Per Holm (smittskyddsläkare, Region Skåne)"
+    assert [(s.name, s.role, s.organisation) for s in seg.speakers] == [
+        ("Anna Berg", "enhetschef", "Malmö stad"), ("Per Holm", "smittskyddsläkare", "Region Skåne")]
+
+    text = "Moderator Anna: Välkomna.\nEva Lind (S): Tack.\nModerator Anna: Vad tycker du, Eva?\nEva Lind (S): Bra.\n"
+    seg = segment_turns(text)
+    assert [label for label, _ in check(text, seg)] == ["Anna", "Eva Lind", "Anna", "Eva Lind"]
+    assert [(s.name, s.role, s.party) for s in seg.speakers] == [("Anna", "moderator", None),
+                                                               ("Eva Lind", None, "S")]
+
+
+def test_dialogue_dashes_and_caption_markers_belong_to_the_header() -> None:
+    text = "- Anna: Hej!\n- Per: Hej, hur mår du?\n>> Anna: Bra.\n"
+    seg = segment_turns(text)
+    assert check(text, seg) == [("Anna", "Hej!"), ("Per", "Hej, hur mår du?"), ("Anna", "Bra.")]
+    assert text[seg.turns[0].label_start : seg.turns[0].label_end] == "- Anna:"
