@@ -9,6 +9,7 @@ from typing import Any
 from textsamverkan.ingest.normalise import normalise
 from textsamverkan.ingest.structure import BLOCK, BOILERPLATE, find_blocks
 from textsamverkan.model import Document, RawDocument, Span
+from textsamverkan.segment.passages import find_passages
 from textsamverkan.segment.turn_types import TURN_LAYER
 
 TURN = TURN_LAYER
@@ -116,7 +117,7 @@ def build_document(
         raw_text=raw.text,
         offset_map=norm.offset_map,
         locators=list(raw.locators),
-        spans=[*blocks, *turns.spans],
+        spans=[*blocks, *turns.spans, *find_passages(text, blocks, turns.spans)],
         notes=notes,
         source_path=raw.source_path,
         source_sha256=source_sha256,

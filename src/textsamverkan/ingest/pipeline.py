@@ -21,11 +21,12 @@ from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
 from textsamverkan.model import Document
+from textsamverkan.segment.passages import PASSAGES_VERSION
 from textsamverkan.segment.turn_types import SEGMENTER_NAME
 from textsamverkan.store.documents import stored_source, write_source_batch
 from textsamverkan.store.runs import finish_run, start_run
 
-PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_NAME}"
+PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_NAME}+{PASSAGES_VERSION}"
 INGEST_STAGE = "ingest.v1"
 WRITE_BATCH = 100  # documents of one multi-document file (a table) written per transaction
 
