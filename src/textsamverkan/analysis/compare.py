@@ -19,11 +19,14 @@ from textsamverkan.analysis.stats import (
     DEFAULT_PERMUTATIONS,
     DEFAULT_SEED,
     MIN_EXPECTED,
+    TestResult,
     association_test,
     benjamini_hochberg,
+    cluster_permutation_test,
     rate_with_interval,
 )
 from textsamverkan.analysis.types import CodedPassage, DocInfo
+from textsamverkan.errors import E_OPTION, UserError
 
 GROUP_SEPARATOR = " × "
 CELL_COLUMNS = [
@@ -80,6 +83,7 @@ def compare(
     min_expected: float = MIN_EXPECTED,
     permutations: int = DEFAULT_PERMUTATIONS,
     seed: int = DEFAULT_SEED,
+    cluster: str | None = None,
 ) -> Comparison:
     """Compare the groups given by `by` (one key or several, e.g. "region,half") on each theme.
 
@@ -87,6 +91,10 @@ def compare(
     themes found in `passages`. Passages of documents not in `docs` are ignored (and noted). Identical passages
     (same document, offsets and theme) count once. With `include_unknown=False` units whose group value is
     unknown (no region, a date too coarse for the period) are left out.
+
+    `cluster` (e.g. "author" from `DocInfo.extra`, or "speaker" with speaker keys) names who produced each unit;
+    the tests then permute group labels among whole clusters, so one prolific author cannot make a group look
+    different on their own.
     """
     keys = parse_keys(by, docs)
     notes: list[str] = []
@@ -97,6 +105,7 @@ def compare(
     units, unit_notes = build_units(docs, kept, keys)
     notes.extend(unit_notes)
     speakerwise = by_speaker(keys)
+    clusters = _clusters(docs, kept, keys, cluster) if cluster else None
     all_units = units
     if not include_unknown:
         before = len(units)
@@ -123,32 +132,15 @@ def compare(
     tests: list[dict[str, Any]] = []
     overall: list[dict[str, Any]] = []
     for theme in theme_list:
-        theme_cells = []
-        for group in group_order:
-            members = group_units[group]
-            cell_passages = by_cell.get((group, theme), [])
-            words = sum(u.words for u in members)
-            rate = rate_with_interval(len(cell_passages), words, confidence=confidence)
-            docs_in_group = {u.key[0] for u in members}
-            docs_coded = {k[0] for k in coded_units.get((group, theme), set())}
-            row = _group_columns(keys, group)
-            row.update({
-                "theme": theme,
-                "passages": len(cell_passages),
-                "words": words,
-                "per_1000": _r(rate.rate),
-                "per_1000_low": _r(rate.low),
-                "per_1000_high": _r(rate.high),
-                "documents": len(docs_in_group),
-                "documents_coded": len(docs_coded),
-                "share_documents": _r(len(docs_coded) / len(docs_in_group)) if docs_in_group else None,
-                "examples": _examples(cell_passages, examples),
-            })
-            theme_cells.append(row)
+        theme_cells = [
+            _cell_row(keys, group, theme, group_units[group], by_cell.get((group, theme), []),
+                      coded_units.get((group, theme), set()), examples, confidence)
+            for group in group_order
+        ]
         cells.extend(theme_cells)
         tests.append(_test_row(theme, group_order, group_units, coded_units, theme_cells,
                                min_expected=min_expected, permutations=permutations, seed=seed,
-                               speakerwise=speakerwise))
+                               speakerwise=speakerwise, clusters=clusters))
         overall.append(_theme_row(theme, units, by_cell, coded_units, examples, confidence))
     for row, adjusted in zip(tests, benjamini_hochberg([t["p_value"] for t in tests]), strict=True):
         row["p_adjusted"] = _sig(adjusted)
@@ -166,9 +158,40 @@ def compare(
     settings = {
         "by": list(keys), "themes": theme_list, "confidence": confidence, "examples": examples,
         "include_unknown": include_unknown, "min_expected": min_expected, "permutations": permutations,
-        "seed": seed, "unit": "speaker within document" if speakerwise else "document",
+        "seed": seed, "unit": "speaker within document" if speakerwise else "document", "cluster": cluster,
     }
     return Comparison(keys, cells, tests, group_rows, overall, notes, settings)
+
+
+def _cell_row(
+    keys: Sequence[str],
+    group: tuple[str, ...],
+    theme: str,
+    members: Sequence[Unit],
+    passages: Sequence[CodedPassage],
+    coded: set[UnitKey],
+    examples: int,
+    confidence: float,
+) -> dict[str, Any]:
+    """One group × theme cell: passages, words, rate with interval, documents coded, example passage ids."""
+    words = sum(u.words for u in members)
+    rate = rate_with_interval(len(passages), words, confidence=confidence)
+    docs_in_group = {u.key[0] for u in members}
+    docs_coded = {k[0] for k in coded}
+    row = _group_columns(keys, group)
+    row.update({
+        "theme": theme,
+        "passages": len(passages),
+        "words": words,
+        "per_1000": _r(rate.rate),
+        "per_1000_low": _r(rate.low),
+        "per_1000_high": _r(rate.high),
+        "documents": len(docs_in_group),
+        "documents_coded": len(docs_coded),
+        "share_documents": _r(len(docs_coded) / len(docs_in_group)) if docs_in_group else None,
+        "examples": _examples(passages, examples),
+    })
+    return row
 
 
 def _clean_passages(
@@ -227,10 +250,14 @@ def _test_row(
     permutations: int,
     seed: int,
     speakerwise: bool,
+    clusters: dict[UnitKey, str] | None,
 ) -> dict[str, Any]:
     coded = [len(coded_units.get((g, theme), set())) for g in group_order]
     totals = [len(group_units[g]) for g in group_order]
-    result = association_test(coded, totals, min_expected=min_expected, permutations=permutations, seed=seed)
+    if clusters is None:
+        result = association_test(coded, totals, min_expected=min_expected, permutations=permutations, seed=seed)
+    else:
+        result = _cluster_test(theme, group_order, group_units, coded_units, clusters, permutations, seed)
     shares = [(c["share_documents"], c["group"]) for c in theme_cells if c["share_documents"] is not None]
     highest = max(shares, key=lambda s: (s[0], s[1]), default=(None, None))
     lowest = min(shares, key=lambda s: (s[0], s[1]), default=(None, None))
@@ -253,6 +280,51 @@ def _test_row(
         "lowest_share": lowest[0],
         "note": f"{result.note}; units: {unit_word}",
     }
+
+
+def _clusters(
+    docs: Sequence[DocInfo], passages: Sequence[CodedPassage], keys: Sequence[str], cluster: str
+) -> dict[UnitKey, str]:
+    """The cluster (e.g. author) of every unit, for tests that permute whole clusters."""
+    key = parse_keys(cluster, docs)[0]
+    if by_speaker([key]) and not by_speaker(keys):
+        raise UserError(E_OPTION, f"cannot cluster by '{cluster}' when grouping by {', '.join(keys)}",
+                        "A speaker cluster needs speaker groups (e.g. --by speaker_role); for documents use a "
+                        "document field such as author.")
+    units, _ = build_units(docs, passages, [*keys, key])
+    return {k: u.group[-1] for k, u in units.items()}
+
+
+def _cluster_test(
+    theme: str,
+    group_order: Sequence[tuple[str, ...]],
+    group_units: dict[tuple[str, ...], list[Unit]],
+    coded_units: dict[tuple[tuple[str, ...], str], set[UnitKey]],
+    clusters: dict[UnitKey, str],
+    permutations: int,
+    seed: int,
+) -> TestResult:
+    """Clusters are (cluster value, group) pairs, so a cluster that spans groups is split, never merged."""
+    index: dict[tuple[str, int], int] = {}
+    group_of: list[int] = []
+    coded: list[int] = []
+    totals: list[int] = []
+    for g_index, group in enumerate(group_order):
+        coded_here = coded_units.get((group, theme), set())
+        for unit in group_units[group]:
+            key = (clusters.get(unit.key, UNKNOWN), g_index)
+            if key not in index:
+                index[key] = len(group_of)
+                group_of.append(g_index)
+                coded.append(0)
+                totals.append(0)
+            i = index[key]
+            totals[i] += 1
+            coded[i] += unit.key in coded_here
+    used = sorted(set(group_of))
+    remap = {g: i for i, g in enumerate(used)}
+    return cluster_permutation_test([remap[g] for g in group_of], coded, totals,
+                                    permutations=permutations, seed=seed)
 
 
 def _theme_row(

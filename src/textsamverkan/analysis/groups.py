@@ -146,13 +146,27 @@ def unit_of(passage: CodedPassage, speakerwise: bool, units: dict[UnitKey, Unit]
 
 
 def _learned_speaker_facts(passages: Sequence[CodedPassage]) -> dict[tuple[str, str], tuple[str, str]]:
-    """(doc, speaker) → (role, organisation) as the passages give them, for speakers DocInfo does not describe."""
+    """(doc, speaker) → (role, organisation) as the passages give them, for speakers DocInfo does not describe.
+
+    Facts learned in one document also apply to the same speaker name in other documents (key ("", speaker)),
+    when the passages give that speaker only one role (organisation) across the corpus.
+    """
     facts: dict[tuple[str, str], tuple[str, str]] = {}
+    roles: dict[str, set[str]] = {}
+    orgs: dict[str, set[str]] = {}
     for p in passages:
         if p.speaker is None:
             continue
         role, org = facts.get((p.doc_id, p.speaker), ("", ""))
         facts[(p.doc_id, p.speaker)] = (role or p.speaker_role or "", org or p.organisation or "")
+        if p.speaker_role:
+            roles.setdefault(p.speaker, set()).add(p.speaker_role)
+        if p.organisation:
+            orgs.setdefault(p.speaker, set()).add(p.organisation)
+    for speaker in set(roles) | set(orgs):
+        role_set, org_set = roles.get(speaker, set()), orgs.get(speaker, set())
+        facts[("", speaker)] = (next(iter(role_set)) if len(role_set) == 1 else "",
+                                next(iter(org_set)) if len(org_set) == 1 else "")
     return facts
 
 
@@ -175,6 +189,7 @@ def _value(
         if speaker is None:
             return NO_SPEAKER
         given = doc.speaker_roles if key == "speaker_role" else doc.speaker_organisations
-        role, org = learned.get((doc.doc_id, speaker), ("", ""))
-        return given.get(speaker) or (role if key == "speaker_role" else org)
+        index = 0 if key == "speaker_role" else 1
+        here = learned.get((doc.doc_id, speaker), ("", ""))[index]
+        return given.get(speaker) or here or learned.get(("", speaker), ("", ""))[index]
     return doc.extra.get(key, "")

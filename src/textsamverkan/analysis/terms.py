@@ -109,5 +109,4 @@ def group_term_counts(
 def simple_term_counts(text: str, *, stopwords: Iterable[str] = (), min_length: int = 2) -> Counter[str]:
     """Lower-cased word counts from a text, without stopwords: a stand-in where no lemma layer is stored."""
     stop = {w.casefold() for w in stopwords}
-    words = (m.group().casefold() for m in _WORD.finditer(text))
-    return Counter(w for w in words if len(w) >= min_length and w not in stop)
+    return Counter(w for w in _WORD.findall(text.casefold()) if len(w) >= min_length and w not in stop)
