@@ -101,9 +101,6 @@ def build_document(
         turns = _find_turns(text, blocks, [s for s in structure if s.layer == TURN], turn_options)
         blocks = _mark_speaker_labels(blocks, turns.spans)
         if turns.spans:
-            notes.append(
-                f"speaker turns: {len(turns.spans)} turns by {len(turns.speakers)} speakers (format {turns.format})"
-            )
             notes.extend(turns.notes)
         elif metadata.get("kind") in TRANSCRIPT_KINDS:
             notes.extend(turns.notes or ["no speaker turns detected; stored as a plain document"])
