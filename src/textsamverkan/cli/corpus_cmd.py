@@ -116,6 +116,10 @@ def show(
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="Number of hits.")
 @click.option("--corpus", "corpus_name", help="Only this corpus.")
 @click.option("--any", "any_term", is_flag=True, help="Match any word instead of all words.")
+@click.option("--semantic", is_flag=True, help="Rank passages by meaning (sentence embeddings) instead of words.")
+@click.option(
+    "--embedder", help="With --semantic: e5-small-sv (default), static-sv, or a sentence-transformers name or path."
+)
 @output_options
 @click.pass_obj
 def search(
@@ -124,10 +128,12 @@ def search(
     limit: int,
     corpus_name: str | None,
     any_term: bool,
+    semantic: bool,
+    embedder: str | None,
     fmt: str,
     output: Path | None,
 ) -> None:
-    """Full-text search of content blocks (boilerplate excluded), best first.
+    """Search content blocks by words (SQLite FTS5, boilerplate excluded), or passages by meaning, best first.
 
     Each hit gives the document, the block's offsets, the first match's offsets, the speaker when the block is a
     turn, a snippet and the locator in the original file (line, page, cue, row). End a word with * for prefixes.
@@ -136,7 +142,16 @@ def search(
     Examples:
       textsamverkan search "skyddsutrustning"
       textsamverkan search "vårdplan*" --corpus seeds --format csv
+      textsamverkan search --semantic "brist på skyddsutrustning" -n 5
+
+    With --semantic, passages are ranked by cosine similarity of sentence embeddings (computed once per passage
+    and model, then cached in the database), so a passage about an "akutförråd" of masks is found without the word.
     """
+    if semantic:
+        from textsamverkan.semantic_search import semantic_hits
+
+        emit(semantic_hits(obj["db"], query, limit=limit, corpus=corpus_name, embedder=embedder), fmt, output)
+        return
     from textsamverkan.search import search_hits
 
     emit(search_hits(obj["db"], query, limit=limit, corpus=corpus_name, any_term=any_term), fmt, output)

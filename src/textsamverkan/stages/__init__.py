@@ -30,8 +30,11 @@ def require_layers(conn: sqlite3.Connection, doc_ids: Iterable[str], spec: Stage
     """Raise E202, naming the command to run first, when some document lacks a layer the stage reads."""
     ids = list(doc_ids)
     if not ids:
-        raise UserError(E_STAGE_MISSING, "there are no documents to work on",
-                        "Run `textsamverkan ingest PATH…` first (and check --corpus).")
+        raise UserError(
+            E_STAGE_MISSING,
+            "there are no documents to work on",
+            "Run `textsamverkan ingest PATH…` first (and check --corpus).",
+        )
     for layer in spec.reads:
         missing = conn.execute(
             f"SELECT COUNT(*) FROM documents d WHERE d.doc_id IN ({','.join('?' * len(ids))}) AND NOT EXISTS "
@@ -40,6 +43,7 @@ def require_layers(conn: sqlite3.Connection, doc_ids: Iterable[str], spec: Stage
         ).fetchone()[0]
         if missing == len(ids):
             raise UserError(
-                E_STAGE_MISSING, f"{spec.name} reads the '{layer}' layer, which no document has yet",
+                E_STAGE_MISSING,
+                f"{spec.name} reads the '{layer}' layer, which no document has yet",
                 f"Run `{spec.produce_inputs}` first.",
             )

@@ -10,8 +10,9 @@ from typing import Any
 from textsamverkan.stages import StageSpec, done_stages, require_layers
 from textsamverkan.store.documents import add_spans, get_document, list_doc_ids
 
-SPEC = StageSpec("annotate.v1", reads=("passage",), writes=("sentence", "token"),
-                 produce_inputs="textsamverkan ingest PATH…")
+SPEC = StageSpec(
+    "annotate.v1", reads=("passage",), writes=("sentence", "token"), produce_inputs="textsamverkan ingest PATH…"
+)
 
 
 @dataclass
@@ -28,8 +29,13 @@ def stage_name(info: Any) -> str:
 
 
 def annotate_corpus(
-    conn: sqlite3.Connection, *, corpus: str | None = None, backend: str = "spacy", model: str | None = None,
-    parser: bool = False, force: bool = False,
+    conn: sqlite3.Connection,
+    *,
+    corpus: str | None = None,
+    backend: str = "spacy",
+    model: str | None = None,
+    parser: bool = False,
+    force: bool = False,
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
 ) -> AnnotateSummary:
     """Annotate every passage of every document not yet annotated by this backend and model."""
