@@ -9,15 +9,20 @@ import click
 
 @click.command("annotate")
 @click.option("--corpus", "corpus_name", help="Only this corpus.")
-@click.option("--nlp", "backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
-              help="NLP backend.")
-@click.option("--model", help="spaCy: a package name or path (default: sv_core_news_lg/md/sm when installed, else "
-                              "the bundled model). Stanza: a model directory (default: the bundled one).")
+@click.option(
+    "--nlp", "backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True, help="NLP backend."
+)
+@click.option(
+    "--model",
+    help="spaCy: a package name or path (default: sv_core_news_lg/md/sm when installed, else "
+    "the bundled model). Stanza: a model directory (default: the bundled one).",
+)
 @click.option("--parser", is_flag=True, help="spaCy: run the dependency parser too (slower).")
 @click.option("--force", is_flag=True, help="Annotate again documents already annotated by this backend and model.")
 @click.pass_obj
-def annotate(obj: dict[str, Path], corpus_name: str | None, backend: str, model: str | None, parser: bool,
-             force: bool) -> None:
+def annotate(
+    obj: dict[str, Path], corpus_name: str | None, backend: str, model: str | None, parser: bool, force: bool
+) -> None:
     """Annotate every passage: sentence and token spans (lemma, UPOS, morphology, head, dependency, entity).
 
     No sentence crosses a block or a speaker turn; headings and bullets without final punctuation are sentences of
@@ -39,13 +44,27 @@ def annotate(obj: dict[str, Path], corpus_name: str | None, backend: str, model:
     conn = connect(obj["db"], must_exist=True)
     settings = {"corpus": corpus_name, "nlp": backend, "model": model, "parser": parser, "force": force}
     run = start_run(conn, "annotate", settings)
-    summary = annotate_corpus(conn, corpus=corpus_name, backend=backend, model=model, parser=parser, force=force,
-                              progress=lambda ids: tqdm(ids, desc="annotate", unit="doc", disable=None))
-    finish_run(conn, run, status="done", inputs=text_hashes(conn, summary.annotated),
-               summary={"backend": summary.backend, "annotated": len(summary.annotated),
-                        "skipped": len(summary.skipped)})
-    click.echo(f"annotated {len(summary.annotated)} documents ({summary.words} words) with {backend} "
-               f"{summary.backend.get('model', '')}; {len(summary.skipped)} already done", err=True)
+    summary = annotate_corpus(
+        conn,
+        corpus=corpus_name,
+        backend=backend,
+        model=model,
+        parser=parser,
+        force=force,
+        progress=lambda ids: tqdm(ids, desc="annotate", unit="doc", disable=None),
+    )
+    finish_run(
+        conn,
+        run,
+        status="done",
+        inputs=text_hashes(conn, summary.annotated),
+        summary={"backend": summary.backend, "annotated": len(summary.annotated), "skipped": len(summary.skipped)},
+    )
+    click.echo(
+        f"annotated {len(summary.annotated)} documents ({summary.words} words) with {backend} "
+        f"{summary.backend.get('model', '')}; {len(summary.skipped)} already done",
+        err=True,
+    )
 
 
 COMMANDS = [annotate]

@@ -14,9 +14,7 @@ from textsamverkan.cli.output import emit, output_options
 @click.option("--corpus", "corpus_name", help="Only this corpus.")
 @output_options
 @click.pass_obj
-def corpus(
-    obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None
-) -> None:
+def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None) -> None:
     """List corpora (documents and words) or, with --documents, every document with its metadata and counts.
 
     \b

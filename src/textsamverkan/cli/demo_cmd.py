@@ -22,8 +22,12 @@ import click
     show_default=True,
     help="Where the demo writes its database and tables.",
 )
-def demo(corpus_dir: Path, out: Path) -> None:
-    """Run the main job on the sample corpus: ingest, then write the corpus, blocks and speaker tables.
+@click.option("--no-topics", is_flag=True, help="Skip BERTopic (faster).")
+def demo(corpus_dir: Path, out: Path, no_topics: bool) -> None:
+    """Run the main job on the sample corpus: ingest, speakers, annotate, themes and topics, report.
+
+    Everything lands in --out: the database, documents.csv, speakers.csv, runs/<run>/ with the theme tables, and
+    report.html.
 
     \b
     Example:
@@ -31,7 +35,7 @@ def demo(corpus_dir: Path, out: Path) -> None:
     """
     from textsamverkan.demo import run_demo
 
-    for line in run_demo(corpus_dir, out):
+    for line in run_demo(corpus_dir, out, topics=not no_topics):
         click.echo(line)
 
 

@@ -15,9 +15,7 @@ from textsamverkan.cli.output import emit
 @click.option("--corpus", help="Corpus name (default: the folder's name).")
 @click.option("--region", help="Region of every document (normalised, e.g. VGR → Västra Götaland).")
 @click.option("--organisation", help="Organisation behind every document.")
-@click.option(
-    "--kind", help="transcript, report, slides, web, debate, interpellation, article, interview, other."
-)
+@click.option("--kind", help="transcript, report, slides, web, debate, interpellation, article, interview, other.")
 @click.option("--date", help="Date as YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--title", help="Title (for a single file).")
 @click.option("--language", help="Language code (default sv).")
@@ -25,13 +23,9 @@ from textsamverkan.cli.output import emit
 @click.option("--encoding", help="Force a text encoding (default: detect UTF-8, UTF-8 with BOM, CP1252).")
 @click.option("--text-column", help="For CSV/JSONL: the column that holds the text.")
 @click.option("--id-column", help="For CSV/JSONL: the column that identifies each row.")
-@click.option(
-    "--max-file-mb", type=float, default=25.0, show_default=True, help="Refuse files larger than this."
-)
+@click.option("--max-file-mb", type=float, default=25.0, show_default=True, help="Refuse files larger than this.")
 @click.option("--turn-format", help="Force a speaker-turn format (see `textsamverkan speakers --help`).")
-@click.option(
-    "--turn-pattern", help="Regex for turn headers with a named group 'speaker' (and optional 'time')."
-)
+@click.option("--turn-pattern", help="Regex for turn headers with a named group 'speaker' (and optional 'time').")
 @click.option(
     "--speakers-file",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -94,12 +88,8 @@ def ingest(
         corpus=corpus,
         metadata={k: v for k, v in flags.items() if v},
         format=file_format,
-        read=ReadOptions(
-            encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column
-        ),
-        turns=TurnOptions(
-            format=turn_format, pattern=turn_pattern, speakers_file=speakers_file, enabled=not no_turns
-        ),
+        read=ReadOptions(encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column),
+        turns=TurnOptions(format=turn_format, pattern=turn_pattern, speakers_file=speakers_file, enabled=not no_turns),
         force=force,
     )
     conn = connect(obj["db"])

@@ -40,9 +40,18 @@ def cli(ctx: click.Context, db: Path) -> None:
 
 
 def _register() -> None:
-    from textsamverkan.cli import annotate_cmd, corpus_cmd, demo_cmd, embed_cmd, ingest_cmd, speakers_cmd
+    from textsamverkan.cli import (
+        annotate_cmd,
+        corpus_cmd,
+        demo_cmd,
+        embed_cmd,
+        ingest_cmd,
+        speakers_cmd,
+        tables_cmd,
+        themes_cmd,
+    )
 
-    for module in (ingest_cmd, corpus_cmd, speakers_cmd, annotate_cmd, embed_cmd, demo_cmd):
+    for module in (ingest_cmd, corpus_cmd, speakers_cmd, annotate_cmd, embed_cmd, themes_cmd, tables_cmd, demo_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 

@@ -73,9 +73,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def emit(
-    rows: Sequence[dict[str, Any]], fmt: str, output: Path | None, columns: Sequence[str] | None = None
-) -> None:
+def emit(rows: Sequence[dict[str, Any]], fmt: str, output: Path | None, columns: Sequence[str] | None = None) -> None:
     text = render(rows, fmt, columns)
     if output:
         output.parent.mkdir(parents=True, exist_ok=True)

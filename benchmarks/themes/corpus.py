@@ -1,0 +1,31 @@
+"""Real Swedish text for the theme benchmarks: Riksdag interpellations (2020–2021) and government web pages
+from ../shared/data, normalised and split into blocks the way ingest does."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = (REPO / ".." / "shared" / "data").resolve()
+
+
+def raw_documents() -> Iterator[tuple[str, str]]:
+    """(id, raw text) of every interpellation (context and question) and government page."""
+    csv.field_size_limit(1 << 30)
+    with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            yield "ip/" + row["id"], row["context_text"] + "\n\n" + row["question_text"]
+    for path in sorted((DATA / "regeringen_g0vse" / "docs").rglob("*.md")):
+        yield "reg/" + path.stem, path.read_text(encoding="utf-8")
+
+
+def documents() -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    """(id, canonical text, content block regions) per document."""
+    from textsamverkan.ingest.normalise import normalise
+    from textsamverkan.ingest.structure import content_blocks, find_blocks
+
+    for doc_id, raw in raw_documents():
+        text = normalise(raw).text
+        yield doc_id, text, [(b.start, b.end) for b in content_blocks(find_blocks(text))]

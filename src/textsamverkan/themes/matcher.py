@@ -1,0 +1,263 @@
+"""The lexical theme matcher: terms, phrases and proximity patterns of a codebook, found in tokenised sentences.
+
+Every token is looked up once in a `TermIndex` (cached per distinct word form, so coding runs at hundreds of
+thousands of words per second); a code's rules are then evaluated only in sentences where one of its words
+occurs. A code is assigned to a sentence when any of its rules matches and none of its exclusions does. Tokens
+that match one of the code's `not_terms` never count as evidence for its terms and phrases (patterns list their
+words explicitly and are not affected). Evidence records each rule that matched,
+with the character spans and text of the matched tokens.
+
+`code_sentences` combines this with optional semantic matching (see `semantic.py`) into `ThemeHit`s.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textsamverkan.themes.codebook import Code, Codebook, Pattern
+from textsamverkan.themes.terms import Phrase, TermIndex
+from textsamverkan.themes.types import Method, Sentence, ThemeHit
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from textsamverkan.themes.semantic import ExemplarScorer
+
+MATCHER_VERSION = "themes.matcher.v1"
+MAX_COMBINATIONS = 4096
+
+PhraseIds = tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class _CompiledPattern:
+    id: str
+    groups: tuple[tuple[PhraseIds, ...], ...]
+    window: int
+
+
+@dataclass(frozen=True)
+class _CompiledCode:
+    code: Code
+    terms: tuple[tuple[str, int], ...]  # (rule id, term number)
+    phrases: tuple[tuple[str, PhraseIds], ...]
+    patterns: tuple[_CompiledPattern, ...]
+    not_ids: frozenset[int]
+    exclude: tuple[_CompiledPattern, ...]
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    """One rule that matched in a sentence: its id and the token spans (character offsets) it matched."""
+
+    rule: str
+    spans: tuple[tuple[int, int], ...]
+    text: tuple[str, ...]
+
+    def as_evidence(self) -> dict[str, Any]:
+        return {"rule": self.rule, "spans": [list(s) for s in self.spans], "text": list(self.text)}
+
+
+class LexicalMatcher:
+    """Compiled lexical rules of a codebook; `match(sentence)` gives the codes whose rules match, with evidence."""
+
+    def __init__(self, codebook: Codebook) -> None:
+        self.codebook = codebook
+        self.index = TermIndex()
+        self.codes: list[_CompiledCode] = [self._compile(c) for c in codebook.codes]
+        self._by_id = {cc.code.id: cc for cc in self.codes}
+        # term number -> indexes of codes whose positive rules use it (so a sentence only tries relevant codes)
+        self._trigger: dict[int, set[int]] = {}
+        for n, cc in enumerate(self.codes):
+            if not cc.code.codable:
+                continue
+            ids: set[int] = {t for _, t in cc.terms}
+            ids.update(p[0] for _, p in cc.phrases)
+            for pat in cc.patterns:
+                ids.update(alt[0] for alt in pat.groups[0])
+            for i in ids:
+                self._trigger.setdefault(i, set()).add(n)
+
+    def _phrase(self, phrase: Phrase) -> PhraseIds:
+        return tuple(self.index.add(w) for w in phrase.words)
+
+    def _pattern(self, pattern: Pattern) -> _CompiledPattern:
+        groups = tuple(tuple(self._phrase(ph) for ph in group) for group in pattern.groups)
+        return _CompiledPattern(pattern.id, groups, pattern.window)
+
+    def _compile(self, code: Code) -> _CompiledCode:
+        return _CompiledCode(
+            code=code,
+            terms=tuple((f"{code.id}/term:{t.written}", self.index.add(t)) for t in code.terms),
+            phrases=tuple((f"{code.id}/phrase:{p.written}", self._phrase(p)) for p in code.phrases),
+            patterns=tuple(self._pattern(p) for p in code.patterns),
+            not_ids=frozenset(self.index.add(t) for t in code.not_terms),
+            exclude=tuple(self._pattern(p) for p in code.exclude),
+        )
+
+    def _positions(self, sentence: Sentence) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
+        lookup = self.index.lookup
+        token_ids = [lookup(t.text, t.lemma) for t in sentence.tokens]
+        positions: dict[int, list[int]] = {}
+        for k, ids in enumerate(token_ids):
+            for i in ids:
+                positions.setdefault(i, []).append(k)
+        return token_ids, positions
+
+    def excluded(self, sentence: Sentence, code_id: str) -> bool:
+        """Whether one of the code's exclusions occurs in the sentence."""
+        cc = self._by_id[code_id]
+        if not cc.exclude:
+            return False
+        token_ids, positions = self._positions(sentence)
+        return any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude)
+
+    def match(self, sentence: Sentence) -> dict[str, list[RuleMatch]]:
+        """Codes matched in one sentence → the rules that matched (empty dict when none)."""
+        lookup = self.index.lookup
+        token_ids = [lookup(t.text, t.lemma) for t in sentence.tokens]
+        candidates: set[int] = set()
+        for ids in token_ids:
+            for i in ids:
+                codes = self._trigger.get(i)
+                if codes:
+                    candidates |= codes
+        if not candidates:
+            return {}
+        positions: dict[int, list[int]] = {}
+        for k, ids in enumerate(token_ids):
+            for i in ids:
+                positions.setdefault(i, []).append(k)
+        out: dict[str, list[RuleMatch]] = {}
+        for n in sorted(candidates):
+            cc = self.codes[n]
+            blocked = {k for i in cc.not_ids for k in positions.get(i, ())}
+            found = self._rules(cc, sentence, token_ids, positions, blocked)
+            if found and not any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude):
+                out[cc.code.id] = found
+        return out
+
+    def _rules(
+        self,
+        cc: _CompiledCode,
+        sentence: Sentence,
+        token_ids: list[frozenset[int]],
+        positions: dict[int, list[int]],
+        blocked: set[int],
+    ) -> list[RuleMatch]:
+        toks = sentence.tokens
+        found: list[RuleMatch] = []
+
+        def make(rule: str, ranges: Iterable[tuple[int, int]]) -> RuleMatch:
+            spans = tuple((toks[a].start, toks[b].end) for a, b in ranges)
+            return RuleMatch(rule, spans, tuple(sentence_text(sentence, s, e) for s, e in spans))
+
+        for rule, tid in cc.terms:
+            ks = [k for k in positions.get(tid, ()) if k not in blocked]
+            if ks:
+                found.append(make(rule, [(k, k) for k in ks]))
+        for rule, ids in cc.phrases:
+            occ = _phrase_occurrences(ids, token_ids, positions, blocked)
+            if occ:
+                found.append(make(rule, occ))
+        for pat in cc.patterns:  # patterns name their words explicitly: not_terms do not apply
+            chosen = self._find_pattern(pat, token_ids, positions, set())
+            if chosen:
+                found.append(make(pat.id, chosen))
+        return found
+
+    def _find_pattern(
+        self,
+        pat: _CompiledPattern,
+        token_ids: list[frozenset[int]],
+        positions: dict[int, list[int]],
+        blocked: set[int],
+    ) -> list[tuple[int, int]]:
+        """Token ranges of the tightest occurrence of every group (within the window), or [] when none."""
+        per_group: list[list[tuple[int, int]]] = []
+        for group in pat.groups:
+            occ: list[tuple[int, int]] = []
+            for ids in group:
+                occ.extend(_phrase_occurrences(ids, token_ids, positions, blocked))
+            if not occ:
+                return []
+            per_group.append(sorted(set(occ)))
+        best: tuple[int, list[tuple[int, int]]] | None = None
+        for n, combo in enumerate(itertools.product(*per_group)):
+            if n >= MAX_COMBINATIONS:
+                break
+            lo = min(a for a, _ in combo)
+            hi = max(b for _, b in combo)
+            stretch = hi - lo + 1
+            if pat.window and stretch > pat.window:
+                continue
+            if best is None or stretch < best[0]:
+                best = (stretch, sorted(combo))
+        return best[1] if best else []
+
+
+def sentence_text(sentence: Sentence, start: int, end: int) -> str:
+    """The text of [start, end) in document offsets, cut from the sentence."""
+    return sentence.text[start - sentence.start : end - sentence.start]
+
+
+def _phrase_occurrences(
+    ids: PhraseIds, token_ids: list[frozenset[int]], positions: dict[int, list[int]], blocked: set[int]
+) -> list[tuple[int, int]]:
+    """(first, last) token indexes of each occurrence of a phrase (consecutive tokens, none blocked)."""
+    out = []
+    n = len(ids)
+    for k in positions.get(ids[0], ()):
+        if k + n > len(token_ids):
+            continue
+        if all(ids[j] in token_ids[k + j] for j in range(1, n)) and not any(k + j in blocked for j in range(n)):
+            out.append((k, k + n - 1))
+    return out
+
+
+def code_sentences(
+    sentences: Sequence[Sentence],
+    codebook: Codebook,
+    *,
+    matcher: LexicalMatcher | None = None,
+    scorer: ExemplarScorer | None = None,
+    vectors: npt.NDArray[np.float32] | None = None,
+) -> list[ThemeHit]:
+    """Code every sentence against the codebook: lexical rules, plus semantic matching when `scorer` is given.
+
+    `vectors` are the sentences' embeddings from the scorer's embedder (computed here when missing). A code is
+    assigned when a lexical rule matches ("lexical"), the closest exemplar is at least the code's threshold
+    ("semantic"), or both ("both"); exclusions veto both. Hits come in sentence order, then codebook order.
+    """
+    lex = matcher or LexicalMatcher(codebook)
+    order = {c.id: n for n, c in enumerate(codebook.codes)}
+    semantic: list[dict[str, tuple[float, str]]] | None = None
+    if scorer is not None:
+        semantic = scorer.matches(sentences, vectors=vectors)
+    hits: list[ThemeHit] = []
+    for n, s in enumerate(sentences):
+        lexical = lex.match(s)
+        sem = semantic[n] if semantic is not None else {}
+        if sem:
+            sem = {cid: v for cid, v in sem.items() if cid in lexical or not lex.excluded(s, cid)}
+        for cid in sorted(set(lexical) | set(sem), key=order.__getitem__):
+            evidence: dict[str, Any] = {}
+            method: Method
+            if cid in lexical:
+                evidence["rules"] = [r.as_evidence() for r in lexical[cid]]
+            if cid in sem:
+                sim, exemplar = sem[cid]
+                evidence["exemplar"] = exemplar
+                evidence["similarity"] = round(sim, 4)
+            if cid in lexical and cid in sem:
+                method, score = "both", 1.0
+            elif cid in lexical:
+                method, score = "lexical", 1.0
+            else:
+                method, score = "semantic", round(sem[cid][0], 4)
+            hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, score, method, evidence))
+    return hits

@@ -1,0 +1,68 @@
+"""themes → compare → export → report through the CLI on the sample corpus, offsets intact end to end."""
+
+from __future__ import annotations
+
+import csv
+import json
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from paths import SEEDS
+from textsamverkan.cli.main import cli
+
+
+def invoke(db: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_themes_tables_compare_exports_and_report(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    invoke(db, "ingest", str(SEEDS), "-q")
+    out = invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "runs"))
+    assert "theme hits" in out and "(sentences from simple)" in out
+    run_dir = next((tmp_path / "runs").iterdir())
+    with (run_dir / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    texts = {p.name: p for p in SEEDS.glob("*.txt")}
+    assert {r["theme"] for r in rows} >= {"ppe", "testing", "care_plans", "sol_hsl"}
+    ppe = [r for r in rows if r["theme"] == "ppe" and r["document"].endswith("001_1d9abd9c0be25893.txt")]
+    assert ppe and all(r["speaker"] for r in ppe)
+    manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["command"] == "themes" and len(manifest["inputs"]) == len(texts)
+
+    comparison = json.loads(invoke(db, "compare", "--by", "kind", "--format", "json"))
+    transcript_ppe = next(c for c in comparison if c["group"] == "transcript" and c["theme"] == "ppe")
+    assert transcript_ppe["passages"] == len(ppe)
+    assert transcript_ppe["per_1000_low"] <= transcript_ppe["per_1000"] <= transcript_ppe["per_1000_high"]
+
+    invoke(db, "export", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    sheet = load_workbook(tmp_path / "t.xlsx")["passages"]
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, [c.value for c in sheet[2]], strict=True))
+    doc_text = invoke(db, "show", str(first["doc_id"]), "--text")
+    assert doc_text[int(first["start"]) : int(first["end"])] == first["quote"]
+
+    invoke(db, "export", "--format", "qdpx", "-o", str(tmp_path / "t.qdpx"))
+    with zipfile.ZipFile(tmp_path / "t.qdpx") as archive:
+        assert "project.qde" in archive.namelist()
+
+    invoke(db, "report", "-o", str(tmp_path / "r.html"))
+    html = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "Skyddsutrustning" in html and "<mark" in html
+
+
+def test_json_and_csv_sv_exports(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    invoke(db, "ingest", str(SEEDS), "-q")
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "runs"))
+    invoke(db, "export", "--format", "json", "-o", str(tmp_path / "t.json"))
+    data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
+    assert set(data["tables"]) == {"passages", "comparison", "tests", "groups", "themes"}
+    invoke(db, "export", "--format", "csv-sv", "-o", str(tmp_path / "csv"))
+    raw = (tmp_path / "csv" / "comparison.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw.splitlines()[0]
