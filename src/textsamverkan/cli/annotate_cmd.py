@@ -17,11 +17,26 @@ import click
     help="spaCy: a package name or path (default: sv_core_news_lg/md/sm when installed, else "
     "the bundled model). Stanza: a model directory (default: the bundled one).",
 )
-@click.option("--parser", is_flag=True, help="spaCy: run the dependency parser too (slower).")
+@click.option("--parser", is_flag=True, help="spaCy: run the dependency parser too (about half the speed).")
+@click.option("--ner", is_flag=True, help="spaCy: run named-entity recognition too (about half the speed).")
+@click.option(
+    "--lemma-fallback",
+    type=click.Choice(["simplemma", "none"]),
+    default="simplemma",
+    show_default=True,
+    help="Where lemmas of words the model never saw come from.",
+)
 @click.option("--force", is_flag=True, help="Annotate again documents already annotated by this backend and model.")
 @click.pass_obj
 def annotate(
-    obj: dict[str, Path], corpus_name: str | None, backend: str, model: str | None, parser: bool, force: bool
+    obj: dict[str, Path],
+    corpus_name: str | None,
+    backend: str,
+    model: str | None,
+    parser: bool,
+    ner: bool,
+    lemma_fallback: str,
+    force: bool,
 ) -> None:
     """Annotate every passage: sentence and token spans (lemma, UPOS, morphology, head, dependency, entity).
 
@@ -42,7 +57,15 @@ def annotate(
     from textsamverkan.store.runs import finish_run, start_run, text_hashes
 
     conn = connect(obj["db"], must_exist=True)
-    settings = {"corpus": corpus_name, "nlp": backend, "model": model, "parser": parser, "force": force}
+    settings = {
+        "corpus": corpus_name,
+        "nlp": backend,
+        "model": model,
+        "parser": parser,
+        "ner": ner,
+        "lemma_fallback": lemma_fallback,
+        "force": force,
+    }
     run = start_run(conn, "annotate", settings)
     summary = annotate_corpus(
         conn,
@@ -50,6 +73,8 @@ def annotate(
         backend=backend,
         model=model,
         parser=parser,
+        ner=ner,
+        lemma_fallback=lemma_fallback,
         force=force,
         progress=lambda ids: tqdm(ids, desc="annotate", unit="doc", disable=None),
     )

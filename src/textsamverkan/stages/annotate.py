@@ -35,6 +35,8 @@ def annotate_corpus(
     backend: str = "spacy",
     model: str | None = None,
     parser: bool = False,
+    ner: bool = False,
+    lemma_fallback: str = "simplemma",
     force: bool = False,
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
 ) -> AnnotateSummary:
@@ -44,7 +46,10 @@ def annotate_corpus(
 
     doc_ids = list_doc_ids(conn, corpus=corpus)
     require_layers(conn, doc_ids, SPEC)
-    nlp = get_backend(backend, model, **({"parser": parser} if backend == "spacy" else {}))
+    options: dict[str, Any] = {"lemma_fallback": lemma_fallback}
+    if backend == "spacy":
+        options.update(parser=parser, ner=ner)
+    nlp = get_backend(backend, model, **options)
     name = stage_name(nlp.info)
     summary = AnnotateSummary(backend={"name": backend, **vars(nlp.info)})
     todo: list[str] = []
