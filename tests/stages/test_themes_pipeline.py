@@ -17,7 +17,7 @@ from textsamverkan.cli.main import cli
 def invoke(db: Path, *args: str) -> str:
     result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_themes_tables_compare_exports_and_report(tmp_path: Path) -> None:
@@ -66,3 +66,23 @@ def test_json_and_csv_sv_exports(tmp_path: Path) -> None:
     invoke(db, "export", "--format", "csv-sv", "-o", str(tmp_path / "csv"))
     raw = (tmp_path / "csv" / "comparison.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b";" in raw.splitlines()[0]
+
+
+def test_agree_with_a_qdpx_round_trip_and_a_narrower_coding(tmp_path: Path) -> None:
+    import yaml
+
+    db = tmp_path / "t.db"
+    invoke(db, "ingest", str(SEEDS), "-q")
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "runs"))
+    invoke(db, "export", "--format", "qdpx", "-o", str(tmp_path / "human.qdpx"))
+    same = {r["code"]: r for r in json.loads(invoke(db, "agree", str(tmp_path / "human.qdpx"), "--format", "json"))}
+    assert same["Skyddsutrustning"]["f1"] == 1.0 and same["Skyddsutrustning"]["kappa"] == 1.0
+    invoke(db, "codebook", "--export", str(tmp_path / "full.yaml"))
+    book = yaml.safe_load((tmp_path / "full.yaml").read_text(encoding="utf-8"))
+    book["codes"] = {"ppe": book["codes"]["ppe"]}
+    (tmp_path / "ppe.yaml").write_text(yaml.safe_dump(book, allow_unicode=True), encoding="utf-8")
+    invoke(db, "themes", "--no-topics", "--codebook", str(tmp_path / "ppe.yaml"), "--outputs", str(tmp_path / "r2"))
+    rows = json.loads(invoke(db, "agree", str(tmp_path / "human.qdpx"), "--units", "sentences", "--format", "json"))
+    by_code = {r["code"]: r for r in rows}
+    assert by_code["Skyddsutrustning"]["f1"] == 1.0
+    assert by_code["Testning och smittspårning"]["recall"] == 0.0

@@ -221,4 +221,50 @@ def _view(db: Path, corpus: str | None):  # type: ignore[no-untyped-def]
     return load_view(connect(db, must_exist=True), corpus=corpus)
 
 
-COMMANDS = [compare, export, report]
+@click.command("agree")
+@click.argument("qdpx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--units",
+    type=click.Choice(["characters", "sentences"]),
+    default="characters",
+    show_default=True,
+    help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
+)
+@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@output_options
+@click.pass_obj
+def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None, fmt: str, output: Path | None) -> None:
+    """Measure agreement between a human coder's QDPX project and the last `themes` run.
+
+    Export with `textsamverkan export --format qdpx`, code further or correct in a QDA tool, and bring it back here.
+    Per code: precision, recall and F1 of the automatic coding against the human one, and Cohen's kappa.
+
+    \b
+    Examples:
+      textsamverkan agree coded_by_anna.qdpx
+      textsamverkan agree coded_by_anna.qdpx --units sentences --format csv -o agreement.csv
+    """
+    from textsamverkan.export.agreement import agreement, passage_codings
+    from textsamverkan.export.qdpx_read import coding_set, read_qdpx
+    from textsamverkan.themes.codebook import load_default_codebook
+
+    view = _view(obj["db"], corpus_name)
+    names = {c.id: c.label_sv for c in load_default_codebook().codes}
+    human = [c for c in coding_set(read_qdpx(qdpx)) if c.source in view.texts]
+    automatic = passage_codings(view.passages, names)
+    if units == "sentences":
+        rows = agreement(human, automatic, segments=_sentence_units(obj["db"], list(view.texts)))
+    else:
+        rows = agreement(human, automatic, lengths={doc: len(text) for doc, text in view.texts.items()})
+    emit(rows, fmt, output)
+
+
+def _sentence_units(db: Path, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    from textsamverkan.stages.themes import sentence_units
+    from textsamverkan.store import connect
+
+    conn = connect(db, must_exist=True)
+    return {doc_id: sentence_units(conn, doc_id) for doc_id in doc_ids}
+
+
+COMMANDS = [compare, export, report, agree]

@@ -57,6 +57,12 @@ def _sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list[Any], s
     return doc, simple_sentences(doc_id, doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]), "simple"
 
 
+def sentence_units(conn: sqlite3.Connection, doc_id: str) -> list[tuple[int, int]]:
+    """The (start, end) of every sentence the themes stage would code in a document."""
+    _doc, sentences, _source = _sentences(conn, doc_id)
+    return [(s.start, s.end) for s in sentences]
+
+
 def run_themes(
     conn: sqlite3.Connection,
     *,
