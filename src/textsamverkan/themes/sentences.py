@@ -15,10 +15,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from textsamverkan.errors import E_OPTION, UserError
 from textsamverkan.themes.types import Sentence, Token
 
-_LINE = re.compile(r"[^\n]+")
 # A word (letters/digits, inner hyphens, colons and apostrophes: "covid-19", "SIP:ar", "läkar-teamen"), a word with
 # a suspended hyphen ("hälso-" in "hälso- och sjukvård"), a number, or one other non-space character.
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|\w+(?:[-:'’]\w+)*(?:-(?=\s))?|[^\w\s]", re.UNICODE)
@@ -97,19 +95,13 @@ def simple_sentences(doc_id: str, text: str, regions: Iterable[tuple[int, int]])
 
     Every non-blank line of a region is cut separately, so no sentence crosses a region or a line break.
     """
+    from textsamverkan.nlp.annotate import pieces_of
+
     sentences: list[Sentence] = []
-    previous_end = 0
-    for start, end in sorted(regions):
-        if not 0 <= start <= end <= len(text):
-            raise UserError(E_OPTION, f"region ({start}, {end}) lies outside the text (length {len(text)})")
-        if start < previous_end:
-            raise UserError(E_OPTION, f"region ({start}, {end}) overlaps the region before it")
-        previous_end = end
-        for m in _LINE.finditer(text, start, end):
-            line = m.group()
-            for a, b in split_line(line):
-                s, e = m.start() + a, m.start() + b
-                sentences.append(Sentence(doc_id, s, e, text[s:e], tokenize(text[s:e], s)))
+    for piece_start, piece_end in pieces_of(text, sorted(regions)):
+        for a, b in split_line(text[piece_start:piece_end]):
+            s, e = piece_start + a, piece_start + b
+            sentences.append(Sentence(doc_id, s, e, text[s:e], tokenize(text[s:e], s)))
     return sentences
 
 
