@@ -7,7 +7,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: venv demo test lint typecheck check bench clean-venv models
+.PHONY: venv demo test lint check clean-venv models
 
 venv: $(STAMP)
 
@@ -24,14 +24,12 @@ models: venv
 demo: venv models
 	$(BIN)/textsamverkan demo
 
-test: venv models
+test: venv models lint
 	$(BIN)/python -m pytest -q
 
 lint: venv
 	$(BIN)/ruff check src tests benchmarks scripts
 	$(BIN)/mypy
-
-check: lint test
 
 clean-venv:
 	rm -rf $(VENV)
