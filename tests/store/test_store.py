@@ -64,3 +64,14 @@ def test_document_round_trip_with_offsets_and_locators(db_path: Path) -> None:
     start = stored.text.index("vara")
     assert stored.locate(start, start + 4)["line"] == 5
     assert resolve_doc_id(conn, "x.txt") == "c/x.txt"
+
+
+def test_document_words_leave_out_boilerplate(db_path: Path) -> None:
+    text = "Rubrik om vård\n\nVårdplaner uppdateras varje vecka på boendet.\n\nKommentarer\nLämna en kommentar\nDela"
+    raw = RawDocument("w.txt", text, "text")
+    doc, speakers = build_document(raw, doc_id="c/w.txt", metadata={}, source_sha256="s",
+                                   turn_options=TurnOptions(enabled=False))
+    conn = connect(db_path)
+    write_source_batch(conn, "c", "w.txt", [(doc, speakers)], pipeline="p", stage="s", first=True,
+                       complete_sha256="s")
+    assert conn.execute("SELECT n_words FROM documents").fetchone()[0] == 3 + 6  # heading + paragraph

@@ -78,6 +78,14 @@ def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
     conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
 
 
+def content_words(doc: Document) -> int:
+    """Words that analysis reads: those of the passages (no boilerplate, no speaker name lines)."""
+    passages = doc.spans_on("passage")
+    if not passages:
+        return len(doc.text.split())
+    return sum(len(doc.text[p.start : p.end].split()) for p in passages)
+
+
 def _insert_document(
     conn: sqlite3.Connection, doc: Document, *, corpus: str, rel_path: str, pipeline: str, stage: str
 ) -> None:
@@ -111,7 +119,7 @@ def _insert_document(
             json.dumps(locators, ensure_ascii=False),
             json.dumps(doc.metadata, ensure_ascii=False, sort_keys=True),
             json.dumps(doc.notes, ensure_ascii=False),
-            len(doc.text.split()),
+            content_words(doc),
         ),
     )
     conn.executemany(
