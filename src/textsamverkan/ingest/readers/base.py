@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from textsamverkan.errors import E_BINARY, E_EMPTY, E_ENCODING, E_NOT_FOUND, E_TOO_LARGE, ReadError
+from textsamverkan.model import Span
 
 DEFAULT_MAX_FILE_MB = 25.0
 
@@ -149,3 +151,42 @@ def format_ranges(numbers: list[int]) -> str:
     if run:
         parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}")
     return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A unit a structured reader (HTML, DOCX) found: heading, bullet, paragraph, table row…, with a heading level."""
+
+    kind: str
+    text: str
+    level: int = 0
+
+
+def assemble_blocks(
+    blocks: Sequence[TextBlock], *, tight: Callable[[str, str], bool], has_marker: Callable[[str], bool]
+) -> tuple[str, list[Span]]:
+    """Join blocks into the reader's text with heading and bullet spans.
+
+    Blocks are separated by a blank line, or a single newline where `tight(previous_kind, kind)` (list items and
+    table rows stay together); a bullet without a marker of its own (`has_marker`) gets "• ".
+    """
+    parts: list[str] = []
+    spans: list[Span] = []
+    pos = 0
+    previous: str | None = None
+    for block in blocks:
+        if previous is not None:
+            separator = "\n" if tight(previous, block.kind) else "\n\n"
+            parts.append(separator)
+            pos += len(separator)
+        text = block.text
+        if block.kind == "bullet" and not has_marker(text):
+            text = "• " + text
+        if block.kind == "heading":
+            spans.append(Span(pos, pos + len(text), "block", "heading", {"level": block.level}))
+        elif block.kind == "bullet":
+            spans.append(Span(pos, pos + len(text), "block", "bullet"))
+        parts.append(text)
+        pos += len(text)
+        previous = block.kind
+    return "".join(parts), spans

@@ -20,7 +20,7 @@ from docx.oxml.ns import qn
 from lxml import etree
 
 from textsamverkan.errors import E_EMPTY, E_MALFORMED, E_TOO_LARGE, E_UNSUPPORTED, ReadError
-from textsamverkan.ingest.readers.base import ReadOptions, read_bytes
+from textsamverkan.ingest.readers.base import ReadOptions, TextBlock, assemble_blocks, read_bytes
 from textsamverkan.model import RawDocument, Span
 
 _Element = etree._Element
@@ -52,11 +52,7 @@ class _Style:
     outline_level: int | None
 
 
-@dataclass
-class _Block:
-    kind: str  # heading | bullet | para | row
-    text: str
-    level: int = 0
+_Block = TextBlock
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[RawDocument]:
@@ -239,26 +235,11 @@ def _children(el: _Element, tag: str) -> Iterator[_Element]:
 
 def _assemble(blocks: list[_Block]) -> tuple[str, list[Span]]:
     """Join blocks: list items and table rows one per line, everything else separated by a blank line."""
-    parts: list[str] = []
-    spans: list[Span] = []
-    pos = 0
-    previous = ""
-    for block in blocks:
-        if previous:
-            separator = "\n" if previous == block.kind and block.kind in ("bullet", "row") else "\n\n"
-            parts.append(separator)
-            pos += len(separator)
-        text = block.text
-        if block.kind == "bullet" and not text.startswith(_BULLET_CHARS) and not _MANUAL_NUMBER.match(text):
-            text = "• " + text
-        if block.kind == "heading":
-            spans.append(Span(pos, pos + len(text), "block", "heading", {"level": block.level}))
-        elif block.kind == "bullet":
-            spans.append(Span(pos, pos + len(text), "block", "bullet"))
-        parts.append(text)
-        pos += len(text)
-        previous = block.kind
-    return "".join(parts), spans
+    return assemble_blocks(
+        blocks,
+        tight=lambda previous, kind: previous == kind and kind in ("bullet", "row"),
+        has_marker=lambda text: text.startswith(_BULLET_CHARS) or bool(_MANUAL_NUMBER.match(text)),
+    )
 
 
 def _metadata(document: Any) -> dict[str, Any]:

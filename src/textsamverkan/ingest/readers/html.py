@@ -16,7 +16,14 @@ from pathlib import Path
 from lxml import etree
 
 from textsamverkan.errors import E_EMPTY, E_MALFORMED, ReadError
-from textsamverkan.ingest.readers.base import ReadOptions, decode_text, looks_binary, read_bytes
+from textsamverkan.ingest.readers.base import (
+    ReadOptions,
+    TextBlock,
+    assemble_blocks,
+    decode_text,
+    looks_binary,
+    read_bytes,
+)
 from textsamverkan.model import RawDocument, Span
 
 _Element = etree._Element
@@ -231,11 +238,7 @@ def _layout_table(table: _Element) -> bool:
 # -- block extraction ----------------------------------------------------------------------------------------
 
 
-@dataclass
-class _Block:
-    kind: str  # heading | bullet | item (more text of a list item) | para | row | pre
-    text: str
-    level: int = 0
+_Block = TextBlock
 
 
 @dataclass
@@ -362,28 +365,11 @@ class _Extractor:
 
 def _assemble(blocks: list[_Block]) -> tuple[str, list[Span]]:
     """Join blocks, list items and table rows one per line, everything else separated by a blank line."""
-    parts: list[str] = []
-    spans: list[Span] = []
-    pos = 0
-    previous: _Block | None = None
-    for block in blocks:
-        if previous is not None:
-            tight = ({previous.kind, block.kind} <= {"bullet", "item"}
-                     or (previous.kind == "row" and block.kind == "row"))
-            separator = "\n" if tight else "\n\n"
-            parts.append(separator)
-            pos += len(separator)
-        text = block.text
-        if block.kind == "bullet" and not text.startswith(_BULLET_CHARS):
-            text = "• " + text
-        if block.kind == "heading":
-            spans.append(Span(pos, pos + len(text), "block", "heading", {"level": block.level}))
-        elif block.kind == "bullet":
-            spans.append(Span(pos, pos + len(text), "block", "bullet"))
-        parts.append(text)
-        pos += len(text)
-        previous = block
-    return "".join(parts), spans
+    return assemble_blocks(
+        blocks,
+        tight=lambda previous, kind: {previous, kind} <= {"bullet", "item"} or previous == kind == "row",
+        has_marker=lambda text: text.startswith(_BULLET_CHARS),
+    )
 
 
 # -- metadata ------------------------------------------------------------------------------------------------
