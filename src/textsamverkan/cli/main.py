@@ -42,6 +42,7 @@ def cli(ctx: click.Context, db: Path) -> None:
 def _register() -> None:
     from textsamverkan.cli import (
         annotate_cmd,
+        claims_cmd,
         corpus_cmd,
         demo_cmd,
         embed_cmd,
@@ -51,7 +52,17 @@ def _register() -> None:
         themes_cmd,
     )
 
-    for module in (ingest_cmd, corpus_cmd, speakers_cmd, annotate_cmd, embed_cmd, themes_cmd, tables_cmd, demo_cmd):
+    for module in (
+        ingest_cmd,
+        corpus_cmd,
+        speakers_cmd,
+        annotate_cmd,
+        embed_cmd,
+        themes_cmd,
+        claims_cmd,
+        tables_cmd,
+        demo_cmd,
+    ):
         for command in module.COMMANDS:
             cli.add_command(command)
 
