@@ -116,28 +116,38 @@ def terms(text: str) -> list[str]:
 
 
 class BM25:
-    """Okapi BM25 (k1, b) over a fixed list of term lists; `scores(query_terms)` gives one score per document."""
+    """Okapi BM25 (k1, b) over a fixed list of term lists; `scores(query_terms)` gives one score per document.
+
+    An inverted index (term → documents and counts) makes a query cost the length of its terms' postings, not the
+    size of the corpus, so linking 1,000 statements against tens of thousands of passages takes seconds.
+    """
 
     def __init__(self, documents: Sequence[Sequence[str]], *, k1: float = 1.2, b: float = 0.75) -> None:
+        import numpy as np
+
         self.k1 = k1
         self.b = b
-        self.counts = [Counter(doc) for doc in documents]
-        self.lengths = [len(doc) for doc in documents]
-        self.avg_length = sum(self.lengths) / len(self.lengths) if self.lengths else 0.0
-        df: Counter[str] = Counter()
-        for counts in self.counts:
-            df.update(counts.keys())
-        n = len(self.counts)
-        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.n = len(documents)
+        lengths = np.array([len(doc) for doc in documents], dtype=np.float64)
+        avg_length = float(lengths.mean()) if self.n else 0.0
+        self.norm = k1 * (1 - b + b * lengths / avg_length) if avg_length else np.full(self.n, k1)
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for index, doc in enumerate(documents):
+            for term, tf in Counter(doc).items():
+                docs, tfs = postings.setdefault(term, ([], []))
+                docs.append(index)
+                tfs.append(tf)
+        self.postings = {
+            t: (np.array(d, dtype=np.int64), np.array(f, dtype=np.float64)) for t, (d, f) in postings.items()
+        }
+        self.idf = {t: math.log(1 + (self.n - len(d) + 0.5) / (len(d) + 0.5)) for t, (d, _) in postings.items()}
 
     def scores(self, query: Sequence[str]) -> list[float]:
-        out = []
-        for counts, length in zip(self.counts, self.lengths, strict=True):
-            norm = self.k1 * (1 - self.b + self.b * length / self.avg_length) if self.avg_length else self.k1
-            total = 0.0
-            for term in set(query):
-                tf = counts.get(term, 0)
-                if tf:
-                    total += self.idf[term] * tf * (self.k1 + 1) / (tf + norm)
-            out.append(total)
-        return out
+        import numpy as np
+
+        out = np.zeros(self.n, dtype=np.float64)
+        for term in set(query):
+            if term in self.postings:
+                docs, tfs = self.postings[term]
+                out[docs] += self.idf[term] * tfs * (self.k1 + 1) / (tfs + self.norm[docs])
+        return [float(x) for x in out]

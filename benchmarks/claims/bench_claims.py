@@ -1,0 +1,61 @@
+"""Claim extraction speed and linking 1,000 statements against the interpellations corpus (after embeddings are cached).
+
+    .venv/bin/python benchmarks/claims/bench_claims.py [--embedder static-sv]
+
+Ingests ../shared/data/riksdagen/interpellations into a temporary database, extracts claims (words/s), embeds
+every passage once (cached), then links 1,000 statements: sentences sampled with a fixed seed from the corpus and
+lightly reworded (first word dropped) so they are not verbatim quotes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+CSV = (REPO / ".." / "shared" / "data" / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").resolve()
+
+
+def main() -> None:
+    from textsamverkan.claims.link import Linker
+    from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
+    from textsamverkan.stages.claims import run_claims
+    from textsamverkan.store import connect
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--embedder", default="static-sv")
+    parser.add_argument("--statements", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = connect(Path(tmp) / "b.db")
+        ingest_paths(conn, [CSV], IngestOptions())
+        words = conn.execute("SELECT SUM(n_words) FROM documents").fetchone()[0]
+        t0 = time.perf_counter()
+        claims = run_claims(conn)
+        extract_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        Linker(conn, embedder=args.embedder)
+        first_index_s = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        linker = Linker(conn, embedder=args.embedder)
+        cached_index_s = time.perf_counter() - t0
+        rng = random.Random(20201)
+        sentences = [s for q in linker.quotes for s in re.split(r"(?<=[.!?])\s+", q) if 8 <= len(s.split()) <= 30]
+        statements = [" ".join(s.split()[1:]) for s in rng.sample(sentences, args.statements)]
+        t0 = time.perf_counter()
+        supported = sum(linker.link(s, k=5).supported for s in statements)
+        link_s = time.perf_counter() - t0
+    print(f"corpus: {len(linker.quotes)} passages, {words} words; embedder {args.embedder}")
+    print(f"| claim extraction | {len(claims)} claims | {extract_s:.1f} s | {words / extract_s:,.0f} words/s |")
+    print(f"| link index, embeddings computed | | {first_index_s:.1f} s | |")
+    print(f"| link index, embeddings cached | | {cached_index_s:.1f} s | |")
+    print(f"| link {args.statements} statements (cached) | {supported} supported | {link_s:.1f} s | "
+          f"{args.statements / link_s:,.0f} statements/s |")
+
+
+if __name__ == "__main__":
+    main()
