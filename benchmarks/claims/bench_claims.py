@@ -53,8 +53,10 @@ def main() -> None:
     print(f"| claim extraction | {len(claims)} claims | {extract_s:.1f} s | {words / extract_s:,.0f} words/s |")
     print(f"| link index, embeddings computed | | {first_index_s:.1f} s | |")
     print(f"| link index, embeddings cached | | {cached_index_s:.1f} s | |")
-    print(f"| link {args.statements} statements (cached) | {supported} supported | {link_s:.1f} s | "
-          f"{args.statements / link_s:,.0f} statements/s |")
+    print(
+        f"| link {args.statements} statements (cached) | {supported} supported | {link_s:.1f} s | "
+        f"{args.statements / link_s:,.0f} statements/s |"
+    )
 
 
 if __name__ == "__main__":
