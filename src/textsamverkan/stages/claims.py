@@ -51,9 +51,9 @@ def extract_document(conn: sqlite3.Connection, doc_id: str) -> list[Span]:
     """The claim spans of one stored document (not stored yet), with type, cues, quantities, themes, speaker, ref."""
     from textsamverkan.claims.extract import classify
     from textsamverkan.claims.sourceref import make_ref
-    from textsamverkan.stages.themes import _sentences
+    from textsamverkan.stages.themes import document_sentences
 
-    doc, sentences, _source = _sentences(conn, doc_id)
+    doc, sentences, _source = document_sentences(conn, doc_id)
     themes = get_document(conn, doc_id, layers=["theme"]).spans
     turns = doc.spans_on("turn")
     speakers = {s["id"]: s for s in load_speakers(conn, doc_id)}

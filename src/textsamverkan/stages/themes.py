@@ -47,7 +47,11 @@ class ThemesResult:
     sentence_source: str = ""
 
 
-def _sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list[Any], str]:
+def document_sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list[Any], str]:
+    """A document's sentences with tokens: from `annotate` when it ran ("annotate"), else the fast splitter ("simple").
+
+    Shared by coding and claim extraction, so both read exactly the same sentences.
+    """
     from textsamverkan.themes.sentences import sentences_from_spans, simple_sentences
 
     doc = get_document(conn, doc_id, layers=["passage", "sentence", "token", "turn"])
@@ -59,7 +63,7 @@ def _sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list[Any], s
 
 def sentence_units(conn: sqlite3.Connection, doc_id: str) -> list[tuple[int, int]]:
     """The (start, end) of every sentence the themes stage would code in a document."""
-    _doc, sentences, _source = _sentences(conn, doc_id)
+    _doc, sentences, _source = document_sentences(conn, doc_id)
     return [(s.start, s.end) for s in sentences]
 
 
@@ -109,7 +113,7 @@ def run_themes(
     turns: list[Any] = []
     sources = set()
     for doc_id in progress(doc_ids) if progress else doc_ids:
-        doc, sentences, source = _sentences(conn, doc_id)
+        doc, sentences, source = document_sentences(conn, doc_id)
         sources.add(source)
         hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
         add_spans(
