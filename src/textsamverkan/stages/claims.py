@@ -31,11 +31,6 @@ COLUMNS = (
     "quantities",
     "quote",
 )
-_REFS_TABLE = (
-    'CREATE TABLE IF NOT EXISTS claim_refs (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
-    "type TEXT NOT NULL, ref TEXT NOT NULL, extracted_at TEXT NOT NULL DEFAULT (datetime('now')), "
-    'PRIMARY KEY (doc_id, start, "end"))'
-)
 
 
 def _describe_quantities(quantities: list[dict[str, Any]]) -> str:
@@ -92,7 +87,6 @@ def run_claims(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[d
     """Extract (again) the claims of every document, store them as claim spans and refs, and return their rows."""
     doc_ids = list_doc_ids(conn, corpus=corpus)
     require_layers(conn, doc_ids, SPEC)
-    conn.execute(_REFS_TABLE)
     rows: list[dict[str, Any]] = []
     for doc_id in doc_ids:
         spans = extract_document(conn, doc_id)
@@ -140,7 +134,6 @@ def verify_claims(conn: sqlite3.Connection, *, corpus: str | None = None) -> lis
     """Check every kept claim reference against the current document texts; one row per claim with its status."""
     from textsamverkan.claims.sourceref import SourceRef, verify
 
-    conn.execute(_REFS_TABLE)
     params: tuple[str, ...] = ()
     query = 'SELECT doc_id, start, "end", type, ref FROM claim_refs'
     if corpus:

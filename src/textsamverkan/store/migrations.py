@@ -102,10 +102,20 @@ def _m003_embeddings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m004_claim_refs(conn: sqlite3.Connection) -> None:
+    # A copy of each claim's SourceRef that outlives re-ingest (claim spans go with their document), for `verify`.
+    conn.execute(
+        'CREATE TABLE claim_refs (doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, '
+        "type TEXT NOT NULL, ref TEXT NOT NULL, extracted_at TEXT NOT NULL DEFAULT (datetime('now')), "
+        'PRIMARY KEY (doc_id, start, "end"))'
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("001_documents_spans_runs", _m001_documents),
     ("002_fulltext_search", _m002_search),
     ("003_embedding_cache", _m003_embeddings),
+    ("004_claim_refs", _m004_claim_refs),
 ]
 
 
