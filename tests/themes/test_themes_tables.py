@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
+from textsamverkan.analysis.types import DocInfo
 from textsamverkan.themes.tables import (
     PASSAGE_COLUMNS,
     SUMMARY_COLUMNS,
-    DocumentInfo,
     SpeakerTurn,
     passage_rows,
     summary_rows,
@@ -24,9 +24,10 @@ def _hit(doc: str, text: str, quote: str, code: str, method: str = "lexical") ->
 
 
 DOCS = {
-    "a": DocumentInfo("a", TEXT_A, corpus="pod", region="Halland", organisation="Region Halland", kind="transcript"),
-    "b": DocumentInfo("b", TEXT_B, corpus="web", region="Halland", organisation="Kommun", kind="web"),
+    "a": DocInfo("a", corpus="pod", region="Halland", organisation="Region Halland", kind="transcript"),
+    "b": DocInfo("b", corpus="web", region="Halland", organisation="Kommun", kind="web"),
 }
+TEXTS = {"a": TEXT_A, "b": TEXT_B}
 TURNS = [
     SpeakerTurn("a", TEXT_A.index("- Vi"), TEXT_A.index("\nBo"), "Anna"),
     SpeakerTurn("a", TEXT_A.index("- Munskydden"), len(TEXT_A), "Bo"),
@@ -40,7 +41,7 @@ HITS = [
 
 
 def test_passage_rows_quote_the_text_and_carry_metadata() -> None:
-    rows = passage_rows(HITS, DOCS, TURNS)
+    rows = passage_rows(HITS, DOCS, TEXTS, TURNS)
     assert [tuple(r) for r in rows] == [PASSAGE_COLUMNS] * 4
     assert [(r["document"], r["quote"], r["speaker"]) for r in rows] == [
         ("a", "Vi saknade munskydd.", "Anna"),
@@ -49,7 +50,7 @@ def test_passage_rows_quote_the_text_and_carry_metadata() -> None:
         ("b", "Brist på munskydd och visir.", ""),
     ]
     for r in rows:
-        text = DOCS[str(r["document"])].text
+        text = TEXTS[str(r["document"])]
         assert text[int(r["start"]) : int(r["end"])] == r["quote"]
     assert rows[0]["region"] == "Halland" and rows[0]["kind"] == "transcript"
     assert json.loads(str(rows[1]["evidence"])) == {"rules": [{"rule": "testing/x"}]}
@@ -57,7 +58,7 @@ def test_passage_rows_quote_the_text_and_carry_metadata() -> None:
 
 
 def test_summary_counts_passages_words_speakers_per_document_and_region() -> None:
-    rows = summary_rows(HITS, DOCS, TURNS)
+    rows = summary_rows(HITS, DOCS, TEXTS, TURNS)
     assert all(tuple(r) == SUMMARY_COLUMNS for r in rows)
     table = {
         (r["level"], r["key"], r["theme"]): (r["documents"], r["passages"], r["words"], r["speakers"]) for r in rows
@@ -70,4 +71,4 @@ def test_summary_counts_passages_words_speakers_per_document_and_region() -> Non
         ("region", "Halland", "testing"): (1, 1, 3, 1),
     }
     assert [r["level"] for r in rows] == ["document"] * 3 + ["region"] * 2
-    assert summary_rows(list(reversed(HITS)), DOCS, TURNS) == rows  # order of hits does not matter
+    assert summary_rows(list(reversed(HITS)), DOCS, TEXTS, TURNS) == rows  # order of hits does not matter

@@ -16,7 +16,7 @@ from typing import Any
 
 from textsamverkan.model import Span
 from textsamverkan.stages import StageSpec, require_layers
-from textsamverkan.stages.corpus_view import THEME
+from textsamverkan.stages.corpus_view import THEME, doc_info
 from textsamverkan.store.documents import add_spans, get_document, list_doc_ids, load_speakers
 from textsamverkan.store.runs import finish_run, start_run, text_hashes
 
@@ -80,7 +80,6 @@ def run_themes(
     from textsamverkan.themes.matcher import MATCHER_VERSION, LexicalMatcher, code_sentences
     from textsamverkan.themes.tables import (
         PASSAGE_COLUMNS,
-        DocumentInfo,
         SpeakerTurn,
         passage_rows,
         summary_rows,
@@ -110,6 +109,7 @@ def run_themes(
         scorer = ExemplarScorer(codebook, load_embedder(options.embedder or codebook.semantic_model))
     all_hits = []
     infos: dict[str, Any] = {}
+    texts: dict[str, str] = {}
     turns: list[Any] = []
     sources = set()
     for doc_id in progress(doc_ids) if progress else doc_ids:
@@ -132,17 +132,10 @@ def run_themes(
             stage=f"{SPEC.name}:{result.run_id}",
             layers=[THEME],
         )
-        meta = doc.metadata
-        infos[doc_id] = DocumentInfo(
-            doc_id,
-            doc.text,
-            doc_id.split("/", 1)[0],
-            str(meta.get("region", "")),
-            str(meta.get("organisation", "")),
-            str(meta.get("kind", "")),
-            str(meta.get("title", "")),
-        )
-        names = {s["id"]: s["name"] for s in load_speakers(conn, doc_id)}
+        speakers = {s["id"]: s for s in load_speakers(conn, doc_id)}
+        infos[doc_id] = doc_info(conn, doc, speakers)
+        texts[doc_id] = doc.text
+        names = {s_id: s["name"] for s_id, s in speakers.items()}
         turns += [SpeakerTurn(doc_id, t.start, t.end, names.get(t.label, t.label)) for t in doc.spans_on("turn")]
         result.sentences += len(sentences)
         all_hits += hits
@@ -153,8 +146,8 @@ def run_themes(
         result.counts[hit.code] = result.counts.get(hit.code, 0) + 1
     out = result.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(passage_rows(all_hits, infos, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
-    write_csv(summary_rows(all_hits, infos, turns), out / "theme_summary.csv")
+    write_csv(passage_rows(all_hits, infos, texts, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
+    write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
     if options.topics:
         result.topics = _write_topics(conn, corpus, codebook, options, out)
     manifest = finish_run(

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from textsamverkan.analysis.types import DocInfo
 from textsamverkan.themes.types import ThemeHit
 
 PASSAGE_COLUMNS = (
@@ -34,19 +35,6 @@ SUMMARY_COLUMNS = ("level", "key", "theme", "documents", "passages", "words", "s
 _WORD = re.compile(r"\w+")
 
 Row = dict[str, str | int | float]
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the tables need to know about one document: its canonical text and metadata."""
-
-    doc_id: str
-    text: str
-    corpus: str = ""
-    region: str = ""
-    organisation: str = ""
-    kind: str = ""
-    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +69,11 @@ class SpeakerLookup:
         return ""
 
 
-def _document(documents: Mapping[str, DocumentInfo], doc_id: str) -> DocumentInfo:
+def _document(documents: Mapping[str, DocInfo], doc_id: str) -> DocInfo:
     try:
         return documents[doc_id]
     except KeyError:
-        raise KeyError(f"no DocumentInfo for document '{doc_id}' that a hit refers to") from None
+        raise KeyError(f"no DocInfo for document '{doc_id}' that a hit refers to") from None
 
 
 def _sorted(hits: Iterable[ThemeHit]) -> list[ThemeHit]:
@@ -93,7 +81,10 @@ def _sorted(hits: Iterable[ThemeHit]) -> list[ThemeHit]:
 
 
 def passage_rows(
-    hits: Iterable[ThemeHit], documents: Mapping[str, DocumentInfo], turns: Iterable[SpeakerTurn] = ()
+    hits: Iterable[ThemeHit],
+    documents: Mapping[str, DocInfo],
+    texts: Mapping[str, str],
+    turns: Iterable[SpeakerTurn] = (),
 ) -> list[Row]:
     """One row per hit (a coded sentence and theme), in document and text order, with the exact quote."""
     speakers = SpeakerLookup(turns)
@@ -111,7 +102,7 @@ def passage_rows(
                 "theme": h.code,
                 "start": h.start,
                 "end": h.end,
-                "quote": doc.text[h.start : h.end],
+                "quote": texts[h.doc_id][h.start : h.end],
                 "score": round(h.score, 4),
                 "method": h.method,
                 "evidence": json.dumps(h.evidence, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
@@ -121,7 +112,10 @@ def passage_rows(
 
 
 def summary_rows(
-    hits: Iterable[ThemeHit], documents: Mapping[str, DocumentInfo], turns: Iterable[SpeakerTurn] = ()
+    hits: Iterable[ThemeHit],
+    documents: Mapping[str, DocInfo],
+    texts: Mapping[str, str],
+    turns: Iterable[SpeakerTurn] = (),
 ) -> list[Row]:
     """Theme × document rows (level "document") then theme × region rows (level "region").
 
@@ -133,7 +127,7 @@ def summary_rows(
     words: dict[tuple[str, str, str], int] = {}
     for h in _sorted(hits):
         doc = _document(documents, h.doc_id)
-        n_words = len(_WORD.findall(doc.text[h.start : h.end]))
+        n_words = len(_WORD.findall(texts[h.doc_id][h.start : h.end]))
         speaker = speakers.speaker(h.doc_id, h.start)
         for level, key in (("document", h.doc_id), ("region", doc.region)):
             g = groups.setdefault((level, key, h.code), {"documents": set(), "passages": set(), "speakers": set()})
