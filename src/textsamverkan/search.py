@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.store import connect
-from textsamverkan.store.documents import get_document, load_speakers
+from textsamverkan.store.documents import get_document, speaker_at
 from textsamverkan.store.search import first_match, search_blocks
 
 
@@ -24,13 +24,6 @@ def search_hits(
             if match
             else (hit.block_start, hit.block_end)
         )
-        speaker = ""
-        for turn in doc.spans:
-            if turn.start <= start < turn.end:
-                names = {s["id"]: s["name"] for s in load_speakers(conn, hit.doc_id)}
-                speaker = names.get(turn.label, turn.label)
-        where = doc.locate(start, end)
-        locator = ", ".join(f"{k} {v}" for k, v in where.items() if k not in ("raw_start", "raw_end"))
         rows.append(
             {
                 "doc_id": hit.doc_id,
@@ -39,8 +32,8 @@ def search_hits(
                 "start": start,
                 "end": end,
                 "match": doc.text[start:end],
-                "speaker": speaker,
-                "locator": locator,
+                "speaker": speaker_at(conn, doc, start),
+                "locator": doc.locator_text(start, end),
                 "snippet": hit.snippet,
                 "score": round(-hit.rank, 3),
             }

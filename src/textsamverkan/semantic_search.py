@@ -7,7 +7,7 @@ from typing import Any
 
 from textsamverkan.stages.embed import embed_corpus
 from textsamverkan.store import connect
-from textsamverkan.store.documents import get_document, load_speakers
+from textsamverkan.store.documents import get_document, speaker_at
 
 
 def semantic_hits(
@@ -21,21 +21,17 @@ def semantic_hits(
     query_vector = model.encode([query], kind="query")[0]
     order, scores = cosine_top_k(query_vector, vectors, limit)
     rows = []
-    names: dict[str, dict[str, str]] = {}
     for index, score in zip(order, scores, strict=True):
         ref = refs[int(index)]
-        doc = get_document(conn, ref.doc_id, layers=[])
-        if ref.doc_id not in names:
-            names[ref.doc_id] = {s["id"]: s["name"] for s in load_speakers(conn, ref.doc_id)}
-        where = doc.locate(ref.start, ref.end)
+        doc = get_document(conn, ref.doc_id, layers=["turn"])
         rows.append(
             {
                 "doc_id": ref.doc_id,
                 "start": ref.start,
                 "end": ref.end,
                 "score": round(float(score), 4),
-                "speaker": names[ref.doc_id].get(ref.speaker or "", ""),
-                "locator": ", ".join(f"{k} {v}" for k, v in where.items() if k not in ("raw_start", "raw_end")),
+                "speaker": speaker_at(conn, doc, ref.start),
+                "locator": doc.locator_text(ref.start, ref.end),
                 "quote": doc.text[ref.start : ref.end],
             }
         )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from textsamverkan.cli.output import emit, output_options
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.corpus_view import CorpusView
 
 BY_HELP = (
     "Group key: corpus, region, organisation, kind, year, half, quarter, month, speaker, speaker_role, "
@@ -214,7 +218,7 @@ def report(
     click.echo(f"wrote {output}", err=True)
 
 
-def _view(db: Path, corpus: str | None):  # type: ignore[no-untyped-def]
+def _view(db: Path, corpus: str | None) -> CorpusView:
     from textsamverkan.stages.corpus_view import load_view
     from textsamverkan.store import connect
 

@@ -86,6 +86,10 @@ class Document:
                 where[loc.kind] = loc.value
         return where
 
+    def locator_text(self, start: int, end: int) -> str:
+        """Where `[start, end)` is in the original, for people: "line 12, page 3", "line 4, cue 00:00:04.000 --> …"."""
+        return ", ".join(f"{k} {v}" for k, v in self.locate(start, end).items() if k not in ("raw_start", "raw_end"))
+
 
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

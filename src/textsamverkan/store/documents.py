@@ -300,3 +300,12 @@ def load_speakers(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]
         }
         for r in rows
     ]
+
+
+def speaker_at(conn: sqlite3.Connection, doc: Document, offset: int) -> str:
+    """The name of the speaker whose turn holds `offset` ("" outside turns); `doc` must carry its turn spans."""
+    for turn in doc.spans_on("turn"):
+        if turn.start <= offset < turn.end:
+            names = {s["id"]: s["name"] for s in load_speakers(conn, doc.doc_id)}
+            return str(names.get(turn.label, turn.label))
+    return ""
