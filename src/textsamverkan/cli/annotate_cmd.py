@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from textsamverkan.cli.output import corpus_option
+
 
 @click.command("annotate")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.option(
     "--nlp", "backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True, help="NLP backend."
 )

@@ -7,11 +7,11 @@ from typing import Any
 
 import click
 
-from textsamverkan.cli.output import emit, output_options
+from textsamverkan.cli.output import corpus_option, emit, output_options
 
 
 @click.command("claims")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @output_options
 @click.pass_obj
 def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path | None) -> None:
@@ -34,7 +34,7 @@ def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
 
 
 @click.command("verify")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @output_options
 @click.pass_obj
 def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path | None) -> None:
@@ -65,7 +65,7 @@ def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
 
 @click.command("link")
 @click.argument("statements", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.option("-k", "top_k", type=click.IntRange(1), default=5, show_default=True, help="Passages per statement.")
 @click.option(
     "--embedder",

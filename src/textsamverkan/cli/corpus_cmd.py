@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from textsamverkan.cli.output import emit, output_options
+from textsamverkan.cli.output import corpus_option, emit, output_options
 
 
 @click.command("corpus")
 @click.option("--documents", "-d", is_flag=True, help="List documents instead of corpora.")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @output_options
 @click.pass_obj
 def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None) -> None:
@@ -112,7 +112,7 @@ def show(
 @click.command("search")
 @click.argument("query")
 @click.option("--limit", "-n", type=int, default=20, show_default=True, help="Number of hits.")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.option("--any", "any_term", is_flag=True, help="Match any word instead of all words.")
 @click.option("--semantic", is_flag=True, help="Rank passages by meaning (sentence embeddings) instead of words.")
 @click.option(

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import click
 
+from textsamverkan.cli.output import corpus_option
+
 
 @click.command("embed")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.option(
     "--embedder",
     help="e5-small-sv (default, faithful), static-sv (fast), or any sentence-transformers model name or path.",

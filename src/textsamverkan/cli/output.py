@@ -15,6 +15,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("table", "csv", "json")
 
 
+corpus_option = click.option("--corpus", "corpus_name", help="Only documents of this corpus.")
+
+
 def output_options(func: F) -> F:
     """--format and --output, defined once for every listing command."""
     func = click.option(

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
-from textsamverkan.cli.output import emit, output_options
+from textsamverkan.cli.output import corpus_option, emit, output_options
 
 
 @click.command("speakers")
 @click.argument("doc", required=False)
-@click.option("--corpus", "corpus_name", help="Only documents of this corpus.")
+@corpus_option
 @click.option("--merge", is_flag=True, help="One row per speaker over all documents instead of per document.")
 @output_options
 @click.pass_obj

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from textsamverkan.cli.output import emit, output_options
+from textsamverkan.cli.output import corpus_option, emit, output_options
 
 if TYPE_CHECKING:
     from textsamverkan.stages.corpus_view import CorpusView
@@ -29,7 +29,7 @@ BY_HELP = (
     show_default=True,
     help="Which table to print.",
 )
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @output_options
 @click.pass_obj
 def compare(
@@ -82,7 +82,7 @@ def compare(
     help="A file (xlsx, json, qdpx) or a folder (csv, csv-sv).",
 )
 @click.option("--by", default="region", show_default=True, help=BY_HELP)
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.pass_obj
 def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: str | None) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
@@ -174,7 +174,7 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A topics.csv from a themes run to include.",
 )
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @click.pass_obj
 def report(
     obj: dict[str, Path], output: Path, by: str, sources: str, topics_csv: Path | None, corpus_name: str | None
@@ -234,7 +234,7 @@ def _view(db: Path, corpus: str | None) -> CorpusView:
     show_default=True,
     help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
 )
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @output_options
 @click.pass_obj
 def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None, fmt: str, output: Path | None) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from textsamverkan.cli.output import emit, output_options
+from textsamverkan.cli.output import corpus_option, emit, output_options
 
 CODEBOOK = click.option(
     "--codebook",
@@ -16,7 +16,7 @@ CODEBOOK = click.option(
 
 
 @click.command("themes")
-@click.option("--corpus", "corpus_name", help="Only this corpus.")
+@corpus_option
 @CODEBOOK
 @click.option(
     "--semantic",
