@@ -174,23 +174,9 @@ def _cell_row(
     confidence: float,
 ) -> dict[str, Any]:
     """One group × theme cell: passages, words, rate with interval, documents coded, example passage ids."""
-    words = sum(u.words for u in members)
-    rate = rate_with_interval(len(passages), words, confidence=confidence)
-    docs_in_group = {u.key[0] for u in members}
-    docs_coded = {k[0] for k in coded}
     row = _group_columns(keys, group)
-    row.update({
-        "theme": theme,
-        "passages": len(passages),
-        "words": words,
-        "per_1000": _r(rate.rate),
-        "per_1000_low": _r(rate.low),
-        "per_1000_high": _r(rate.high),
-        "documents": len(docs_in_group),
-        "documents_coded": len(docs_coded),
-        "share_documents": _r(len(docs_coded) / len(docs_in_group)) if docs_in_group else None,
-        "examples": _examples(passages, examples),
-    })
+    row.update(_theme_columns(theme, passages, sum(u.words for u in members), {u.key[0] for u in members},
+                              {k[0] for k in coded}, examples, confidence))
     return row
 
 
@@ -336,10 +322,22 @@ def _theme_row(
     confidence: float,
 ) -> dict[str, Any]:
     passages = [p for (_, t), ps in by_cell.items() if t == theme for p in ps]
-    words = sum(u.words for u in units.values())
-    rate = rate_with_interval(len(passages), words, confidence=confidence)
-    docs = {k[0] for k in units}
     coded_docs = {k[0] for (_, t), ks in coded_units.items() if t == theme for k in ks}
+    return _theme_columns(theme, passages, sum(u.words for u in units.values()), {k[0] for k in units}, coded_docs,
+                          examples, confidence)
+
+
+def _theme_columns(
+    theme: str,
+    passages: Sequence[CodedPassage],
+    words: int,
+    docs: set[str],
+    coded_docs: set[str],
+    examples: int,
+    confidence: float,
+) -> dict[str, Any]:
+    """The columns a cell and a whole-corpus theme row share: counts, rate with interval, documents, examples."""
+    rate = rate_with_interval(len(passages), words, confidence=confidence)
     return {
         "theme": theme,
         "passages": len(passages),
