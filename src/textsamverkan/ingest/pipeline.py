@@ -6,7 +6,6 @@ Bad files are reported and skipped; every other file is stored. Re-ingesting an 
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNSUPPORTED, ReadError, UserError
+from textsamverkan.hashing import file_sha256
 from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.ingest.metadata import MANIFEST_NAME, ManifestRow, normalise_metadata, read_manifest
 from textsamverkan.ingest.normalise import NORMALISER_VERSION
@@ -145,14 +145,6 @@ def _load_manifest(root: Path) -> tuple[dict[str, ManifestRow], FileOutcome | No
 
 def _failure(path: Path, exc: UserError) -> FileOutcome:
     return FileOutcome(str(path), "failed", error=str(exc))
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOptions) -> FileOutcome:
