@@ -14,7 +14,7 @@ from typing import Any
 from textsamverkan.model import Span
 from textsamverkan.stages import StageSpec, require_layers
 from textsamverkan.store.db import transaction
-from textsamverkan.store.documents import add_spans, get_document, list_doc_ids, load_speakers
+from textsamverkan.store.documents import add_spans, get_document, list_doc_ids, load_speakers, speaker_of
 
 CLAIM = "claim"
 SPEC = StageSpec("claims.v1", reads=("passage",), writes=(CLAIM,), produce_inputs="textsamverkan ingest PATH…")
@@ -59,8 +59,7 @@ def extract_document(conn: sqlite3.Connection, doc_id: str) -> list[Span]:
         match = classify(sentence.text, sentence.start)
         if match is None:
             continue
-        turn = next((t for t in turns if t.start <= sentence.start < t.end), None)
-        speaker = speakers.get(turn.label) if turn else None
+        speaker = speaker_of(turns, speakers, sentence.start)
         spans.append(
             Span(
                 sentence.start,

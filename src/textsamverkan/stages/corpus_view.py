@@ -9,7 +9,7 @@ from typing import Any
 
 from textsamverkan.analysis.types import CodedPassage, DocInfo
 from textsamverkan.model import Document
-from textsamverkan.store.documents import get_document, list_doc_ids, load_speakers
+from textsamverkan.store.documents import get_document, list_doc_ids, load_speakers, speaker_of
 
 THEME = "theme"
 
@@ -57,7 +57,7 @@ def load_view(conn: sqlite3.Connection, *, corpus: str | None = None) -> CorpusV
         view.docs.append(doc_info(conn, doc, speakers))
         view.texts[doc_id] = doc.text
         for hit in doc.spans_on(THEME):
-            speaker = next((speakers.get(t.label) for t in turns if t.start <= hit.start < t.end), None)
+            speaker = speaker_of(turns, speakers, hit.start)
             view.passages.append(
                 CodedPassage(
                     doc_id=doc_id,

@@ -302,10 +302,21 @@ def load_speakers(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]
     ]
 
 
+def speaker_of(turns: Iterable[Span], speakers: dict[str, dict[str, Any]], offset: int) -> dict[str, Any] | None:
+    """The speaker record (as `load_speakers` gives it, keyed by id) of the turn holding `offset`, or None."""
+    turn = turn_at(turns, offset)
+    return speakers.get(turn.label) if turn else None
+
+
+def turn_at(turns: Iterable[Span], offset: int) -> Span | None:
+    """The turn span holding `offset`, or None outside every turn."""
+    return next((t for t in turns if t.start <= offset < t.end), None)
+
+
 def speaker_at(conn: sqlite3.Connection, doc: Document, offset: int) -> str:
     """The name of the speaker whose turn holds `offset` ("" outside turns); `doc` must carry its turn spans."""
-    for turn in doc.spans_on("turn"):
-        if turn.start <= offset < turn.end:
-            names = {s["id"]: s["name"] for s in load_speakers(conn, doc.doc_id)}
-            return str(names.get(turn.label, turn.label))
-    return ""
+    turn = turn_at(doc.spans_on("turn"), offset)
+    if turn is None:
+        return ""
+    names = {s["id"]: s["name"] for s in load_speakers(conn, doc.doc_id)}
+    return str(names.get(turn.label, turn.label))
