@@ -18,12 +18,9 @@ from textsamverkan.store.documents import document_rows
 
 def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[str]:
     """Run every stage on `corpus_dir` into `out/` and say what was written."""
-    from textsamverkan.analysis.compare import compare
-    from textsamverkan.export.report import write_report
     from textsamverkan.stages.annotate import annotate_corpus
-    from textsamverkan.stages.corpus_view import load_view
+    from textsamverkan.stages.report import write_corpus_report
     from textsamverkan.stages.themes import ThemesOptions, run_themes
-    from textsamverkan.themes.codebook import load_default_codebook
 
     out.mkdir(parents=True, exist_ok=True)
     db = out / "textsamverkan.db"
@@ -44,27 +41,16 @@ def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[st
     annotated = annotate_corpus(conn)
     yield f"\n3. annotate: {len(annotated.annotated)} documents annotated, {len(annotated.skipped)} already done"
     themes = run_themes(conn, options=ThemesOptions(topics=topics, min_topic_size=5, outputs=out / "runs"))
-    counts = ", ".join(f"{code} {n}" for code, n in sorted(themes.counts.items(), key=lambda kv: (-kv[1], kv[0])))
-    yield f"\n4. themes: {themes.hits} hits in {themes.sentences} sentences: {counts}; {themes.topics} topics"
+    yield (
+        f"\n4. themes: {themes.hits} hits in {themes.sentences} sentences: {themes.counts_text()}; "
+        f"{themes.topics} topics"
+    )
     yield f"   tables in {themes.out_dir}"
-    view = load_view(conn)
-    names = {c.id: c.label_sv for c in load_default_codebook().codes}
-    topic_rows = []
-    if topics and (themes.out_dir / "topics.csv").stat().st_size:
-        import csv
-
-        with (themes.out_dir / "topics.csv").open(encoding="utf-8-sig") as handle:
-            topic_rows = list(csv.DictReader(handle))
-    report = write_report(
+    report = write_corpus_report(
+        conn,
         out / "report.html",
-        view.docs,
-        view.texts,
-        passages=view.passages,
-        comparison=compare(view.passages, view.docs, by="region"),
-        speakers=speakers,
-        topics=topic_rows,
-        theme_names=names,
+        topics_csv=themes.out_dir / "topics.csv" if topics else None,
         title="textsamverkan: sample corpus",
-        subtitle=f"{len(view.docs)} documents from {corpus_dir}",
+        subtitle=f"{{documents}} documents from {corpus_dir}",
     )
     yield f"\n5. report: {report}"

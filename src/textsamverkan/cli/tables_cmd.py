@@ -189,31 +189,11 @@ def report(
       textsamverkan report -o outputs/report.html
       textsamverkan report --by kind --sources cited --topics outputs/<run>/topics.csv
     """
-    import csv
-
-    from textsamverkan.analysis.compare import compare as run_compare
-    from textsamverkan.analysis.speaker_shares import speaker_rows
-    from textsamverkan.export.report import write_report
+    from textsamverkan.stages.report import write_corpus_report
     from textsamverkan.store import connect
-    from textsamverkan.themes.codebook import load_default_codebook
 
-    view = _view(obj["db"], corpus_name)
-    comparison = run_compare(view.passages, view.docs, by=by) if view.passages else None
-    topics = list(csv.DictReader(topics_csv.open(encoding="utf-8-sig"))) if topics_csv else []
-    speakers = speaker_rows(connect(obj["db"]), corpus=corpus_name)
-    names = {c.id: c.label_sv for c in load_default_codebook().codes}
-    write_report(
-        output,
-        view.docs,
-        view.texts,
-        passages=view.passages,
-        comparison=comparison,
-        speakers=speakers,
-        topics=topics,
-        sources=sources,
-        theme_names=names,
-        title="textsamverkan",
-        subtitle=f"{len(view.docs)} documents",
+    write_corpus_report(
+        connect(obj["db"], must_exist=True), output, corpus=corpus_name, by=by, sources=sources, topics_csv=topics_csv
     )
     click.echo(f"wrote {output}", err=True)
 

@@ -84,10 +84,9 @@ def themes(
         options=options,
         progress=lambda ids: tqdm(ids, desc="themes", unit="doc", disable=None),
     )
-    counts = ", ".join(f"{code} {n}" for code, n in sorted(result.counts.items(), key=lambda kv: (-kv[1], kv[0])))
     click.echo(
         f"{result.hits} theme hits in {result.sentences} sentences of {result.documents} documents "
-        f"(sentences from {result.sentence_source}): {counts or 'none'}"
+        f"(sentences from {result.sentence_source}): {result.counts_text()}"
     )
     if topics:
         click.echo(f"{result.topics} topics")

@@ -46,6 +46,11 @@ class ThemesResult:
     topics: int = 0
     sentence_source: str = ""
 
+    def counts_text(self) -> str:
+        """'physician_access 23, governance 21, …': hits per theme, most first."""
+        ranked = sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ", ".join(f"{code} {n}" for code, n in ranked) or "none"
+
 
 def document_sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list[Any], str]:
     """A document's sentences with tokens: from `annotate` when it ran ("annotate"), else the fast splitter ("simple").

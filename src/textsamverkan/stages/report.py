@@ -1,0 +1,45 @@
+"""The corpus report: the stored corpus, its last theme run, speakers and topics, written as one HTML file."""
+
+from __future__ import annotations
+
+import csv
+import sqlite3
+from pathlib import Path
+
+
+def write_corpus_report(
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    corpus: str | None = None,
+    by: str = "region",
+    sources: str = "all",
+    topics_csv: Path | None = None,
+    title: str = "textsamverkan",
+    subtitle: str = "{documents} documents",
+) -> Path:
+    """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown."""
+    from textsamverkan.analysis.compare import compare
+    from textsamverkan.analysis.speaker_shares import speaker_rows
+    from textsamverkan.export.report import write_report
+    from textsamverkan.stages.corpus_view import load_view
+    from textsamverkan.themes.codebook import load_default_codebook
+
+    view = load_view(conn, corpus=corpus)
+    topics = []
+    if topics_csv and topics_csv.stat().st_size:
+        with topics_csv.open(encoding="utf-8-sig") as handle:
+            topics = list(csv.DictReader(handle))
+    return write_report(
+        path,
+        view.docs,
+        view.texts,
+        passages=view.passages,
+        comparison=compare(view.passages, view.docs, by=by) if view.passages else None,
+        speakers=speaker_rows(conn, corpus=corpus),
+        topics=topics,
+        sources=sources,
+        theme_names={c.id: c.label_sv for c in load_default_codebook().codes},
+        title=title,
+        subtitle=subtitle.format(documents=len(view.docs)),
+    )
