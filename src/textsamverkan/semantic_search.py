@@ -32,7 +32,7 @@ def semantic_hits(
                 "score": round(float(score), 4),
                 "speaker": speaker_at(conn, doc, ref.start),
                 "locator": doc.locator_text(ref.start, ref.end),
-                "quote": doc.text[ref.start : ref.end],
+                "quote": ref.text,
             }
         )
     return rows

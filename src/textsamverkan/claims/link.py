@@ -54,18 +54,15 @@ class Linker:
     ) -> None:
         from textsamverkan.claims.bm25 import BM25, terms
         from textsamverkan.stages.embed import embed_corpus
-        from textsamverkan.store.documents import get_document, load_speakers
+        from textsamverkan.store.documents import load_speakers
 
         self.refs, self.vectors, self.model = embed_corpus(conn, corpus=corpus, embedder=embedder, progress=progress)
-        texts: dict[str, str] = {}
         names: dict[str, dict[str, str]] = {}
-        self.quotes: list[str] = []
+        self.quotes: list[str] = [ref.text for ref in self.refs]
         self.speakers: list[str] = []
         for ref in self.refs:
-            if ref.doc_id not in texts:
-                texts[ref.doc_id] = get_document(conn, ref.doc_id, layers=[]).text
+            if ref.doc_id not in names:
                 names[ref.doc_id] = {s["id"]: s["name"] for s in load_speakers(conn, ref.doc_id)}
-            self.quotes.append(texts[ref.doc_id][ref.start : ref.end])
             self.speakers.append(names[ref.doc_id].get(ref.speaker or "", ref.speaker or ""))
         self.bm25 = BM25([terms(q) for q in self.quotes])
         self.weight = weight

@@ -14,26 +14,25 @@ SPEC = StageSpec("embed.v1", reads=("passage",), writes=(), produce_inputs="text
 
 @dataclass(frozen=True)
 class PassageRef:
-    """Where a passage is: document, offsets, and the speaker id when it is in a turn."""
+    """A passage: document, offsets, the speaker id when it is in a turn, and its text (`doc.text[start:end]`)."""
 
     doc_id: str
     start: int
     end: int
     speaker: str | None
+    text: str
 
 
-def corpus_passages(conn: sqlite3.Connection, *, corpus: str | None = None) -> tuple[list[PassageRef], list[str]]:
-    """Every passage of the corpus (references and texts, in document order)."""
+def corpus_passages(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[PassageRef]:
+    """Every passage of the corpus, in document order."""
     doc_ids = list_doc_ids(conn, corpus=corpus)
     require_layers(conn, doc_ids, SPEC)
     refs: list[PassageRef] = []
-    texts: list[str] = []
     for doc_id in doc_ids:
         doc = get_document(conn, doc_id, layers=["passage"])
         for p in doc.spans:
-            refs.append(PassageRef(doc_id, p.start, p.end, p.attrs.get("speaker")))
-            texts.append(doc.text[p.start : p.end])
-    return refs, texts
+            refs.append(PassageRef(doc_id, p.start, p.end, p.attrs.get("speaker"), doc.text[p.start : p.end]))
+    return refs
 
 
 def embed_corpus(
@@ -42,7 +41,7 @@ def embed_corpus(
     """Embed every passage (cached); returns the references, the vectors (one row each) and the embedder."""
     from textsamverkan.embed import embed_texts_cached, load_embedder
 
-    refs, texts = corpus_passages(conn, corpus=corpus)
+    refs = corpus_passages(conn, corpus=corpus)
     model = load_embedder(embedder)
-    vectors = embed_texts_cached(conn, model, texts, kind="passage", progress=progress)
+    vectors = embed_texts_cached(conn, model, [r.text for r in refs], kind="passage", progress=progress)
     return refs, vectors, model

@@ -184,12 +184,7 @@ def _write_topics(
     from textsamverkan.themes.topics import Passage, TopicSettings, fit_topics, map_topics_to_codes, topic_rows
 
     refs, vectors, model = embed_corpus(conn, corpus=corpus, embedder=options.embedder)
-    texts = {}
-    passages = []
-    for ref in refs:
-        if ref.doc_id not in texts:
-            texts[ref.doc_id] = get_document(conn, ref.doc_id, layers=[]).text
-        passages.append(Passage(ref.doc_id, ref.start, ref.end, texts[ref.doc_id][ref.start : ref.end]))
+    passages = [Passage(ref.doc_id, ref.start, ref.end, ref.text) for ref in refs]
     if len(passages) < 2 * options.min_topic_size:
         (out / "topics.csv").write_text("", encoding="utf-8")
         return 0
