@@ -122,17 +122,20 @@ def _percent(scores: dict[str, float]) -> dict[str, float]:
     return {k: (round(v * 100, 2) if k not in ("words", "seconds") and v is not None else v) for k, v in scores.items()}
 
 
-def configurations(only: str | None) -> list[tuple[str, Callable[[], Any]]]:
+def configurations(only: str | None, model: str | None) -> list[tuple[str, Callable[[], Any]]]:
+    """Backends to score; `model` swaps the bundled spaCy pipeline for another one (a candidate build)."""
     from textsamverkan.nlp.backend import get_backend
 
+    label = "bundled" if model is None else model
+    ner = model is None  # a candidate UD build has no NER component
     configs: list[tuple[str, Callable[[], Any]]] = [
-        ("spacy bundled, parser + NER, model lemmas",
-         lambda: get_backend("spacy", None, parser=True, ner=True, lemma_fallback="none")),
-        ("spacy bundled, parser + NER + simplemma fallback",
-         lambda: get_backend("spacy", None, parser=True, ner=True, lemma_fallback="simplemma")),
+        (f"spacy {label}, parser + NER, model lemmas",
+         lambda: get_backend("spacy", model, parser=True, ner=ner, lemma_fallback="none")),
+        (f"spacy {label}, parser + NER + simplemma fallback",
+         lambda: get_backend("spacy", model, parser=True, ner=ner, lemma_fallback="simplemma")),
         # the backend default is this without NER (same UD scores: NER sets no token attributes they read)
-        ("spacy bundled, no parser (senter) + NER + simplemma fallback",
-         lambda: get_backend("spacy", None, parser=False, ner=True, lemma_fallback="simplemma")),
+        (f"spacy {label}, no parser (senter) + NER + simplemma fallback",
+         lambda: get_backend("spacy", model, parser=False, ner=ner, lemma_fallback="simplemma")),
         ("stanza bundled, model lemmas", lambda: get_backend("stanza", None, lemma_fallback="none")),
         ("stanza bundled + simplemma fallback", lambda: get_backend("stanza", None, lemma_fallback="simplemma")),
     ]
@@ -143,17 +146,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=["spacy", "stanza"], default=None)
     ap.add_argument("--limit", type=int, default=None, help="documents per dataset (for a quick check)")
+    ap.add_argument("--model", default=None, help="score this spaCy pipeline (name or path) instead of the bundled one")
+    ap.add_argument("--dataset", choices=sorted(DATASETS), action="append", help="only these UD test sets")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "nlp" / "eval_results.json",
                     help="JSON output (committed runs: eval_results_spacy.json, eval_results_stanza.json)")
     args = ap.parse_args()
 
-    gold = {name: ud_docs(path, args.limit) for name, path in DATASETS.items()}
+    gold = {name: ud_docs(path, args.limit) for name, path in DATASETS.items() if name in (args.dataset or DATASETS)}
     gold_ner = ner_docs(args.limit)
     results: dict[str, dict[str, dict[str, float]]] = {}
-    for name, make in configurations(args.only):
+    for name, make in configurations(args.only, args.model):
         backend = make()
         results[name] = {ds: score(backend, docs, "ud") for ds, docs in gold.items()}
-        if "NER" in name:
+        if "NER" in name and args.model is None:
             results[name]["ner_test"] = score(backend, gold_ner, "ner")
         print(name, json.dumps(results[name], ensure_ascii=False), flush=True)
     results["published sv_core_news_sm 3.8 (talbanken test; NER on its own test)"] = {"talbanken_test": PUBLISHED_SM}

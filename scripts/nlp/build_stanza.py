@@ -28,7 +28,7 @@ REPO = HERE.parents[1]
 WORK = REPO / "build" / "nlp" / "stanza"
 OUT = REPO / "models" / "stanza_sv"
 TREEBANK = "UD_Swedish-Talbanken"
-VERSION = "0.1.0"
+VERSION = "0.2.0"
 PRETRAIN = REPO / "build" / "nlp" / "vectors" / "sv_open.pretrain.pt"
 
 
@@ -55,12 +55,12 @@ def prepare() -> None:
 
 def tokenize() -> None:
     run("stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm", "--save_dir", "saved_models/tokenize",
-        "--steps", "1200", "--seed", "1234")
+        "--steps", "600", "--seed", "1234")
 
 
 def pos() -> None:
     run("stanza.utils.training.run_pos", TREEBANK, "--no_charlm", "--save_dir", "saved_models/pos",
-        "--wordvec_pretrain_file", str(PRETRAIN), "--max_steps", "1000", "--eval_interval", "100",
+        "--wordvec_pretrain_file", str(PRETRAIN), "--max_steps", "500", "--eval_interval", "100",
         "--fix_eval_interval", "--hidden_dim", "128", "--char_hidden_dim", "100", "--deep_biaff_hidden_dim", "128",
         "--composite_deep_biaff_hidden_dim", "64", "--word_emb_dim", "50", "--num_layers", "1",
         "--batch_size", "100", "--log_step", "10", "--seed", "1234")

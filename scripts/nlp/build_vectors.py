@@ -17,35 +17,51 @@ import csv
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conllu import FORM, Sentence, read_conllu
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / ".." / "shared" / "data"
 TOKEN = re.compile(r"\w+(?:[-.:]\w+)*|[^\w\s]", re.UNICODE)
 
 
-def corpus_lines(ud_train: Path) -> list[list[str]]:
-    """Lower-cased token lists, one per paragraph/sentence, from the open Swedish text."""
+def public_paragraphs() -> Iterator[str]:
+    """Paragraphs, as written, of the public Swedish text: Riksdag interpellations and regeringen.se pages."""
     csv.field_size_limit(sys.maxsize)
-    lines: list[list[str]] = []
     with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for field in ("title", "context_text", "question_text"):
-                for para in (row.get(field) or "").split("\n"):
-                    if para.strip():
-                        lines.append(TOKEN.findall(para.lower()))
+                yield from (p for p in (row.get(field) or "").split("\n") if p.strip())
     for md in sorted((DATA / "regeringen_g0vse" / "docs").rglob("*.md")):
-        for para in md.read_text(encoding="utf-8").split("\n"):
-            if para.strip():
-                lines.append(TOKEN.findall(para.lower()))
-    sent: list[str] = []
-    for line in ud_train.read_text(encoding="utf-8").split("\n"):
-        if not line.strip():
-            if sent:
-                lines.append(sent)
-            sent = []
-        elif not line.startswith("#"):
-            sent.append(line.split("\t")[1].lower())
+        yield from (p for p in md.read_text(encoding="utf-8").split("\n") if p.strip())
+
+
+def treebank_sentences(ud_train: Path) -> list[Sentence]:
+    """The training treebank's sentences, each once (the training file repeats some to weight them)."""
+    seen: set[str] = set()
+    unique: list[Sentence] = []
+    for sent in read_conllu(ud_train):
+        sent_id = next((c for c in sent.comments if c.startswith("# sent_id")), sent.text())
+        if sent_id not in seen:
+            seen.add(sent_id)
+            unique.append(sent)
+    return unique
+
+
+def open_text_paragraphs(ud_train: Path) -> Iterator[str]:
+    """Everything open this script learns from, as raw text: public paragraphs, then the treebank sentences."""
+    yield from public_paragraphs()
+    yield from (sent.text() for sent in treebank_sentences(ud_train))
+
+
+def corpus_lines(ud_train: Path) -> list[list[str]]:
+    """Lower-cased token lists, one per paragraph/sentence (treebank sentences keep their own tokens)."""
+    lines = [TOKEN.findall(p.lower()) for p in public_paragraphs()]
+    # every row, empty nodes (elided words such as a repeated "göra") included, as the shipped vectors were built
+    lines += [[r[FORM].lower() for r in sent.rows] for sent in treebank_sentences(ud_train)]
     return lines
 
 

@@ -7,11 +7,14 @@ Steps for the v1 file:
 1. UD v1 → v2 with udapi's `ud.Convert1to2` (dobj→obj, nsubjpass→nsubj:pass, neg→advmod, mwe→fixed, name→flat:name,
    nmod→obl under predicates, CONJ→CCONJ, copula→AUX, ...), then fixes udapi leaves: aux/aux:pass verbs → AUX,
    the v1 tag `DT` → PRON for possessives (SUC `PS`) else DET, `obl:poss`→`nmod:poss`, `nmod:agent`→`obl:agent`.
-2. Morphological features re-keyed to v2 conventions: (form, XPOS) → the most frequent v2 FEATS seen in the
+2. Talbanken's own v1 → v2 re-annotation restored where udapi cannot know it (harmonise_v1.py: negation PART,
+   subjunctions, comparatives, infinitive markers, adjectival quantifiers, word-by-word multiword expressions,
+   closed-class UPOS re-keyed from the v2 data).
+3. Morphological features re-keyed to v2 conventions: (form, XPOS) → the most frequent v2 FEATS seen in the
    lemma-bearing v2 data, else XPOS → most frequent v2 FEATS, else the converted v1 FEATS.
-3. Lemmas filled deterministically: (form, XPOS) → most frequent v2 lemma, else (form, UPOS), else simplemma's
+4. Lemmas filled deterministically: (form, XPOS) → most frequent v2 lemma, else (form, UPOS), else simplemma's
    Swedish lexicon (lower-cased except proper nouns). `--report` measures this fill on Talbanken v2 test.
-4. `# text` and `SpaceAfter=No` rebuilt with a small detokenizer (v1 has neither), so tokenizers can train.
+5. `# text` and `SpaceAfter=No` rebuilt with a small detokenizer (v1 has neither), so tokenizers can train.
 
 Output (default build/nlp/ud): train.conllu, dev.conllu (every 10th sentence of the combined set, held out for
 model selection), test.conllu (Talbanken v2 test, untouched), and a Stanza-style UD tree under stanza_ud/.
@@ -29,6 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conllu import DEPREL, FEATS, FORM, HEAD, LEMMA, MISC, UPOS, XPOS, Sentence, read_conllu, write_conllu
+from harmonise_v1 import harmonise
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared" / "data" / "ud"
@@ -210,10 +214,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", type=Path, default=REPO / "build" / "nlp" / "ud")
     ap.add_argument("--report", action="store_true", help="measure the lemma/feats fill on Talbanken v2 test")
+    ap.add_argument("--v2-weight", type=int, default=1, help="times each Talbanken v2 dev training sentence is used")
+    ap.add_argument("--no-harmonise", action="store_true",
+                    help="skip harmonise_v1.py (the data models/stanza_sv 0.1.0 was trained on)")
     args = ap.parse_args()
     out: Path = args.out
 
-    v2 = list(read_conllu(V2_DEV)) + list(read_conllu(PUD))
+    v2_dev = list(read_conllu(V2_DEV))
+    v2 = v2_dev + list(read_conllu(PUD))
     lex = Lexicon(v2)
     v1 = udapi_convert(V1_TRAIN)
     unfixed = 0
@@ -222,6 +230,7 @@ def main() -> None:
         unfixed += unfix_prepositional(s)
         detokenize(s)
         s.comments = [f"# sent_id = tb-v1-train-{i}", *[c for c in s.comments if c.startswith("# text")]]
+    harmonised = Counter() if args.no_harmonise else harmonise(v1, v2)
     sources = fill(v1, lex)
     labels = Counter(r[DEPREL] for s in v1 for r in s.words)
     assert all(int(r[HEAD]) >= 0 for s in v1 for r in s.words)
@@ -229,6 +238,9 @@ def main() -> None:
     combined = v1 + v2
     train = [s for i, s in enumerate(combined) if i % 10 != 9]
     dev = [s for i, s in enumerate(combined) if i % 10 == 9]
+    # Talbanken v2 dev is the only data in exactly the target conventions: give it more weight by repetition
+    tb_v2 = range(len(v1), len(v1) + len(v2_dev))
+    train += [combined[i] for i in tb_v2 if i % 10 != 9] * (args.v2_weight - 1)
     write_conllu(train, out / "train.conllu")
     write_conllu(dev, out / "dev.conllu")
     shutil.copyfile(V2_TEST, out / "test.conllu")
@@ -242,6 +254,7 @@ def main() -> None:
         "dev_sentences": len(dev),
         "v1_lemma_sources": dict(sources),
         "v1_prepositional_mwe_reanalysed": unfixed,
+        "v1_harmonised_to_v2": dict(harmonised.most_common()),
         "v1_deprels": dict(labels.most_common()),
     }
     if args.report:
