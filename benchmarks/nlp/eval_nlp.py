@@ -128,13 +128,14 @@ def configurations(only: str | None, model: str | None) -> list[tuple[str, Calla
 
     label = "bundled" if model is None else model
     ner = model is None  # a candidate UD build has no NER component
+    with_ner = " + NER" if ner else ""  # main() scores NER for the configurations named so
     configs: list[tuple[str, Callable[[], Any]]] = [
-        (f"spacy {label}, parser + NER, model lemmas",
+        (f"spacy {label}, parser{with_ner}, model lemmas",
          lambda: get_backend("spacy", model, parser=True, ner=ner, lemma_fallback="none")),
-        (f"spacy {label}, parser + NER + simplemma fallback",
+        (f"spacy {label}, parser{with_ner} + simplemma fallback",
          lambda: get_backend("spacy", model, parser=True, ner=ner, lemma_fallback="simplemma")),
         # the backend default is this without NER (same UD scores: NER sets no token attributes they read)
-        (f"spacy {label}, no parser (senter) + NER + simplemma fallback",
+        (f"spacy {label}, no parser (senter){with_ner} + simplemma fallback",
          lambda: get_backend("spacy", model, parser=False, ner=ner, lemma_fallback="simplemma")),
         ("stanza bundled, model lemmas", lambda: get_backend("stanza", None, lemma_fallback="none")),
         ("stanza bundled + simplemma fallback", lambda: get_backend("stanza", None, lemma_fallback="simplemma")),
@@ -158,7 +159,7 @@ def main() -> None:
     for name, make in configurations(args.only, args.model):
         backend = make()
         results[name] = {ds: score(backend, docs, "ud") for ds, docs in gold.items()}
-        if "NER" in name and args.model is None:
+        if "NER" in name:
             results[name]["ner_test"] = score(backend, gold_ner, "ner")
         print(name, json.dumps(results[name], ensure_ascii=False), flush=True)
     results["published sv_core_news_sm 3.8 (talbanken test; NER on its own test)"] = {"talbanken_test": PUBLISHED_SM}

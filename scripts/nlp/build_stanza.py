@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_spacy import write_train_forms
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 WORK = REPO / "build" / "nlp" / "stanza"
@@ -94,10 +96,7 @@ def assemble() -> None:
     if "pos" in processors:
         shutil.copyfile(PRETRAIN, OUT / "pretrain.pt")
         manifest["pretrain"] = {"pos": "pretrain.pt"}
-    # the lemma fallback treats forms outside the training data as unseen (same list as the spaCy model's)
-    forms = sorted({line.split("\t")[1].lower() for line in (REPO / "build" / "nlp" / "ud" / "train.conllu")
-                    .read_text(encoding="utf-8").split("\n") if line and not line.startswith("#")})
-    (OUT / "train_forms.txt").write_text("\n".join(forms) + "\n", encoding="utf-8")
+    write_train_forms(OUT / "train_forms.txt")  # the same list as the spaCy model's, for the lemma fallback
     # Stanza reads resources.json even when every model path is given; an empty one means "nothing to download".
     (OUT / "resources.json").write_text("{}\n", encoding="utf-8")
     (OUT / "textsamverkan_stanza.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conllu import DEPREL, FEATS, FORM, HEAD, LEMMA, MISC, UPOS, XPOS, Sentence, read_conllu, write_conllu
-from harmonise_v1 import harmonise
+from harmonise_v1 import Tree, harmonise, unfix_prepositional
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared" / "data" / "ud"
@@ -73,46 +73,6 @@ def fix_v1(sent: Sentence) -> None:
             r[DEPREL] = "nmod:poss"
         if r[DEPREL] == "nmod:agent":
             r[DEPREL] = "obl:agent"
-
-
-NOMINAL = {"NOUN", "PROPN", "PRON"}
-
-
-def unfix_prepositional(sent: Sentence) -> int:
-    """Re-analyse v1 `mwe` adverbials headed by a preposition ("i dag", "i regel", "i första hand") as v2 does.
-
-    v2 Talbanken treats them compositionally: the noun heads an `obl` (or `nmod` under a nominal), the preposition
-    is its `case`, adjectives and determiners attach to the noun. Returns how many expressions were changed.
-    """
-    words = sent.words
-    changed = 0
-    for h in words:
-        if h[UPOS] != "ADP" or h[DEPREL] != "advmod":
-            continue
-        kids = [r for r in words if r[HEAD] == h[0] and r[DEPREL] == "fixed"]
-        nouns = [r for r in kids if r[UPOS] == "NOUN"]
-        if len(nouns) != 1 or int(nouns[0][0]) < int(h[0]):
-            continue
-        noun = nouns[0]
-        parent = words[int(h[HEAD]) - 1] if h[HEAD] != "0" else None
-        noun[HEAD] = h[HEAD]
-        noun[DEPREL] = "nmod" if parent is not None and parent[UPOS] in NOMINAL else "obl"
-        h[HEAD], h[DEPREL] = noun[0], "case"
-        for r in kids:
-            if r is noun:
-                continue
-            r[HEAD] = noun[0]
-            if r[UPOS] == "ADJ":
-                r[DEPREL] = "amod"
-            elif r[XPOS].startswith("PS"):
-                r[DEPREL] = "nmod:poss"
-            elif r[UPOS] in {"DET", "PRON"}:
-                r[DEPREL] = "det"
-        for r in words:  # anything else hanging on the preposition moves to the noun
-            if r[HEAD] == h[0] and r[DEPREL] != "fixed":
-                r[HEAD] = noun[0]
-        changed += 1
-    return changed
 
 
 def detokenize(sent: Sentence) -> None:
@@ -227,7 +187,7 @@ def main() -> None:
     unfixed = 0
     for i, s in enumerate(v1, 1):
         fix_v1(s)
-        unfixed += unfix_prepositional(s)
+        unfixed += unfix_prepositional(Tree(s))
         detokenize(s)
         s.comments = [f"# sent_id = tb-v1-train-{i}", *[c for c in s.comments if c.startswith("# text")]]
     harmonised = Counter() if args.no_harmonise else harmonise(v1, v2)

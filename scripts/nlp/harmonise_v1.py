@@ -25,6 +25,7 @@ from conllu import DEPREL, FORM, HEAD, ID, UPOS, XPOS, Sentence
 Row = list[str]
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "NUM"}
+NOMINAL_PARENTS = {"NOUN", "PROPN", "PRON"}  # "i dag" under these is `nmod`; under a numeral it stays `obl`
 VERBAL = {"VERB", "AUX"}
 SUBCLAUSE = {"advcl", "acl", "acl:relcl", "ccomp", "csubj", "csubj:pass"}
 NEGATIONS = {"inte", "icke", "ej"}
@@ -71,6 +72,41 @@ class Tree:
 
 def low(r: Row) -> str:
     return r[FORM].lower()
+
+
+def unfix_prepositional(t: Tree) -> int:
+    """Re-analyse v1 `mwe` adverbials headed by a preposition ("i dag", "i regel", "i första hand") as v2 does.
+
+    v2 Talbanken treats them compositionally: the noun heads an `obl` (or `nmod` under a nominal), the preposition
+    is its `case`, adjectives and determiners attach to the noun. Returns how many expressions were changed.
+    """
+    changed = 0
+    for h in t.words:
+        if h[UPOS] != "ADP" or h[DEPREL] != "advmod":
+            continue
+        kids = t.children(h, "fixed")
+        nouns = [r for r in kids if r[UPOS] == "NOUN"]
+        if len(nouns) != 1 or int(nouns[0][ID]) < int(h[ID]):
+            continue
+        noun = nouns[0]
+        parent = t.head(h)
+        t.attach(noun, h[HEAD], "nmod" if parent is not None and parent[UPOS] in NOMINAL_PARENTS else "obl")
+        t.attach(h, noun, "case")
+        for r in kids:
+            if r is noun:
+                continue
+            r[HEAD] = noun[ID]
+            if r[UPOS] == "ADJ":
+                r[DEPREL] = "amod"
+            elif r[XPOS].startswith("PS"):
+                r[DEPREL] = "nmod:poss"
+            elif r[UPOS] in {"DET", "PRON"}:
+                r[DEPREL] = "det"
+        for r in t.words:  # anything else hanging on the preposition moves to the noun
+            if r[HEAD] == h[ID] and r[DEPREL] != "fixed":
+                r[HEAD] = noun[ID]
+        changed += 1
+    return changed
 
 
 def decompose_fixed(t: Tree, stats: Counter[str]) -> None:
