@@ -106,15 +106,29 @@ class Linker:
 
 def read_statements(path: Any) -> list[str]:
     """Statements from a text file (one per line, blank lines and #-comments skipped) or a CSV with `statement`."""
+    return load_statements(path)[0]
+
+
+def load_statements(path: Any) -> tuple[list[str], list[str]]:
+    """(statements, notes): the file is decoded as ingest decodes text (UTF-8 with or without BOM, UTF-16 with BOM,
+    CP1252 noted); a binary or empty file is a coded error (E103, E102), never a traceback."""
     import csv
+    import io
     from pathlib import Path
 
     from textsamverkan.errors import E_MALFORMED, UserError
+    from textsamverkan.ingest.readers.base import ReadOptions, read_text_file
 
     file = Path(path)
-    text = file.read_text(encoding="utf-8-sig")
-    if file.suffix.lower() == ".csv":
-        rows = list(csv.DictReader(text.splitlines()))
+    text, notes = read_text_file(file, ReadOptions())
+    if file.suffix.lower() in (".csv", ".tsv"):
+        header = text.split("\n", 1)[0]
+        delimiter = "\t" if file.suffix.lower() == ".tsv" or "\t" in header else ";" if ";" in header else ","
+        try:
+            rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+        except csv.Error as exc:
+            raise UserError(E_MALFORMED, f"{file}: the CSV cannot be parsed ({exc})",
+                            "Check the quoting, or give one statement per line in a .txt file.") from exc
         if not rows or "statement" not in rows[0]:
             raise UserError(
                 E_MALFORMED, f"{file}: no 'statement' column", "Give the CSV a header row with a 'statement' column."
@@ -124,4 +138,4 @@ def read_statements(path: Any) -> list[str]:
         statements = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not statements:
         raise UserError(E_MALFORMED, f"{file}: no statements", "Write one statement per line.")
-    return statements
+    return statements, notes

@@ -96,10 +96,12 @@ def link(
       textsamverkan link statements.txt
       textsamverkan link statements.csv -k 3 --format json
     """
-    from textsamverkan.claims.link import DEFAULT_THRESHOLD, Linker, read_statements
+    from textsamverkan.claims.link import DEFAULT_THRESHOLD, Linker, load_statements
     from textsamverkan.store import connect
 
-    texts = read_statements(statements)
+    texts, notes = load_statements(statements)
+    for note in notes:
+        click.echo(f"note: {statements}: {note}", err=True)
     linker = Linker(
         connect(obj["db"], must_exist=True),
         corpus=corpus_name,

@@ -6,17 +6,19 @@ Bad files are reported and skipped; every other file is stored. Re-ingesting an 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNSUPPORTED, ReadError, UserError
+from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNREADABLE, E_UNSUPPORTED, ReadError, UserError
 from textsamverkan.hashing import file_sha256
 from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.ingest.metadata import MANIFEST_NAME, ManifestRow, normalise_metadata, read_manifest
 from textsamverkan.ingest.normalise import NORMALISER_VERSION
+from textsamverkan.ingest.paths import path_text, safe_text
 from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
@@ -63,6 +65,12 @@ class FileOutcome:
     notes: list[str] = field(default_factory=list)
     error: str = ""
 
+    def __post_init__(self) -> None:
+        # A file name with bytes that are not UTF-8 reaches us as text with surrogates, which neither the
+        # database nor the terminal can encode: keep a display form with those bytes escaped (\xe9).
+        self.path = safe_text(self.path)
+        self.error = safe_text(self.error)
+
 
 @dataclass
 class IngestSummary:
@@ -97,18 +105,22 @@ def collect_inputs(paths: Iterable[Path], corpus: str | None) -> tuple[list[Inpu
             )
             continue
         root = given if given.is_dir() else given.parent
-        corpus_name = corpus or (given.name if given.is_dir() else given.parent.name) or "corpus"
+        corpus_name = safe_text(corpus or (given.name if given.is_dir() else given.parent.name) or "corpus")
         manifest, manifest_problem = _load_manifest(root)
         if manifest_problem:
             problems.append(manifest_problem)
         if given.is_dir():
-            files = sorted(
+            found = sorted(
                 p
                 for p in given.rglob("*")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(given).parts)
-                and p.name != MANIFEST_NAME
+                if not any(part.startswith(".") for part in p.relative_to(given).parts) and p.name != MANIFEST_NAME
             )
+            files: list[Path] = []
+            for p in found:
+                if p.is_file():
+                    files.append(p)
+                elif p.is_symlink():
+                    problems.append(FileOutcome(str(p), "skipped", notes=[_link_note(p)]))
             for p in files:
                 if p.suffix.lower() not in suffixes:
                     problems.append(
@@ -133,6 +145,19 @@ def collect_inputs(paths: Iterable[Path], corpus: str | None) -> tuple[list[Inpu
     return inputs, problems
 
 
+def _link_note(path: Path) -> str:
+    """Why a symbolic link found in a folder is not read: it points at a folder, nowhere, or itself."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # a loop, before Python 3.13
+        return "a symbolic link that loops back on itself; not followed"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself; not followed"
+        return "a dangling symbolic link (its target does not exist); not read"
+    return "a symbolic link to a folder; not followed (give the folder itself to ingest it)"
+
+
 def _load_manifest(root: Path) -> tuple[dict[str, ManifestRow], FileOutcome | None]:
     path = root / MANIFEST_NAME
     if not path.is_file():
@@ -149,7 +174,7 @@ def _failure(path: Path, exc: UserError) -> FileOutcome:
 
 def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOptions) -> FileOutcome:
     """Read, build and store one file; never raises for a bad file (the outcome says what went wrong)."""
-    rel_path = item.path.relative_to(item.root).as_posix()
+    rel_path = path_text(item.path.relative_to(item.root))
     try:
         sha = file_sha256(item.path)
         previous = stored_source(conn, item.corpus, rel_path)
@@ -166,6 +191,7 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         ids: list[str] = []
         batch: list[tuple[Document, list[dict[str, Any]]]] = []
         for raw in read_file(item.path, options.read, format=options.format):
+            raw.source_path = safe_text(raw.source_path)
             if len(batch) == WRITE_BATCH:
                 ids += write_source_batch(conn, item.corpus, rel_path, batch, pipeline=PIPELINE_VERSION,
                                           stage=INGEST_STAGE, first=not ids, complete_sha256=None)
@@ -185,7 +211,12 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         return FileOutcome(str(item.path), "stored", ids, notes)
     except UserError as exc:
         return _failure(item.path, exc)
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+    except OSError as exc:  # permission denied, an I/O error, a file that vanished while we read it
+        reason = exc.strerror or type(exc).__name__
+        return _failure(item.path, ReadError(path_text(item.path), E_UNREADABLE, f"the file cannot be read ({reason})",
+                                             "Check that it exists and that you may read it (ls -l), then ingest "
+                                             "again."))
+    except (ValueError, RecursionError, MemoryError) as exc:
         return FileOutcome(
             str(item.path),
             "failed",
@@ -202,9 +233,11 @@ def ingest_paths(
     progress: Callable[[Iterable[InputFile]], Iterator[InputFile]] | None = None,
 ) -> IngestSummary:
     """Ingest files and folders; a failure in one file never stops the others."""
-    path_list = [str(p) for p in paths]
-    run = start_run(conn, "ingest", {"paths": path_list, "pipeline": PIPELINE_VERSION, **_settings(options)})
-    inputs, problems = collect_inputs([Path(p) for p in path_list], options.corpus)
+    path_list = [Path(p) for p in paths]
+    run = start_run(
+        conn, "ingest", {"paths": [path_text(p) for p in path_list], "pipeline": PIPELINE_VERSION, **_settings(options)}
+    )
+    inputs, problems = collect_inputs(path_list, options.corpus)
     summary = IngestSummary(outcomes=list(problems))
     iterator: Iterable[InputFile] = progress(inputs) if progress else inputs
     for item in iterator:
@@ -237,7 +270,7 @@ def summary_rows(summary: IngestSummary) -> list[dict[str, Any]]:
             "status": o.status,
             "documents": len(o.doc_ids),
             "error": o.error,
-            "notes": "; ".join(o.notes),
+            "notes": safe_text("; ".join(o.notes)),
         }
         for o in summary.outcomes
     ]
