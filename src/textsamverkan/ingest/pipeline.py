@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNREADABLE, E_UNSUPPORTED, ReadError, UserError
+from textsamverkan.errors import E_EMPTY, E_MANIFEST, E_NOT_FOUND, E_UNREADABLE, E_UNSUPPORTED, ReadError, UserError
 from textsamverkan.hashing import file_sha256
 from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.ingest.metadata import MANIFEST_NAME, ManifestRow, normalise_metadata, read_manifest
@@ -200,6 +200,13 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
             doc_id = f"{item.corpus}/{rel_path}" + (f"#{raw.part}" if raw.part else "")
             doc, speakers = build_document(raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha,
                                            turn_options=options.turns)
+            if not doc.text.strip():  # only control characters or invisible marks, dropped by normalisation
+                if not raw.part:
+                    raise ReadError(path_text(item.path), E_EMPTY, "no text is left after normalisation (only "
+                                    "control or invisible characters)", "Check the file; pass --encoding if it is "
+                                    "text in another encoding.")
+                notes.append(f"{raw.part}: skipped, no text left after normalisation")
+                continue
             notes.extend(f"{raw.part}: {n}" if raw.part else n for n in doc.notes)
             doc.notes = [*meta.notes, *doc.notes]
             batch.append((doc, speakers))
