@@ -59,6 +59,9 @@ def write_source_batch(
             for doc_id in old_ids:
                 _delete_document(conn, doc_id)
             conn.executemany("UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(d,) for d in old_ids])
+        else:  # a concurrent ingest of the same file may have written these documents already: replace them whole
+            for doc, _speakers in documents:
+                _delete_document(conn, doc.doc_id)
         for doc, speakers in documents:
             _insert_document(conn, doc, corpus=corpus, rel_path=rel_path, pipeline=pipeline, stage=stage)
             conn.executemany(
