@@ -220,7 +220,7 @@ def test_docx_bomb_in_an_image_is_never_decompressed(tmp_path: Path) -> None:
         f"[d] = list(read_file(Path({str(path)!r}))); assert d.text.startswith('Samverkan'), d.text;"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert int(proc.stdout.strip()) < 250, f"peak memory {proc.stdout.strip()} MB"
 
