@@ -57,7 +57,7 @@ def document_sentences(conn: sqlite3.Connection, doc_id: str) -> tuple[Any, list
 
     Shared by coding and claim extraction, so both read exactly the same sentences.
     """
-    from textsamverkan.themes.sentences import sentences_from_spans, simple_sentences
+    from textsamverkan.segment.sentences import sentences_from_spans, simple_sentences
 
     doc = get_document(conn, doc_id, layers=["passage", "sentence", "token", "turn"])
     annotated = [s for s in doc.spans if s.layer in ("sentence", "token")]
@@ -81,7 +81,8 @@ def run_themes(
 ) -> ThemesResult:
     """Code the corpus, store theme spans, and write theme_passages.csv, theme_summary.csv, topics.csv, manifest."""
     from textsamverkan.export.csv_export import write_csv
-    from textsamverkan.themes.codebook import load_codebook, load_default_codebook
+    from textsamverkan.themes.codebook import load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.matcher import MATCHER_VERSION, LexicalMatcher, code_sentences
     from textsamverkan.themes.tables import (
         PASSAGE_COLUMNS,
