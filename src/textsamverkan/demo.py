@@ -10,7 +10,7 @@ from pathlib import Path
 
 from textsamverkan.analysis.speaker_shares import COLUMNS as SPEAKER_COLUMNS
 from textsamverkan.analysis.speaker_shares import speaker_rows
-from textsamverkan.cli.output import render
+from textsamverkan.export.listing import render
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
 from textsamverkan.store import connect
 from textsamverkan.store.documents import document_rows

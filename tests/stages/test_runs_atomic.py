@@ -19,6 +19,7 @@ from click.testing import CliRunner
 
 from paths import REPO, SEEDS
 from textsamverkan.cli.main import cli
+from textsamverkan.errors import UserError
 from textsamverkan.store import connect
 from textsamverkan.store.runs import list_runs
 
@@ -151,13 +152,14 @@ def test_reading_commands_say_which_run_and_refuse_unknown_runs(tmp_path: Path) 
     db = tmp_path / "r.db"
     invoke(db, "ingest", str(SEEDS), "-q")
     result = CliRunner().invoke(cli, ["--db", str(db), "compare"])
-    assert result.exit_code == 2 and "E206" in result.output and "textsamverkan themes" in result.output
+    assert isinstance(result.exception, UserError) and result.exception.code == "E206"
+    assert "textsamverkan themes" in str(result.exception)
     invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "runs"))
     out = invoke(db, "compare")
     assert "using themes run" in out
     bad = CliRunner().invoke(cli, ["--db", str(db), "compare", "--run", "nope"])
-    assert bad.exit_code == 2 and "E205" in bad.output
+    assert isinstance(bad.exception, UserError) and bad.exception.code == "E205"
     ingest_run = next(r for r in list_runs(connect(db), stage="ingest"))
     wrong = CliRunner().invoke(cli, ["--db", str(db), "export", "-f", "json", "-o", str(tmp_path / "x.json"),
                                      "--run", ingest_run.run_id])  # fmt: skip
-    assert wrong.exit_code == 2 and "not a themes run" in wrong.output
+    assert isinstance(wrong.exception, UserError) and "not a themes run" in str(wrong.exception)

@@ -89,7 +89,8 @@ def codebook_cmd(codebook: Path | None, export_path: Path | None, fmt: str, outp
       textsamverkan codebook --codebook mine.yaml
       textsamverkan codebook --export codebook.qdc
     """
-    from textsamverkan.themes.codebook import dump_codebook, load_codebook, load_default_codebook
+    from textsamverkan.themes.codebook import dump_codebook, load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.qdc import write_qdc
 
     book = load_codebook(codebook) if codebook else load_default_codebook()

@@ -15,7 +15,7 @@ def document_sentences(doc: Document) -> tuple[list[Any], str]:
     `doc` must carry its passage, sentence and token spans. Shared by coding and claim extraction, so both read
     exactly the same sentences.
     """
-    from textsamverkan.themes.sentences import sentences_from_spans, simple_sentences
+    from textsamverkan.segment.sentences import sentences_from_spans, simple_sentences
 
     annotated = [s for s in doc.spans if s.layer in ("sentence", "token")]
     if annotated:

@@ -59,7 +59,8 @@ def run_themes(
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
 ) -> ThemesResult:
     """Code the corpus as one run: theme spans, theme_passages.csv, theme_summary.csv, topics.csv and manifest."""
-    from textsamverkan.themes.codebook import load_codebook, load_default_codebook
+    from textsamverkan.themes.codebook import load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.matcher import MATCHER_VERSION
     from textsamverkan.themes.topics import TopicSettings
 
