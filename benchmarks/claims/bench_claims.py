@@ -35,7 +35,7 @@ def main() -> None:
         ingest_paths(conn, [CSV], IngestOptions())
         words = conn.execute("SELECT SUM(n_words) FROM documents").fetchone()[0]
         t0 = time.perf_counter()
-        claims = run_claims(conn)
+        claims = run_claims(conn).value
         extract_s = time.perf_counter() - t0
         t0 = time.perf_counter()
         Linker(conn, embedder=args.embedder)

@@ -94,9 +94,9 @@ def keyword_passages(doc_id: str, text: str, author: str) -> list[CodedPassage]:
 def themes_coder() -> Any:
     """The theme helper's lexical coder, or None when its package or bundled codebook is not there."""
     try:
+        from textsamverkan.segment.sentences import simple_sentences
         from textsamverkan.themes.codebook import load_default_codebook
         from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-        from textsamverkan.themes.sentences import simple_sentences
     except ImportError:
         return None
     try:

@@ -60,8 +60,9 @@ def run_config(config: str, n_docs: int) -> dict[str, Any]:
         import torch
 
         torch.set_num_threads(1)
-    from textsamverkan.nlp.annotate import annotate_many, pieces_of
+    from textsamverkan.nlp.annotate import annotate_many
     from textsamverkan.nlp.backend import get_backend
+    from textsamverkan.segment.sentences import pieces_of
 
     docs = load_documents(n_docs)
     t_load = time.perf_counter()

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from textsamverkan.themes.codebook import Codebook, load_codebook, load_default_codebook
+from textsamverkan.segment.sentences import Sentence
+from textsamverkan.themes.codebook import Codebook, load_default_codebook
+from textsamverkan.themes.codebook_files import load_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 from textsamverkan.themes.quality import (
     QualityReport,
@@ -26,7 +28,7 @@ from textsamverkan.themes.quality import (
     load_gold,
     plain_text_documents,
 )
-from textsamverkan.themes.types import Sentence, ThemeHit
+from textsamverkan.themes.types import ThemeHit
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = (REPO / ".." / "shared").resolve()
@@ -54,7 +56,7 @@ def _nlp_sentences(
     """Re-split the same content regions with an NLP backend (regions = the lines simple_sentences kept)."""
     from textsamverkan.nlp.annotate import annotate_text
     from textsamverkan.nlp.backend import get_backend
-    from textsamverkan.themes.sentences import sentences_from_spans
+    from textsamverkan.segment.sentences import sentences_from_spans
 
     backend = get_backend(name)
     out: dict[str, list[Sentence]] = {}

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import documents
 
+from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher
-from textsamverkan.themes.sentences import simple_sentences
 
 
 def main() -> None:

@@ -57,7 +57,7 @@ def build(n: int, args_words: int) -> dict[str, object]:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import make_pipeline
 
-    from textsamverkan.themes.sentences import split_line
+    from textsamverkan.segment.sentences import split_line
     from textsamverkan.themes.topics import Passage
 
     passages: list[Passage] = []

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from textsamverkan.analysis.speaker_shares import COLUMNS as SPEAKER_COLUMNS
 from textsamverkan.analysis.speaker_shares import speaker_rows
-from textsamverkan.cli.output import render
 from textsamverkan.export.csv_export import write_csv
+from textsamverkan.export.listing import render
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
 from textsamverkan.store import connect
 from textsamverkan.store.documents import document_rows
@@ -21,7 +21,7 @@ def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[st
     """Run every stage on `corpus_dir` into `out/` and say what was written."""
     from textsamverkan.stages.annotate import annotate_corpus
     from textsamverkan.stages.report import write_corpus_report
-    from textsamverkan.stages.themes import ThemesOptions, run_themes
+    from textsamverkan.stages.themes import run_themes
 
     out.mkdir(parents=True, exist_ok=True)
     db = out / "textsamverkan.db"
@@ -39,9 +39,9 @@ def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[st
     speakers = speaker_rows(conn)
     write_csv(speakers, out / "speakers.csv", columns=SPEAKER_COLUMNS)
     yield "\n2. speakers\n" + render(speakers, "table", SPEAKER_COLUMNS[1:]).rstrip()
-    annotated = annotate_corpus(conn)
+    annotated = annotate_corpus(conn).value
     yield f"\n3. annotate: {len(annotated.annotated)} documents annotated, {len(annotated.skipped)} already done"
-    themes = run_themes(conn, options=ThemesOptions(topics=topics, min_topic_size=5, outputs=out / "runs"))
+    themes = run_themes(conn, settings={"topics": topics, "min_topic_size": 5}, outputs=out / "runs")
     yield (
         f"\n4. themes: {themes.hits} hits in {themes.sentences} sentences: {themes.counts_text()}; "
         f"{themes.topics} topics"
@@ -54,4 +54,5 @@ def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[st
         title="textsamverkan: sample corpus",
         subtitle=f"{{documents}} documents from {corpus_dir}",
     )
-    yield f"\n5. report: {report}"
+    yield f"\n5. report: {report.value}"
+    conn.close()

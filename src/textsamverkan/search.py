@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import sqlite3
 from typing import Any
 
-from textsamverkan.store import connect
 from textsamverkan.store.documents import get_document, speaker_at
 from textsamverkan.store.search import first_match, search_blocks
 
 
 def search_hits(
-    db: Path | str | None, query: str, *, limit: int = 20, corpus: str | None = None, any_term: bool = False
+    conn: sqlite3.Connection, query: str, *, limit: int = 20, corpus: str | None = None, any_term: bool = False
 ) -> list[dict[str, Any]]:
     """Rows of hits: document, block and match offsets, speaker, snippet and where it is in the raw file."""
-    conn = connect(db, must_exist=True)
     rows = []
     for hit in search_blocks(conn, query, limit=limit, corpus=corpus, any_term=any_term):
         doc = get_document(conn, hit.doc_id, layers=["turn"])

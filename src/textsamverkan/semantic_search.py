@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import sqlite3
 from typing import Any
 
-from textsamverkan.stages.embed import embed_corpus
-from textsamverkan.store import connect
-from textsamverkan.store.documents import get_document, speaker_at
+from textsamverkan.stages.embed import corpus_passages, embed_passages
+from textsamverkan.store.documents import get_document, list_doc_ids, speaker_at
 
 
 def semantic_hits(
-    db: Path | str | None, query: str, *, limit: int = 10, corpus: str | None = None, embedder: str | None = None
+    conn: sqlite3.Connection, query: str, *, limit: int = 10, corpus: str | None = None, embedder: str | None = None
 ) -> list[dict[str, Any]]:
     """Rows of the `limit` passages most similar to `query` (cosine of normalised embeddings), best first."""
     from textsamverkan.embed import cosine_top_k
 
-    conn = connect(db, must_exist=True)
-    refs, vectors, model = embed_corpus(conn, corpus=corpus, embedder=embedder)
+    refs = corpus_passages(conn, list_doc_ids(conn, corpus=corpus))
+    vectors, model = embed_passages(conn, refs, embedder)
     query_vector = model.encode([query], kind="query")[0]
     order, scores = cosine_top_k(query_vector, vectors, limit)
     rows = []

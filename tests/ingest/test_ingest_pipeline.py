@@ -53,7 +53,8 @@ def test_reingest_unchanged_is_noop_and_changed_file_replaces(tmp_path: Path, db
     again = ingest(db_path, folder)
     assert again.count("unchanged") == 2 and again.count("stored") == 0  # type: ignore[attr-defined]
     conn = connect(db_path)
-    conn.execute("INSERT INTO runs VALUES ('r1', 'themes', 'now', 'now', 'done', '{}')")
+    conn.execute("INSERT INTO runs (run_id, command, started_at, status, manifest)"
+        " VALUES ('r1', 'themes', 'now', 'complete', '{}')")
     conn.execute("INSERT INTO run_documents VALUES ('r1', 'c/a.txt', 'x', 0)")
     (folder / "a.txt").write_text("Andra versionen av texten.", encoding="utf-8")
     third = ingest(db_path, folder)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from textsamverkan.nlp.backend import NlpBackend, get_backend
+from textsamverkan.nlp.backend import get_backend
+from textsamverkan.nlp.types import NlpBackend
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -10,8 +10,9 @@ from textsamverkan.errors import UserError
 from textsamverkan.ingest.normalise import normalise
 from textsamverkan.ingest.structure import content_blocks, find_blocks
 from textsamverkan.model import Span
-from textsamverkan.nlp.annotate import annotate_many, annotate_text, pieces_of
-from textsamverkan.nlp.backend import NlpBackend
+from textsamverkan.nlp.annotate import annotate_many, annotate_text
+from textsamverkan.nlp.types import NlpBackend
+from textsamverkan.segment.sentences import pieces_of
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_SLIDES = REPO / "corpora" / "seeds" / "003_2b81f077c595e7d3.txt"

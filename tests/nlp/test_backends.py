@@ -8,8 +8,9 @@ import pytest
 
 from textsamverkan.errors import UserError
 from textsamverkan.nlp.annotate import annotate_text
-from textsamverkan.nlp.backend import NlpBackend, backend_names, get_backend
+from textsamverkan.nlp.backend import backend_names, get_backend
 from textsamverkan.nlp.paths import bundled_model_path
+from textsamverkan.nlp.types import NlpBackend
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -33,6 +34,26 @@ def test_registry_names_and_unknown_backend() -> None:
         get_backend("spcy")
     assert err.value.code == "E301"
     assert "Did you mean 'spacy'?" in err.value.message
+
+
+def test_every_backend_in_the_table_names_a_factory_and_imports_no_model_library() -> None:
+    import importlib
+    import subprocess
+    import sys
+
+    from textsamverkan.nlp.backend import BACKENDS
+
+    for name, (module_name, factory_name) in BACKENDS.items():
+        assert callable(getattr(importlib.import_module(module_name), factory_name)), name
+    # Importing every backend module (what `get_backend` does before creating one) loads neither spaCy nor Stanza.
+    code = (
+        "import sys, importlib\n"
+        "from textsamverkan.nlp.backend import BACKENDS\n"
+        "for module, _ in BACKENDS.values(): importlib.import_module(module)\n"
+        "print(sorted(m for m in ('spacy', 'stanza', 'torch') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_spacy_loads_the_bundled_pipeline_with_the_real_api(spacy_default: NlpBackend) -> None:

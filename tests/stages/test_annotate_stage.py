@@ -23,7 +23,7 @@ def test_annotate_refuses_an_empty_database(db_path: Path) -> None:
 def test_annotate_seed_transcript_within_turns_and_skips_on_rerun(db_path: Path) -> None:
     conn = connect(db_path)
     ingest_paths(conn, [SEEDS / "001_1d9abd9c0be25893.txt"], IngestOptions())
-    summary = annotate_corpus(conn)
+    summary = annotate_corpus(conn).value
     assert summary.annotated == ["seeds/001_1d9abd9c0be25893.txt"]
     doc = get_document(conn, summary.annotated[0])
     turns = doc.spans_on("turn")
@@ -39,5 +39,5 @@ def test_annotate_seed_transcript_within_turns_and_skips_on_rerun(db_path: Path)
     for token in tokens[:500]:
         assert doc.text[token.start : token.end].strip() == doc.text[token.start : token.end] != ""
         assert token.attrs["lemma"] and token.attrs["upos"]
-    again = annotate_corpus(conn)
+    again = annotate_corpus(conn).value
     assert again.annotated == [] and again.skipped == summary.annotated

@@ -33,7 +33,8 @@ def test_themes_tables_compare_exports_and_report(tmp_path: Path) -> None:
     ppe = [r for r in rows if r["theme"] == "ppe" and r["document"].endswith("001_1d9abd9c0be25893.txt")]
     assert ppe and all(r["speaker"] for r in ppe)
     manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["command"] == "themes" and len(manifest["inputs"]) == len(texts)
+    assert manifest["stage"] == "themes" and manifest["status"] == "complete"
+    assert len(manifest["inputs"]) == len(texts)
 
     comparison = json.loads(invoke(db, "compare", "--by", "kind", "--format", "json"))
     transcript_ppe = next(c for c in comparison if c["group"] == "transcript" and c["theme"] == "ppe")

@@ -36,7 +36,8 @@ def test_damaged_database_gives_a_clear_error(tmp_path: Path) -> None:
 def test_transaction_rolls_back_on_error(db_path: Path) -> None:
     conn = connect(db_path)
     with pytest.raises(RuntimeError), transaction(conn):
-        conn.execute("INSERT INTO runs VALUES ('r', 'x', 'now', NULL, 'running', '{}')")
+        conn.execute("INSERT INTO runs (run_id, command, started_at, status, manifest)"
+        " VALUES ('r', 'x', 'now', 'running', '{}')")
         raise RuntimeError("interrupted")
     assert conn.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 0
 

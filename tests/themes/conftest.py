@@ -7,10 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from textsamverkan.segment.sentences import Sentence, simple_sentences
 from textsamverkan.themes.codebook import Codebook, load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher
-from textsamverkan.themes.sentences import simple_sentences
-from textsamverkan.themes.types import Sentence
 
 
 @pytest.fixture(scope="session")

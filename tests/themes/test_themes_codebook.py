@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from textsamverkan.errors import UserError
-from textsamverkan.themes.codebook import Codebook, dump_codebook, load_codebook, parse_codebook
+from textsamverkan.themes.codebook import Codebook, dump_codebook, parse_codebook
+from textsamverkan.themes.codebook_files import load_codebook
 
 REQUIRED_CODES = [
     "ppe", "testing", "care_plans", "sol_hsl", "infection_control", "physician_access", "information_transfer",

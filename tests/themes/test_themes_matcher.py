@@ -7,11 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
+from textsamverkan.segment.sentences import Sentence, Token, simple_sentences, tokenize
 from textsamverkan.themes.codebook import parse_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.sentences import simple_sentences, tokenize
 from textsamverkan.themes.terms import TermIndex, parse_term
-from textsamverkan.themes.types import Sentence, Token
 
 SMALL = """\
 codebook: small
@@ -152,7 +151,7 @@ def test_simple_sentences_respect_regions_and_abbreviations() -> None:
 
 def test_sentences_from_nlp_layer_spans(small: LexicalMatcher) -> None:
     from textsamverkan.model import Span
-    from textsamverkan.themes.sentences import sentences_from_spans
+    from textsamverkan.segment.sentences import sentences_from_spans
 
     text = "Rubrik\nFörråden var tomma."
     spans = [

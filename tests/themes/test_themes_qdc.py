@@ -10,7 +10,8 @@ from lxml import etree
 
 from paths import shared_path
 from textsamverkan.errors import UserError
-from textsamverkan.themes.codebook import Codebook, load_codebook, parse_codebook
+from textsamverkan.themes.codebook import Codebook, parse_codebook
+from textsamverkan.themes.codebook_files import load_codebook
 from textsamverkan.themes.qdc import PROJECT_NAMESPACE, code_guid, parse_qdc, qdc_bytes, read_qdc, slug, write_qdc
 
 FOREIGN = """<?xml version="1.0" encoding="utf-8"?>

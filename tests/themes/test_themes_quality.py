@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from paths import shared_path
+from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 from textsamverkan.themes.quality import (
@@ -17,7 +18,6 @@ from textsamverkan.themes.quality import (
     load_gold,
     plain_text_documents,
 )
-from textsamverkan.themes.sentences import simple_sentences
 from textsamverkan.themes.types import ThemeHit
 
 

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
+from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import parse_codebook
 from textsamverkan.themes.matcher import code_sentences
 from textsamverkan.themes.semantic import ExemplarScorer, Kind, embedding_text
-from textsamverkan.themes.sentences import simple_sentences
 
 
 class BagEmbedder:

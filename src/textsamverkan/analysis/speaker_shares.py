@@ -6,6 +6,7 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from textsamverkan.model import Speaker
 from textsamverkan.store.documents import get_document, list_doc_ids, load_speakers, resolve_doc_id
 
 COLUMNS = ["doc_id", "speaker", "aliases", "role", "organisation", "party", "turns", "words", "share"]
@@ -21,7 +22,7 @@ def speaker_rows(
         document = get_document(conn, doc_id, layers=["turn"])
         if not document.spans:
             continue
-        speakers = {s["id"]: s for s in load_speakers(conn, doc_id)}
+        speakers = load_speakers(conn, doc_id)
         turns: dict[str, int] = defaultdict(int)
         words: dict[str, int] = defaultdict(int)
         for turn in document.spans:
@@ -29,15 +30,15 @@ def speaker_rows(
             words[turn.label] += len(document.text[turn.start : turn.end].split())
         total = sum(words.values()) or 1
         for speaker_id in sorted(turns, key=lambda s: (-words[s], s)):
-            info = speakers.get(speaker_id, {"name": speaker_id, "aliases": []})
+            info = speakers.get(speaker_id, Speaker(speaker_id, speaker_id))
             per_doc.append(
                 {
                     "doc_id": doc_id,
-                    "speaker": info["name"],
-                    "aliases": info.get("aliases", []),
-                    "role": info.get("role") or "",
-                    "organisation": info.get("organisation") or "",
-                    "party": info.get("party") or "",
+                    "speaker": info.name,
+                    "aliases": info.aliases,
+                    "role": info.role or "",
+                    "organisation": info.organisation or "",
+                    "party": info.party or "",
                     "turns": turns[speaker_id],
                     "words": words[speaker_id],
                     "share": round(words[speaker_id] / total, 4),

@@ -104,7 +104,7 @@ STOPWORDS = frozenset(
 
 def terms(text: str) -> list[str]:
     """Content-word lemmas of `text`: simplemma lemmas, lower-cased, without stop words, digits or punctuation."""
-    from textsamverkan.themes.sentences import tokenize
+    from textsamverkan.segment.sentences import tokenize
 
     out = []
     for token in tokenize(text):

@@ -53,16 +53,17 @@ class Linker:
         progress: bool = False,
     ) -> None:
         from textsamverkan.claims.bm25 import BM25, terms
-        from textsamverkan.stages.embed import embed_corpus
-        from textsamverkan.store.documents import load_speakers
+        from textsamverkan.stages.embed import corpus_passages, embed_passages
+        from textsamverkan.store.documents import list_doc_ids, load_speakers
 
-        self.refs, self.vectors, self.model = embed_corpus(conn, corpus=corpus, embedder=embedder, progress=progress)
+        self.refs = corpus_passages(conn, list_doc_ids(conn, corpus=corpus))
+        self.vectors, self.model = embed_passages(conn, self.refs, embedder, progress=progress)
         names: dict[str, dict[str, str]] = {}
         self.quotes: list[str] = [ref.text for ref in self.refs]
         self.speakers: list[str] = []
         for ref in self.refs:
             if ref.doc_id not in names:
-                names[ref.doc_id] = {s["id"]: s["name"] for s in load_speakers(conn, ref.doc_id)}
+                names[ref.doc_id] = {s.id: s.name for s in load_speakers(conn, ref.doc_id).values()}
             self.speakers.append(names[ref.doc_id].get(ref.speaker or "", ref.speaker or ""))
         self.bm25 = BM25([terms(q) for q in self.quotes])
         self.weight = weight

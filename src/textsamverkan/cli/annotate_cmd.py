@@ -2,44 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 
 from textsamverkan.cli.output import corpus_option
+from textsamverkan.cli.settings_options import stage_options
+from textsamverkan.cli.workspace import Workspace, print_notes
 
 
 @click.command("annotate")
 @corpus_option
-@click.option(
-    "--nlp", "backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True, help="NLP backend."
-)
-@click.option(
-    "--model",
-    help="spaCy: a package name or path (default: sv_core_news_lg/md/sm when installed, else "
-    "the bundled model). Stanza: a model directory (default: the bundled one).",
-)
-@click.option("--parser", is_flag=True, help="spaCy: run the dependency parser too (about half the speed).")
-@click.option("--ner", is_flag=True, help="spaCy: run named-entity recognition too (about half the speed).")
-@click.option(
-    "--lemma-fallback",
-    type=click.Choice(["simplemma", "none"]),
-    default="simplemma",
-    show_default=True,
-    help="Where lemmas of words the model never saw come from.",
-)
-@click.option("--force", is_flag=True, help="Annotate again documents already annotated by this backend and model.")
+@stage_options("annotate")
 @click.pass_obj
-def annotate(
-    obj: dict[str, Path],
-    corpus_name: str | None,
-    backend: str,
-    model: str | None,
-    parser: bool,
-    ner: bool,
-    lemma_fallback: str,
-    force: bool,
-) -> None:
+def annotate(obj: Workspace, /, corpus_name: str | None, **settings: Any) -> None:
     """Annotate every passage: sentence and token spans (lemma, UPOS, morphology, head, dependency, entity).
 
     No sentence crosses a block or a speaker turn; headings and bullets without final punctuation are sentences of
@@ -55,41 +31,18 @@ def annotate(
     from tqdm import tqdm
 
     from textsamverkan.stages.annotate import annotate_corpus
-    from textsamverkan.store import connect
-    from textsamverkan.store.runs import finish_run, start_run, text_hashes
 
-    conn = connect(obj["db"], must_exist=True)
-    settings = {
-        "corpus": corpus_name,
-        "nlp": backend,
-        "model": model,
-        "parser": parser,
-        "ner": ner,
-        "lemma_fallback": lemma_fallback,
-        "force": force,
-    }
-    run = start_run(conn, "annotate", settings)
-    summary = annotate_corpus(
-        conn,
+    done = annotate_corpus(
+        obj.connect(),
         corpus=corpus_name,
-        backend=backend,
-        model=model,
-        parser=parser,
-        ner=ner,
-        lemma_fallback=lemma_fallback,
-        force=force,
+        settings=settings,
         progress=lambda ids: tqdm(ids, desc="annotate", unit="doc", disable=None),
     )
-    finish_run(
-        conn,
-        run,
-        status="done",
-        inputs=text_hashes(conn, summary.annotated),
-        summary={"backend": summary.backend, "annotated": len(summary.annotated), "skipped": len(summary.skipped)},
-    )
+    print_notes(done.notes)
+    summary = done.value
     click.echo(
-        f"annotated {len(summary.annotated)} documents ({summary.words} words) with {backend} "
-        f"{summary.backend.get('model', '')}; {len(summary.skipped)} already done",
+        f"run {done.run.run_id}: annotated {len(summary.annotated)} documents ({summary.words} words) with "
+        f"{settings['nlp']} {summary.backend.get('model', '')}; {len(summary.skipped)} already done",
         err=True,
     )
 

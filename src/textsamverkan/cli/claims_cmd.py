@@ -8,13 +8,15 @@ from typing import Any
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.workspace import Workspace, print_notes, run_option
 
 
 @click.command("claims")
 @corpus_option
+@run_option("themes", "The themes run whose coding fills the themes column (default: the current one).")
 @output_options
 @click.pass_obj
-def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def claims(obj: Workspace, corpus_name: str | None, run_id: str | None, fmt: str, output: Path | None) -> None:
     """Extract (again) the claims of every document and list them with their exact provenance.
 
     A claim is a sentence asserting a quantity, a change, an evaluation, a problem, a cause or an obligation.
@@ -27,17 +29,19 @@ def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
       textsamverkan claims --format csv -o claims.csv
     """
     from textsamverkan.stages.claims import COLUMNS, run_claims
-    from textsamverkan.store import connect
 
-    rows = run_claims(connect(obj["db"], must_exist=True), corpus=corpus_name)
-    emit(rows, fmt, output, columns=COLUMNS)
+    done = run_claims(obj.connect(), corpus=corpus_name, themes_run=run_id)
+    print_notes(done.notes)
+    emit(done.value, fmt, output, columns=COLUMNS)
+    click.echo(f"run {done.run.run_id}: {len(done.value)} claims", err=True)
 
 
 @click.command("verify")
 @corpus_option
+@run_option("claims", "The claims run whose references are checked (default: the current one).")
 @output_options
 @click.pass_obj
-def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def verify(obj: Workspace, corpus_name: str | None, run_id: str | None, fmt: str, output: Path | None) -> None:
     """Check every claim reference from the last `claims` run against the current document texts.
 
     Status per claim: ok (same place), moved (found elsewhere; new_start/new_end given), ambiguous (several equally
@@ -49,9 +53,9 @@ def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
       textsamverkan verify --format csv -o verify.csv
     """
     from textsamverkan.stages.claims import verify_claims
-    from textsamverkan.store import connect
 
-    rows = verify_claims(connect(obj["db"], must_exist=True), corpus=corpus_name)
+    rows, notes = verify_claims(obj.connect(), corpus=corpus_name, run_id=run_id)
+    print_notes(notes)
     emit(rows, fmt, output)
     counts: dict[str, int] = {}
     for row in rows:
@@ -77,7 +81,7 @@ def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
 @output_options
 @click.pass_obj
 def link(
-    obj: dict[str, Path],
+    obj: Workspace,
     statements: Path,
     corpus_name: str | None,
     top_k: int,
@@ -97,13 +101,12 @@ def link(
       textsamverkan link statements.csv -k 3 --format json
     """
     from textsamverkan.claims.link import DEFAULT_THRESHOLD, Linker, load_statements
-    from textsamverkan.store import connect
 
     texts, notes = load_statements(statements)
     for note in notes:
         click.echo(f"note: {statements}: {note}", err=True)
     linker = Linker(
-        connect(obj["db"], must_exist=True),
+        obj.connect(),
         corpus=corpus_name,
         embedder=embedder,
         threshold=DEFAULT_THRESHOLD if threshold is None else threshold,

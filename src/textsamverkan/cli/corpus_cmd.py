@@ -7,6 +7,8 @@ from pathlib import Path
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.settings_options import stage_options
+from textsamverkan.cli.workspace import Workspace
 
 
 @click.command("corpus")
@@ -14,7 +16,7 @@ from textsamverkan.cli.output import corpus_option, emit, output_options
 @corpus_option
 @output_options
 @click.pass_obj
-def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def corpus(obj: Workspace, documents: bool, corpus_name: str | None, fmt: str, output: Path | None) -> None:
     """List corpora (documents and words) or, with --documents, every document with its metadata and counts.
 
     \b
@@ -22,10 +24,9 @@ def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: 
       textsamverkan corpus
       textsamverkan corpus --documents --corpus seeds --format csv -o documents.csv
     """
-    from textsamverkan.store import connect
     from textsamverkan.store.documents import corpus_rows, document_rows
 
-    conn = connect(obj["db"], must_exist=True)
+    conn = obj.connect()
     if documents or corpus_name:
         emit(
             document_rows(conn, corpus=corpus_name),
@@ -65,7 +66,7 @@ def corpus(obj: dict[str, Path], documents: bool, corpus_name: str | None, fmt: 
 @output_options
 @click.pass_obj
 def show(
-    obj: dict[str, Path],
+    obj: Workspace,
     doc: str,
     layers: tuple[str, ...],
     full_text: bool,
@@ -83,10 +84,9 @@ def show(
       textsamverkan show 003 --raw
       textsamverkan show 001 --layer turn --format csv
     """
-    from textsamverkan.store import connect
     from textsamverkan.store.documents import get_document, resolve_doc_id
 
-    conn = connect(obj["db"], must_exist=True)
+    conn = obj.connect()
     document = get_document(conn, resolve_doc_id(conn, doc), layers=layers)
     if full_text:
         click.echo(document.text)
@@ -115,19 +115,17 @@ def show(
 @corpus_option
 @click.option("--any", "any_term", is_flag=True, help="Match any word instead of all words.")
 @click.option("--semantic", is_flag=True, help="Rank passages by meaning (sentence embeddings) instead of words.")
-@click.option(
-    "--embedder", help="With --semantic: e5-small-sv (default), static-sv, or a sentence-transformers name or path."
-)
+@stage_options("search")
 @output_options
 @click.pass_obj
 def search(
-    obj: dict[str, Path],
+    obj: Workspace,
     query: str,
     limit: int,
     corpus_name: str | None,
     any_term: bool,
     semantic: bool,
-    embedder: str | None,
+    embedder: str,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -148,11 +146,11 @@ def search(
     if semantic:
         from textsamverkan.semantic_search import semantic_hits
 
-        emit(semantic_hits(obj["db"], query, limit=limit, corpus=corpus_name, embedder=embedder), fmt, output)
+        emit(semantic_hits(obj.connect(), query, limit=limit, corpus=corpus_name, embedder=embedder), fmt, output)
         return
     from textsamverkan.search import search_hits
 
-    emit(search_hits(obj["db"], query, limit=limit, corpus=corpus_name, any_term=any_term), fmt, output)
+    emit(search_hits(obj.connect(), query, limit=limit, corpus=corpus_name, any_term=any_term), fmt, output)
 
 
 COMMANDS = [corpus, show, search]

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 import click
 
 from textsamverkan.cli.output import corpus_option
+from textsamverkan.cli.settings_options import stage_options
+from textsamverkan.cli.workspace import Workspace, print_notes
 
 
 @click.command("embed")
 @corpus_option
-@click.option(
-    "--embedder",
-    help="e5-small-sv (default, faithful), static-sv (fast), or any sentence-transformers model name or path.",
-)
+@stage_options("embed")
 @click.pass_obj
-def embed(obj: dict[str, Path], corpus_name: str | None, embedder: str | None) -> None:
+def embed(obj: Workspace, /, corpus_name: str | None, **settings: Any) -> None:
     """Embed every passage and cache the vectors in the database (keyed by text hash and model id).
 
     A rerun computes nothing new; semantic search, theme matching and linking reuse the cache.
@@ -26,12 +25,13 @@ def embed(obj: dict[str, Path], corpus_name: str | None, embedder: str | None) -
       textsamverkan embed
       textsamverkan embed --embedder static-sv
     """
-    from textsamverkan.stages.embed import embed_corpus
-    from textsamverkan.store import connect
+    from textsamverkan.stages.embed import run_embed
 
-    conn = connect(obj["db"], must_exist=True)
-    refs, _vectors, model = embed_corpus(conn, corpus=corpus_name, embedder=embedder)
-    click.echo(f"{len(refs)} passages embedded with {model.model_id} (cached in {obj['db']})", err=True)
+    done = run_embed(obj.connect(), corpus=corpus_name, settings=settings)
+    print_notes(done.notes)
+    refs, _vectors, model = done.value
+    click.echo(f"run {done.run.run_id}: {len(refs)} passages embedded with {model.model_id} (cached in {obj.db})",
+               err=True)  # fmt: skip
 
 
 COMMANDS = [embed]

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from textsamverkan.cli.output import emit
+from textsamverkan.cli.workspace import Workspace
 
 
 @click.command("ingest")
@@ -36,7 +37,7 @@ from textsamverkan.cli.output import emit
 @click.option("--quiet", "-q", is_flag=True, help="Print only failures and the summary line.")
 @click.pass_obj
 def ingest(
-    obj: dict[str, Path],
+    obj: Workspace,
     paths: tuple[Path, ...],
     corpus: str | None,
     region: str | None,
@@ -74,7 +75,6 @@ def ingest(
     from textsamverkan.ingest.document_builder import TurnOptions
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths, summary_rows
     from textsamverkan.ingest.readers.base import ReadOptions
-    from textsamverkan.store import connect
 
     flags = {
         "region": region,
@@ -92,7 +92,7 @@ def ingest(
         turns=TurnOptions(format=turn_format, pattern=turn_pattern, speakers_file=speakers_file, enabled=not no_turns),
         force=force,
     )
-    conn = connect(obj["db"])
+    conn = obj.connect(must_exist=False)
     summary = ingest_paths(
         conn,
         list(paths),
@@ -114,7 +114,7 @@ def ingest(
         )
     click.echo(
         f"{summary.count('stored')} stored ({summary.documents} documents), {summary.count('unchanged')} unchanged, "
-        f"{summary.count('skipped')} skipped, {len(summary.failed)} failed → {obj['db']}",
+        f"{summary.count('skipped')} skipped, {len(summary.failed)} failed → {obj.db}",
         err=True,
     )
     if summary.failed:

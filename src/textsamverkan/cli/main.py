@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from textsamverkan import __version__
+from textsamverkan.cli.workspace import Workspace
 from textsamverkan.errors import UserError
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -36,7 +37,8 @@ def cli(ctx: click.Context, db: Path) -> None:
       textsamverkan search "skyddsutrustning"     # full-text search with offsets and locators
       textsamverkan speakers 001                  # who speaks, how much
     """
-    ctx.obj = {"db": db}
+    ctx.obj = Workspace(db)
+    ctx.call_on_close(ctx.obj.close)
 
 
 def _register() -> None:
@@ -47,6 +49,7 @@ def _register() -> None:
         demo_cmd,
         embed_cmd,
         ingest_cmd,
+        runs_cmd,
         speakers_cmd,
         tables_cmd,
         themes_cmd,
@@ -61,6 +64,7 @@ def _register() -> None:
         themes_cmd,
         claims_cmd,
         tables_cmd,
+        runs_cmd,
         demo_cmd,
     ):
         for command in module.COMMANDS:

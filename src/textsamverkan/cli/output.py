@@ -9,7 +9,6 @@ neutralisation as `export`.
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -17,10 +16,12 @@ from typing import Any, TypeVar, cast
 import click
 
 from textsamverkan.errors import E_OPTION, UserError
+from textsamverkan.export.listing import CSV_DIALECTS, LISTING_FORMATS, render
+
+__all__ = ["corpus_option", "emit", "output_options", "render", "resolve_format"]
 
 F = TypeVar("F", bound=Callable[..., Any])
-FORMATS = ("table", "csv", "csv-sv", "tsv", "json", "xlsx")
-CSV_DIALECTS = {"csv": "excel", "csv-sv": "excel-sv", "tsv": "tsv"}
+FORMATS = (*LISTING_FORMATS, "xlsx")
 # The formats a file suffix stands for; the first is the one chosen when --format is not given.
 SUFFIX_FORMATS: dict[str, tuple[str, ...]] = {
     ".csv": ("csv", "csv-sv"),
@@ -74,43 +75,6 @@ def output_options(func: F) -> F:
         decorated
     )
     return cast(F, decorated)
-
-
-def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
-    """The rows as text in `fmt` (table, csv, csv-sv, tsv or json); CSV without its byte-order mark."""
-    from textsamverkan.export.csv_export import columns_of, csv_text
-
-    columns = list(columns or columns_of(rows))
-    if fmt == "json":
-        return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n"
-    if fmt in CSV_DIALECTS:
-        return csv_text(rows, columns=columns, dialect=CSV_DIALECTS[fmt])
-    if fmt == "xlsx":
-        raise UserError(E_OPTION, "XLSX cannot be printed to the terminal", "Add -o FILE.xlsx.")
-    if not rows:
-        return "(nothing to show)\n"
-    cells = [[_cell(r.get(c)) for c in columns] for r in rows]
-    widths = [min(60, max(len(c), *(len(line[i]) for line in cells))) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for line in cells:
-        lines.append("  ".join(_clip(v, w).ljust(w) for v, w in zip(line, widths, strict=True)).rstrip())
-    return "\n".join(lines) + "\n"
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return f"{value:.3f}"
-    if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-def _clip(text: str, width: int) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def emit(rows: Sequence[dict[str, Any]], fmt: str, output: Path | None, columns: Sequence[str] | None = None) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.workspace import Workspace
 
 
 @click.command("speakers")
@@ -16,7 +17,7 @@ from textsamverkan.cli.output import corpus_option, emit, output_options
 @output_options
 @click.pass_obj
 def speakers(
-    obj: dict[str, Path], doc: str | None, corpus_name: str | None, merge: bool, fmt: str, output: Path | None
+    obj: Workspace, doc: str | None, corpus_name: str | None, merge: bool, fmt: str, output: Path | None
 ) -> None:
     """List speakers per document (or merged over the corpus): aliases, role, organisation, party, turns, words
     and share of talk (share of the words spoken in turns).
@@ -32,9 +33,8 @@ def speakers(
       textsamverkan speakers --corpus seeds --merge --format csv -o speakers.csv
     """
     from textsamverkan.analysis.speaker_shares import COLUMNS, speaker_rows
-    from textsamverkan.store import connect
 
-    conn = connect(obj["db"], must_exist=True)
+    conn = obj.connect()
     rows = speaker_rows(conn, doc=doc, corpus=corpus_name, by_document=not merge)
     columns = [c for c in COLUMNS if not (merge and c == "doc_id")] + (["documents"] if merge else [])
     emit(rows, fmt, output, columns)

@@ -2,26 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
-
-if TYPE_CHECKING:
-    from textsamverkan.stages.corpus_view import CorpusView
-
-BY_HELP = (
-    "Group key: corpus, region, organisation, kind, year, half, quarter, month, speaker, speaker_role, "
-    "speaker_organisation or a metadata field; two at once with a comma (region,half)."
-)
+from textsamverkan.cli.settings_options import stage_options
+from textsamverkan.cli.workspace import Workspace, print_notes, run_option
+from textsamverkan.stages.export import FORMATS
 
 
 @click.command("compare")
-@click.option("--by", default="region", show_default=True, help=BY_HELP)
+@stage_options("compare")
 @click.option("--themes", "theme_list", help="Comma-separated theme ids (default: all coded).")
-@click.option("--cluster", help="Count each author/speaker once in the tests (a metadata field, or speaker).")
 @click.option(
     "--table",
     type=click.Choice(["comparison", "tests", "groups", "themes"]),
@@ -30,15 +24,17 @@ BY_HELP = (
     help="Which table to print.",
 )
 @corpus_option
+@run_option("themes")
 @output_options
 @click.pass_obj
 def compare(
-    obj: dict[str, Path],
+    obj: Workspace,
     by: str,
     theme_list: str | None,
     cluster: str | None,
     table: str,
     corpus_name: str | None,
+    run_id: str | None,
     fmt: str,
     output: Path | None,
 ) -> None:
@@ -56,8 +52,10 @@ def compare(
       textsamverkan compare --by region --cluster author --table tests
     """
     from textsamverkan.analysis.compare import compare as run_compare
+    from textsamverkan.stages.corpus_view import load_view
 
-    view = _view(obj["db"], corpus_name)
+    view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
+    print_notes(view.notes)
     themes = [t.strip() for t in theme_list.split(",")] if theme_list else None
     result = run_compare(view.passages, view.docs, by=by, themes=themes, cluster=cluster)
     emit(result.tables()[table], fmt, output, result.columns()[table])
@@ -70,7 +68,7 @@ def compare(
     "--format",
     "-f",
     "fmt",
-    type=click.Choice(["csv", "csv-sv", "xlsx", "json", "qdpx"]),
+    type=click.Choice(FORMATS),
     required=True,
     help="csv (UTF-8 with BOM), csv-sv (; and decimal comma), xlsx, json, or qdpx (REFI-QDA project).",
 )
@@ -81,74 +79,30 @@ def compare(
     required=True,
     help="A file (xlsx, json, qdpx) or a folder (csv, csv-sv).",
 )
-@click.option("--by", default="region", show_default=True, help=BY_HELP)
+@stage_options("export")
 @corpus_option
+@run_option("themes")
 @click.pass_obj
-def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: str | None) -> None:
+def export(obj: Workspace, fmt: str, output: Path, by: str, corpus_name: str | None, run_id: str | None) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
     Tables: passages (every coded passage with its quote and offsets), comparison, tests, groups, themes. The QDPX
     project holds each document as a plain-text source, the codebook as codes, and each coded passage as a
     selection whose character positions point at exactly its quote; NVivo, ATLAS.ti, MAXQDA and QualCoder open it.
+    Codes and labels come from the codebook kept with the coding run exported.
 
     \b
     Examples:
       textsamverkan export --format xlsx -o outputs/themes.xlsx
       textsamverkan export --format csv-sv -o outputs/csv/
-      textsamverkan export --format qdpx -o outputs/coding.qdpx
+      textsamverkan export --format qdpx -o outputs/coding.qdpx --run 20261202-101500
     """
-    from textsamverkan.analysis.compare import compare as run_compare
+    from textsamverkan.stages.export import run_export
 
-    view = _view(obj["db"], corpus_name)
-    if fmt == "qdpx":
-        from textsamverkan.export.qda_types import codes_from_codebook
-        from textsamverkan.export.qdpx import write_passages_qdpx
-        from textsamverkan.themes.codebook import load_default_codebook
-
-        book = load_default_codebook()
-        coded = {p.theme for p in view.passages}
-        known = [c for c in book.codes if c.id in coded]
-        extra = sorted(coded - {c.id for c in known})
-        codes = codes_from_codebook(
-            [c.id for c in known] + extra,
-            [c.label_sv for c in known] + extra,
-            [c.description for c in known] + [""] * len(extra),
-            [c.color for c in known] + [None] * len(extra),
-        )
-        write_passages_qdpx(output, view.passages, view.texts, codes, docs=view.docs)
-        click.echo(f"wrote {output}", err=True)
-        return
-    result = run_compare(view.passages, view.docs, by=by)
-    passages = [
-        {
-            "doc_id": p.doc_id,
-            "start": p.start,
-            "end": p.end,
-            "theme": p.theme,
-            "score": p.score,
-            "method": p.method,
-            "speaker": p.speaker or "",
-            "quote": p.quote,
-        }
-        for p in view.passages
-    ]
-    tables = {"passages": passages, **result.tables()}
-    columns = {"passages": list(passages[0]) if passages else [], **result.columns()}
-    if fmt in ("csv", "csv-sv"):
-        from textsamverkan.export.csv_export import write_csv_tables
-
-        paths = write_csv_tables(tables, output, columns=columns, dialect="excel-sv" if fmt == "csv-sv" else "excel")
-        click.echo(f"wrote {len(paths)} tables to {output}", err=True)
-    elif fmt == "xlsx":
-        from textsamverkan.export.xlsx_export import write_xlsx
-
-        write_xlsx(tables, output, columns=columns)
-        click.echo(f"wrote {output}", err=True)
-    else:
-        from textsamverkan.export.json_export import tables_document, write_json
-
-        write_json(tables_document(tables, settings=result.settings, notes=result.notes), output)
-        click.echo(f"wrote {output}", err=True)
+    done = run_export(obj.connect(), fmt=fmt, output=output, by=by, corpus=corpus_name, run_id=run_id)
+    print_notes(done.notes)
+    written = done.value
+    click.echo(f"wrote {output}" if len(written) == 1 else f"wrote {len(written)} tables to {output}", err=True)
 
 
 @click.command("report")
@@ -160,7 +114,7 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
     show_default=True,
     help="The HTML file to write.",
 )
-@click.option("--by", default="region", show_default=True, help="Rows of the heatmap (a group key).")
+@stage_options("report")
 @click.option(
     "--sources",
     type=click.Choice(["all", "cited"]),
@@ -175,9 +129,16 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
     help="A topics.csv from a themes run to include.",
 )
 @corpus_option
+@run_option("themes")
 @click.pass_obj
 def report(
-    obj: dict[str, Path], output: Path, by: str, sources: str, topics_csv: Path | None, corpus_name: str | None
+    obj: Workspace,
+    output: Path,
+    by: str,
+    sources: str,
+    topics_csv: Path | None,
+    corpus_name: str | None,
+    run_id: str | None,
 ) -> None:
     """Write one self-contained HTML report: overview, theme × group heatmap, speakers, topics, quotes.
 
@@ -190,19 +151,12 @@ def report(
       textsamverkan report --by kind --sources cited --topics outputs/<run>/topics.csv
     """
     from textsamverkan.stages.report import write_corpus_report
-    from textsamverkan.store import connect
 
-    write_corpus_report(
-        connect(obj["db"], must_exist=True), output, corpus=corpus_name, by=by, sources=sources, topics_csv=topics_csv
+    done = write_corpus_report(
+        obj.connect(), output, corpus=corpus_name, run_id=run_id, by=by, sources=sources, topics_csv=topics_csv
     )
+    print_notes(done.notes)
     click.echo(f"wrote {output}", err=True)
-
-
-def _view(db: Path, corpus: str | None) -> CorpusView:
-    from textsamverkan.stages.corpus_view import load_view
-    from textsamverkan.store import connect
-
-    return load_view(connect(db, must_exist=True), corpus=corpus)
 
 
 @click.command("agree")
@@ -215,9 +169,12 @@ def _view(db: Path, corpus: str | None) -> CorpusView:
     help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
 )
 @corpus_option
+@run_option("themes")
 @output_options
 @click.pass_obj
-def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def agree(
+    obj: Workspace, qdpx: Path, units: str, corpus_name: str | None, run_id: str | None, fmt: str, output: Path | None
+) -> None:
     """Measure agreement between a human coder's QDPX project and the last `themes` run.
 
     Export with `textsamverkan export --format qdpx`, code further or correct in a QDA tool, and bring it back here.
@@ -230,24 +187,23 @@ def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None,
     """
     from textsamverkan.export.agreement import agreement, passage_codings
     from textsamverkan.export.qdpx_read import coding_set, read_qdpx
-    from textsamverkan.themes.codebook import load_default_codebook
+    from textsamverkan.stages.corpus_view import load_view
 
-    view = _view(obj["db"], corpus_name)
-    names = {c.id: c.label_sv for c in load_default_codebook().codes}
+    view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
+    print_notes(view.notes)
+    names = view.code_names()
     human = [c for c in coding_set(read_qdpx(qdpx)) if c.source in view.texts]
     automatic = passage_codings(view.passages, names)
     if units == "sentences":
-        rows = agreement(human, automatic, segments=_sentence_units(obj["db"], list(view.texts)))
+        rows = agreement(human, automatic, segments=_sentence_units(obj.connect(), list(view.texts)))
     else:
         rows = agreement(human, automatic, lengths={doc: len(text) for doc, text in view.texts.items()})
     emit(rows, fmt, output)
 
 
-def _sentence_units(db: Path, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+def _sentence_units(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
     from textsamverkan.stages.themes import sentence_units
-    from textsamverkan.store import connect
 
-    conn = connect(db, must_exist=True)
     return {doc_id: sentence_units(conn, doc_id) for doc_id in doc_ids}
 
 

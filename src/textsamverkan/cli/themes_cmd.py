@@ -3,36 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.settings_options import stage_options
+from textsamverkan.cli.workspace import Workspace, print_notes
+from textsamverkan.settings import setting
 
 CODEBOOK = click.option(
     "--codebook",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A codebook (.yaml, or REFI-QDA .qdc). Default: the bundled Swedish codebook.",
+    help=setting("themes", "codebook").help,
 )
 
 
 @click.command("themes")
 @corpus_option
-@CODEBOOK
-@click.option(
-    "--semantic",
-    is_flag=True,
-    help="Also match sentences to the codebook's exemplars by embeddings (slow: every sentence is embedded).",
-)
-@click.option(
-    "--topics/--no-topics",
-    default=True,
-    show_default=True,
-    help="Find topics nobody listed with BERTopic over passage embeddings.",
-)
-@click.option("--embedder", help="e5-small-sv (default), static-sv (fast), or a sentence-transformers name or path.")
-@click.option(
-    "--min-topic-size", type=click.IntRange(2), default=10, show_default=True, help="Smallest topic BERTopic keeps."
-)
+@stage_options("themes")
 @click.option(
     "--outputs",
     type=click.Path(file_okay=False, path_type=Path),
@@ -41,22 +30,15 @@ CODEBOOK = click.option(
     help="Where the run's folder is written.",
 )
 @click.pass_obj
-def themes(
-    obj: dict[str, Path],
-    corpus_name: str | None,
-    codebook: Path | None,
-    semantic: bool,
-    topics: bool,
-    embedder: str | None,
-    min_topic_size: int,
-    outputs: Path,
-) -> None:
+def themes(obj: Workspace, /, corpus_name: str | None, outputs: Path, **settings: Any) -> None:
     """Code every sentence (outside boilerplate) against a codebook and find themes nobody listed.
 
-    Writes outputs/<run>/theme_passages.csv (one row per coded sentence and theme, with document, region,
-    organisation, kind, speaker, offsets, the exact quote, score, method and evidence), theme_summary.csv (theme ×
-    document and theme × region), topics.csv (BERTopic topics with their words, representative passages and the
-    closest code, or "new") and manifest.json. Uses the annotate stage's lemmas when it has run.
+    One run: its coding becomes current only when the run completes (a killed or failed run leaves the previous
+    coding in place). Writes outputs/<run>/theme_passages.csv (one row per coded sentence and theme, with
+    document, region, organisation, kind, speaker, offsets, the exact quote, score, method and evidence),
+    theme_summary.csv (theme × document and theme × region), topics.csv (BERTopic topics with their words,
+    representative passages and the closest code, or "new") and manifest.json (settings, versions, inputs and the
+    codebook's full content). Uses the annotate stage's lemmas when it has run.
 
     \b
     Examples:
@@ -66,33 +48,25 @@ def themes(
     """
     from tqdm import tqdm
 
-    from textsamverkan.stages.themes import ThemesOptions, run_themes
-    from textsamverkan.store import connect
+    from textsamverkan.stages.themes import run_themes
 
-    conn = connect(obj["db"], must_exist=True)
-    options = ThemesOptions(
-        codebook=codebook,
-        semantic=semantic,
-        topics=topics,
-        embedder=embedder,
-        min_topic_size=min_topic_size,
-        outputs=outputs,
-    )
     result = run_themes(
-        conn,
+        obj.connect(),
         corpus=corpus_name,
-        options=options,
+        settings=settings,
+        outputs=outputs,
         progress=lambda ids: tqdm(ids, desc="themes", unit="doc", disable=None),
     )
+    print_notes(result.notes)
     click.echo(
-        f"{result.hits} theme hits in {result.sentences} sentences of {result.documents} documents "
-        f"(sentences from {result.sentence_source}): {result.counts_text()}"
+        f"run {result.run_id}: {result.hits} theme hits in {result.sentences} sentences of {result.documents} "
+        f"documents (sentences from {result.sentence_source}): {result.counts_text()}"
     )
-    if topics:
+    if settings["topics"]:
         click.echo(f"{result.topics} topics")
     click.echo(
         f"wrote {result.out_dir}/theme_passages.csv, theme_summary.csv"
-        + (", topics.csv" if topics else "")
+        + (", topics.csv" if settings["topics"] else "")
         + ", manifest.json"
     )
 
@@ -115,7 +89,8 @@ def codebook_cmd(codebook: Path | None, export_path: Path | None, fmt: str, outp
       textsamverkan codebook --codebook mine.yaml
       textsamverkan codebook --export codebook.qdc
     """
-    from textsamverkan.themes.codebook import dump_codebook, load_codebook, load_default_codebook
+    from textsamverkan.themes.codebook import dump_codebook, load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.qdc import write_qdc
 
     book = load_codebook(codebook) if codebook else load_default_codebook()

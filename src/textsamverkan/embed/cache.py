@@ -7,7 +7,7 @@ Vectors live in the `embeddings` table, keyed by (model_id, text_sha256), as flo
 
 `text_sha256` is the hash of the exact string the model reads, prefix included ("passage: " + text for e5
 models), so a text embedded as a query and as a passage gets two rows when the prefixes differ and one when
-they do not. The store module owns the schema; this module only reads and writes rows.
+they do not. The rows are read and written by textsamverkan.store.embeddings.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import numpy as np
 import numpy.typing as npt
 
 from textsamverkan.embed.backend import Embedder, FloatMatrix, Kind
+from textsamverkan.store.embeddings import lookup, store
 
 DEFAULT_BATCH_SIZE = 64
-_SQL_CHUNK = 500  # bound parameters per SELECT, well under SQLite's limit
 
 
 def model_input(embedder: Embedder, text: str, kind: Kind) -> str:
@@ -36,37 +36,6 @@ def model_input(embedder: Embedder, text: str, kind: Kind) -> str:
 def text_sha256(text: str) -> str:
     """Hex sha256 of a string's UTF-8 bytes: the cache key of one model input."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def lookup(conn: sqlite3.Connection, model_id: str, keys: Sequence[str], dim: int) -> dict[str, FloatMatrix]:
-    """Cached vectors for `keys` (text hashes) under `model_id`; rows of another dimension count as missing."""
-    found: dict[str, FloatMatrix] = {}
-    unique = list(dict.fromkeys(keys))
-    for start in range(0, len(unique), _SQL_CHUNK):
-        chunk = unique[start : start + _SQL_CHUNK]
-        marks = ",".join("?" * len(chunk))
-        rows = conn.execute(
-            f"SELECT text_sha256, dim, vector FROM embeddings WHERE model_id = ? AND text_sha256 IN ({marks})",
-            (model_id, *chunk),
-        )
-        for key, row_dim, blob in rows:
-            if row_dim == dim and len(blob) == 4 * dim:
-                found[key] = np.frombuffer(blob, dtype="<f4").astype(np.float32)
-    return found
-
-
-def store(conn: sqlite3.Connection, model_id: str, keys: Sequence[str], vectors: FloatMatrix) -> None:
-    """Write (or replace) one row per key in a single transaction."""
-    if len(keys) != len(vectors):
-        raise ValueError(f"{len(keys)} keys for {len(vectors)} vectors")
-    rows = [
-        (model_id, key, int(vec.shape[0]), np.ascontiguousarray(vec, dtype="<f4").tobytes())
-        for key, vec in zip(keys, vectors, strict=True)
-    ]
-    with conn:
-        conn.executemany(
-            "INSERT OR REPLACE INTO embeddings (model_id, text_sha256, dim, vector) VALUES (?, ?, ?, ?)", rows
-        )
 
 
 def embed_texts_cached(

@@ -23,13 +23,14 @@ from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
 from textsamverkan.model import Document
+from textsamverkan.runner import RunContext, StageSpec, run_stage
 from textsamverkan.segment.passages import PASSAGES_VERSION
 from textsamverkan.segment.turn_types import SEGMENTER_NAME
 from textsamverkan.store.documents import stored_source, write_source_batch
-from textsamverkan.store.runs import finish_run, start_run
 
 PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_NAME}+{PASSAGES_VERSION}"
 INGEST_STAGE = "ingest.v1"
+SPEC = StageSpec(INGEST_STAGE, "ingest", writes=("block", "turn", "passage"), documents=False)
 WRITE_BATCH = 100  # documents of one multi-document file (a table) written per transaction
 
 
@@ -241,22 +242,18 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files and folders; a failure in one file never stops the others."""
     path_list = [Path(p) for p in paths]
-    run = start_run(
-        conn, "ingest", {"paths": [path_text(p) for p in path_list], "pipeline": PIPELINE_VERSION, **_settings(options)}
-    )
-    inputs, problems = collect_inputs(path_list, options.corpus)
-    summary = IngestSummary(outcomes=list(problems))
-    iterator: Iterable[InputFile] = progress(inputs) if progress else inputs
-    for item in iterator:
-        summary.outcomes.append(ingest_file(conn, item, options))
-    finish_run(
-        conn,
-        run,
-        status="failed" if summary.failed else "done",
-        inputs={},
-        summary={"files": summary_rows(summary)},
-    )
-    return summary
+
+    def body(ctx: RunContext) -> IngestSummary:
+        inputs, problems = collect_inputs(path_list, options.corpus)
+        summary = IngestSummary(outcomes=list(problems))
+        iterator: Iterable[InputFile] = progress(inputs) if progress else inputs
+        for item in iterator:
+            summary.outcomes.append(ingest_file(conn, item, options))
+        ctx.summary.update(files=summary_rows(summary), failed=len(summary.failed))
+        return summary
+
+    settings = {"paths": [path_text(p) for p in path_list], "pipeline": PIPELINE_VERSION, **_settings(options)}
+    return run_stage(conn, SPEC, body, corpus=options.corpus, settings=settings).value
 
 
 def _settings(options: IngestOptions) -> dict[str, Any]:

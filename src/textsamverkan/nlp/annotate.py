@@ -1,10 +1,11 @@
 """Sentence and token spans on the canonical text, from any NLP backend, inside the bounds of blocks and turns.
 
-Each region (a block or speaker-turn span) is cut into its lines; every line is a piece the backend annotates on
-its own, and the results are shifted back to canonical offsets. So no sentence crosses a region boundary or a line
-break, and a heading or bullet without final punctuation is a sentence of its own (the structure module keeps
-prose lines that continue a sentence in one line, so a line break in canonical text is a real boundary). A
-"sentence" of punctuation only (a bullet marker the model split off) is joined to the sentence after it.
+Each region (a block or speaker-turn span) is cut into its lines (`segment.sentences.pieces_of`); every line is a
+piece the backend annotates on its own, and the results are shifted back to canonical offsets. So no sentence
+crosses a region boundary or a line break, and a heading or bullet without final punctuation is a sentence of its
+own (the structure module keeps prose lines that continue a sentence in one line, so a line break in canonical text
+is a real boundary). A "sentence" of punctuation only (a bullet marker the model split off) is joined to the
+sentence after it.
 
 Returned spans, in text order, each sentence followed by its tokens:
 - `Span(start, end, "sentence", attrs={"backend", "model"})`
@@ -16,36 +17,15 @@ Returned spans, in text order, each sentence followed by its tokens:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
-from textsamverkan.errors import E_OPTION, UserError
 from textsamverkan.model import Span
-from textsamverkan.nlp.backend import NlpBackend, PieceAnnotation, TokenAnnotation
+from textsamverkan.nlp.types import NlpBackend, PieceAnnotation, TokenAnnotation
+from textsamverkan.segment.sentences import pieces_of
 
 SENTENCE = "sentence"
 TOKEN = "token"
 ANNOTATE_VERSION = "annotate.v1"
-_LINE = re.compile(r"[^\n]+")
-
-
-def pieces_of(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The (start, end) of every non-blank line inside each region, trimmed of surrounding whitespace."""
-    previous_end = 0
-    pieces: list[tuple[int, int]] = []
-    for start, end in sorted(regions):
-        if not 0 <= start <= end <= len(text):
-            raise UserError(E_OPTION, f"region ({start}, {end}) lies outside the text (length {len(text)})")
-        if start < previous_end:
-            raise UserError(E_OPTION, f"region ({start}, {end}) overlaps the region before it")
-        previous_end = end
-        for m in _LINE.finditer(text, start, end):
-            line = m.group()
-            stripped = line.strip()
-            if stripped:
-                lead = len(line) - len(line.lstrip())
-                pieces.append((m.start() + lead, m.start() + lead + len(stripped)))
-    return pieces
 
 
 def annotate_text(text: str, regions: list[tuple[int, int]], backend: NlpBackend) -> list[Span]:

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.errors import E_MISSING_PACKAGE, E_MODEL, UserError
-from textsamverkan.nlp.backend import BackendInfo, PieceAnnotation, TokenAnnotation, register_backend
 from textsamverkan.nlp.lemmas import OPEN_CLASS, LemmaFallback
 from textsamverkan.nlp.paths import SPACY_BUNDLED, bundled_model_path
+from textsamverkan.nlp.types import BackendInfo, PieceAnnotation, TokenAnnotation
 
 INSTALLED_DEFAULTS = ("sv_core_news_lg", "sv_core_news_md", "sv_core_news_sm")
 
@@ -164,7 +164,6 @@ class SpacyBackend:
         return found
 
 
-@register_backend("spacy")
 def create_spacy_backend(model: str | None = None, **options: Any) -> SpacyBackend:
     """Factory for `get_backend("spacy", model, parser=..., ner=..., lemma_fallback=...)`."""
     return SpacyBackend(model, **options)

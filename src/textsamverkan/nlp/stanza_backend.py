@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.errors import E_MISSING_PACKAGE, E_MODEL, UserError
-from textsamverkan.nlp.backend import BackendInfo, PieceAnnotation, TokenAnnotation, register_backend
 from textsamverkan.nlp.lemmas import OPEN_CLASS, LemmaFallback
 from textsamverkan.nlp.paths import STANZA_BUNDLED, models_dir
+from textsamverkan.nlp.types import BackendInfo, PieceAnnotation, TokenAnnotation
 
 MANIFEST = "textsamverkan_stanza.json"
 STANDARD_PROCESSORS = ("tokenize", "pos", "lemma", "depparse", "ner")
@@ -162,7 +162,6 @@ def _bio(tag: str | None) -> str:
     return f"{'B' if prefix in ('B', 'S') else 'I'}-{label}"
 
 
-@register_backend("stanza")
 def create_stanza_backend(model: str | None = None, **options: Any) -> StanzaBackend:
     """Factory for `get_backend("stanza", model_dir)`."""
     return StanzaBackend(model, **options)

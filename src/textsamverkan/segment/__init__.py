@@ -1,4 +1,8 @@
-"""Segmentation of canonical text: speaker turns and speaker identity (passages and sentences to come)."""
+"""Segmentation of canonical text: speaker turns and speaker identity, passages, sentences.
+
+Turns and speakers are exported here; `passages` and `sentences` (with the line pieces of regions) are imported by
+their module path.
+"""
 
 from textsamverkan.segment.speaker_csv import load_speakers_csv
 from textsamverkan.segment.speakers import SpeakerResolution, resolve_speakers, speaker_table

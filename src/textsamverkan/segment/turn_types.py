@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textsamverkan.model.span import Span
+from textsamverkan.model.speaker import Speaker as Speaker  # re-exported: segment's public name for it
 
 TURN_LAYER = "turn"
 SEGMENTER_NAME = "segment.speaker_turns.v1"
@@ -44,18 +45,6 @@ class Turn:
         """The turn as a span on the "turn" layer, labelled with its speaker id."""
         attrs = {"label": self.label, "label_start": self.label_start, "label_end": self.label_end, **self.attrs}
         return Span(self.start, self.end, TURN_LAYER, self.speaker_id, attrs)
-
-
-@dataclass
-class Speaker:
-    """A person (or interview role) who speaks in a document, with every label and spelling used for them."""
-
-    id: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    role: str | None = None
-    organisation: str | None = None
-    party: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,18 +1,21 @@
-"""The annotate stage: sentence and token spans (lemma, UPOS, morphology, head, dependency, entity) per passage."""
+"""The annotate stage: sentence and token spans (lemma, UPOS, morphology, head, dependency, entity) per passage.
+
+Annotation belongs to the document (the latest annotation by a backend and model replaces the previous one);
+each run records which documents it annotated and which it found already done.
+"""
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from textsamverkan.stages import StageSpec, done_stages, require_layers
-from textsamverkan.store.documents import add_spans, get_document, list_doc_ids
+from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
+from textsamverkan.settings import resolve
+from textsamverkan.store.documents import done_stages
 
-SPEC = StageSpec(
-    "annotate.v1", reads=("passage",), writes=("sentence", "token"), produce_inputs="textsamverkan ingest PATH…"
-)
+SPEC = StageSpec("annotate.v1", "annotate", reads=("passage",), writes=("sentence", "token"))
 
 
 @dataclass
@@ -32,37 +35,37 @@ def annotate_corpus(
     conn: sqlite3.Connection,
     *,
     corpus: str | None = None,
-    backend: str = "spacy",
-    model: str | None = None,
-    parser: bool = False,
-    ner: bool = False,
-    lemma_fallback: str = "simplemma",
-    force: bool = False,
+    settings: Mapping[str, Any] | None = None,
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
-) -> AnnotateSummary:
-    """Annotate every passage of every document not yet annotated by this backend and model."""
+) -> StageResult[AnnotateSummary]:
+    """Annotate, as one run, every passage of every document not yet annotated by this backend and model."""
     from textsamverkan.nlp.annotate import annotate_many
     from textsamverkan.nlp.backend import get_backend
 
-    doc_ids = list_doc_ids(conn, corpus=corpus)
-    require_layers(conn, doc_ids, SPEC)
-    options: dict[str, Any] = {"lemma_fallback": lemma_fallback}
-    if backend == "spacy":
-        options.update(parser=parser, ner=ner)
-    nlp = get_backend(backend, model, **options)
+    resolved = resolve("annotate", settings or {})
+    options: dict[str, Any] = {"lemma_fallback": resolved["lemma_fallback"]}
+    if resolved["nlp"] == "spacy":
+        options.update(parser=resolved["parser"], ner=resolved["ner"])
+    nlp = get_backend(resolved["nlp"], resolved["model"], **options)
     name = stage_name(nlp.info)
-    summary = AnnotateSummary(backend={"name": backend, **vars(nlp.info)})
-    todo: list[str] = []
-    for doc_id in doc_ids:
-        (summary.skipped if not force and name in done_stages(conn, doc_id) else todo).append(doc_id)
+    summary = AnnotateSummary(backend={"name": resolved["nlp"], **vars(nlp.info)})
 
-    def inputs() -> Iterator[tuple[str, list[tuple[int, int]]]]:
-        for doc_id in progress(todo) if progress else todo:
-            doc = get_document(conn, doc_id, layers=["passage"])
-            summary.words += len(doc.text.split())
-            yield doc.text, [(p.start, p.end) for p in doc.spans]
+    def body(ctx: RunContext) -> AnnotateSummary:
+        todo: list[str] = []
+        for doc_id in ctx.doc_ids:
+            done = not resolved["force"] and name in done_stages(ctx.conn, doc_id)
+            (summary.skipped if done else todo).append(doc_id)
 
-    for doc_id, spans in zip(todo, annotate_many(inputs(), nlp), strict=True):
-        add_spans(conn, doc_id, spans, stage=name, layers=SPEC.writes)
-        summary.annotated.append(doc_id)
-    return summary
+        def inputs() -> Iterator[tuple[str, list[tuple[int, int]]]]:
+            for doc_id in progress(todo) if progress else todo:
+                doc = ctx.document(doc_id)
+                summary.words += len(doc.text.split())
+                yield doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]
+
+        for doc_id, spans in zip(todo, annotate_many(inputs(), nlp), strict=True):
+            ctx.write(doc_id, spans, stage=name)
+            summary.annotated.append(doc_id)
+        ctx.summary.update(backend=summary.backend, annotated=len(summary.annotated), skipped=len(summary.skipped))
+        return summary
+
+    return run_stage(conn, SPEC, body, corpus=corpus, settings=resolved, record={"backend": summary.backend})

@@ -1,23 +1,31 @@
-"""The claims stage: find claims in every sentence, store them as `claim` spans, keep their SourceRefs, verify them.
+"""The claims stage: find claims in every sentence, store them as `claim` spans of the run, keep their SourceRefs.
 
-Claim spans disappear with their document when it is re-ingested, so each run also keeps a copy of the references in
-the `claim_refs` table (created here; one row per claim). `verify_claims` checks those copies against the current
-texts: "ok", "moved" (with new offsets), "ambiguous" or "lost".
+Claim spans disappear with their document when it is re-ingested, so each run also keeps a copy of the references
+(`store.claim_refs`). `verify_claims` checks the copies of a claims run against the current texts: "ok", "moved"
+(with new offsets), "ambiguous" or "lost".
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
-from textsamverkan.model import Span
-from textsamverkan.stages import StageSpec, require_layers
-from textsamverkan.store.db import transaction
-from textsamverkan.store.documents import add_spans, get_document, list_doc_ids, load_speakers, speaker_of
+from textsamverkan.model import Document, RunRecord, Span, Speaker
+from textsamverkan.runner import RunContext, StageResult, StageSpec, read_run, run_doc_ids, run_stage
+from textsamverkan.stages.sentences import document_sentences
+from textsamverkan.store.claim_refs import claim_refs, document_text, replace_claim_refs
+from textsamverkan.store.documents import get_document, speaker_of
 
 CLAIM = "claim"
-SPEC = StageSpec("claims.v1", reads=("passage",), writes=(CLAIM,), produce_inputs="textsamverkan ingest PATH…")
+SPEC = StageSpec(
+    "claims.v2",
+    "claims",
+    reads=("passage",),
+    uses=("sentence", "token", "turn"),
+    writes=(CLAIM,),
+    per_run=True,
+    uses_runs=("themes",),
+)
 COLUMNS = (
     "doc_id",
     "start",
@@ -42,16 +50,16 @@ def _describe_quantities(quantities: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
-def extract_document(conn: sqlite3.Connection, doc_id: str) -> list[Span]:
-    """The claim spans of one stored document (not stored yet), with type, cues, quantities, themes, speaker, ref."""
+def extract_document(doc: Document, speakers: dict[str, Speaker], themes: list[Span]) -> list[Span]:
+    """The claim spans of one document (not stored yet), with type, cues, quantities, themes, speaker and ref.
+
+    `doc` carries its passage, sentence, token and turn spans; `themes` are the theme spans of the coding run read.
+    """
     from textsamverkan.claims.extract import classify
     from textsamverkan.claims.sourceref import make_ref
-    from textsamverkan.stages.themes import document_sentences
 
-    doc, sentences, _source = document_sentences(conn, doc_id)
-    themes = get_document(conn, doc_id, layers=["theme"]).spans
+    sentences, _source = document_sentences(doc)
     turns = doc.spans_on("turn")
-    speakers = {s["id"]: s for s in load_speakers(conn, doc_id)}
     meta = doc.metadata
     sha = doc.text_sha256
     spans: list[Span] = []
@@ -71,36 +79,37 @@ def extract_document(conn: sqlite3.Connection, doc_id: str) -> list[Span]:
                     "cues": list(match.cues),
                     "quantities": [q.to_dict() for q in match.quantities],
                     "themes": sorted({t.label for t in themes if t.start < sentence.end and sentence.start < t.end}),
-                    "speaker": speaker["name"] if speaker else "",
-                    "role": (speaker or {}).get("role") or "",
-                    "organisation": (speaker or {}).get("organisation") or str(meta.get("organisation", "")),
+                    "speaker": speaker.name if speaker else "",
+                    "role": (speaker.role if speaker else None) or "",
+                    "organisation": (speaker.organisation if speaker else None) or str(meta.get("organisation", "")),
                     "region": str(meta.get("region", "")),
-                    "sourceref": make_ref(doc_id, doc.text, sentence.start, sentence.end, sha256=sha).to_dict(),
+                    "sourceref": make_ref(doc.doc_id, doc.text, sentence.start, sentence.end, sha256=sha).to_dict(),
                 },
             )
         )
     return spans
 
 
-def run_claims(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[dict[str, Any]]:
-    """Extract (again) the claims of every document, store them as claim spans and refs, and return their rows."""
-    doc_ids = list_doc_ids(conn, corpus=corpus)
-    require_layers(conn, doc_ids, SPEC)
-    rows: list[dict[str, Any]] = []
-    for doc_id in doc_ids:
-        spans = extract_document(conn, doc_id)
-        add_spans(conn, doc_id, spans, stage=SPEC.name, layers=[CLAIM])
-        with transaction(conn):
-            conn.execute("DELETE FROM claim_refs WHERE doc_id = ?", (doc_id,))
-            conn.executemany(
-                'INSERT INTO claim_refs (doc_id, start, "end", type, ref) VALUES (?, ?, ?, ?, ?)',
-                [
-                    (doc_id, s.start, s.end, s.label, json.dumps(s.attrs["sourceref"], ensure_ascii=False))
-                    for s in spans
-                ],
+def run_claims(
+    conn: sqlite3.Connection, *, corpus: str | None = None, themes_run: str | None = None
+) -> StageResult[list[dict[str, Any]]]:
+    """Extract the claims of every document as one run (themes from the current themes run, or `themes_run`)."""
+
+    def body(ctx: RunContext) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for doc_id in ctx.doc_ids:
+            spans = extract_document(
+                ctx.document(doc_id), ctx.speakers(doc_id), ctx.run_spans(doc_id, "themes", "theme")
             )
-        rows += [claim_row(doc_id, s) for s in spans]
-    return rows
+            ctx.write(doc_id, spans)
+            replace_claim_refs(
+                ctx.conn, ctx.run_id, doc_id, [(s.start, s.end, s.label, s.attrs["sourceref"]) for s in spans]
+            )
+            rows += [claim_row(doc_id, s) for s in spans]
+        ctx.summary.update(claims=len(rows))
+        return rows
+
+    return run_stage(conn, SPEC, body, corpus=corpus, run_ids={"themes": themes_run} if themes_run else None)
 
 
 def claim_row(doc_id: str, span: Span) -> dict[str, Any]:
@@ -121,41 +130,41 @@ def claim_row(doc_id: str, span: Span) -> dict[str, Any]:
     }
 
 
-def stored_claims(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[dict[str, Any]]:
-    """Rows of the claim spans now stored (from the last `claims` run)."""
+def stored_claims(
+    conn: sqlite3.Connection, *, corpus: str | None = None, run_id: str | None = None
+) -> tuple[RunRecord, list[dict[str, Any]], list[str]]:
+    """The claims of one claims run (the current one, or `run_id`): the run, its rows and notes to show."""
+    run, notes = read_run(conn, "claims", corpus=corpus, run_id=run_id)
     rows: list[dict[str, Any]] = []
-    for doc_id in list_doc_ids(conn, corpus=corpus):
-        rows += [claim_row(doc_id, s) for s in get_document(conn, doc_id, layers=[CLAIM]).spans]
-    return rows
+    for doc_id in run_doc_ids(conn, run, corpus=corpus):
+        rows += [claim_row(doc_id, s) for s in get_document(conn, doc_id, layers=[CLAIM], run_id=run.run_id).spans]
+    return run, rows, notes
 
 
-def verify_claims(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[dict[str, Any]]:
-    """Check every kept claim reference against the current document texts; one row per claim with its status."""
+def verify_claims(
+    conn: sqlite3.Connection, *, corpus: str | None = None, run_id: str | None = None
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Check every reference a claims run kept against the current document texts; one row per claim, and notes."""
     from textsamverkan.claims.sourceref import SourceRef, verify
 
-    params: tuple[str, ...] = ()
-    query = 'SELECT doc_id, start, "end", type, ref FROM claim_refs'
-    if corpus:
-        query += " WHERE doc_id IN (SELECT doc_id FROM documents WHERE corpus = ?) OR doc_id LIKE ?"
-        params = (corpus, f"{corpus}/%")
+    run, notes = read_run(conn, "claims", corpus=corpus, run_id=run_id)
     texts: dict[str, str | None] = {}
     rows: list[dict[str, Any]] = []
-    for r in conn.execute(query + ' ORDER BY doc_id, start, "end"', params).fetchall():
-        ref = SourceRef.from_dict(json.loads(r["ref"]))
+    for _doc_id, _start, _end, kind, ref_data in claim_refs(conn, run.run_id, corpus=corpus):
+        ref = SourceRef.from_dict(ref_data)
         if ref.doc_id not in texts:
-            found = conn.execute("SELECT text FROM documents WHERE doc_id = ?", (ref.doc_id,)).fetchone()
-            texts[ref.doc_id] = found["text"] if found else None
+            texts[ref.doc_id] = document_text(conn, ref.doc_id)
         result = verify(ref, texts[ref.doc_id])
         rows.append(
             {
                 "doc_id": ref.doc_id,
                 "start": ref.start,
                 "end": ref.end,
-                "type": r["type"],
+                "type": kind,
                 "status": result.status,
                 "new_start": result.start,
                 "new_end": result.end,
                 "quote": ref.quote,
             }
         )
-    return rows
+    return rows, notes

@@ -1,4 +1,5 @@
-"""Read stored documents, speakers and theme spans into the plain inputs that coding, comparison and reports take."""
+"""Read stored documents, speakers and the theme spans of one coding run into the plain inputs that comparison,
+exports and reports take."""
 
 from __future__ import annotations
 
@@ -8,50 +9,67 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textsamverkan.analysis.types import CodedPassage, DocInfo
-from textsamverkan.model import Document
-from textsamverkan.store.documents import get_document, list_doc_ids, load_speakers, speaker_of
+from textsamverkan.model import Document, RunRecord, Speaker
+from textsamverkan.store.documents import document_facts, get_document, load_speakers, speaker_of
 
 THEME = "theme"
 
 
 @dataclass
 class CorpusView:
-    """Everything a table or report needs: document info, canonical texts and coded passages."""
+    """Everything a table or report needs: the coding run read, document info, canonical texts, coded passages,
+    the run's codebook, and notes to show the user (which run, documents changed since)."""
 
+    run: RunRecord | None = None
     docs: list[DocInfo] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     passages: list[CodedPassage] = field(default_factory=list)
+    codebook: Any = None
+    notes: list[str] = field(default_factory=list)
+
+    def code_names(self) -> dict[str, str]:
+        """Code id → its Swedish label, from the codebook of the run read."""
+        return {c.id: c.label_sv for c in self.codebook.codes} if self.codebook else {}
 
 
-def doc_info(conn: sqlite3.Connection, doc: Document, speakers: dict[str, dict[str, Any]]) -> DocInfo:
+def doc_info(conn: sqlite3.Connection, doc: Document, speakers: dict[str, Speaker]) -> DocInfo:
     """A document's metadata, content words and words per speaker (from its turns) for tables and comparisons."""
     meta = doc.metadata
     words: dict[str, int] = defaultdict(int)
     for turn in doc.spans_on("turn"):
-        words[speakers.get(turn.label, {}).get("name", turn.label)] += len(doc.text[turn.start : turn.end].split())
-    row = conn.execute("SELECT corpus, n_words FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
+        name = speakers[turn.label].name if turn.label in speakers else turn.label
+        words[name] += len(doc.text[turn.start : turn.end].split())
+    corpus, n_words = document_facts(conn, doc.doc_id)
     return DocInfo(
         doc_id=doc.doc_id,
-        corpus=row["corpus"],
+        corpus=corpus,
         region=str(meta.get("region", "")),
         organisation=str(meta.get("organisation", "")),
         kind=str(meta.get("kind", "")),
         date=str(meta.get("date", "")),
-        words=int(row["n_words"]),
+        words=n_words,
         title=str(meta.get("title", "")),
         speakers=dict(words),
-        speaker_roles={s["name"]: s.get("role") or "" for s in speakers.values()},
-        speaker_organisations={s["name"]: s.get("organisation") or "" for s in speakers.values()},
+        speaker_roles={s.name: s.role or "" for s in speakers.values()},
+        speaker_organisations={s.name: s.organisation or "" for s in speakers.values()},
         extra={k: str(v) for k, v in meta.items() if isinstance(v, str | int | float)},
     )
 
 
-def load_view(conn: sqlite3.Connection, *, corpus: str | None = None) -> CorpusView:
-    """Documents with speaker word counts, and the coded passages of the last `themes` run, with their speakers."""
-    view = CorpusView()
-    for doc_id in list_doc_ids(conn, corpus=corpus):
-        doc = get_document(conn, doc_id, layers=["turn", THEME])
-        speakers = {s["id"]: s for s in load_speakers(conn, doc_id)}
+def load_view(conn: sqlite3.Connection, *, corpus: str | None = None, run_id: str | None = None) -> CorpusView:
+    """The documents one coding run covered (`run_id`, else the current themes run) and that run's coded passages.
+
+    Only documents whose text is still the one the run read are included, so a table never mixes runs or shows a
+    document as uncoded because it changed after coding.
+    """
+    from textsamverkan.runner import read_run, run_doc_ids
+    from textsamverkan.stages.coding_record import run_codebook
+
+    run, notes = read_run(conn, "themes", corpus=corpus, run_id=run_id)
+    view = CorpusView(run=run, codebook=run_codebook(run), notes=notes)
+    for doc_id in run_doc_ids(conn, run, corpus=corpus):
+        doc = get_document(conn, doc_id, layers=["turn", THEME], run_id=run.run_id)
+        speakers = load_speakers(conn, doc_id)
         turns = doc.spans_on("turn")
         meta = doc.metadata
         view.docs.append(doc_info(conn, doc, speakers))
@@ -67,9 +85,11 @@ def load_view(conn: sqlite3.Connection, *, corpus: str | None = None) -> CorpusV
                     theme=hit.label,
                     score=float(hit.attrs.get("score", 1.0)),
                     method=str(hit.attrs.get("method", "")),
-                    speaker=speaker["name"] if speaker else None,
-                    speaker_role=(speaker or {}).get("role"),
-                    organisation=(speaker or {}).get("organisation") or str(meta.get("organisation", "")) or None,
+                    speaker=speaker.name if speaker else None,
+                    speaker_role=speaker.role if speaker else None,
+                    organisation=(speaker.organisation if speaker else None)
+                    or str(meta.get("organisation", ""))
+                    or None,
                 )
             )
     return view

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from textsamverkan.stages import StageSpec, require_layers
-from textsamverkan.store.documents import get_document, list_doc_ids
+from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
+from textsamverkan.settings import resolve
+from textsamverkan.store.documents import get_document
 
-SPEC = StageSpec("embed.v1", reads=("passage",), writes=(), produce_inputs="textsamverkan ingest PATH…")
+SPEC = StageSpec("embed.v1", "embed", reads=("passage",))
 
 
 @dataclass(frozen=True)
@@ -23,10 +25,8 @@ class PassageRef:
     text: str
 
 
-def corpus_passages(conn: sqlite3.Connection, *, corpus: str | None = None) -> list[PassageRef]:
-    """Every passage of the corpus, in document order."""
-    doc_ids = list_doc_ids(conn, corpus=corpus)
-    require_layers(conn, doc_ids, SPEC)
+def corpus_passages(conn: sqlite3.Connection, doc_ids: list[str]) -> list[PassageRef]:
+    """Every passage of the given documents, in document order."""
     refs: list[PassageRef] = []
     for doc_id in doc_ids:
         doc = get_document(conn, doc_id, layers=["passage"])
@@ -35,13 +35,26 @@ def corpus_passages(conn: sqlite3.Connection, *, corpus: str | None = None) -> l
     return refs
 
 
-def embed_corpus(
-    conn: sqlite3.Connection, *, corpus: str | None = None, embedder: str | None = None, progress: bool = True
-) -> tuple[list[PassageRef], Any, Any]:
-    """Embed every passage (cached); returns the references, the vectors (one row each) and the embedder."""
+def embed_passages(
+    conn: sqlite3.Connection, refs: list[PassageRef], embedder: str | None, *, progress: bool = True
+) -> tuple[Any, Any]:
+    """The vectors of `refs` (one row each, from the cache where present) and the embedder."""
     from textsamverkan.embed import embed_texts_cached, load_embedder
 
-    refs = corpus_passages(conn, corpus=corpus)
     model = load_embedder(embedder)
-    vectors = embed_texts_cached(conn, model, [r.text for r in refs], kind="passage", progress=progress)
-    return refs, vectors, model
+    return embed_texts_cached(conn, model, [r.text for r in refs], kind="passage", progress=progress), model
+
+
+def run_embed(
+    conn: sqlite3.Connection, *, corpus: str | None = None, settings: Mapping[str, Any] | None = None
+) -> StageResult[tuple[list[PassageRef], Any, Any]]:
+    """Embed every passage of the corpus as one recorded run; returns references, vectors and the embedder."""
+    resolved = resolve("embed", settings or {})
+
+    def body(ctx: RunContext) -> tuple[list[PassageRef], Any, Any]:
+        refs = corpus_passages(ctx.conn, ctx.doc_ids)
+        vectors, model = embed_passages(ctx.conn, refs, resolved["embedder"])
+        ctx.summary.update(passages=len(refs), model_id=model.model_id)
+        return refs, vectors, model
+
+    return run_stage(conn, SPEC, body, corpus=corpus, settings=resolved)

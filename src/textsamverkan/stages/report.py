@@ -1,4 +1,7 @@
-"""The corpus report: the stored corpus, its last theme run, speakers and topics, written as one HTML file."""
+"""The report stage: the stored corpus, one coding run, speakers and topics, written as one HTML file.
+
+The report is recorded as a run naming the coding run it shows; theme names come from that run's codebook.
+"""
 
 from __future__ import annotations
 
@@ -6,40 +9,56 @@ import csv
 import sqlite3
 from pathlib import Path
 
+from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
+
+SPEC = StageSpec("report.v1", "report", reads_runs=("themes",), documents=False)
+
 
 def write_corpus_report(
     conn: sqlite3.Connection,
     path: Path,
     *,
     corpus: str | None = None,
+    run_id: str | None = None,
     by: str = "region",
     sources: str = "all",
     topics_csv: Path | None = None,
     title: str = "textsamverkan",
     subtitle: str = "{documents} documents",
-) -> Path:
+) -> StageResult[Path]:
     """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown."""
     from textsamverkan.analysis.compare import compare
     from textsamverkan.analysis.speaker_shares import speaker_rows
     from textsamverkan.export.report import write_report
     from textsamverkan.stages.corpus_view import load_view
-    from textsamverkan.themes.codebook import load_default_codebook
 
-    view = load_view(conn, corpus=corpus)
-    topics = []
-    if topics_csv and topics_csv.stat().st_size:
-        with topics_csv.open(encoding="utf-8-sig") as handle:
-            topics = list(csv.DictReader(handle))
-    return write_report(
-        path,
-        view.docs,
-        view.texts,
-        passages=view.passages,
-        comparison=compare(view.passages, view.docs, by=by) if view.passages else None,
-        speakers=speaker_rows(conn, corpus=corpus),
-        topics=topics,
-        sources=sources,
-        theme_names={c.id: c.label_sv for c in load_default_codebook().codes},
-        title=title,
-        subtitle=subtitle.format(documents=len(view.docs)),
+    def body(ctx: RunContext) -> Path:
+        view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        ctx.notes += view.notes
+        topics = []
+        if topics_csv and topics_csv.stat().st_size:
+            with topics_csv.open(encoding="utf-8-sig") as handle:
+                topics = list(csv.DictReader(handle))
+        ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages))
+        return write_report(
+            path,
+            view.docs,
+            view.texts,
+            passages=view.passages,
+            comparison=compare(view.passages, view.docs, by=by) if view.passages else None,
+            speakers=speaker_rows(conn, corpus=corpus),
+            topics=topics,
+            sources=sources,
+            theme_names=view.code_names(),
+            title=title,
+            subtitle=subtitle.format(documents=len(view.docs)),
+        )
+
+    return run_stage(
+        conn,
+        SPEC,
+        body,
+        corpus=corpus,
+        settings={"output": str(path), "by": by, "sources": sources, "topics": str(topics_csv or "")},
+        run_ids={"themes": run_id} if run_id else None,
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from textsamverkan.errors import E_DB, UserError
+from textsamverkan.errors import E_DB, E_DB_BUSY, UserError
 from textsamverkan.store.migrations import apply_migrations
 
 DEFAULT_DB_NAME = "textsamverkan.db"
@@ -31,20 +32,54 @@ def connect(path: str | Path | None = None, *, must_exist: bool = False) -> sqli
         )
     if db_path.parent and not db_path.parent.exists():
         db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path, isolation_level=None, timeout=BUSY_TIMEOUT_S)
     try:
-        conn = sqlite3.connect(db_path, isolation_level=None, timeout=30.0)
         conn.row_factory = sqlite3.Row
-        conn.execute("PRAGMA journal_mode = WAL")
+        _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL"))
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA synchronous = NORMAL")
-        apply_migrations(conn)
+        _retry_busy(lambda: apply_migrations(conn))
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if _is_busy(exc):
+            raise UserError(
+                E_DB_BUSY,
+                f"{db_path} stayed locked by another process for {BUSY_TIMEOUT_S:.0f} s ({exc})",
+                "Wait for the other textsamverkan command to finish, then run this one again.",
+            ) from exc
+        raise _damaged(db_path, exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise UserError(
-            E_DB,
-            f"{db_path} is not a textsamverkan database or is damaged ({exc})",
-            "Point --db at another file, or move this one away and ingest again.",
-        ) from exc
+        conn.close()
+        raise _damaged(db_path, exc) from exc
     return conn
+
+
+BUSY_TIMEOUT_S = 30.0
+
+
+def _is_busy(exc: sqlite3.OperationalError) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def _retry_busy(action: Callable[[], object], *, attempts: int = 20) -> None:
+    """Run `action`, retrying while another process holds the lock (journal-mode changes do not wait by themselves)."""
+    for attempt in range(attempts):
+        try:
+            action()
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _damaged(db_path: Path, exc: Exception) -> UserError:
+    return UserError(
+        E_DB,
+        f"{db_path} is not a textsamverkan database or is damaged ({exc})",
+        "Point --db at another file, or move this one away and ingest again.",
+    )
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textsamverkan.errors import E_NO_DOCUMENT, UserError, did_you_mean
-from textsamverkan.model import Document, Locator, OffsetMap, Span
+from textsamverkan.model import Document, Locator, OffsetMap, Span, Speaker
 from textsamverkan.store.db import transaction
 
 
@@ -140,22 +140,61 @@ def _insert_document(
 
 
 def add_spans(
-    conn: sqlite3.Connection, doc_id: str, spans: Iterable[Span], *, stage: str, layers: Iterable[str]
+    conn: sqlite3.Connection,
+    doc_id: str,
+    spans: Iterable[Span],
+    *,
+    stage: str,
+    layers: Iterable[str],
+    run_id: str | None = None,
 ) -> None:
-    """Replace a document's spans on `layers` with `spans`, in one transaction, and record the stage as done."""
+    """Replace a document's spans on `layers` with `spans`, in one transaction.
+
+    Without `run_id` the spans belong to the document (segmentation, annotation): they replace the document's
+    spans of those layers, and the stage is recorded as done for it. With `run_id` they belong to that run
+    (theme, claim): only that run's spans are replaced, and the spans of every other run stay as they are.
+    """
     layer_list = sorted(set(layers))
+    span_list = list(spans)
+    stray = sorted({s.layer for s in span_list} - set(layer_list))
+    if stray:
+        raise ValueError(f"spans on {stray} given to a write of {layer_list}")
     with transaction(conn):
+        if run_id is None:
+            conn.executemany(
+                "DELETE FROM spans WHERE doc_id = ? AND layer = ? AND run_id IS NULL",
+                [(doc_id, layer) for layer in layer_list],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO doc_stages (doc_id, stage, done_at) VALUES (?, ?, datetime('now'))",
+                (doc_id, stage),
+            )
+        else:
+            conn.executemany(
+                "DELETE FROM spans WHERE doc_id = ? AND layer = ? AND run_id = ?",
+                [(doc_id, layer, run_id) for layer in layer_list],
+            )
         conn.executemany(
-            "DELETE FROM spans WHERE doc_id = ? AND layer = ?", [(doc_id, layer) for layer in layer_list]
+            'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage, run_id) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*_span_row(doc_id, s, stage), run_id) for s in span_list],
         )
-        conn.executemany(
-            'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage) VALUES (?, ?, ?, ?, ?, ?, ?)',
-            [_span_row(doc_id, s, stage) for s in spans],
+
+
+def done_stages(conn: sqlite3.Connection, doc_id: str) -> set[str]:
+    """The versioned stage names recorded as done for a document (document-owned layers only)."""
+    return {r[0] for r in conn.execute("SELECT stage FROM doc_stages WHERE doc_id = ?", (doc_id,))}
+
+
+def documents_lacking(conn: sqlite3.Connection, doc_ids: list[str], layer: str) -> list[str]:
+    """The documents among `doc_ids` that have no document-owned span on `layer`."""
+    have = {
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT doc_id FROM spans WHERE layer = ? AND run_id IS NULL", (layer,)
         )
-        conn.execute(
-            "INSERT OR REPLACE INTO doc_stages (doc_id, stage, done_at) VALUES (?, ?, datetime('now'))",
-            (doc_id, stage),
-        )
+    }
+    return [d for d in doc_ids if d not in have]
 
 
 def _document_from_row(row: sqlite3.Row, spans: list[Span]) -> Document:
@@ -179,9 +218,12 @@ def _document_from_row(row: sqlite3.Row, spans: list[Span]) -> Document:
     )
 
 
-def load_spans(conn: sqlite3.Connection, doc_id: str, layers: Iterable[str] | None = None) -> list[Span]:
-    query = 'SELECT layer, start, "end", label, attrs FROM spans WHERE doc_id = ?'
-    params: list[Any] = [doc_id]
+def load_spans(
+    conn: sqlite3.Connection, doc_id: str, layers: Iterable[str] | None = None, *, run_id: str | None = None
+) -> list[Span]:
+    """A document's own spans (optionally only `layers`), plus the spans run `run_id` wrote for it, if given."""
+    query = 'SELECT layer, start, "end", label, attrs FROM spans WHERE doc_id = ? AND (run_id IS NULL OR run_id = ?)'
+    params: list[Any] = [doc_id, run_id]
     if layers is not None:
         layer_list = list(layers)
         query += f" AND layer IN ({','.join('?' * len(layer_list))})"
@@ -193,14 +235,16 @@ def load_spans(conn: sqlite3.Connection, doc_id: str, layers: Iterable[str] | No
     ]
 
 
-def get_document(conn: sqlite3.Connection, doc_id: str, *, layers: Iterable[str] | None = None) -> Document:
-    """A stored document with its spans (all layers, or only `layers`)."""
+def get_document(
+    conn: sqlite3.Connection, doc_id: str, *, layers: Iterable[str] | None = None, run_id: str | None = None
+) -> Document:
+    """A stored document with its own spans (all layers, or only `layers`) and those run `run_id` wrote for it."""
     row = conn.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
     if row is None:
         raise UserError(
             E_NO_DOCUMENT, f"no document '{doc_id}'", "List documents with `textsamverkan corpus`."
         )
-    return _document_from_row(row, load_spans(conn, doc_id, layers))
+    return _document_from_row(row, load_spans(conn, doc_id, layers, run_id=run_id))
 
 
 def resolve_doc_id(conn: sqlite3.Connection, ref: str) -> str:
@@ -278,6 +322,14 @@ def document_rows(conn: sqlite3.Connection, *, corpus: str | None = None) -> lis
     return out
 
 
+def document_facts(conn: sqlite3.Connection, doc_id: str) -> tuple[str, int]:
+    """A stored document's corpus and content word count."""
+    row = conn.execute("SELECT corpus, n_words FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+    if row is None:
+        raise UserError(E_NO_DOCUMENT, f"no document '{doc_id}'", "List documents with `textsamverkan corpus`.")
+    return str(row["corpus"]), int(row["n_words"])
+
+
 def corpus_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """One row per corpus: documents, words, spans of each main layer."""
     rows = conn.execute(
@@ -286,27 +338,28 @@ def corpus_rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [{"corpus": r["corpus"], "documents": r["documents"], "words": r["words"] or 0} for r in rows]
 
 
-def load_speakers(conn: sqlite3.Connection, doc_id: str) -> list[dict[str, Any]]:
+def load_speakers(conn: sqlite3.Connection, doc_id: str) -> dict[str, Speaker]:
+    """A document's speakers, keyed by speaker id."""
     rows = conn.execute(
         "SELECT speaker_id, name, aliases, role, organisation, party FROM speakers "
         "WHERE doc_id = ? ORDER BY speaker_id",
         (doc_id,),
     ).fetchall()
-    return [
-        {
-            "id": r["speaker_id"],
-            "name": r["name"],
-            "aliases": json.loads(r["aliases"]),
-            "role": r["role"],
-            "organisation": r["organisation"],
-            "party": r["party"],
-        }
+    return {
+        r["speaker_id"]: Speaker(
+            id=r["speaker_id"],
+            name=r["name"],
+            aliases=json.loads(r["aliases"]),
+            role=r["role"],
+            organisation=r["organisation"],
+            party=r["party"],
+        )
         for r in rows
-    ]
+    }
 
 
-def speaker_of(turns: Iterable[Span], speakers: dict[str, dict[str, Any]], offset: int) -> dict[str, Any] | None:
-    """The speaker record (as `load_speakers` gives it, keyed by id) of the turn holding `offset`, or None."""
+def speaker_of(turns: Iterable[Span], speakers: dict[str, Speaker], offset: int) -> Speaker | None:
+    """The speaker of the turn holding `offset`, or None outside every turn."""
     turn = turn_at(turns, offset)
     return speakers.get(turn.label) if turn else None
 
@@ -321,5 +374,5 @@ def speaker_at(conn: sqlite3.Connection, doc: Document, offset: int) -> str:
     turn = turn_at(doc.spans_on("turn"), offset)
     if turn is None:
         return ""
-    names = {s["id"]: s["name"] for s in load_speakers(conn, doc.doc_id)}
-    return str(names.get(turn.label, turn.label))
+    speaker = load_speakers(conn, doc.doc_id).get(turn.label)
+    return speaker.name if speaker else turn.label

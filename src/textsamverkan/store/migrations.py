@@ -111,17 +111,68 @@ def _m004_claim_refs(conn: sqlite3.Connection) -> None:
     )
 
 
+def _m005_run_lifecycle(conn: sqlite3.Connection) -> None:
+    # Runs become the unit of a result: each records its stage and scope, the process that runs it (so a killed run
+    # can be told from a live one), and results carry the run id. `current_runs` points at the last complete run of
+    # each stage and scope; readers follow it, so a run that is still writing (or was killed) is never read.
+    _run_script(
+        conn,
+        """
+        ALTER TABLE runs ADD COLUMN stage TEXT NOT NULL DEFAULT '';
+        ALTER TABLE runs ADD COLUMN scope TEXT NOT NULL DEFAULT '*';
+        ALTER TABLE runs ADD COLUMN pid INTEGER;
+        ALTER TABLE runs ADD COLUMN host TEXT;
+        ALTER TABLE runs ADD COLUMN heartbeat TEXT;
+        UPDATE runs SET stage = command;
+        UPDATE runs SET status = 'complete' WHERE status = 'done';
+        UPDATE runs SET status = 'failed' WHERE status = 'running';
+        ALTER TABLE spans ADD COLUMN run_id TEXT;
+        CREATE INDEX spans_run ON spans (run_id, doc_id, layer);
+        CREATE TABLE current_runs (
+            stage TEXT NOT NULL,
+            scope TEXT NOT NULL,
+            run_id TEXT NOT NULL REFERENCES runs (run_id),
+            PRIMARY KEY (stage, scope)
+        );
+        CREATE TABLE claim_refs_v2 (
+            run_id TEXT NOT NULL,
+            doc_id TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            PRIMARY KEY (run_id, doc_id, start, "end")
+        );
+        DROP TABLE claim_refs;
+        ALTER TABLE claim_refs_v2 RENAME TO claim_refs
+        """,
+    )
+    # Theme and claim spans written before runs were tracked cannot be attributed to a run: rerun those stages.
+    conn.execute("DELETE FROM spans WHERE layer IN ('theme', 'claim')")
+
+
 MIGRATIONS: list[Migration] = [
     ("001_documents_spans_runs", _m001_documents),
     ("002_fulltext_search", _m002_search),
     ("003_embedding_cache", _m003_embeddings),
     ("004_claim_refs", _m004_claim_refs),
+    ("005_run_lifecycle", _m005_run_lifecycle),
 ]
 
 
 def apply_migrations(conn: sqlite3.Connection) -> list[str]:
-    """Apply the migrations this database has not had yet, each in its own transaction; return their names."""
-    conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    """Apply the migrations this database has not had yet, each in its own transaction; return their names.
+
+    Safe when several processes open a new database at once: each migration is checked again inside its
+    immediate (write-locked) transaction, so a migration another process applied meanwhile is skipped.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     done = {row[0] for row in conn.execute("SELECT name FROM migrations")}
     applied = []
     for name, migrate in MIGRATIONS:
@@ -129,6 +180,9 @@ def apply_migrations(conn: sqlite3.Connection) -> list[str]:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if conn.execute("SELECT 1 FROM migrations WHERE name = ?", (name,)).fetchone():
+                conn.execute("COMMIT")
+                continue
             migrate(conn)
             conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (name,))
             conn.execute("COMMIT")

@@ -1,4 +1,4 @@
-"""The codebook: load a YAML file, validate it with file-and-line error messages, and write it back.
+"""The codebook: its types, YAML parsing and validation with file-and-line error messages, and writing it back.
 
 Format (see data/codebook_sv.yaml, the default, and the README):
 
@@ -27,7 +27,8 @@ Format (see data/codebook_sv.yaml, the default, and the README):
         threshold: 0.92                 # optional per-code semantic threshold
         codable: false                  # optional: a grouping code that is never assigned itself
 
-Errors are `UserError` E109 with "file:line: what is wrong" and a hint; a missing file is E101.
+Errors are `UserError` E109 with "file:line: what is wrong" and a hint. A codebook *file* of either format (YAML
+or .qdc) is loaded with `codebook_files.load_codebook`; a missing file is E101.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from textsamverkan.errors import E_METADATA, E_NOT_FOUND, UserError, did_you_mean
+from textsamverkan.errors import E_METADATA, UserError, did_you_mean
 from textsamverkan.themes.terms import Phrase, Term, parse_phrase, parse_term
 
 DEFAULT_CODEBOOK = "codebook_sv.yaml"
@@ -147,21 +148,9 @@ def default_codebook_path() -> Path:
 
 
 def load_default_codebook() -> Codebook:
-    """Load the bundled default codebook."""
-    return load_codebook(default_codebook_path())
-
-
-def load_codebook(path: str | Path) -> Codebook:
-    """Load and validate a codebook file: YAML (.yaml/.yml) or REFI-QDA codebook XML (.qdc)."""
-    p = Path(path)
-    if not p.is_file():
-        raise UserError(E_NOT_FOUND, f"codebook file {p} does not exist",
-                        "give the path of a .yaml or .qdc codebook, or leave the option out for the default")
-    if p.suffix.lower() == ".qdc":
-        from textsamverkan.themes.qdc import read_qdc
-
-        return read_qdc(p)
-    return parse_codebook(p.read_text(encoding="utf-8"), source=str(p))
+    """Load the bundled default codebook (YAML)."""
+    path = default_codebook_path()
+    return parse_codebook(path.read_text(encoding="utf-8"), source=str(path))
 
 
 def parse_codebook(text: str, *, source: str = "<codebook>") -> Codebook:

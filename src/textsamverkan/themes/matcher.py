@@ -17,9 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Code, Codebook, Pattern
 from textsamverkan.themes.terms import Phrase, TermIndex
-from textsamverkan.themes.types import Method, Sentence, ThemeHit
+from textsamverkan.themes.types import Method, ThemeHit
 
 if TYPE_CHECKING:
     import numpy as np

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from textsamverkan.errors import E_METADATA, UserError
-from textsamverkan.themes.types import Sentence, ThemeHit
+from textsamverkan.segment.sentences import Sentence
+from textsamverkan.themes.types import ThemeHit
 
 CORE_THEMES = ("ppe", "testing", "care_plans", "sol_hsl")
 
@@ -213,7 +214,7 @@ def plain_text_documents(
     the content blocks with `simple_sentences`: (texts, sentences), both keyed by file name."""
     from textsamverkan.ingest.normalise import normalise
     from textsamverkan.ingest.structure import content_blocks, find_blocks
-    from textsamverkan.themes.sentences import simple_sentences
+    from textsamverkan.segment.sentences import simple_sentences
 
     texts: dict[str, str] = {}
     sentences: dict[str, list[Sentence]] = {}

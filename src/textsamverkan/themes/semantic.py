@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Codebook
-from textsamverkan.themes.types import Sentence
 
 if TYPE_CHECKING:
     FloatMatrix = npt.NDArray[np.float32]

@@ -122,7 +122,7 @@ def swedish_stop_words() -> list[str]:
 def _tokenizer(lemmatize: bool) -> Any:
     import re
 
-    from textsamverkan.themes.sentences import simple_lemma
+    from textsamverkan.segment.sentences import simple_lemma
 
     word = re.compile(r"[^\W\d_]{2,}(?:-[^\W\d_]+)*", re.UNICODE)
 

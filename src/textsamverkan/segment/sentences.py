@@ -1,10 +1,12 @@
-"""Sentences and tokens for the theme coder: a fast fallback splitter and an adapter for NLP-layer spans.
+"""Sentences and tokens of canonical text: the types, a fast fallback splitter, and an adapter for NLP-layer spans.
 
-`simple_sentences` needs no model: lines inside the given regions (blocks or turns) are cut at sentence-final
-punctuation that is not part of a known abbreviation, words are found with one regular expression and lemmatised
-with simplemma's Swedish lexicon (unknown words keep their lower-cased form). UPOS is only "PUNCT", "NUM" or "X".
-It is the fast path when no pipeline has annotated the text, and the way tests build input independently of
-any backend. `sentences_from_spans` turns the NLP layer's sentence and token spans into the same types.
+`pieces_of` cuts regions (blocks or turns) into their non-blank lines: the pieces an NLP backend annotates and the
+fallback splitter cuts, so no sentence crosses a region or a line break. `simple_sentences` needs no model: each
+piece is cut at sentence-final punctuation that is not part of a known abbreviation, words are found with one
+regular expression and lemmatised with simplemma's Swedish lexicon (unknown words keep their lower-cased form);
+UPOS is only "PUNCT", "NUM" or "X". It is the fast path when no pipeline has annotated the text, and the way tests
+build input independently of any backend. `sentences_from_spans` turns the NLP layer's sentence and token spans
+into the same types. The theme coder and claim retrieval read these types.
 """
 
 from __future__ import annotations
@@ -12,10 +14,39 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from textsamverkan.themes.types import Sentence, Token
+from textsamverkan.errors import E_OPTION, UserError
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: offsets into the canonical text, its text, lemma and universal POS tag ("X" when unknown)."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    upos: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence (or bullet, or heading) of a document, never crossing a block or turn boundary."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    tokens: list[Token] = field(default_factory=list, hash=False, compare=False)
+
+    @property
+    def words(self) -> int:
+        """Number of word tokens (tokens that contain a letter or digit)."""
+        return sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
+
 
 # A word (letters/digits, inner hyphens, colons and apostrophes: "covid-19", "SIP:ar", "läkar-teamen"), a word with
 # a suspended hyphen ("hälso-" in "hälso- och sjukvård"), a number, or one other non-space character.
@@ -31,6 +62,26 @@ _ABBREVIATIONS = frozenset(
     ]
 )
 _ABBREV_TAIL = re.compile(r"(?:\w+\.)*\w+$")
+_LINE = re.compile(r"[^\n]+")
+
+
+def pieces_of(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) of every non-blank line inside each region, trimmed of surrounding whitespace."""
+    previous_end = 0
+    pieces: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if not 0 <= start <= end <= len(text):
+            raise UserError(E_OPTION, f"region ({start}, {end}) lies outside the text (length {len(text)})")
+        if start < previous_end:
+            raise UserError(E_OPTION, f"region ({start}, {end}) overlaps the region before it")
+        previous_end = end
+        for m in _LINE.finditer(text, start, end):
+            line = m.group()
+            stripped = line.strip()
+            if stripped:
+                lead = len(line) - len(line.lstrip())
+                pieces.append((m.start() + lead, m.start() + lead + len(stripped)))
+    return pieces
 
 
 @lru_cache(maxsize=262144)
@@ -95,8 +146,6 @@ def simple_sentences(doc_id: str, text: str, regions: Iterable[tuple[int, int]])
 
     Every non-blank line of a region is cut separately, so no sentence crosses a region or a line break.
     """
-    from textsamverkan.nlp.annotate import pieces_of
-
     sentences: list[Sentence] = []
     for piece_start, piece_end in pieces_of(text, sorted(regions)):
         for a, b in split_line(text[piece_start:piece_end]):

@@ -1,0 +1,198 @@
+"""Every setting of the corpus stages in one table: name, type, default, help, choices and the stages it belongs to.
+
+The table generates the command-line options (textsamverkan.cli.settings_options), resolves and validates values,
+is what a run records in its manifest, and is the source of the README's option tables (a test keeps them equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textsamverkan.errors import E_OPTION, UserError, did_you_mean
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting. `flag` is the option as typed (default: --name with dashes); `stages` the stages that read it."""
+
+    name: str
+    type: type
+    default: Any
+    help: str
+    stages: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    flag: str = ""
+    negatable: bool = False
+    metavar: str = ""
+
+    @property
+    def option(self) -> str:
+        return self.flag or "--" + self.name.replace("_", "-")
+
+    @property
+    def value_name(self) -> str:
+        """What the option's value is called in help and docs: N, X, FILE, TEXT or the setting's own metavar."""
+        return self.metavar or {int: "N", float: "X", Path: "FILE"}.get(self.type, "TEXT")
+
+
+DEFAULT_EMBEDDER = "e5-small-sv"
+
+SETTINGS: tuple[Setting, ...] = (
+    # annotate
+    Setting("nlp", str, "spacy", "NLP backend.", ("annotate",), choices=("spacy", "stanza")),
+    Setting(
+        "model",
+        str,
+        None,
+        "spaCy: a package name or path (default: sv_core_news_lg/md/sm when installed, else the bundled model). "
+        "Stanza: a model directory (default: the bundled one).",
+        ("annotate",),
+    ),
+    Setting("parser", bool, False, "spaCy: run the dependency parser too (about half the speed).", ("annotate",)),
+    Setting("ner", bool, False, "spaCy: run named-entity recognition too (about half the speed).", ("annotate",)),
+    Setting(
+        "lemma_fallback",
+        str,
+        "simplemma",
+        "Where lemmas of words the model never saw come from.",
+        ("annotate",),
+        choices=("simplemma", "none"),
+    ),
+    Setting(
+        "force", bool, False, "Annotate again documents already annotated by this backend and model.", ("annotate",)
+    ),
+    # embeddings
+    Setting(
+        "embedder",
+        str,
+        DEFAULT_EMBEDDER,
+        "e5-small-sv (faithful), static-sv (fast), or a sentence-transformers model name or folder.",
+        ("embed", "themes", "search"),
+        metavar="MODEL",
+    ),
+    # themes
+    Setting(
+        "codebook",
+        Path,
+        None,
+        "A codebook (.yaml, or REFI-QDA .qdc). Default: the bundled Swedish codebook.",
+        ("themes",),
+    ),
+    Setting(
+        "semantic",
+        bool,
+        False,
+        "Also match sentences to the codebook's exemplars by embeddings (slow: every sentence is embedded).",
+        ("themes",),
+    ),
+    Setting(
+        "topics",
+        bool,
+        True,
+        "Find topics nobody listed with BERTopic over passage embeddings.",
+        ("themes",),
+        negatable=True,
+    ),
+    Setting("min_topic_size", int, 10, "Smallest topic BERTopic keeps.", ("themes",), minimum=2),
+    Setting("topic_seed", int, 42, "Seed of UMAP and everything random in topic modelling.", ("themes",)),
+    # link
+    Setting("top_k", int, 5, "Passages per statement.", ("link",), minimum=1, flag="-k"),
+    Setting(
+        "link_embedder",
+        str,
+        "static-sv",
+        "Embedder for linking: static-sv (the threshold was calibrated on it), e5-small-sv, or a name or path.",
+        ("link",),
+        flag="--embedder",
+        metavar="MODEL",
+    ),
+    Setting("threshold", float, 0.30, "Lowest hybrid score counted as support.", ("link",), minimum=0.0),
+    # tables: compare, export, report
+    Setting(
+        "by",
+        str,
+        "region",
+        "Group key: corpus, region, organisation, kind, year, half, quarter, month, speaker, speaker_role, "
+        "speaker_organisation or a metadata field; two at once with a comma (region,half).",
+        ("compare", "export", "report"),
+    ),
+    Setting(
+        "cluster",
+        str,
+        None,
+        "Count each author/speaker once in the tests (a metadata field, or speaker).",
+        ("compare",),
+    ),
+)
+
+
+def settings_for(stage: str) -> list[Setting]:
+    """The settings a stage reads, in table order."""
+    return [s for s in SETTINGS if stage in s.stages]
+
+
+def setting(stage: str, name: str) -> Setting:
+    """One setting of a stage (KeyError for a name the table does not have)."""
+    for s in settings_for(stage):
+        if s.name == name:
+            return s
+    raise KeyError(f"{stage}.{name}")
+
+
+def default(stage: str, name: str) -> Any:
+    return setting(stage, name).default
+
+
+def resolve(stage: str, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The stage's complete settings: table defaults overridden by the given values (None keeps the default),
+    each checked against its type, choices and minimum. Unknown names are a coded error."""
+    known = {s.name: s for s in settings_for(stage)}
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise UserError(
+            E_OPTION,
+            f"{stage} has no setting '{unknown[0]}'.{did_you_mean(unknown[0], known)}",
+            f"Settings of {stage}: {', '.join(known)}.",
+        )
+    out: dict[str, Any] = {}
+    for name, s in known.items():
+        value = given.get(name)
+        out[name] = s.default if value is None else _checked(stage, s, value)
+    return out
+
+
+def _checked(stage: str, s: Setting, value: Any) -> Any:
+    try:
+        typed = s.type(value) if not isinstance(value, s.type) else value
+    except (TypeError, ValueError) as exc:
+        raise UserError(E_OPTION, f"{s.option} takes a {s.type.__name__}, not {value!r}", s.help) from exc
+    if s.choices and typed not in s.choices:
+        raise UserError(
+            E_OPTION,
+            f"{s.option} must be one of {', '.join(s.choices)}, not {typed!r}.{did_you_mean(str(typed), s.choices)}",
+        )
+    if s.minimum is not None and isinstance(typed, int | float) and typed < s.minimum:
+        raise UserError(E_OPTION, f"{s.option} must be at least {s.minimum:g}, not {typed!r}")
+    return typed
+
+
+TABLE_STAGES = ("annotate", "embed", "themes", "link", "compare", "export", "report")
+
+
+def markdown_table(stage: str) -> str:
+    """The README's option table of a stage, generated from this table."""
+    lines = ["| option | default | what |", "|---|---|---|"]
+    for s in settings_for(stage):
+        if s.type is bool:
+            option = f"`{s.option}/--no-{s.option[2:]}`" if s.negatable else f"`{s.option}`"
+            shown = "on" if s.default else "off"
+        else:
+            option = f"`{s.option} {s.value_name}`"
+            shown = "–" if s.default is None else f"`{s.default}`"
+        choices = " (" + " \\| ".join(s.choices) + ")" if s.choices else ""
+        lines.append(f"| {option} | {shown} | {s.help}{choices} |")
+    return "\n".join(lines)
