@@ -76,7 +76,8 @@ def test_bad_files_are_reported_and_the_rest_is_stored(tmp_path: Path, db_path: 
     (folder / "huge.txt").write_bytes(b"a" * (2 * 1024 * 1024 + 10))
     (folder / "notes.xyz").write_text("unknown format", encoding="utf-8")
     (folder / "manifest.csv").write_text("file,region\ngood.txt,VGR\nmissing.txt,Skåne\n", encoding="utf-8")
-    summary = ingest(db_path, folder, tmp_path / "does-not-exist.txt", read=ReadOptions(max_file_mb=2))
+    summary = ingest(db_path, folder, tmp_path / "does-not-exist.txt", read=ReadOptions(max_file_mb=2),
+                     include_unlisted=True)  # the manifest lists only two of the files
     by_file = {Path(o.path).name: o for o in summary.outcomes}  # type: ignore[attr-defined]
     assert by_file["good.txt"].status == "stored"
     assert by_file["cp1252.txt"].status == "stored"

@@ -58,6 +58,6 @@ def test_metadata_normalised_with_notes() -> None:
 def test_manifest_without_file_column(tmp_path: Path) -> None:
     manifest = tmp_path / "manifest.csv"
     manifest.write_text("name,title\na.txt,A\n", encoding="utf-8")
-    with pytest.raises(UserError, match="no 'file' column") as err:
+    with pytest.raises(UserError, match="no column naming the files") as err:
         read_manifest(manifest)
     assert err.value.code == "E108"

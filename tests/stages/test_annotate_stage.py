@@ -24,7 +24,7 @@ def test_annotate_seed_transcript_within_turns_and_skips_on_rerun(db_path: Path)
     conn = connect(db_path)
     ingest_paths(conn, [SEEDS / "001_1d9abd9c0be25893.txt"], IngestOptions())
     summary = annotate_corpus(conn).value
-    assert summary.annotated == ["seeds/001_1d9abd9c0be25893.txt"]
+    assert summary.annotated == ["001_1d9abd9c0be25893/001_1d9abd9c0be25893.txt"]  # a single file's corpus: its stem
     doc = get_document(conn, summary.annotated[0])
     turns = doc.spans_on("turn")
     sentences = doc.spans_on("sentence")

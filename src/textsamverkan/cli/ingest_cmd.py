@@ -13,7 +13,20 @@ from textsamverkan.cli.workspace import Workspace
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--corpus", help="Corpus name (default: the folder's name).")
+@click.option("--corpus", help="Corpus name (default: the folder's name, or a single file's name without suffix).")
+@click.option(
+    "--manifest",
+    "manifest_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A manifest CSV anywhere (default: manifest.csv in the folder); its paths are relative to its own folder.",
+)
+@click.option("--manifest-file-column", help="The manifest column that names the files (default: found by name: "
+              "file, path, filename, fil, …).")
+@click.option("--include-unlisted", is_flag=True, help="Also ingest files the manifest does not list (reported as "
+              "skipped otherwise).")
+@click.option("--where", "where", multiple=True, metavar="COND",
+              help="Keep only table rows (or files) matching COND: COLUMN~REGEX, COLUMN!~REGEX, COLUMN=VALUE, "
+              "COLUMN!=VALUE; 'text' is the document text. Repeat to require several.")
 @click.option("--region", help="Region of every document (normalised, e.g. VGR → Västra Götaland).")
 @click.option("--organisation", help="Organisation behind every document.")
 @click.option("--kind", help="transcript, report, slides, web, debate, interpellation, article, interview, other.")
@@ -40,6 +53,10 @@ def ingest(
     obj: Workspace,
     paths: tuple[Path, ...],
     corpus: str | None,
+    manifest_path: Path | None,
+    manifest_file_column: str | None,
+    include_unlisted: bool,
+    where: tuple[str, ...],
     region: str | None,
     organisation: str | None,
     kind: str | None,
@@ -60,21 +77,24 @@ def ingest(
 ) -> None:
     """Read files and folders into the corpus database.
 
-    Folders are read recursively; a manifest.csv beside the files gives each file's title, organisation, region,
-    kind, date and language (flags override it). Unchanged files are skipped; changed files replace their
-    documents. A file that cannot be read is reported and the others are stored; the exit status is then 1.
+    Folders are read recursively; a manifest (manifest.csv in the folder, or --manifest FILE) gives each file's
+    title, organisation, region, kind, date and language (flags override it); files it does not list are skipped
+    and reported unless --include-unlisted. Unchanged files are skipped; changed files replace their documents.
+    A file that cannot be read is reported and the others are stored; the exit status is then 1.
 
     \b
     Examples:
       textsamverkan ingest corpora/seeds
       textsamverkan ingest report.pdf --region "Region Halland" --kind report --date 2021-03
-      textsamverkan ingest interpellations.csv --kind interpellation --text-column text
+      textsamverkan ingest interpellations.csv --kind interpellation --where "text~äldreomsorg"
+      textsamverkan ingest regeringen/docs --manifest regeringen/manifest.csv --kind web
     """
     from tqdm import tqdm
 
     from textsamverkan.ingest.document_builder import TurnOptions
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths, summary_rows
     from textsamverkan.ingest.readers.base import ReadOptions
+    from textsamverkan.ingest.row_filter import parse_where
 
     flags = {
         "region": region,
@@ -88,9 +108,13 @@ def ingest(
         corpus=corpus,
         metadata={k: v for k, v in flags.items() if v},
         format=file_format,
-        read=ReadOptions(encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column),
+        read=ReadOptions(encoding=encoding, max_file_mb=max_file_mb, text_column=text_column, id_column=id_column,
+                         where=parse_where(where)),
         turns=TurnOptions(format=turn_format, pattern=turn_pattern, speakers_file=speakers_file, enabled=not no_turns),
         force=force,
+        manifest=manifest_path,
+        manifest_file_column=manifest_file_column,
+        include_unlisted=include_unlisted,
     )
     conn = obj.connect(must_exist=False)
     summary = ingest_paths(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textsamverkan.errors import E_MANIFEST, UserError
+from textsamverkan.errors import E_MANIFEST, UserError, did_you_mean
 from textsamverkan.ingest.regions import normalise_region
 
 MANIFEST_NAME = "manifest.csv"
@@ -57,6 +57,10 @@ def normalise_metadata(values: dict[str, Any]) -> MetadataResult:
         if folded not in KINDS:
             out.notes.append(f"unknown kind '{kind}' kept as written (known kinds: {', '.join(KINDS)})")
         out.values["kind"] = folded
+    if "date" not in out.values:
+        from_parts = _date_from_parts(out.values)
+        if from_parts:
+            out.values["date"] = from_parts
     date = out.values.get("date")
     if date is not None:
         text = str(date).strip()
@@ -82,34 +86,125 @@ def normalise_metadata(values: dict[str, Any]) -> MetadataResult:
     return out
 
 
+def _date_from_parts(values: dict[str, Any]) -> str | None:
+    """A date from separate year and month columns ("year"/"år", "month"/"månad"), as YYYY or YYYY-MM."""
+    year = str(next((values[k] for k in ("year", "år", "ar") if k in values), "")).strip()
+    if not re.fullmatch(r"\d{4}", year):
+        return None
+    month = str(next((values[k] for k in ("month", "månad", "manad") if k in values), "")).strip()
+    if re.fullmatch(r"\d{1,2}", month) and 1 <= int(month) <= 12:
+        return f"{year}-{int(month):02d}"
+    return year
+
+
 @dataclass(frozen=True)
 class ManifestRow:
+    """One manifest row: the file as written, the line it is on, its other columns and notes about the row."""
+
     file: str
     line: int
     values: dict[str, str]
+    notes: tuple[str, ...] = ()
 
 
-def read_manifest(path: Path) -> dict[str, ManifestRow]:
-    """Rows of a manifest.csv keyed by file name (relative to the manifest's folder)."""
+@dataclass
+class Manifest:
+    """A manifest's rows in file order, the column that names the files, and problems of single rows.
+
+    A row with a problem (no file name, a file named twice) is reported in `problems` and left out; the other
+    rows are kept.
+    """
+
+    path: Path
+    file_column: str
+    rows: list[ManifestRow] = field(default_factory=list)
+    problems: list[UserError] = field(default_factory=list)
+
+
+# Names of the column that holds the file, tried in this order (compared lower-case, spaces and dashes as "_").
+FILE_COLUMNS = ("file", "path", "filename", "file_name", "filepath", "file_path", "relative_path", "fil",
+                "filnamn", "sökväg", "sokvag", "document", "dokument")
+
+
+def _column_key(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", name.strip().lower())
+
+
+def read_manifest(path: Path, file_column: str | None = None) -> Manifest:
+    """Read a manifest CSV (comma, semicolon or tab separated): each row names a file and gives its metadata.
+
+    The file column is `file_column` when given, else the first of FILE_COLUMNS present. Problems of the
+    whole file (not UTF-8, no file column) raise E108; problems of one row are collected, and the rest is read.
+    """
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if not reader.fieldnames or "file" not in [f.strip().lower() for f in reader.fieldnames]:
-                raise UserError(
-                    E_MANIFEST,
-                    f"{path}: the manifest has no 'file' column",
-                    f"The first line must name the columns, e.g. file,{','.join(CORE_FIELDS)}.",
-                )
-            rows: dict[str, ManifestRow] = {}
-            for row in reader:
-                clean = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if k}
-                name = clean.pop("file", "")
-                if name:
-                    rows[name] = ManifestRow(name, reader.line_num, clean)
-            return rows
+            header_line = handle.readline()
+            handle.seek(0)
+            delimiter = max((",", ";", "\t"), key=lambda d: (header_line.count(d), d == ","))
+            reader = csv.reader(handle, delimiter=delimiter)
+            header = next(reader, None)
+            if not header or not any(h.strip() for h in header):
+                raise UserError(E_MANIFEST, f"{path}: the manifest is empty or has no header line",
+                                f"The first line must name the columns, e.g. file,{','.join(CORE_FIELDS)}.")
+            names = [_column_key(h) for h in header]
+            column = _file_column(path, names, file_column)
+            manifest = Manifest(path, column)
+            index = names.index(column)
+            seen: dict[str, int] = {}
+            line = reader.line_num + 1
+            try:
+                for values in reader:
+                    start, line = line, reader.line_num + 1
+                    if not any(v.strip() for v in values):
+                        continue
+                    _add_row(manifest, names, index, values, start, seen)
+            except csv.Error as exc:
+                manifest.problems.append(UserError(
+                    E_MANIFEST, f"{path} line {line}: not valid CSV ({exc}); this row and those after it are "
+                    "not read", "Fix the quoting on that line."))
+            return manifest
     except UnicodeDecodeError as exc:
         raise UserError(
             E_MANIFEST, f"{path}: the manifest is not UTF-8 ({exc})", "Re-save it as UTF-8."
         ) from exc
-    except csv.Error as exc:
-        raise UserError(E_MANIFEST, f"{path}: the manifest is not valid CSV ({exc})", "Fix the CSV.") from exc
+
+
+def _file_column(path: Path, names: list[str], given: str | None) -> str:
+    if given:
+        wanted = _column_key(given)
+        if wanted not in names:
+            raise UserError(E_MANIFEST, f"{path}: no column '{given}' for --manifest-file-column (columns: "
+                            f"{', '.join(names)}).{did_you_mean(wanted, names)}",
+                            "Pass --manifest-file-column with the column that names the files.")
+        return wanted
+    found = next((c for c in FILE_COLUMNS if c in names), None)
+    if found is None:
+        raise UserError(
+            E_MANIFEST,
+            f"{path}: the manifest has no column naming the files (columns: {', '.join(names)}; looked for "
+            f"{', '.join(FILE_COLUMNS[:6])}, …)",
+            "Name the column 'file', or pass --manifest-file-column COLUMN.",
+        )
+    return found
+
+
+def _add_row(manifest: Manifest, names: list[str], index: int, values: list[str], line: int,
+             seen: dict[str, int]) -> None:
+    where = f"{manifest.path} line {line}"
+    name = values[index].strip() if index < len(values) else ""
+    if not name:
+        manifest.problems.append(UserError(E_MANIFEST, f"{where}: the '{manifest.file_column}' cell is empty; "
+                                           "row left out", "Fill in the file name or delete the row."))
+        return
+    if name in seen:
+        manifest.problems.append(UserError(E_MANIFEST, f"{where}: names '{name}' again (first on line "
+                                           f"{seen[name]}); this row is left out",
+                                           "Keep one row per file."))
+        return
+    seen[name] = line
+    notes: list[str] = []
+    if len(values) > len(names):
+        notes.append(f"manifest line {line} has {len(values) - len(names)} more field(s) than its header; "
+                     "they were ignored")
+    clean = {k: v.strip() for k, v in zip(names, values, strict=False) if k and k != manifest.file_column}
+    manifest.rows.append(ManifestRow(name, line, clean, tuple(notes)))

@@ -21,6 +21,7 @@ from textsamverkan.ingest.normalise import NORMALISER_VERSION
 from textsamverkan.ingest.paths import path_text, safe_text
 from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
+from textsamverkan.ingest.row_filter import FILE_NOTE, RowFilter
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
 from textsamverkan.model import Document
 from textsamverkan.runner import RunContext, StageSpec, run_stage
@@ -31,6 +32,7 @@ from textsamverkan.store.documents import stored_source, write_source_batch
 PIPELINE_VERSION = f"{NORMALISER_VERSION}+{STRUCTURE_VERSION}+{SEGMENTER_NAME}+{PASSAGES_VERSION}"
 INGEST_STAGE = "ingest.v1"
 SPEC = StageSpec(INGEST_STAGE, "ingest", writes=("block", "turn", "passage"), documents=False)
+TABLE_FORMATS = ("csv", "jsonl")  # their readers apply --where to each row
 WRITE_BATCH = 100  # documents of one multi-document file (a table) written per transaction
 
 
@@ -38,12 +40,15 @@ WRITE_BATCH = 100  # documents of one multi-document file (a table) written per 
 class IngestOptions:
     """What the user chose for this ingest: corpus name, metadata flags, reader and speaker options."""
 
-    corpus: str | None = None
+    corpus: str | None = None  # default: a folder's name, or a single file's stem
     metadata: dict[str, str] = field(default_factory=dict)
     format: str | None = None
     read: ReadOptions = field(default_factory=ReadOptions)
     turns: TurnOptions = field(default_factory=TurnOptions)
     force: bool = False
+    manifest: Path | None = None
+    manifest_file_column: str | None = None
+    include_unlisted: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +59,7 @@ class InputFile:
     root: Path
     corpus: str
     manifest: ManifestRow | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -89,60 +95,62 @@ class IngestSummary:
         return [o for o in self.outcomes if o.status == "failed"]
 
 
-def collect_inputs(paths: Iterable[Path], corpus: str | None) -> tuple[list[InputFile], list[FileOutcome]]:
-    """Expand files and folders into input files (with manifest rows); report paths that cannot be used."""
+def collect_inputs(
+    paths: Iterable[Path],
+    corpus: str | None,
+    *,
+    manifest: Path | None = None,
+    manifest_file_column: str | None = None,
+    include_unlisted: bool = False,
+) -> tuple[list[InputFile], list[FileOutcome]]:
+    """Expand files and folders into input files (with manifest rows); report paths that cannot be used.
+
+    The manifest is `manifest` when given, else a manifest.csv in each folder (or beside each file). When a
+    manifest applies, files under a folder that it does not list are reported as skipped, or ingested without
+    its metadata when `include_unlisted`; a file named on the command line is always ingested.
+    """
     inputs: list[InputFile] = []
     problems: list[FileOutcome] = []
     suffixes = supported_suffixes()
-    for given in paths:
+    given_list = list(paths)
+    roots = [(g if g.is_dir() else g.parent).resolve() for g in given_list if g.exists()]
+    explicit = _load_explicit_manifest(manifest, manifest_file_column, roots) if manifest else None
+    found: dict[Path, _Listing] = {}
+    for given in given_list:
         if not given.exists():
-            problems.append(
-                _failure(
-                    given,
-                    ReadError(
-                        str(given), E_NOT_FOUND, "no such file or folder", "Check the path and try again."
-                    ),
-                )
-            )
+            problems.append(_failure(given, ReadError(str(given), E_NOT_FOUND, "no such file or folder",
+                                                      "Check the path and try again.")))
             continue
         root = given if given.is_dir() else given.parent
-        corpus_name = safe_text(corpus or (given.name if given.is_dir() else given.parent.name) or "corpus")
-        manifest, manifest_problem = _load_manifest(root)
-        if manifest_problem:
-            problems.append(manifest_problem)
+        corpus_name = safe_text(corpus or (given.resolve().name if given.is_dir() else given.stem) or "corpus")
+        listing = explicit
+        if listing is None:
+            key = root.resolve()
+            if key not in found:
+                found[key] = _load_folder_manifest(root, manifest_file_column)
+            listing = found[key]
         if given.is_dir():
-            found = sorted(
-                p
-                for p in given.rglob("*")
-                if not any(part.startswith(".") for part in p.relative_to(given).parts) and p.name != MANIFEST_NAME
-            )
-            files: list[Path] = []
-            for p in found:
-                if p.is_file():
-                    files.append(p)
-                elif p.is_symlink():
-                    problems.append(FileOutcome(str(p), "skipped", notes=[_link_note(p)]))
-            for p in files:
+            listing.used_with_folder = True
+            for p in _links_under(given):
+                problems.append(FileOutcome(str(p), "skipped", notes=[_link_note(p)]))
+            for p in _files_under(given, skip=listing.path):
                 if p.suffix.lower() not in suffixes:
-                    problems.append(
-                        FileOutcome(str(p), "skipped", notes=[f"no reader for '{p.suffix}' files"])
-                    )
+                    problems.append(FileOutcome(str(p), "skipped", notes=[f"no reader for '{p.suffix}' files"]))
                     continue
-                inputs.append(InputFile(p, root, corpus_name, manifest.get(p.relative_to(root).as_posix())))
-            for name, row in manifest.items():
-                if not (root / name).is_file():
-                    problems.append(
-                        _failure(
-                            root / MANIFEST_NAME,
-                            UserError(
-                                E_MANIFEST,
-                                f"{root / MANIFEST_NAME} line {row.line}: names '{name}', which does not exist",
-                                "Fix the file name in the manifest or add the file.",
-                            ),
-                        )
-                    )
+                row = listing.row_for(p)
+                if row is None and listing.active:
+                    if not include_unlisted:
+                        problems.append(FileOutcome(str(p), "skipped", notes=[listing.unlisted_note()]))
+                        continue
+                    inputs.append(InputFile(p, root, corpus_name, None, (listing.unlisted_note(),)))
+                    continue
+                inputs.append(InputFile(p, root, corpus_name, row))
         else:
-            inputs.append(InputFile(given, root, corpus_name, manifest.get(given.name)))
+            row = listing.row_for(given)
+            notes = (listing.unlisted_note(),) if row is None and listing.active else ()
+            inputs.append(InputFile(given, root, corpus_name, row, notes))
+    for listing in ([explicit] if explicit else []) + list(found.values()):
+        problems.extend(listing.outcomes(include_missing=listing.used_with_folder or listing is explicit))
     return inputs, problems
 
 
@@ -159,14 +167,101 @@ def _link_note(path: Path) -> str:
     return "a symbolic link to a folder; not followed (give the folder itself to ingest it)"
 
 
-def _load_manifest(root: Path) -> tuple[dict[str, ManifestRow], FileOutcome | None]:
-    path = root / MANIFEST_NAME
-    if not path.is_file():
-        return {}, None
+def _links_under(folder: Path) -> list[Path]:
+    """Symbolic links under `folder` that are not files (dangling, looping, or to a folder), sorted."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_symlink() and not p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def _files_under(folder: Path, *, skip: Path | None) -> list[Path]:
+    """Files under `folder`, sorted; hidden files and folders, manifest.csv files and `skip` left out."""
+    skipped = skip.resolve() if skip else None
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and p.name != MANIFEST_NAME
+        and p.resolve() != skipped
+    )
+
+
+@dataclass
+class _Listing:
+    """A manifest as ingest uses it: rows by resolved file path, and what went wrong with it or its rows."""
+
+    path: Path | None = None
+    rows: dict[Path, ManifestRow] = field(default_factory=dict)
+    unresolved: list[ManifestRow] = field(default_factory=list)
+    error: UserError | None = None
+    row_problems: list[UserError] = field(default_factory=list)
+    used_with_folder: bool = False
+
+    @property
+    def active(self) -> bool:
+        """A manifest applies (even an unreadable one: then it lists nothing, and nothing is ingested unasked)."""
+        return self.path is not None
+
+    def row_for(self, path: Path) -> ManifestRow | None:
+        return self.rows.get(path.resolve())
+
+    def unlisted_note(self) -> str:
+        why = "its manifest cannot be read" if self.error else f"not listed in {self.path}"
+        return f"{why}; pass --include-unlisted to ingest files a manifest does not list"
+
+    def outcomes(self, *, include_missing: bool) -> list[FileOutcome]:
+        if self.path is None:
+            return []
+        if self.error is not None:
+            return [_failure(self.path, self.error)]
+        outcomes = [_failure(self.path, problem) for problem in self.row_problems]
+        if include_missing:
+            outcomes += [
+                _failure(self.path, UserError(E_MANIFEST, f"{self.path} line {row.line}: names '{row.file}', "
+                                              "which does not exist", "Fix the file name in the manifest or add "
+                                              "the file."))
+                for row in self.unresolved
+            ]
+        return outcomes
+
+
+def _listing(path: Path, file_column: str | None, bases: list[Path]) -> _Listing:
+    """Read the manifest at `path`; each row's file is looked up beside the manifest, then under `bases`."""
+    listing = _Listing(path)
     try:
-        return read_manifest(path), None
+        manifest = read_manifest(path, file_column)
     except UserError as exc:
-        return {}, _failure(path, exc)
+        listing.error = exc
+        return listing
+    listing.row_problems = list(manifest.problems)
+    folders = [path.parent.resolve(), *(b for b in bases if b != path.parent.resolve())]
+    for row in manifest.rows:
+        written = Path(row.file)
+        candidates = [written] if written.is_absolute() else [folder / written for folder in folders]
+        target = next((c.resolve() for c in candidates if c.is_file()), None)
+        if target is None:
+            listing.unresolved.append(row)
+        else:
+            listing.rows.setdefault(target, row)
+    return listing
+
+
+def _load_explicit_manifest(path: Path, file_column: str | None, roots: list[Path]) -> _Listing:
+    """The manifest given with --manifest: it must exist and be readable (E108 stops the ingest otherwise)."""
+    if not path.is_file():
+        raise UserError(E_MANIFEST, f"{path}: no such manifest file", "Check the --manifest path.")
+    listing = _listing(path, file_column, roots)
+    if listing.error is not None:
+        raise listing.error
+    return listing
+
+
+def _load_folder_manifest(root: Path, file_column: str | None) -> _Listing:
+    path = root / MANIFEST_NAME
+    return _listing(path, file_column, [root.resolve()]) if path.is_file() else _Listing()
 
 
 def _failure(path: Path, exc: UserError) -> FileOutcome:
@@ -188,11 +283,17 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
             return FileOutcome(str(item.path), "unchanged", list(previous.doc_ids))
         metadata = {**(item.manifest.values if item.manifest else {}), **options.metadata}
         meta = normalise_metadata(metadata)
-        notes = list(meta.notes)
+        notes = [*item.notes, *(item.manifest.notes if item.manifest else ()), *meta.notes]
         ids: list[str] = []
         batch: list[tuple[Document, list[dict[str, Any]]]] = []
+        left_out = 0
         for raw in read_file(item.path, options.read, format=options.format):
             raw.source_path = safe_text(raw.source_path)
+            if options.read.where and raw.format not in TABLE_FORMATS and not _file_matches(
+                options.read.where, {**raw.metadata, **metadata}, raw.text, item.path
+            ):
+                left_out += 1
+                continue
             if len(batch) == WRITE_BATCH:
                 ids += write_source_batch(conn, item.corpus, rel_path, batch, pipeline=PIPELINE_VERSION,
                                           stage=INGEST_STAGE, first=not ids, complete_sha256=None)
@@ -208,9 +309,12 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
                                     "text in another encoding.")
                 notes.append(f"{raw.part}: skipped, no text left after normalisation")
                 continue
-            notes.extend(f"{raw.part}: {n}" if raw.part else n for n in doc.notes)
+            notes.extend(f"{raw.part}: {n}" if raw.part and not n.startswith(FILE_NOTE) else n for n in doc.notes)
             doc.notes = [*meta.notes, *doc.notes]
             batch.append((doc, speakers))
+        if not batch and not ids and (left_out or options.read.where):
+            where = options.read.where
+            return FileOutcome(str(item.path), "skipped", notes=[*notes, f"does not match --where {where}"])
         if not batch and not ids:
             raise ReadError(str(item.path), E_UNSUPPORTED, "the file holds no documents",
                             "Check that the file has text (for tables, a text column with values).")
@@ -233,6 +337,13 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         )
 
 
+def _file_matches(where: RowFilter, fields: dict[str, Any], text: str, path: Path) -> bool:
+    """Whether a file's document (not a table row) matches `--where`, on its metadata and text."""
+    names = sorted({str(k).strip().lower() for k in fields})
+    where.check_columns(names, str(path))
+    return where.matches({str(k).strip().lower(): v for k, v in fields.items()}, text)
+
+
 def ingest_paths(
     conn: sqlite3.Connection,
     paths: Iterable[Path],
@@ -242,9 +353,15 @@ def ingest_paths(
 ) -> IngestSummary:
     """Ingest files and folders; a failure in one file never stops the others."""
     path_list = [Path(p) for p in paths]
+    inputs, problems = collect_inputs(  # before the run opens: a bad --manifest stops the command
+        path_list,
+        options.corpus,
+        manifest=options.manifest,
+        manifest_file_column=options.manifest_file_column,
+        include_unlisted=options.include_unlisted,
+    )
 
     def body(ctx: RunContext) -> IngestSummary:
-        inputs, problems = collect_inputs(path_list, options.corpus)
         summary = IngestSummary(outcomes=list(problems))
         iterator: Iterable[InputFile] = progress(inputs) if progress else inputs
         for item in iterator:
@@ -261,7 +378,10 @@ def _settings(options: IngestOptions) -> dict[str, Any]:
         "corpus": options.corpus,
         "metadata": options.metadata,
         "format": options.format,
-        "read": vars(options.read),
+        "read": {**vars(options.read), "where": [str(c) for c in options.read.where.conditions]},
+        "manifest": str(options.manifest) if options.manifest else None,
+        "manifest_file_column": options.manifest_file_column,
+        "include_unlisted": options.include_unlisted,
         "turns": {k: str(v) if v else v for k, v in vars(options.turns).items()},
         "force": options.force,
     }

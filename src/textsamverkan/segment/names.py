@@ -10,6 +10,8 @@ import re
 import unicodedata
 from typing import Literal
 
+from textsamverkan.segment.first_names import is_first_name
+
 LabelKind = Literal["name", "code"]
 
 # Lower-case name particles that may sit inside a personal name ("Ludwig van Beethoven", "Anna af Sillén").
@@ -98,6 +100,8 @@ def is_name_label(label: str) -> bool:
             return False
     if all(_INITIAL_RE.fullmatch(t) for t in core):
         return False
+    if len(core) >= 2 and is_first_name(tokens[0]):
+        return True  # "Hans Dahlgren", "Maj Karlsson": a first name that is also a common word, then a surname
     return fold(tokens[0]).rstrip(".") not in NOT_SPEAKER_WORDS
 
 

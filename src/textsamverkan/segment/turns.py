@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from textsamverkan.errors import E_OPTION, UserError, did_you_mean
-from textsamverkan.segment.introductions import find_mentions
-from textsamverkan.segment.names import fold, is_code_label
+from textsamverkan.segment.name_likeness import judge_labels
+from textsamverkan.segment.names import fold
 from textsamverkan.segment.speaker_csv import load_speakers_csv
 from textsamverkan.segment.speakers import resolve_speakers
 from textsamverkan.segment.turn_bounds import body_bounds
@@ -25,6 +25,11 @@ from textsamverkan.segment.turn_types import Turn, TurnSegmentation, count_words
 
 NO_TURNS_NOTE = "no speaker turns detected; stored as a plain document"
 MIN_COVERAGE = 0.5  # share of the document's non-space characters that turns must cover
+# A detected format is accepted only when its labels look like people, roles or interview codes: this share of
+# the turns and of the distinct labels at least ("Ikraftträdande:", "SFS:" and "Bakgrund:" are headings).
+MIN_PERSON_TURNS = 0.75
+MIN_PERSON_LABELS = 0.5
+NAME_CHECKED_FORMATS = ("name_colon", "interview_code", "timestamp_name", "name_line")
 UNATTRIBUTED_WORDS = 25  # text outside turns longer than this is reported in a note
 _INTERNAL_ATTRS = ("label_kind", "closing_tag")
 _DASHES = ("- ", "– ", "— ", "-\t", "–\t")
@@ -108,19 +113,6 @@ def _coverage(text: str, turns: list[Turn], excluded: list[tuple[int, int]]) -> 
     return covered / total if total > 0 else 0.0
 
 
-def _person_like(text: str, turns: list[Turn]) -> float:
-    """Share of distinct labels that look like a person: an interview code, a full name, or a name that is also
-    written elsewhere in the text ("Jeanette, du lyfte …"). Headings such as "Prenumerera" are not."""
-    headers = [(t.label_start, t.label_end) for t in turns]
-    written = {token for m in find_mentions(text, skip=headers) for token in m.key.split()}
-
-    def person(label: str) -> bool:
-        tokens = fold(label).split()
-        return is_code_label(label) or len(tokens) >= 2 or all(t in written for t in tokens)
-    labels = {fold(t.label): t.label for t in turns}
-    return sum(1 for label in labels.values() if person(label)) / len(labels)
-
-
 def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
     """Why the turns of `fmt` do not make a transcript, or "" when they do."""
     if len(turns) < 2:
@@ -130,6 +122,11 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
         return "no speaker label is used twice"
     if coverage < MIN_COVERAGE:
         return f"the turns cover only {coverage:.0%} of the text"
+    if fmt in NAME_CHECKED_FORMATS:
+        verdict = judge_labels(text, turns)
+        if verdict.turn_share < MIN_PERSON_TURNS or verdict.label_share < MIN_PERSON_LABELS:
+            shown = ", ".join(verdict.not_people[:5])
+            return f"the speaker labels do not look like people, roles or interview codes ({shown})"
     if fmt == "name_line":
         dashed = sum(1 for t in turns if t.attrs.get("_dash")) / len(turns)
         repeated = sum(1 for n in counts.values() if n >= 2)
@@ -137,9 +134,8 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
         alternation = changes / (len(turns) - 1)
         if dashed < 0.5 and (repeated < 2 or alternation < 0.5):
             return "the name lines look like headings (no '- ' turns and no alternating speakers)"
-        person_like = _person_like(text, turns)
-        if len(counts) < 2 or person_like == 0 or (dashed < 0.5 and person_like < 0.5):
-            return "the name lines do not look like people's names (not written elsewhere in the text)"
+        if len(counts) < 2:
+            return "the name lines do not look like people's names (only one name)"
     return ""
 
 
@@ -172,7 +168,7 @@ def _detect(text: str, lines: list[Line], excluded: list[tuple[int, int]]) -> tu
         candidate = _read(text, fmt, finder, lines, excluded, detecting=True)
         if not candidate.problem:
             accepted.append(candidate)
-        elif len(candidate.turns) >= 2 and (fmt != "name_line" or "people's names" in candidate.problem):
+        elif len(candidate.turns) >= 2 and (fmt != "name_line" or "look like people" in candidate.problem):
             labels = ", ".join(sorted({t.label for t in candidate.turns})[:5])
             notes.append(f"{len(candidate.turns)} lines look like '{candidate.format}' speaker headers ({labels}) "
                          f"but were not used: {candidate.problem}; force format '{candidate.format}' if they are "

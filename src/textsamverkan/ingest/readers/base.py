@@ -5,10 +5,11 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from textsamverkan.errors import E_BINARY, E_EMPTY, E_ENCODING, E_NOT_FOUND, E_TOO_LARGE, ReadError
+from textsamverkan.ingest.row_filter import RowFilter
 from textsamverkan.model import Span
 
 DEFAULT_MAX_FILE_MB = 25.0
@@ -16,12 +17,14 @@ DEFAULT_MAX_FILE_MB = 25.0
 
 @dataclass(frozen=True)
 class ReadOptions:
-    """Settings a reader may need. `encoding` forces a text encoding; `text_column` names the text of a table."""
+    """Settings a reader may need. `encoding` forces a text encoding; `text_column` names the text of a table;
+    `where` keeps only the table rows that match it (`--where`)."""
 
     encoding: str | None = None
     max_file_mb: float = DEFAULT_MAX_FILE_MB
     text_column: str | None = None
     id_column: str | None = None
+    where: RowFilter = field(default_factory=RowFilter)
 
 
 def read_bytes(path: Path, options: ReadOptions) -> bytes:

@@ -3,7 +3,8 @@
 The text comes from `--text-column` (several columns may be given, joined with commas) or the first usual text
 column ("text", "body", "content", "anforandetext", ...); failing those, from every column whose name ends in
 "text" (e.g. "context_text" and "question_text" of the Riksdag interpellations), joined by a blank line. The
-other columns become metadata; `part` is the row's id (an id column, or "row-N").
+other columns become metadata; `part` is the row's id (an id column, or "row-N"). With `where`, only rows whose
+columns (and text) match it become documents; the others are counted in a note.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ from textsamverkan.errors import (
     E_NOT_FOUND,
     E_OPTION,
     ReadError,
+    UserError,
     did_you_mean,
 )
 from textsamverkan.ingest.readers.base import ReadOptions, decode_text, format_ranges
+from textsamverkan.ingest.row_filter import left_out_note
 from textsamverkan.model import Locator, RawDocument
 
 TEXT_COLUMNS = (
@@ -235,6 +238,11 @@ def _jsonl_rows(path: Path, options: ReadOptions) -> Iterator[_Columns | _Row | 
 
 def _choose_columns(path: Path, names: list[str], options: ReadOptions) -> _Columns:
     """The text column(s) and id column for this table, or a ReadError naming the columns there are."""
+    if options.where:
+        try:
+            options.where.check_columns(names, str(path))
+        except UserError as exc:
+            raise ReadError(str(path), exc.code, exc.message.removeprefix(f"{path}: "), exc.hint) from exc
     listing = ", ".join(names) if len(names) <= 40 else ", ".join(names[:40]) + ", …"
     ident: str | None = None
     if options.id_column:
@@ -295,6 +303,7 @@ def _with_notes(path: Path, rows: Iterator[_Columns | _Row | str], options: Read
     held: RawDocument | None = None
     seen_ids: set[str] = set()
     rows_seen = 0
+    filtered_out = 0
     max_chars = int(options.max_file_mb * 1024 * 1024)
     for item in rows:
         if isinstance(item, _Columns):
@@ -311,6 +320,9 @@ def _with_notes(path: Path, rows: Iterator[_Columns | _Row | str], options: Read
         text = "\n\n".join(t for t in (_text_value(item.fields.get(c)) for c in columns.text) if t.strip())
         if not text.strip():
             empty_rows.append(item.number)
+            continue
+        if options.where and not options.where.matches(item.fields, text):
+            filtered_out += 1
             continue
         if len(text) > max_chars:
             pending.append(f"row {item.number} skipped: its text is over the {options.max_file_mb:g} MB "
@@ -331,7 +343,11 @@ def _with_notes(path: Path, rows: Iterator[_Columns | _Row | str], options: Read
         held = document
     if empty_rows and columns is not None:
         pending.append(_empty_note(empty_rows, columns))
+    if filtered_out:
+        pending.append(left_out_note(filtered_out, rows_seen, options.where))
     if held is None:
+        if columns is not None and filtered_out:
+            return  # no row matches the filter: no documents, which the pipeline reports as skipped
         if columns is not None and rows_seen:
             raise ReadError(str(path), E_EMPTY, f"no row has text in {_column_words(columns)} "
                             f"({rows_seen} rows)", _TEXT_HINT)
