@@ -228,13 +228,19 @@ def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None,
       textsamverkan agree coded_by_anna.qdpx
       textsamverkan agree coded_by_anna.qdpx --units sentences --format csv -o agreement.csv
     """
+    from textsamverkan.coding.qdpx_import import import_codings
     from textsamverkan.export.agreement import agreement, passage_codings
-    from textsamverkan.export.qdpx_read import coding_set, read_qdpx
+    from textsamverkan.export.qda_types import Coding, codes_from_codebook
     from textsamverkan.themes.codebook import load_default_codebook
 
     view = _view(obj["db"], corpus_name)
-    names = {c.id: c.label_sv for c in load_default_codebook().codes}
-    human = [c for c in coding_set(read_qdpx(qdpx)) if c.source in view.texts]
+    book = load_default_codebook().codes
+    names = {c.id: c.label_sv for c in book}
+    imported = import_codings(qdpx, view.texts, codes_from_codebook([c.id for c in book], [c.label_sv for c in book]))
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
+    human = sorted({Coding(c.source, c.start, c.end, names.get(c.code, c.code))
+                    for coded in imported.by_coder.values() for c in coded})
     automatic = passage_codings(view.passages, names)
     if units == "sentences":
         rows = agreement(human, automatic, segments=_sentence_units(obj["db"], list(view.texts)))
