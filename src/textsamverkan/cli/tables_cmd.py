@@ -82,9 +82,15 @@ def compare(
     help="A file (xlsx, json, qdpx) or a folder (csv, csv-sv).",
 )
 @click.option("--by", default="region", show_default=True, help=BY_HELP)
+@click.option("--user", "user_name", default="textsamverkan", show_default=True,
+              help="QDPX: the researcher's name, the project's user (the automatic coding has its own user).")
+@click.option("--positions", type=click.Choice(["utf16", "codepoints"]), default="utf16", show_default=True,
+              help="QDPX: count positions in UTF-16 units (NVivo, MAXQDA, ATLAS.ti) or code points (QualCoder).")
 @corpus_option
 @click.pass_obj
-def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: str | None) -> None:
+def export(
+    obj: dict[str, Path], fmt: str, output: Path, by: str, user_name: str, positions: str, corpus_name: str | None
+) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
     Tables: passages (every coded passage with its quote and offsets), comparison, tests, groups, themes. The QDPX
@@ -115,7 +121,8 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
             [c.description for c in known] + [""] * len(extra),
             [c.color for c in known] + [None] * len(extra),
         )
-        write_passages_qdpx(output, view.passages, view.texts, codes, docs=view.docs)
+        write_passages_qdpx(output, view.passages, view.texts, codes, docs=view.docs, user_name=user_name,
+                            positions="codepoints" if positions == "codepoints" else "utf16")
         click.echo(f"wrote {output}", err=True)
         return
     result = run_compare(view.passages, view.docs, by=by)
@@ -214,10 +221,15 @@ def _view(db: Path, corpus: str | None) -> CorpusView:
     show_default=True,
     help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
 )
+@click.option("--positions", type=click.Choice(["auto", "utf16", "codepoints"]), default="auto", show_default=True,
+              help="How the QDPX counts positions; auto decides from the tool that wrote it.")
 @corpus_option
 @output_options
 @click.pass_obj
-def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def agree(
+    obj: dict[str, Path], qdpx: Path, units: str, positions: str, corpus_name: str | None, fmt: str,
+    output: Path | None,
+) -> None:
     """Measure agreement between a human coder's QDPX project and the last `themes` run.
 
     Export with `textsamverkan export --format qdpx`, code further or correct in a QDA tool, and bring it back here.
@@ -236,7 +248,9 @@ def agree(obj: dict[str, Path], qdpx: Path, units: str, corpus_name: str | None,
     view = _view(obj["db"], corpus_name)
     book = load_default_codebook().codes
     names = {c.id: c.label_sv for c in book}
-    imported = import_codings(qdpx, view.texts, codes_from_codebook([c.id for c in book], [c.label_sv for c in book]))
+    imported = import_codings(qdpx, view.texts, codes_from_codebook([c.id for c in book], [c.label_sv for c in book]),
+                              positions="utf16" if positions == "utf16" else
+                              "codepoints" if positions == "codepoints" else "auto")
     for note in imported.notes:
         click.echo(f"note: {note}", err=True)
     human = sorted({Coding(c.source, c.start, c.end, names.get(c.code, c.code))
