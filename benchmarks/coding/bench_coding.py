@@ -59,7 +59,7 @@ def bench_bomb(work: Path) -> None:
 
 def bench_agreement(work: Path) -> None:
     rng = random.Random(0)
-    words = "region kommun samverkan vård omsorg äldre plan testning skydd utrustning personal".split()
+    words = ["region", "kommun", "samverkan", "vård", "omsorg", "äldre", "plan", "testning", "skydd", "personal"]
     texts = {f"corpus/doc{i:04d}.txt": " ".join(rng.choice(words) for _ in range(800)) for i in range(500)}
     codes = [QdaCode(f"c{k}", f"Kod {k}") for k in range(10)]
     a, b = [], []
