@@ -16,6 +16,7 @@ from textsamverkan.coding.review import (
     draw_review_sample,
     read_review_sheet,
     review_summary,
+    sentences_near,
     training_examples,
     write_review_sheet,
 )
@@ -111,3 +112,11 @@ def test_bad_sheets_are_user_errors(tmp_path: Path) -> None:
         read_review_sheet(broken)
     with pytest.raises(UserError, match="no such file"):
         read_review_sheet(tmp_path / "none.csv")
+
+
+def test_uncoded_sentences_near_the_code_are_candidates() -> None:
+    near = sentences_near(HITS, {"d": SPANS}, code="ppe", window=1)
+    assert near == sorted(("d", s, e) for i, (s, e) in enumerate(SPANS) if i % 2 == 1)  # every gap is a neighbour
+    few = sentences_near(HITS[:1], {"d": SPANS}, code="ppe", window=2)
+    assert few == [("d", *SPANS[1]), ("d", *SPANS[2])]
+    assert sentences_near(HITS, {"d": SPANS}, code="testing") == []

@@ -71,6 +71,25 @@ def draw_review_sample(
     return rows
 
 
+def sentences_near(
+    hits: Sequence[CodedPassage], sentences: Mapping[str, Sequence[tuple[int, int]]], *, code: str, window: int = 1
+) -> list[tuple[str, int, int]]:
+    """Uncoded sentences within `window` sentences of a hit of `code`: candidates for hits the coder missed."""
+    coded: dict[str, list[tuple[int, int]]] = {}
+    for p in hits:
+        if p.theme == code:
+            coded.setdefault(p.doc_id, []).append((p.start, p.end))
+    out: set[tuple[str, int, int]] = set()
+    for doc_id, spans in coded.items():
+        ordered = sorted(sentences.get(doc_id, []))
+        hit_index = {i for i, (s, e) in enumerate(ordered) if any(s < he and e > hs for hs, he in spans)}
+        for i in hit_index:
+            for j in range(max(0, i - window), min(len(ordered), i + window + 1)):
+                if j not in hit_index:
+                    out.add((doc_id, *ordered[j]))
+    return sorted(out)
+
+
 def _row(item: int, kind: str, doc_id: str, start: int, end: int, code: str, code_name: str,
          texts: Mapping[str, str], method: str, score: float | None, evidence: str, population: int,
          seed: int) -> dict[str, Any]:
