@@ -31,9 +31,9 @@ _SURNAME_ENDING = re.compile(
     r"ér|én|er|ell|vall|hed|mark|fors|borg|by)$"
 )
 # Capitalised words that are names in the lists but mostly ordinary words in running text.
-_AMBIGUOUS = frozenset(fold(w) for w in (
-    "Hans Per Bo Dag Sten Björn Ulf Tor Ros Rose Mark Sol Ingen Inga Vilja Saga Liv Juni Iris Max Kim Mai Von "
-    "Fri Frej Ask Lo Ron Bill Bob Tim Storm Sverige Norge Danmark Finland Island").split())
+_AMBIGUOUS_TEXT = """Hans Per Bo Dag Sten Björn Ulf Tor Ros Rose Mark Sol Ingen Inga Vilja Saga Liv Juni Iris Max Kim
+Mai Von Fri Frej Ask Lo Ron Bill Bob Tim Storm Sverige Norge Danmark Finland Island"""
+_AMBIGUOUS = frozenset(fold(w) for w in _AMBIGUOUS_TEXT.split())
 # Words before a name that mark it as a person (roles are recognised by `role_head`).
 _CUE_WORDS = frozenset((
     "heter", "hette", "kallas", "dottern", "dotter", "sonen", "son", "barnet", "mamma", "pappa", "mor", "far",
@@ -157,7 +157,7 @@ def find_names(
             add(start, end, 0.95 if source == "speaker" else 0.85, source, person)
         elif is_org_word(word) or key in NOT_SPEAKER_WORDS or role_head(word) is not None:
             continue
-        elif fold(prev) in _CUE_WORDS and fold(prev) not in _WEAK_CUES or (
+        elif (fold(prev) in _CUE_WORDS and fold(prev) not in _WEAK_CUES) or (
             prev and role_head(prev) is not None and prev[0].islower()
         ):
             if key in firsts or key in lasts or fold(prev) in _CUE_WORDS:
