@@ -47,6 +47,7 @@ def _register() -> None:
         demo_cmd,
         embed_cmd,
         ingest_cmd,
+        pii_cmd,
         speakers_cmd,
         tables_cmd,
         themes_cmd,
@@ -61,6 +62,7 @@ def _register() -> None:
         themes_cmd,
         claims_cmd,
         tables_cmd,
+        pii_cmd,
         demo_cmd,
     ):
         for command in module.COMMANDS:

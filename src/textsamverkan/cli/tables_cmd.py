@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.pii_cmd import redact_options
 
 if TYPE_CHECKING:
     from textsamverkan.stages.corpus_view import CorpusView
+    from textsamverkan.stages.pii import RedactOptions
 
 BY_HELP = (
     "Group key: corpus, region, organisation, kind, year, half, quarter, month, speaker, speaker_role, "
@@ -83,8 +85,11 @@ def compare(
 )
 @click.option("--by", default="region", show_default=True, help=BY_HELP)
 @corpus_option
+@redact_options
 @click.pass_obj
-def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: str | None) -> None:
+def export(
+    obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: str | None, redaction: RedactOptions | None
+) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
     Tables: passages (every coded passage with its quote and offsets), comparison, tests, groups, themes. The QDPX
@@ -96,10 +101,11 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
       textsamverkan export --format xlsx -o outputs/themes.xlsx
       textsamverkan export --format csv-sv -o outputs/csv/
       textsamverkan export --format qdpx -o outputs/coding.qdpx
+      textsamverkan export --format xlsx -o shared/themes.xlsx --redact --key-file ~/private/pii.key
     """
     from textsamverkan.analysis.compare import compare as run_compare
 
-    view = _view(obj["db"], corpus_name)
+    view = _view(obj["db"], corpus_name, redaction)
     if fmt == "qdpx":
         from textsamverkan.export.qda_types import codes_from_codebook
         from textsamverkan.export.qdpx import write_passages_qdpx
@@ -175,9 +181,16 @@ def export(obj: dict[str, Path], fmt: str, output: Path, by: str, corpus_name: s
     help="A topics.csv from a themes run to include.",
 )
 @corpus_option
+@redact_options
 @click.pass_obj
 def report(
-    obj: dict[str, Path], output: Path, by: str, sources: str, topics_csv: Path | None, corpus_name: str | None
+    obj: dict[str, Path],
+    output: Path,
+    by: str,
+    sources: str,
+    topics_csv: Path | None,
+    corpus_name: str | None,
+    redaction: RedactOptions | None,
 ) -> None:
     """Write one self-contained HTML report: overview, theme × group heatmap, speakers, topics, quotes.
 
@@ -193,16 +206,23 @@ def report(
     from textsamverkan.store import connect
 
     write_corpus_report(
-        connect(obj["db"], must_exist=True), output, corpus=corpus_name, by=by, sources=sources, topics_csv=topics_csv
+        connect(obj["db"], must_exist=True), output, corpus=corpus_name, by=by, sources=sources, topics_csv=topics_csv,
+        redact=redaction,
     )
     click.echo(f"wrote {output}", err=True)
 
 
-def _view(db: Path, corpus: str | None) -> CorpusView:
+def _view(db: Path, corpus: str | None, redaction: RedactOptions | None = None) -> CorpusView:
     from textsamverkan.stages.corpus_view import load_view
     from textsamverkan.store import connect
 
-    return load_view(connect(db, must_exist=True), corpus=corpus)
+    conn = connect(db, must_exist=True)
+    view = load_view(conn, corpus=corpus)
+    if redaction is not None:
+        from textsamverkan.stages.pii import redact_corpus_view
+
+        view = redact_corpus_view(conn, view, redaction)[0]
+    return view
 
 
 @click.command("agree")

@@ -99,6 +99,15 @@ def _known_forms(people: Sequence[KnownPerson]) -> tuple[dict[str, str], dict[st
     return full, words
 
 
+def _name_like(words: Sequence[str]) -> bool:
+    """1–4 capitalised words, none an acronym, place word, organisation, role or sentence word."""
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and not (len(w) > 1 and w.isupper()) and fold(w) not in PLACE_WORDS and not is_org_word(w)
+        and fold(w) not in NOT_SPEAKER_WORDS and role_head(w) is None and not any(ch.isdigit() for ch in w)
+        for w in words
+    )
+
+
 def find_names(
     text: str,
     *,
@@ -169,11 +178,14 @@ def find_names(
 
     for start, end in ner_spans:
         value = text[start:end]
-        tokens = [fold(t) for t in value.split() if t not in PARTICLES]
-        if not tokens or not value[:1].isupper():
+        words = [t for t in value.split() if t not in PARTICLES]
+        if not _name_like(words):
             continue
+        tokens = [fold(t) for t in words]
         known = fold(value) in known_full or all(t in doc_words or t in firsts or t in lasts for t in tokens)
-        confidence = 0.8 if len(tokens) >= 2 or known else 0.45
+        surname_like = len(tokens) >= 2 and (tokens[0] in firsts or tokens[-1] in lasts
+                                             or _SURNAME_ENDING.search(tokens[-1]) is not None)
+        confidence = 0.8 if known or surname_like else 0.45
         person = known_full.get(fold(value), "")
         if not person and len(tokens) == 1 and len(doc_words.get(tokens[0], ())) == 1:
             person = next(iter(doc_words[tokens[0]]))
