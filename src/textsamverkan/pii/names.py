@@ -99,6 +99,12 @@ def _known_forms(people: Sequence[KnownPerson]) -> tuple[dict[str, str], dict[st
     return full, words
 
 
+def _after_cue(text: str, start: int) -> bool:
+    """True after a role or family word ("sjuksköterskan", "dottern", "heter")."""
+    prev = _previous_word(text, start)
+    return bool(prev) and ((fold(prev) in _CUE_WORDS and fold(prev) not in _WEAK_CUES) or role_head(prev) is not None)
+
+
 def _name_like(words: Sequence[str]) -> bool:
     """1–4 capitalised words, none an acronym, place word, organisation, role or sentence word."""
     return 1 <= len(words) <= 4 and all(
@@ -143,6 +149,8 @@ def find_names(
             len(core) <= 3
         ):
             add(mention.start, mention.end, 0.7, "pattern:surname")
+        elif len(core) >= 2 and _after_cue(text, mention.start) and _name_like(tokens):
+            add(mention.start, mention.end, 0.8, "cue")
         else:
             for m in _WORD.finditer(mention.name):
                 single.append((mention.start + m.start(), mention.start + m.end(), m.group()))
@@ -166,9 +174,7 @@ def find_names(
             add(start, end, 0.95 if source == "speaker" else 0.85, source, person)
         elif is_org_word(word) or key in NOT_SPEAKER_WORDS or role_head(word) is not None:
             continue
-        elif (fold(prev) in _CUE_WORDS and fold(prev) not in _WEAK_CUES) or (
-            prev and role_head(prev) is not None and prev[0].islower()
-        ):
+        elif _after_cue(text, start):
             if key in firsts or key in lasts or fold(prev) in _CUE_WORDS:
                 add(start, end, 0.8, "cue")
         elif key in firsts and not at_start and key not in _AMBIGUOUS and not placeish:
