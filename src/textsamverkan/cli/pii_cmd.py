@@ -42,7 +42,7 @@ def pii() -> None:
     """Personal data: find it, review it, and share pseudonymised copies.
 
     \b
-    Workflow:
+    Examples (the workflow):
       textsamverkan pii key -o ~/private/pii.key                  # once; keep it, never share it
       textsamverkan pii review --key-file ~/private/pii.key -o review.csv
       (mark each row keep or redact in Excel)

@@ -30,7 +30,8 @@ _STREET_SUFFIX = (
     "esplanaden|promenaden|slingan|högen|liden|bron|vägen"
 )
 _STREET = re.compile(
-    r"(?<![\w])(?:[A-ZÅÄÖ][a-zåäöéü]+[ -])?[A-ZÅÄÖ][a-zåäöéü]*(?:" + _STREET_SUFFIX + r")"
+    r"(?<![\w])(?:[A-ZÅÄÖ][a-zåäöéü]+[ -])?(?:[A-ZÅÄÖ][a-zåäöéü]*(?:" + _STREET_SUFFIX + r")|"
+    r"Torget|Torg|Gatan|Vägen|Gränd|Backen|Allén|Platsen|Stigen)"
     r"[ \u00a0]\d{1,4}(?:[ \u00a0]?[A-Ha-h](?![\w]))?(?:,?[ \u00a0](?:lgh|lägenhet)[ \u00a0]?\d{3,4})?"
 )
 _BOX = re.compile(r"(?<![\w])(?:Box|Postbox|Postbox)[ \u00a0]\d{1,6}")

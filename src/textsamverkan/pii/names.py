@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 
 from textsamverkan.pii.types import PERSON, Detection, KnownPerson
-from textsamverkan.segment.introductions import find_mentions
+from textsamverkan.segment.introductions import Mention, find_mentions
 from textsamverkan.segment.lexicon import PLACE_WORDS, is_org_word, role_head
 from textsamverkan.segment.names import NOT_SPEAKER_WORDS, PARTICLES, fold, is_code_label
 
@@ -99,6 +99,17 @@ def _known_forms(people: Sequence[KnownPerson]) -> tuple[dict[str, str], dict[st
     return full, words
 
 
+def _drop_cue_words(mention: Mention) -> Mention | None:
+    """A mention without leading cue or role words ("Patienten Eva Lind" → "Eva Lind"); None when nothing is left."""
+    name, start = mention.name, mention.start
+    while True:
+        first, _, rest = name.partition(" ")
+        if not rest or not (fold(first) in _CUE_WORDS or role_head(first) is not None):
+            return Mention(start, start + len(name), name) if name else None
+        start += len(first) + 1
+        name = rest
+
+
 def _after_cue(text: str, start: int) -> bool:
     """True after a role or family word ("sjuksköterskan", "dottern", "heter")."""
     prev = _previous_word(text, start)
@@ -135,7 +146,9 @@ def find_names(
 
     mentions = find_mentions(text)
     single: list[tuple[int, int, str]] = []
-    for mention in mentions:
+    for mention in map(_drop_cue_words, mentions):
+        if mention is None:
+            continue
         tokens = mention.name.split()
         core = [fold(t) for t in tokens if t not in PARTICLES]
         key = fold(mention.name)
