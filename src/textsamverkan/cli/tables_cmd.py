@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.pii_cmd import redact_options
 from textsamverkan.cli.settings_options import stage_options
 from textsamverkan.cli.workspace import Workspace, print_notes, run_option
 from textsamverkan.stages.export import FORMATS
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.pii import RedactOptions
 
 
 @click.command("compare")
@@ -96,6 +101,7 @@ def compare(
 )
 @corpus_option
 @run_option("themes")
+@redact_options
 @click.pass_obj
 def export(
     obj: Workspace,
@@ -106,6 +112,7 @@ def export(
     positions: str,
     corpus_name: str | None,
     run_id: str | None,
+    redaction: RedactOptions | None,
 ) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
@@ -119,6 +126,7 @@ def export(
       textsamverkan export --format xlsx -o outputs/themes.xlsx
       textsamverkan export --format csv-sv -o outputs/csv/
       textsamverkan export --format qdpx -o outputs/coding.qdpx --run 20261202-101500
+      textsamverkan export --format xlsx -o shared/themes.xlsx --redact --key-file ~/private/pii.key
     """
     from textsamverkan.stages.export import run_export
 
@@ -131,6 +139,7 @@ def export(
         run_id=run_id,
         user_name=user_name,
         positions=positions,
+        redaction=redaction,
     )
     print_notes(done.notes)
     written = done.value
@@ -162,6 +171,7 @@ def export(
 )
 @corpus_option
 @run_option("themes")
+@redact_options
 @click.pass_obj
 def report(
     obj: Workspace,
@@ -171,6 +181,7 @@ def report(
     topics_csv: Path | None,
     corpus_name: str | None,
     run_id: str | None,
+    redaction: RedactOptions | None,
 ) -> None:
     """Write one self-contained HTML report: overview, theme × group heatmap, speakers, topics, quotes.
 
@@ -185,7 +196,14 @@ def report(
     from textsamverkan.stages.report import write_corpus_report
 
     done = write_corpus_report(
-        obj.connect(), output, corpus=corpus_name, run_id=run_id, by=by, sources=sources, topics_csv=topics_csv
+        obj.connect(),
+        output,
+        corpus=corpus_name,
+        run_id=run_id,
+        by=by,
+        sources=sources,
+        topics_csv=topics_csv,
+        redact=redaction,
     )
     print_notes(done.notes)
     click.echo(f"wrote {output}", err=True)

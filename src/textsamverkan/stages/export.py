@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.stages.corpus_view import CorpusView, load_view
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.pii import RedactOptions
 
 SPEC = StageSpec("export.v1", "export", reads_runs=("themes",), documents=False)
 FORMATS = ("csv", "csv-sv", "xlsx", "json", "qdpx")
@@ -72,11 +75,17 @@ def run_export(
     run_id: str | None = None,
     user_name: str = "textsamverkan",
     positions: str = "utf16",
+    redaction: RedactOptions | None = None,
 ) -> StageResult[list[Path]]:
-    """Write the export of one coding run (the current one, or `run_id`) and record it as a run."""
+    """Write the export of one coding run (the current one, or `run_id`) and record it as a run. With `redaction`,
+    texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts."""
 
     def body(ctx: RunContext) -> list[Path]:
         view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        if redaction is not None:
+            from textsamverkan.stages.pii import redact_corpus_view
+
+            view = redact_corpus_view(conn, view, redaction)[0]
         ctx.notes += view.notes
         ctx.summary.update(format=fmt, output=str(output), passages=len(view.passages), documents=len(view.docs))
         return _write(view, fmt, output, by, user_name=user_name, positions=positions)
@@ -86,7 +95,14 @@ def run_export(
         SPEC,
         body,
         corpus=corpus,
-        settings={"format": fmt, "output": str(output), "by": by, "user": user_name, "positions": positions},
+        settings={
+            "format": fmt,
+            "output": str(output),
+            "by": by,
+            "user": user_name,
+            "positions": positions,
+            "redacted": redaction is not None,
+        },
         run_ids={"themes": run_id} if run_id else None,
     )
 
