@@ -45,7 +45,8 @@ def test_offset_map_keeps_quotes_exact() -> None:
     start = text.index("skyddsutrustningen")
     end = text.index(" den 15")
     passage = CodedPassage("a", 0, end, text[:end], "ppe", speaker="Anna Berg")
-    view = redact_view(CorpusView(docs=[DocInfo("a", speakers={"Anna Berg": 10})], texts=dict(TEXTS), passages=[passage]), plan)
+    original = CorpusView(docs=[DocInfo("a", speakers={"Anna Berg": 10})], texts=dict(TEXTS), passages=[passage])
+    view = redact_view(original, plan)
     moved = view.passages[0]
     assert view.texts["a"][moved.start : moved.end] == moved.quote
     assert moved.quote.endswith("skyddsutrustningen på Sahlgrenska räckte")
