@@ -16,6 +16,8 @@ from textsamverkan.export.qdpx import project_xml, write_passages_qdpx, write_qd
 from textsamverkan.export.qdpx_read import coding_set, read_qdpx
 
 NS = {"q": "urn:QDA-XML:project:1.0"}
+CREATED = "2026-12-02T10:00:00Z"
+NAMES = {"podd/avsnitt-1.txt": "avsnitt-1", "rapport.pdf": "rapport"}
 TEXTS = {
     "podd/avsnitt-1.txt": "Anna: Vi saknade skyddsutrustning 😷 i våras.\nBo: Testningen kom igång sent & <långsamt>.",
     "rapport.pdf": "Samverkan mellan region och kommun kräver en gemensam plan.",
@@ -46,7 +48,8 @@ DOCS = [DocInfo("podd/avsnitt-1.txt", region="Skåne", kind="transcript", date="
 
 @pytest.fixture
 def qdpx(tmp_path: Path) -> Path:
-    return write_passages_qdpx(tmp_path / "p.qdpx", PASSAGES, TEXTS, CODES, docs=DOCS, project_name="Test")
+    return write_passages_qdpx(tmp_path / "p.qdpx", PASSAGES, TEXTS, CODES, docs=DOCS, project_name="Test",
+                               created=CREATED)
 
 
 def test_project_validates_against_the_refi_qda_schema(qdpx: Path) -> None:
@@ -69,10 +72,12 @@ def test_selections_point_at_the_quotes_in_the_source_files(qdpx: Path) -> None:
             member = "sources/" + path.removeprefix("internal://")
             assert member in names
             text = archive.read(member).decode("utf-8")
-            assert text == TEXTS[source.get("name")]
+            doc_id = {v: k for k, v in NAMES.items()}[source.get("name")]
+            assert text == TEXTS[doc_id]
+            units = text.encode("utf-16-le")  # positions count UTF-16 units by default
             for sel in source.findall("q:PlainTextSelection", NS):
                 start, end = int(sel.get("startPosition")), int(sel.get("endPosition"))
-                found.add((source.get("name"), text[start:end]))
+                found.add((doc_id, units[2 * start : 2 * end].decode("utf-16-le")))
     assert found == {(p.doc_id, p.quote) for p in PASSAGES}
 
 
@@ -94,10 +99,11 @@ def test_codebook_and_variables_are_in_the_project(qdpx: Path) -> None:
 def test_round_trip_through_our_reader(qdpx: Path) -> None:
     project = read_qdpx(qdpx)
     assert project.name == "Test" and project.missing_text == []
-    assert {s.name: s.text for s in project.sources} == TEXTS
+    assert {s.variables["document_id"]: s.text for s in project.sources} == TEXTS
+    assert {s.name for s in project.sources} == set(NAMES.values())
     assert {c.name for c in project.codes} == {"Skyddsutrustning", "Testning", "Samverkan", "Vård"}
     names = {c.id: c.name for c in CODES}
-    expected = sorted(Coding(p.doc_id, p.start, p.end, names[p.theme]) for p in PASSAGES)
+    expected = sorted(Coding(NAMES[p.doc_id], p.start, p.end, names[p.theme]) for p in PASSAGES)
     assert coding_set(project) == expected
     texts = {s.id: s.text for s in project.sources}
     for coding in coding_set(project, by="guid"):
@@ -105,8 +111,9 @@ def test_round_trip_through_our_reader(qdpx: Path) -> None:
 
 
 def test_same_inputs_give_a_byte_identical_archive(tmp_path: Path) -> None:
-    one = write_passages_qdpx(tmp_path / "1.qdpx", PASSAGES, TEXTS, CODES, docs=DOCS).read_bytes()
-    two = write_passages_qdpx(tmp_path / "2.qdpx", list(reversed(PASSAGES)), TEXTS, CODES, docs=DOCS).read_bytes()
+    one = write_passages_qdpx(tmp_path / "1.qdpx", PASSAGES, TEXTS, CODES, docs=DOCS, created=CREATED).read_bytes()
+    two = write_passages_qdpx(tmp_path / "2.qdpx", list(reversed(PASSAGES)), TEXTS, CODES, docs=DOCS,
+                              created=CREATED).read_bytes()
     assert one == two
 
 

@@ -160,7 +160,7 @@ def test_symlink_loops_and_dangling_links_are_reported(tmp_path: Path) -> None:
     assert len(_only(summary.outcomes, "stored")) == 1
 
 
-def test_an_unreadable_file_is_e111_not_please_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unreadable_file_is_e112_not_please_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "locked.txt"
     path.write_text(TEXT, encoding="utf-8")
     real = Path.read_bytes
@@ -173,7 +173,7 @@ def test_an_unreadable_file_is_e111_not_please_report(tmp_path: Path, monkeypatc
     monkeypatch.setattr(Path, "read_bytes", refuse)
     monkeypatch.setattr("textsamverkan.ingest.pipeline.file_sha256", lambda p: "0" * 64)
     [failed] = ingest_paths(connect(tmp_path / "t.db"), [path], IngestOptions()).failed
-    assert "[E111]" in failed.error and "Permission denied" in failed.error and "report" not in failed.error
+    assert "[E112]" in failed.error and "Permission denied" in failed.error and "report" not in failed.error
 
 
 def _rewrite_member(path: Path, member: str, change: callable) -> None:  # type: ignore[valid-type]

@@ -49,6 +49,7 @@ def _register() -> None:
         demo_cmd,
         embed_cmd,
         ingest_cmd,
+        pii_cmd,
         runs_cmd,
         speakers_cmd,
         tables_cmd,
@@ -64,6 +65,7 @@ def _register() -> None:
         themes_cmd,
         claims_cmd,
         tables_cmd,
+        pii_cmd,
         runs_cmd,
         demo_cmd,
     ):

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.pii_cmd import redact_options
 from textsamverkan.cli.settings_options import stage_options
 from textsamverkan.cli.workspace import Workspace, print_notes, run_option
 from textsamverkan.stages.export import FORMATS
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.pii import RedactOptions
 
 
 @click.command("compare")
@@ -80,10 +85,35 @@ def compare(
     help="A file (xlsx, json, qdpx) or a folder (csv, csv-sv).",
 )
 @stage_options("export")
+@click.option(
+    "--user",
+    "user_name",
+    default="textsamverkan",
+    show_default=True,
+    help="QDPX: the researcher's name, the project's user (the automatic coding has its own user).",
+)
+@click.option(
+    "--positions",
+    type=click.Choice(["utf16", "codepoints"]),
+    default="utf16",
+    show_default=True,
+    help="QDPX: count positions in UTF-16 units (NVivo, MAXQDA, ATLAS.ti) or code points (QualCoder).",
+)
 @corpus_option
 @run_option("themes")
+@redact_options
 @click.pass_obj
-def export(obj: Workspace, fmt: str, output: Path, by: str, corpus_name: str | None, run_id: str | None) -> None:
+def export(
+    obj: Workspace,
+    fmt: str,
+    output: Path,
+    by: str,
+    user_name: str,
+    positions: str,
+    corpus_name: str | None,
+    run_id: str | None,
+    redaction: RedactOptions | None,
+) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
     Tables: passages (every coded passage with its quote and offsets), comparison, tests, groups, themes. The QDPX
@@ -96,10 +126,21 @@ def export(obj: Workspace, fmt: str, output: Path, by: str, corpus_name: str | N
       textsamverkan export --format xlsx -o outputs/themes.xlsx
       textsamverkan export --format csv-sv -o outputs/csv/
       textsamverkan export --format qdpx -o outputs/coding.qdpx --run 20261202-101500
+      textsamverkan export --format xlsx -o shared/themes.xlsx --redact --key-file ~/private/pii.key
     """
     from textsamverkan.stages.export import run_export
 
-    done = run_export(obj.connect(), fmt=fmt, output=output, by=by, corpus=corpus_name, run_id=run_id)
+    done = run_export(
+        obj.connect(),
+        fmt=fmt,
+        output=output,
+        by=by,
+        corpus=corpus_name,
+        run_id=run_id,
+        user_name=user_name,
+        positions=positions,
+        redaction=redaction,
+    )
     print_notes(done.notes)
     written = done.value
     click.echo(f"wrote {output}" if len(written) == 1 else f"wrote {len(written)} tables to {output}", err=True)
@@ -130,6 +171,7 @@ def export(obj: Workspace, fmt: str, output: Path, by: str, corpus_name: str | N
 )
 @corpus_option
 @run_option("themes")
+@redact_options
 @click.pass_obj
 def report(
     obj: Workspace,
@@ -139,6 +181,7 @@ def report(
     topics_csv: Path | None,
     corpus_name: str | None,
     run_id: str | None,
+    redaction: RedactOptions | None,
 ) -> None:
     """Write one self-contained HTML report: overview, theme × group heatmap, speakers, topics, quotes.
 
@@ -153,7 +196,14 @@ def report(
     from textsamverkan.stages.report import write_corpus_report
 
     done = write_corpus_report(
-        obj.connect(), output, corpus=corpus_name, run_id=run_id, by=by, sources=sources, topics_csv=topics_csv
+        obj.connect(),
+        output,
+        corpus=corpus_name,
+        run_id=run_id,
+        by=by,
+        sources=sources,
+        topics_csv=topics_csv,
+        redact=redaction,
     )
     print_notes(done.notes)
     click.echo(f"wrote {output}", err=True)
@@ -168,12 +218,26 @@ def report(
     show_default=True,
     help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
 )
+@click.option(
+    "--positions",
+    type=click.Choice(["auto", "utf16", "codepoints"]),
+    default="auto",
+    show_default=True,
+    help="How the QDPX counts positions; auto decides from the tool that wrote it.",
+)
 @corpus_option
 @run_option("themes")
 @output_options
 @click.pass_obj
 def agree(
-    obj: Workspace, qdpx: Path, units: str, corpus_name: str | None, run_id: str | None, fmt: str, output: Path | None
+    obj: Workspace,
+    qdpx: Path,
+    units: str,
+    positions: str,
+    corpus_name: str | None,
+    run_id: str | None,
+    fmt: str,
+    output: Path | None,
 ) -> None:
     """Measure agreement between a human coder's QDPX project and the last `themes` run.
 
@@ -185,14 +249,30 @@ def agree(
       textsamverkan agree coded_by_anna.qdpx
       textsamverkan agree coded_by_anna.qdpx --units sentences --format csv -o agreement.csv
     """
+    from textsamverkan.coding.qdpx_import import import_codings
     from textsamverkan.export.agreement import agreement, passage_codings
-    from textsamverkan.export.qdpx_read import coding_set, read_qdpx
+    from textsamverkan.export.qda_types import Coding, codes_from_codebook
     from textsamverkan.stages.corpus_view import load_view
 
     view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
     print_notes(view.notes)
+    book = view.codebook.codes
     names = view.code_names()
-    human = [c for c in coding_set(read_qdpx(qdpx)) if c.source in view.texts]
+    imported = import_codings(
+        qdpx,
+        view.texts,
+        codes_from_codebook([c.id for c in book], [c.label_sv for c in book]),
+        positions="utf16" if positions == "utf16" else "codepoints" if positions == "codepoints" else "auto",
+    )
+    for note in imported.notes:
+        click.echo(f"note: {note}", err=True)
+    human = sorted(
+        {
+            Coding(c.source, c.start, c.end, names.get(c.code, c.code))
+            for coded in imported.by_coder.values()
+            for c in coded
+        }
+    )
     automatic = passage_codings(view.passages, names)
     if units == "sentences":
         rows = agreement(human, automatic, segments=_sentence_units(obj.connect(), list(view.texts)))

@@ -25,12 +25,18 @@ class QdaCode:
 
 @dataclass(frozen=True)
 class QdaSource:
-    """A plain-text source: a stable id (the document id), a display name, its text and variables (metadata)."""
+    """A plain-text source: a stable id (the document id), a display name, its text and variables (metadata).
+
+    `created` (ISO 8601, e.g. the document's ingest time) becomes the source's creation date where given;
+    `description` is shown by QDA tools as the source's memo.
+    """
 
     id: str
     name: str
     text: str
     variables: dict[str, str] = field(default_factory=dict)
+    created: str = ""
+    description: str = ""
 
 
 @dataclass(frozen=True, order=True)
@@ -38,12 +44,14 @@ class Coding:
     """One coded selection: source `[start, end)` in characters (code points) of the source text, and the code.
 
     `source` and `code` are ids or names depending on where the coding came from (see the functions using it).
+    `user` (who coded it, where known) does not take part in comparisons: split codings by coder first.
     """
 
     source: str
     start: int
     end: int
     code: str
+    user: str = field(default="", compare=False)
 
 
 def codes_from_codebook(

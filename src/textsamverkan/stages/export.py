@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.stages.corpus_view import CorpusView, load_view
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.pii import RedactOptions
 
 SPEC = StageSpec("export.v1", "export", reads_runs=("themes",), documents=False)
 FORMATS = ("csv", "csv-sv", "xlsx", "json", "qdpx")
@@ -36,7 +39,7 @@ def passage_table(view: CorpusView) -> list[dict[str, Any]]:
     ]
 
 
-def write_qdpx_project(view: CorpusView, output: Path) -> None:
+def write_qdpx_project(view: CorpusView, output: Path, *, user_name: str, positions: str) -> None:
     """The run's coding as a REFI-QDA project with the run's own codebook."""
     from textsamverkan.export.qda_types import codes_from_codebook
     from textsamverkan.export.qdpx import write_passages_qdpx
@@ -51,7 +54,15 @@ def write_qdpx_project(view: CorpusView, output: Path) -> None:
         [c.description for c in known] + [""] * len(extra),
         [c.color for c in known] + [None] * len(extra),
     )
-    write_passages_qdpx(output, view.passages, view.texts, codes, docs=view.docs)
+    write_passages_qdpx(
+        output,
+        view.passages,
+        view.texts,
+        codes,
+        docs=view.docs,
+        user_name=user_name,
+        positions="codepoints" if positions == "codepoints" else "utf16",
+    )
 
 
 def run_export(
@@ -62,30 +73,45 @@ def run_export(
     by: str = "region",
     corpus: str | None = None,
     run_id: str | None = None,
+    user_name: str = "textsamverkan",
+    positions: str = "utf16",
+    redaction: RedactOptions | None = None,
 ) -> StageResult[list[Path]]:
-    """Write the export of one coding run (the current one, or `run_id`) and record it as a run."""
+    """Write the export of one coding run (the current one, or `run_id`) and record it as a run. With `redaction`,
+    texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts."""
 
     def body(ctx: RunContext) -> list[Path]:
         view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        if redaction is not None:
+            from textsamverkan.stages.pii import redact_corpus_view
+
+            view = redact_corpus_view(conn, view, redaction)[0]
         ctx.notes += view.notes
         ctx.summary.update(format=fmt, output=str(output), passages=len(view.passages), documents=len(view.docs))
-        return _write(view, fmt, output, by)
+        return _write(view, fmt, output, by, user_name=user_name, positions=positions)
 
     return run_stage(
         conn,
         SPEC,
         body,
         corpus=corpus,
-        settings={"format": fmt, "output": str(output), "by": by},
+        settings={
+            "format": fmt,
+            "output": str(output),
+            "by": by,
+            "user": user_name,
+            "positions": positions,
+            "redacted": redaction is not None,
+        },
         run_ids={"themes": run_id} if run_id else None,
     )
 
 
-def _write(view: CorpusView, fmt: str, output: Path, by: str) -> list[Path]:
+def _write(view: CorpusView, fmt: str, output: Path, by: str, *, user_name: str, positions: str) -> list[Path]:
     from textsamverkan.analysis.compare import compare
 
     if fmt == "qdpx":
-        write_qdpx_project(view, output)
+        write_qdpx_project(view, output, user_name=user_name, positions=positions)
         return [output]
     result = compare(view.passages, view.docs, by=by)
     passages = passage_table(view)

@@ -8,6 +8,10 @@ from __future__ import annotations
 import csv
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.pii import RedactOptions
 
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 
@@ -25,8 +29,10 @@ def write_corpus_report(
     topics_csv: Path | None = None,
     title: str = "textsamverkan",
     subtitle: str = "{documents} documents",
+    redact: RedactOptions | None = None,
 ) -> StageResult[Path]:
-    """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown."""
+    """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown. With `redact`,
+    texts, quotes, speakers and topics are pseudonymised and highlights moved into the redacted texts."""
     from textsamverkan.analysis.compare import compare
     from textsamverkan.analysis.speaker_shares import speaker_rows
     from textsamverkan.export.report import write_report
@@ -39,6 +45,13 @@ def write_corpus_report(
         if topics_csv and topics_csv.stat().st_size:
             with topics_csv.open(encoding="utf-8-sig") as handle:
                 topics = list(csv.DictReader(handle))
+        speakers = speaker_rows(conn, corpus=corpus)
+        if redact is not None:
+            from textsamverkan.pii.corpus import redact_rows
+            from textsamverkan.stages.pii import redact_corpus_view
+
+            view, plan = redact_corpus_view(conn, view, redact)
+            speakers, topics = redact_rows(speakers, plan), redact_rows(topics, plan)
         ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages))
         return write_report(
             path,
@@ -46,7 +59,7 @@ def write_corpus_report(
             view.texts,
             passages=view.passages,
             comparison=compare(view.passages, view.docs, by=by) if view.passages else None,
-            speakers=speaker_rows(conn, corpus=corpus),
+            speakers=speakers,
             topics=topics,
             sources=sources,
             theme_names=view.code_names(),
@@ -54,11 +67,12 @@ def write_corpus_report(
             subtitle=subtitle.format(documents=len(view.docs)),
         )
 
+    settings = {"output": str(path), "by": by, "sources": sources, "topics": str(topics_csv or "")}
     return run_stage(
         conn,
         SPEC,
         body,
         corpus=corpus,
-        settings={"output": str(path), "by": by, "sources": sources, "topics": str(topics_csv or "")},
+        settings={**settings, "redacted": redact is not None},
         run_ids={"themes": run_id} if run_id else None,
     )

@@ -1,0 +1,95 @@
+"""Quality and speed of PII detection on the seeded synthetic set (synthetic.py), with and without the NER.
+
+Usage: python benchmarks/pii/bench.py [--seed 0] [--documents 60] [--no-ner]
+Structured identifiers count as found when the detected span and type equal the gold ones; names when a PERSON
+detection covers the gold span exactly. Precision counts every detection of that type against the gold set
+(look-alikes such as order and case numbers are in the text as negatives).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import generate
+
+from textsamverkan.pii.detect import detect
+
+TYPES = ["PERSONNUMMER", "SAMORDNINGSNUMMER", "TELEFON", "E-POST", "ADRESS", "PERSON"]
+STRUCTURED = {"PERSONNUMMER", "SAMORDNINGSNUMMER", "TELEFON", "E-POST"}
+
+
+def evaluate(docs: list, ner: object | None) -> dict[str, object]:  # type: ignore[type-arg]
+    tp: Counter[str] = Counter()
+    fp: Counter[str] = Counter()
+    fn: Counter[str] = Counter()
+    misses: list[str] = []
+    start = time.perf_counter()
+    found_all = [detect(text, ner=ner) for text, _ in docs]  # type: ignore[arg-type]
+    seconds = time.perf_counter() - start
+    words = sum(len(text.split()) for text, _ in docs)
+    listed: Counter[str] = Counter()
+    listed_total: Counter[str] = Counter()
+    for (_text, gold), found in zip(docs, found_all, strict=True):
+        gold_keys = {(g.start, g.end, g.type) for g in gold}
+        found_keys = {(d.start, d.end, d.type) for d in found}
+        for g in gold:
+            key = "listed" if g.listed else "unlisted"
+            if g.type == "PERSON":
+                listed_total[key] += 1
+            if (g.start, g.end, g.type) in found_keys:
+                tp[g.type] += 1
+                if g.type == "PERSON":
+                    listed[key] += 1
+            else:
+                fn[g.type] += 1
+                misses.append(f"{g.type}: {g.text}")
+        for d in found:
+            if (d.start, d.end, d.type) not in gold_keys:
+                fp[d.type] += 1
+                misses.append(f"FP {d.type}: {d.text} ({d.source})")
+    rows = {}
+    for kind in [*TYPES, "structured"]:
+        kinds = STRUCTURED if kind == "structured" else {kind}
+        t, f, n = sum(tp[k] for k in kinds), sum(fp[k] for k in kinds), sum(fn[k] for k in kinds)
+        rows[kind] = (t + n, t / (t + f) if t + f else 1.0, t / (t + n) if t + n else 1.0)
+    return {"rows": rows, "words_per_s": words / seconds, "words": words, "misses": misses,
+            "names": {k: (listed[k], listed_total[k]) for k in listed_total}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--documents", type=int, default=60)
+    parser.add_argument("--no-ner", action="store_true")
+    parser.add_argument("--show-misses", action="store_true")
+    args = parser.parse_args()
+    docs = generate(args.seed, args.documents)
+    print(f"{sum(len(g) for _, g in docs)} gold spans in {len(docs)} documents, seed {args.seed}")
+    finders: list[tuple[str, object | None]] = [("rules only", None)]
+    if not args.no_ner:
+        from textsamverkan.pii.ner import NerPersonFinder
+
+        finder = NerPersonFinder()
+        finder("uppvärmning")
+        finders.append(("rules + NER", finder))
+    for label, finder in finders:
+        result = evaluate(docs, finder)
+        print(f"\n{label}: {result['words_per_s']:,.0f} words/s over {result['words']:,} words")
+        print(f"{'type':<18} {'gold':>5} {'precision':>9} {'recall':>7}")
+        for kind, (gold, precision, recall) in result["rows"].items():  # type: ignore[attr-defined]
+            print(f"{kind:<18} {gold:>5} {precision:>9.3f} {recall:>7.3f}")
+        for group, (hit, total) in sorted(result["names"].items()):  # type: ignore[attr-defined]
+            print(f"names {group} in the detector's lists: recall {hit / total:.3f} ({hit}/{total})")
+        if args.show_misses:
+            for line in sorted(Counter(result["misses"]).items())[:80]:  # type: ignore[arg-type]
+                print("  ", line)
+
+
+if __name__ == "__main__":
+    main()

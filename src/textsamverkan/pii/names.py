@@ -1,0 +1,212 @@
+"""Person names in Swedish text: known people (speakers and their aliases), name lists, introductions, and the
+bundled NER's PER entities, resolved so that every mention of one person carries one person key.
+
+Sources and confidences (the `source` of a Detection):
+- `speaker` 0.95: a speaker's name or alias, or one of its words ("Olivia" of "Olivia Wigzell");
+- `lexicon:first-name` 0.9: a capitalised run of 2–4 words starting with a known first name ("Anna Berg");
+- `lexicon:surname` / `pattern:surname` 0.75 / 0.7: 2–4 capitalised words ending in a known surname or a Swedish
+  surname ending (-sson, -berg, -ström, -qvist, …);
+- `cue` 0.8: a capitalised word after a role or family word ("sjuksköterskan Lejla", "dottern Mira") or after
+  "heter";
+- `lexicon:first-name-alone` 0.7: a lone known first name that does not begin a sentence;
+- `propagated` 0.85: a word of a full name found elsewhere in the same text ("Söderström" after "Ann Söderström");
+- `ner:<model>` 0.8 (0.45 for a single unknown word, below the default threshold): the NER's PER spans.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from importlib import resources
+
+from textsamverkan.pii.types import PERSON, Detection, KnownPerson
+from textsamverkan.segment.introductions import Mention, find_mentions
+from textsamverkan.segment.lexicon import PLACE_WORDS, is_org_word, role_head
+from textsamverkan.segment.names import NOT_SPEAKER_WORDS, PARTICLES, fold, is_code_label
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SURNAME_ENDING = re.compile(
+    r"(?:sson|son|berg|ström|strom|qvist|kvist|lund|gren|holm|dahl|blad|bäck|sköld|stedt|stam|ling|lin|ius|"
+    r"ér|én|er|ell|vall|hed|mark|fors|borg|by)$"
+)
+# Capitalised words that are names in the lists but mostly ordinary words in running text.
+_AMBIGUOUS_TEXT = """Hans Per Bo Dag Sten Björn Ulf Tor Ros Rose Mark Sol Ingen Inga Vilja Saga Liv Juni Iris Max Kim
+Mai Von Fri Frej Ask Lo Ron Bill Bob Tim Storm Sverige Norge Danmark Finland Island"""
+_AMBIGUOUS = frozenset(fold(w) for w in _AMBIGUOUS_TEXT.split())
+# Words before a name that mark it as a person (roles are recognised by `role_head`).
+_CUE_WORDS = frozenset((
+    "heter", "hette", "kallas", "dottern", "dotter", "sonen", "son", "barnet", "mamma", "pappa", "mor", "far",
+    "mamman", "pappan", "maken", "make", "frun", "fru", "hustrun", "sambon", "brodern", "bror", "brorsan",
+    "systern", "syster", "syrran", "farmor", "farfar", "mormor", "morfar", "patienten", "patient", "brukaren",
+    "brukare", "kunden", "boende", "boenden", "klienten", "vårdtagaren", "kollegan", "kollega", "chefen",
+    "grannen", "vännen", "anhörige", "anhöriga", "herr", "fru", "fröken", "dr", "doktor", "kontaktperson",
+    "kontaktpersonen", "handläggaren", "handläggare", "till", "med", "av", "hos", "från",
+))
+_WEAK_CUES = frozenset(("till", "med", "av", "hos", "från"))
+_PLACE_CONTEXT = frozenset(("kommun", "kommuns", "stad", "stads", "län", "läns", "universitet", "sjukhus",
+                            "region", "regions", "vårdcentral", "kommunen", "centrum"))
+_LOCATION_PREPOSITIONS = frozenset(("i", "på", "vid", "mot", "inom", "utanför", "norr", "söder"))
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Folded first names: Riksdag members' given names and common given names in Sweden today."""
+    return _load("first_names.txt")
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    """Folded surnames of Riksdag members."""
+    return _load("surnames.txt")
+
+
+def _load(name: str) -> frozenset[str]:
+    text = resources.files("textsamverkan.pii").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(fold(line) for line in text.split() if line)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0-–—\"'”»(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n•●▪"
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([^\W\d_][\w-]*)[ \t\u00a0]+$", text[max(0, start - 40) : start])
+    return m.group(1) if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[ \t\u00a0]+([^\W\d_][\w-]*)", text[end : end + 40])
+    return m.group(1) if m else ""
+
+
+def _known_forms(people: Sequence[KnownPerson]) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(folded full form → person key, folded single word → person keys) for known people."""
+    full: dict[str, str] = {}
+    words: dict[str, set[str]] = {}
+    for person in people:
+        key = fold(person.name)
+        for form in (person.name, *person.aliases):
+            if not form or is_code_label(form) or not any(ch.isupper() for ch in form):
+                continue
+            full[fold(form)] = key
+            for token in form.split():
+                if token not in PARTICLES and len(token) > 1:
+                    words.setdefault(fold(token), set()).add(key)
+    return full, words
+
+
+def _drop_cue_words(mention: Mention) -> Mention | None:
+    """A mention without leading cue or role words ("Patienten Eva Lind" → "Eva Lind"); None when nothing is left."""
+    name, start = mention.name, mention.start
+    while True:
+        first, _, rest = name.partition(" ")
+        if not rest or not (fold(first) in _CUE_WORDS or role_head(first) is not None):
+            return Mention(start, start + len(name), name) if name else None
+        start += len(first) + 1
+        name = rest
+
+
+def _after_cue(text: str, start: int) -> bool:
+    """True after a role or family word ("sjuksköterskan", "dottern", "heter")."""
+    prev = _previous_word(text, start)
+    return bool(prev) and ((fold(prev) in _CUE_WORDS and fold(prev) not in _WEAK_CUES) or role_head(prev) is not None)
+
+
+def _name_like(words: Sequence[str]) -> bool:
+    """1–4 capitalised words, none an acronym, place word, organisation, role or sentence word."""
+    return 1 <= len(words) <= 4 and all(
+        w[:1].isupper() and not (len(w) > 1 and w.isupper()) and fold(w) not in PLACE_WORDS and not is_org_word(w)
+        and fold(w) not in NOT_SPEAKER_WORDS and role_head(w) is None and not any(ch.isdigit() for ch in w)
+        for w in words
+    )
+
+
+def find_names(
+    text: str,
+    *,
+    people: Sequence[KnownPerson] = (),
+    ner_spans: Iterable[tuple[int, int]] = (),
+    ner_source: str = "ner",
+) -> list[Detection]:
+    """Every person-name mention found in `text`, each with a person key (folded full name where known).
+
+    Overlapping candidates are all returned; `detect` keeps the best. `ner_spans` are PER spans from a NER model.
+    """
+    firsts, lasts = first_names(), surnames()
+    known_full, known_words = _known_forms(people)
+    found: list[Detection] = []
+
+    def add(start: int, end: int, confidence: float, source: str, person: str = "") -> None:
+        value = text[start:end]
+        found.append(Detection(start, end, PERSON, value, confidence, source, person or fold(value)))
+
+    mentions = find_mentions(text)
+    single: list[tuple[int, int, str]] = []
+    for mention in map(_drop_cue_words, mentions):
+        if mention is None:
+            continue
+        tokens = mention.name.split()
+        core = [fold(t) for t in tokens if t not in PARTICLES]
+        key = fold(mention.name)
+        if key in known_full:
+            add(mention.start, mention.end, 0.95, "speaker", known_full[key])
+        elif len(core) >= 2 and core[0] in firsts:
+            add(mention.start, mention.end, 0.9, "lexicon:first-name")
+        elif len(core) >= 2 and core[-1] in lasts and not _sentence_initial(text, mention.start):
+            add(mention.start, mention.end, 0.75, "lexicon:surname")
+        elif len(core) >= 2 and _SURNAME_ENDING.search(core[-1]) and core[0] not in NOT_SPEAKER_WORDS and (
+            len(core) <= 3
+        ):
+            add(mention.start, mention.end, 0.7, "pattern:surname")
+        elif len(core) >= 2 and _after_cue(text, mention.start) and _name_like(tokens):
+            add(mention.start, mention.end, 0.8, "cue")
+        else:
+            for m in _WORD.finditer(mention.name):
+                single.append((mention.start + m.start(), mention.start + m.end(), m.group()))
+
+    # Full names found so far lend their words to later single-word mentions in the same text.
+    doc_words: dict[str, set[str]] = {w: set(keys) for w, keys in known_words.items()}
+    for d in found:
+        for token in d.text.split():
+            if token not in PARTICLES and len(token) > 1:
+                doc_words.setdefault(fold(token), set()).add(d.person)
+    for start, end, word in single:
+        key = fold(word)
+        base = key[:-1] if key.endswith("s") and key[:-1] in doc_words else key  # genitive: "Olivias"
+        prev, nxt = _previous_word(text, start), _next_word(text, end)
+        at_start = _sentence_initial(text, start)
+        placeish = fold(nxt) in _PLACE_CONTEXT or fold(prev) in _LOCATION_PREPOSITIONS or key in PLACE_WORDS
+        if base in doc_words and not placeish:
+            keys = doc_words[base]
+            person = next(iter(keys)) if len(keys) == 1 else ""
+            source = "speaker" if base in known_words else "propagated"
+            add(start, end, 0.95 if source == "speaker" else 0.85, source, person)
+        elif is_org_word(word) or key in NOT_SPEAKER_WORDS or role_head(word) is not None:
+            continue
+        elif _after_cue(text, start):
+            if key in firsts or key in lasts or fold(prev) in _CUE_WORDS:
+                add(start, end, 0.8, "cue")
+        elif key in firsts and not at_start and key not in _AMBIGUOUS and not placeish:
+            add(start, end, 0.7, "lexicon:first-name-alone")
+        elif key in firsts and fold(prev) in _WEAK_CUES and not placeish:
+            add(start, end, 0.6, "lexicon:first-name-alone")
+
+    for start, end in ner_spans:
+        value = text[start:end]
+        words = [t for t in value.split() if t not in PARTICLES]
+        if not _name_like(words):
+            continue
+        tokens = [fold(t) for t in words]
+        known = fold(value) in known_full or all(t in doc_words or t in firsts or t in lasts for t in tokens)
+        surname_like = len(tokens) >= 2 and (tokens[0] in firsts or tokens[-1] in lasts
+                                             or _SURNAME_ENDING.search(tokens[-1]) is not None)
+        confidence = 0.8 if known or surname_like else 0.45
+        person = known_full.get(fold(value), "")
+        if not person and len(tokens) == 1 and len(doc_words.get(tokens[0], ())) == 1:
+            person = next(iter(doc_words[tokens[0]]))
+        add(start, end, confidence, ner_source, person)
+    return found
