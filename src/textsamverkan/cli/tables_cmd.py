@@ -266,6 +266,7 @@ def agree(
     )
     for note in imported.notes:
         click.echo(f"note: {note}", err=True)
+    names.update({code.id: code.name for code in imported.new_codes})
     human = sorted(
         {
             Coding(c.source, c.start, c.end, names.get(c.code, c.code))
