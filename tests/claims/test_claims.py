@@ -9,10 +9,11 @@ import pytest
 
 from paths import SEEDS
 from textsamverkan.claims.extract import classify
-from textsamverkan.claims.link import Linker, read_statements
+from textsamverkan.claims.link import read_statements
 from textsamverkan.claims.quantities import parse_quantities
 from textsamverkan.claims.sourceref import make_ref, verify
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
+from textsamverkan.stages.link import build_linker
 from textsamverkan.stages.claims import run_claims, stored_claims, verify_claims
 from textsamverkan.store import connect
 from textsamverkan.store.documents import get_document
@@ -156,7 +157,7 @@ def test_link_finds_support_and_says_when_there_is_none(seeds_db: sqlite3.Connec
     )
     statements = read_statements(path)
     assert len(statements) == 3
-    linker = Linker(seeds_db, embedder="static-sv")
+    linker = build_linker(seeds_db, embedder="static-sv")
     icu, ppe, football = (linker.link(s, k=5) for s in statements)
     assert icu.supported and "intensivvårdsplatser i landet har fördubblats" in icu.supports[0].quote
     assert ppe.supported and any("brister av skyddsutrustning" in s.quote for s in ppe.supports)

@@ -73,7 +73,7 @@ def verify(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
     show_default=True,
     help="static-sv (the threshold was calibrated on it), e5-small-sv, or a sentence-transformers name or path.",
 )
-@click.option("--threshold", type=float, help="Lowest hybrid score counted as support (default: calibrated).")
+@click.option("--threshold", type=float, help="Lowest hybrid score counted as a candidate (default: calibrated).")
 @output_options
 @click.pass_obj
 def link(
@@ -86,62 +86,38 @@ def link(
     fmt: str,
     output: Path | None,
 ) -> None:
-    """Find the passages that support each statement (a text file, one per line, or a CSV with `statement`).
+    """Find the passages behind each statement and judge them (a text file, one per line, or a CSV with `statement`).
 
-    Ranks passages by a hybrid of BM25 over lemmas and embedding similarity; prints the top k per statement with
-    score, speaker, document, offsets and quote, or "no support found" when the best score is below the threshold.
+    Ranks passages by a hybrid of BM25 over lemmas and embedding similarity, takes the top k, finds the best
+    sentence(s) in each and gives a verdict: supported, contradicted, partly or no_evidence, with a confidence and
+    reasons (numbers, dates, actors and places, negation, direction, content words). `status` is the statement's
+    overall verdict (also `conflicting` when one passage supports it and another contradicts it). CSV holds the
+    reasons as JSON, JSON nests them; the table shows one line of reasons.
 
     \b
     Examples:
       textsamverkan link statements.txt
       textsamverkan link statements.csv -k 3 --format json
     """
-    from textsamverkan.claims.link import DEFAULT_THRESHOLD, Linker, read_statements
+    import json
+
+    from textsamverkan.claims.link import DEFAULT_THRESHOLD, read_statements_with_notes
+    from textsamverkan.stages.link import COLUMNS, TABLE_COLUMNS, build_linker, link_statements
     from textsamverkan.store import connect
 
-    texts = read_statements(statements)
-    linker = Linker(
+    texts, notes = read_statements_with_notes(statements)
+    for note in notes:
+        click.echo(f"note: {statements}: {note}", err=True)
+    linker = build_linker(
         connect(obj["db"], must_exist=True),
         corpus=corpus_name,
         embedder=embedder,
         threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
     )
-    rows: list[dict[str, Any]] = []
-    for n, statement in enumerate(texts, 1):
-        result = linker.link(statement, k=top_k)
-        if not result.supported:
-            best = result.supports[0].score if result.supports else None
-            rows.append(
-                {
-                    "statement_no": n,
-                    "statement": statement,
-                    "rank": None,
-                    "status": "no support found",
-                    "score": best,
-                    "speaker": "",
-                    "doc_id": "",
-                    "start": None,
-                    "end": None,
-                    "quote": "",
-                }
-            )
-            continue
-        for rank, s in enumerate(result.supports, 1):
-            rows.append(
-                {
-                    "statement_no": n,
-                    "statement": statement,
-                    "rank": rank,
-                    "status": "supported",
-                    "score": s.score,
-                    "speaker": s.speaker,
-                    "doc_id": s.doc_id,
-                    "start": s.start,
-                    "end": s.end,
-                    "quote": s.quote,
-                }
-            )
-    emit(rows, fmt, output)
+    rows = link_statements(linker, texts, k=top_k)
+    if fmt == "csv":
+        rows = [{**r, "reasons": json.dumps(r.get("reasons") or {}, ensure_ascii=False)} for r in rows]
+    emit(rows, fmt, output, columns=TABLE_COLUMNS if fmt == "table" else COLUMNS)
 
 
 COMMANDS = [claims, verify, link]
