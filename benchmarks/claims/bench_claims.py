@@ -21,9 +21,9 @@ CSV = (REPO / ".." / "shared" / "data" / "riksdagen" / "interpellations" / "inte
 
 
 def main() -> None:
-    from textsamverkan.stages.link import build_linker
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.claims import run_claims
+    from textsamverkan.stages.link import build_linker
     from textsamverkan.store import connect
 
     parser = argparse.ArgumentParser()

@@ -44,8 +44,8 @@ def evaluate(linker: Any, items: list[dict[str, Any]], threshold: float) -> dict
 
 def main() -> None:
     from textsamverkan.claims.link import DEFAULT_THRESHOLD, DEFAULT_WEIGHT
-    from textsamverkan.stages.link import build_linker
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
+    from textsamverkan.stages.link import build_linker
     from textsamverkan.store import connect
 
     parser = argparse.ArgumentParser()

@@ -13,8 +13,8 @@ from textsamverkan.claims.link import read_statements
 from textsamverkan.claims.quantities import parse_quantities
 from textsamverkan.claims.sourceref import make_ref, verify
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
-from textsamverkan.stages.link import build_linker
 from textsamverkan.stages.claims import run_claims, stored_claims, verify_claims
+from textsamverkan.stages.link import build_linker
 from textsamverkan.store import connect
 from textsamverkan.store.documents import get_document
 
@@ -126,7 +126,7 @@ def test_every_seed_claim_round_trips_with_speaker(seeds_db: sqlite3.Connection)
     ppe = next(r for r in rows if "brister av skyddsutrustning" in r["quote"])
     assert ppe["type"] == "problem" and ppe["speaker"] == "Jeanette Andersson" and ppe["organisation"] == "VästKom"
     tests = next(r for r in rows if "runt 2000 i veckan" in r["quote"])
-    assert tests["type"] == "quantity" and "runt 2000" in tests["quantities"]
+    assert tests["type"] == "quantity" and "runt 2 000" in tests["quantities"]
     assert stored_claims(seeds_db) == rows
     assert {r["status"] for r in verify_claims(seeds_db)} == {"ok"}
 

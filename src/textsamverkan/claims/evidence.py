@@ -2,7 +2,8 @@
 
 Sentences are cut as the theme coder cuts them (line by line, at sentence-final punctuation outside abbreviations).
 Each sentence and each pair of neighbours is scored by the share of the statement's content words it holds
-(compound-aware) plus a small bonus for each of its numbers and dates found; a pair wins only when it holds clearly
+(compound-aware) plus a small bonus for each of its numbers and dates found or in conflict (it speaks of the same
+amount or time); a pair wins only when it holds clearly
 more than its best sentence. Offsets are code points in the passage's document.
 """
 
@@ -40,10 +41,12 @@ def sentences(passage: str) -> list[tuple[int, int]]:
 def _score(statement: str, text: str) -> float:
     from textsamverkan.claims.reasons.content import compare_content
     from textsamverkan.claims.reasons.dates import compare_dates
+    from textsamverkan.claims.reasons.direction import direction_words
     from textsamverkan.claims.reasons.numbers import compare_numbers
 
-    _outcome, coverage = compare_content(statement, text)
-    bonus = 0.1 * (len(compare_numbers(statement, text).found) + len(compare_dates(statement, text).found))
+    _outcome, coverage = compare_content(statement, text, skip=direction_words(statement))
+    numbers, dates = compare_numbers(statement, text), compare_dates(statement, text)
+    bonus = 0.1 * (len(numbers.found) + len(dates.found) + len(numbers.conflict) + len(dates.conflict))
     return coverage + bonus
 
 

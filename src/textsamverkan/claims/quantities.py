@@ -262,8 +262,11 @@ def approx_word(m: re.Match[str]) -> str:
 def _counts_something(text: str, pos: int) -> bool:
     """A bare number counts something when a content word follows ("49 kommuner", "30-tal delprojekt")."""
     tail = re.match(r"(?:-?tal)?\s+(?:av\s+(?:de\s+|dem\s+)?)?([^\W\d_][\w-]*)", text[pos:])
-    return bool(tail) and tail is not None and tail.group(1).lower() not in _STOP and tail.group(1).lower() not in (
-        "och", "respektive", "resp", "till", "samt", "eller", "om", "den", "det"
+    return (
+        bool(tail)
+        and tail is not None
+        and tail.group(1).lower() not in _STOP
+        and tail.group(1).lower() not in ("och", "respektive", "resp", "till", "samt", "eller", "om", "den", "det")
     )
 
 
@@ -288,9 +291,9 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–:/."):
             continue
         after = m.end("num")
-        if after < len(text) and (text[after].isalpha() or text[after : after + 2] in (":e", ":a")):
-            if not re.match(r"-?tal\b", text[after:]) and not text[after:].startswith("-tal"):
-                continue
+        glued = after < len(text) and (text[after].isalpha() or text[after : after + 2] in (":e", ":a"))
+        if glued and not re.match(r"-?tal\b", text[after:]):
+            continue
         if after < len(text) and text[after] in ":/" and text[after + 1 : after + 2].isdigit():
             continue
         if _MONTH_AFTER.match(text, after) or _NOT_AMOUNT_AFTER.match(text, after):
@@ -312,10 +315,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if scale:
             value *= _SCALES[scale]
         unit = _UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
-        if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m):
-            approx_tal = "-tal"
-        else:
-            approx_tal = ""
+        approx_tal = "-tal" if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m) else ""
         end = m.end()
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]

@@ -9,7 +9,8 @@ regions/actors/names, negation, direction). Then:
                  word is missing, or coverage is below `SUPPORT`;
 - `supported`    everything else.
 Overall: the strongest candidate decides (supported or contradicted over partly over no_evidence, then confidence);
-when one candidate supports and another of similar coverage contradicts, the overall verdict is `conflicting`.
+when one candidate supports and another of similar coverage (within 0.3) contradicts, the overall verdict is
+`conflicting`.
 Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
 """
 
@@ -56,13 +57,13 @@ def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
 
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
+    from textsamverkan.claims.quantities import MONTHS
     from textsamverkan.claims.reasons.content import compare_content, keys
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers
-    from textsamverkan.claims.quantities import MONTHS
 
     statement = statement[:MAX_STATEMENT_CHARS]
     from textsamverkan.claims.reasons.dates import SEASONS
@@ -106,12 +107,16 @@ def overall(judgements: Sequence[Judgement]) -> tuple[str, int | None]:
     """The statement's verdict from its candidates and the index of the deciding one (None without candidates)."""
     if not judgements:
         return "no_evidence", None
-    best = max(range(len(judgements)), key=lambda i: (_RANK[judgements[i].verdict], judgements[i].evidence.coverage,
-                                                     judgements[i].confidence, -i))
+    best = max(
+        range(len(judgements)),
+        key=lambda i: (_RANK[judgements[i].verdict], judgements[i].evidence.coverage, judgements[i].confidence, -i),
+    )
     chosen = judgements[best]
     if chosen.verdict in ("supported", "contradicted"):
         opposite = "contradicted" if chosen.verdict == "supported" else "supported"
-        rivals = [j for j in judgements if j.verdict == opposite and j.evidence.coverage >= chosen.evidence.coverage - 0.1]
+        rivals = [
+            j for j in judgements if j.verdict == opposite and j.evidence.coverage >= chosen.evidence.coverage - 0.3
+        ]
         if rivals:
             return "conflicting", best
     return chosen.verdict, best

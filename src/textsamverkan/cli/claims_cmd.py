@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import click
 
@@ -12,9 +11,15 @@ from textsamverkan.cli.output import corpus_option, emit, output_options
 
 @click.command("claims")
 @corpus_option
+@click.option(
+    "--conflicts",
+    is_flag=True,
+    help="List pairs of claims from different documents about the same subject that disagree on a number, "
+    "direction or polarity (uses the claims of the last run).",
+)
 @output_options
 @click.pass_obj
-def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path | None) -> None:
+def claims(obj: dict[str, Path], corpus_name: str | None, conflicts: bool, fmt: str, output: Path | None) -> None:
     """Extract (again) the claims of every document and list them with their exact provenance.
 
     A claim is a sentence asserting a quantity, a change, an evaluation, a problem, a cause or an obligation.
@@ -25,10 +30,21 @@ def claims(obj: dict[str, Path], corpus_name: str | None, fmt: str, output: Path
     Examples:
       textsamverkan claims
       textsamverkan claims --format csv -o claims.csv
+      textsamverkan claims --conflicts
     """
-    from textsamverkan.stages.claims import COLUMNS, run_claims
+    from textsamverkan.stages.claims import COLUMNS, run_claims, stored_claims
     from textsamverkan.store import connect
 
+    if conflicts:
+        import json
+
+        from textsamverkan.claims.conflicts import find_conflicts
+
+        pairs = find_conflicts(stored_claims(connect(obj["db"], must_exist=True), corpus=corpus_name))
+        if fmt == "csv":
+            pairs = [{**p, "reasons": json.dumps(p["reasons"], ensure_ascii=False)} for p in pairs]
+        emit(pairs, fmt, output)
+        return
     rows = run_claims(connect(obj["db"], must_exist=True), corpus=corpus_name)
     emit(rows, fmt, output, columns=COLUMNS)
 

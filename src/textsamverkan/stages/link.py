@@ -10,7 +10,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from textsamverkan.claims.link import DEFAULT_LINK_EMBEDDER, DEFAULT_THRESHOLD, LinkResult, Linker
+from textsamverkan.claims.link import DEFAULT_LINK_EMBEDDER, DEFAULT_THRESHOLD, Linker, LinkResult
 
 COLUMNS = (
     "statement_no",

@@ -15,20 +15,199 @@ from textsamverkan.claims.bm25 import STOPWORDS
 from textsamverkan.claims.reasons import Outcome
 
 GENERIC = frozenset(
-    """
-    säga berätta tala vilja kunna skola böra måste behöva finnas göra få ge ta komma gå hålla se vara bli ha
-    helt mycket väldigt ganska lite kraftigt särskilt också bara ju nog redan fortfarande dock just sedan nu
-    enligt genom både samt cirka omkring ungefär drygt runt nästan knappt minst högst totalt sammanlagt
-    ytterligare varje per alla all allt hela del delar sätt fall gång gånger antal antalet år månad vecka dag
-    då när där här dessa denna detta vilken vilket vilka varandra själv egen eget egna olika annan andra
-    jämfört utifrån kring inom mellan bland hos via mot utan efter före innan hela stor liten
-    tog togs tas tagit tagits gjorde gjort gjordes fick fått gav gett givit kom kommit gick gått haft blev blivit
-    fanns sa sade sagt varit kunde kunnat skulle ville velat behövde hölls hålls
-    två tre fyra fem sex sju åtta nio tio elva tolv tjugo trettio hundra tusen miljon miljoner miljard miljarder
-    """.split()
+    [
+        "säga",
+        "berätta",
+        "tala",
+        "vilja",
+        "kunna",
+        "skola",
+        "böra",
+        "måste",
+        "behöva",
+        "finnas",
+        "göra",
+        "få",
+        "ge",
+        "ta",
+        "komma",
+        "gå",
+        "hålla",
+        "se",
+        "vara",
+        "bli",
+        "ha",
+        "helt",
+        "mycket",
+        "väldigt",
+        "ganska",
+        "lite",
+        "kraftigt",
+        "särskilt",
+        "också",
+        "bara",
+        "ju",
+        "nog",
+        "redan",
+        "fortfarande",
+        "dock",
+        "just",
+        "sedan",
+        "nu",
+        "enligt",
+        "genom",
+        "både",
+        "samt",
+        "cirka",
+        "omkring",
+        "ungefär",
+        "drygt",
+        "runt",
+        "nästan",
+        "knappt",
+        "minst",
+        "högst",
+        "totalt",
+        "sammanlagt",
+        "ytterligare",
+        "varje",
+        "per",
+        "alla",
+        "all",
+        "allt",
+        "hela",
+        "del",
+        "delar",
+        "sätt",
+        "fall",
+        "gång",
+        "gånger",
+        "antal",
+        "antalet",
+        "år",
+        "månad",
+        "vecka",
+        "dag",
+        "då",
+        "när",
+        "där",
+        "här",
+        "dessa",
+        "denna",
+        "detta",
+        "vilken",
+        "vilket",
+        "vilka",
+        "varandra",
+        "själv",
+        "egen",
+        "eget",
+        "egna",
+        "olika",
+        "annan",
+        "andra",
+        "jämfört",
+        "utifrån",
+        "kring",
+        "inom",
+        "mellan",
+        "bland",
+        "hos",
+        "via",
+        "mot",
+        "utan",
+        "efter",
+        "före",
+        "innan",
+        "hela",
+        "stor",
+        "liten",
+        "tog",
+        "togs",
+        "tas",
+        "tagit",
+        "tagits",
+        "gjorde",
+        "gjort",
+        "gjordes",
+        "fick",
+        "fått",
+        "gav",
+        "gett",
+        "givit",
+        "kom",
+        "kommit",
+        "gick",
+        "gått",
+        "haft",
+        "blev",
+        "blivit",
+        "fanns",
+        "sa",
+        "sade",
+        "sagt",
+        "varit",
+        "kunde",
+        "kunnat",
+        "skulle",
+        "ville",
+        "velat",
+        "behövde",
+        "hölls",
+        "hålls",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+        "tjugo",
+        "trettio",
+        "hundra",
+        "tusen",
+        "miljon",
+        "miljoner",
+        "miljard",
+        "miljarder",
+    ]
 )
 ENDINGS = frozenset(
-    "e en et er erna ernas ar arna or orna a an ade at as ats ades ad de te t s ens ets n na nas ande ende".split()
+    [
+        "e",
+        "en",
+        "et",
+        "er",
+        "erna",
+        "ernas",
+        "ar",
+        "arna",
+        "or",
+        "orna",
+        "a",
+        "an",
+        "ade",
+        "at",
+        "as",
+        "ats",
+        "ades",
+        "ad",
+        "de",
+        "te",
+        "t",
+        "s",
+        "ens",
+        "ets",
+        "n",
+        "na",
+        "nas",
+        "ande",
+        "ende",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 
@@ -102,17 +281,15 @@ def _same_stem(a: str, b: str) -> bool:
         n += 1
     if n < 5:
         return False
-    for cut in range(n, 4, -1):
-        if a[cut:] in ENDINGS | {""} and b[cut:] in ENDINGS | {""} and _known(a[:cut]):
-            return True
-    return False
+    endings = ENDINGS | {""}
+    return any(a[cut:] in endings and b[cut:] in endings and _known(a[:cut]) for cut in range(n, 4, -1))
 
 
 def match(word: Word, evidence_keys: set[str]) -> float:
     """1.0 when the word (or all its parts) is in the evidence, 0.5 when its head or another part is, else 0."""
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
-    if len(word.parts) > 1 and all(p in evidence_keys for p in word.parts):
+    if len(word.parts) > 1 and all(p in evidence_keys or any(_near(p, k) for k in evidence_keys) for p in word.parts):
         return 1.0
     if any(_near(word.lemma, k) for k in evidence_keys if k[:3] == word.lemma[:3]):
         return 1.0

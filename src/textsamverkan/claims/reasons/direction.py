@@ -17,24 +17,82 @@ from textsamverkan.claims.reasons import Outcome
 AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "mängd": (
         frozenset(
-            "öka ökning ökad växa tillväxt stiga höja höjning fördubbla tredubbla fyrdubbla flerfaldiga mångdubbla "
-            "utöka utökning utökad tillskott fler flera mer högre hög större expandera förstärka förstärkning "
-            "uppgång tilltagande".split()
+            [
+                "öka",
+                "ökning",
+                "ökad",
+                "växa",
+                "tillväxt",
+                "stiga",
+                "höja",
+                "höjning",
+                "fördubbla",
+                "tredubbla",
+                "fyrdubbla",
+                "flerfaldiga",
+                "mångdubbla",
+                "utöka",
+                "utökning",
+                "utökad",
+                "tillskott",
+                "fler",
+                "flera",
+                "mer",
+                "högre",
+                "hög",
+                "större",
+                "expandera",
+                "förstärka",
+                "förstärkning",
+                "uppgång",
+                "tilltagande",
+            ]
         ),
         frozenset(
-            "minska minskning minskad sjunka sänka sänkning halvera reducera reduktion färre mindre lägre låg "
-            "krympa avveckla nedgång nedskärning besparing".split()
+            [
+                "minska",
+                "minskning",
+                "minskad",
+                "sjunka",
+                "sänka",
+                "sänkning",
+                "halvera",
+                "reducera",
+                "reduktion",
+                "färre",
+                "mindre",
+                "lägre",
+                "låg",
+                "krympa",
+                "avveckla",
+                "nedgång",
+                "nedskärning",
+                "besparing",
+            ]
         ),
     ),
     "kvalitet": (
-        frozenset("förbättra förbättring bättre positiv positivt lyckas lyckad framgång framgångsrik stärka".split()),
-        frozenset("försämra försämring sämre negativ negativt misslyckas misslyckad försvaga".split()),
+        frozenset(
+            [
+                "förbättra",
+                "förbättring",
+                "bättre",
+                "positiv",
+                "positivt",
+                "lyckas",
+                "lyckad",
+                "framgång",
+                "framgångsrik",
+                "stärka",
+            ]
+        ),
+        frozenset(["försämra", "försämring", "sämre", "negativ", "negativt", "misslyckas", "misslyckad", "försvaga"]),
     ),
     "tillgång": (
-        frozenset("tillgång överskott räcka tillräcklig tillräckligt".split()),
-        frozenset("brist bristfällig sakna saknas underskott".split()),
+        frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
+        frozenset(["brist", "bristfällig", "sakna", "saknas", "underskott"]),
     ),
-    "svårighet": (frozenset("lätt enkel enkelt".split()), frozenset("svår svårt svårighet komplicerad".split())),
+    "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
 }
 PHRASES: dict[str, tuple[str, int]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),

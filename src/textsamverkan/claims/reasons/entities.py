@@ -60,8 +60,28 @@ def _actor_key(word: str) -> str | None:
         if form in ACTORS:
             return ACTORS[form]
         for stem, key in ACTORS.items():
-            if form.startswith(stem) and len(form) - len(stem) <= 5 and form[len(stem) :] in (
-                "en", "er", "erna", "ens", "ernas", "s", "a", "t", "na", "ar", "arna", "al", "ala", "alt", "en", "ns",
+            if (
+                form.startswith(stem)
+                and len(form) - len(stem) <= 5
+                and form[len(stem) :]
+                in (
+                    "en",
+                    "er",
+                    "erna",
+                    "ens",
+                    "ernas",
+                    "s",
+                    "a",
+                    "t",
+                    "na",
+                    "ar",
+                    "arna",
+                    "al",
+                    "ala",
+                    "alt",
+                    "en",
+                    "ns",
+                )
             ):
                 return key
     return None
@@ -86,7 +106,7 @@ def entities(text: str) -> list[Entity]:
         matched = False
         for n in (3, 2, 1):
             run = tokens[i : i + n]
-            if len(run) < n or not run[-1].group()[:1].isupper() and n > 1 and run[0].group().lower() != "södra":
+            if len(run) < n or (not run[-1].group()[:1].isupper() and n > 1 and run[0].group().lower() != "södra"):
                 continue
             phrase = text[run[0].start() : run[-1].end()]
             if not any(t.group()[:1].isupper() for t in run) and "sjukvårdsregion" not in phrase.lower():
@@ -115,7 +135,9 @@ def entities(text: str) -> list[Entity]:
         if actor:
             found.append(Entity("actor", actor, word))
         elif any(word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS):
-            found.append(Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word))
+            found.append(
+                Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word)
+            )
         elif word.isupper() and len(word) >= 2:
             found.append(Entity("name", word, word))
         elif word[:1].isupper() and len(word) >= 3:
@@ -147,9 +169,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
-        if rivals and entity.kind != "name":
-            outcome.conflict.append((entity.text, rivals[0].text))
-        elif rivals and entity.kind == "name" and not _has(entity, wider):
+        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not _has(entity, wider)):
             outcome.conflict.append((entity.text, rivals[0].text))
         elif _has(entity, wider):
             outcome.found.append(entity.text)
