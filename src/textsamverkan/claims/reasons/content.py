@@ -255,7 +255,8 @@ def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word
     return out
 
 
-def keys(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
     out: set[str] = set()
     for m in _WORD.finditer(text):
@@ -263,7 +264,7 @@ def keys(text: str) -> set[str]:
         out.add(word.lemma)
         out.add(m.group().lower())
         out.update(p for p in word.parts if len(p) >= 3)
-    return out
+    return frozenset(out)
 
 
 def _near(a: str, b: str) -> bool:
@@ -285,7 +286,7 @@ def _same_stem(a: str, b: str) -> bool:
     return any(a[cut:] in endings and b[cut:] in endings and _known(a[:cut]) for cut in range(n, 4, -1))
 
 
-def match(word: Word, evidence_keys: set[str]) -> float:
+def match(word: Word, evidence_keys: frozenset[str]) -> float:
     """1.0 when the word (or all its parts) is in the evidence, 0.5 when its head or another part is, else 0."""
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textsamverkan.claims.quantities import MONTHS
 from textsamverkan.claims.reasons import Outcome
@@ -39,7 +40,8 @@ class DateMention:
         return dict(self.fields)
 
 
-def dates(text: str) -> list[DateMention]:
+@lru_cache(maxsize=65536)
+def dates(text: str) -> tuple[DateMention, ...]:
     """Every date or period in `text`; a year inside a longer date is not counted again."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -61,7 +63,7 @@ def dates(text: str) -> list[DateMention]:
                 fields["season"] = SEASONS[groups["season"].lower()]
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group().strip(), m.start(), tuple(sorted(fields.items()))))
-    return sorted(found, key=lambda d: d.start)
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _agree(a: DateMention, b: DateMention) -> bool:

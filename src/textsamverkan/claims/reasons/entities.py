@@ -16,7 +16,9 @@ it is missing ("Kiruna" in a corpus that never mentions it).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
 from textsamverkan.ingest.regions import NATIONAL, normalise_region
@@ -94,7 +96,8 @@ def _is_common(word: str) -> bool:
     return bool(_known(low)) or split_compound(low).is_compound
 
 
-def entities(text: str) -> list[Entity]:
+@lru_cache(maxsize=65536)
+def entities(text: str) -> tuple[Entity, ...]:
     """Regions, actors and names in `text` (see the module docstring)."""
     found: list[Entity] = []
     tokens = list(_TOKEN.finditer(text))
@@ -145,10 +148,10 @@ def entities(text: str) -> list[Entity]:
             if not (at_start and _is_common(word)):
                 found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
         i += 1
-    return found
+    return tuple(found)
 
 
-def _has(entity: Entity, others: list[Entity]) -> bool:
+def _has(entity: Entity, others: Sequence[Entity]) -> bool:
     return any(o.kind == entity.kind and o.key == entity.key for o in others) or any(
         entity.kind == "name" and o.key.startswith(entity.key[:5]) and len(entity.key) >= 5 for o in others
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from textsamverkan.claims.quantities import describe, parse_quantities
 from textsamverkan.claims.reasons import Outcome
@@ -35,7 +36,8 @@ class Amount:
     measures: str = ""
 
 
-def amounts(text: str) -> list[Amount]:
+@lru_cache(maxsize=65536)
+def amounts(text: str) -> tuple[Amount, ...]:
     """Every amount in `text` (see the module docstring)."""
     found = [
         Amount(q.value, q.unit, q.kind, q.approx, describe({**q.to_dict(), "measures": ""}), q.measures)
@@ -43,7 +45,7 @@ def amounts(text: str) -> list[Amount]:
     ]
     for pattern, value, unit, kind, approx in _EXTRA:
         found += [Amount(value, unit, kind, approx, m.group()) for m in pattern.finditer(text)]
-    return found
+    return tuple(found)
 
 
 def agree(a: Amount, b: Amount) -> bool:
