@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from textsamverkan.claims.link import load_statements
+from textsamverkan.claims.link import read_statements_with_notes
 from textsamverkan.errors import E_BINARY, E_OPTION, E_TOO_LARGE, ReadError, UserError
 from textsamverkan.ingest.document_builder import TurnOptions
 from textsamverkan.ingest.pipeline import FileOutcome, IngestOptions, ingest_paths
@@ -102,19 +102,19 @@ def test_an_ordinary_pattern_still_finds_speakers() -> None:
 def test_statements_in_cp1252_are_decoded_and_noted(tmp_path: Path) -> None:
     path = tmp_path / "s.txt"
     path.write_bytes("Äldreomsorgen saknade skyddsutrustning.\nVården blev bättre.\n".encode("cp1252"))
-    statements, notes = load_statements(path)
+    statements, notes = read_statements_with_notes(path)
     assert statements == ["Äldreomsorgen saknade skyddsutrustning.", "Vården blev bättre."]
     assert any("1252" in n for n in notes)
     table = tmp_path / "s.csv"
     table.write_bytes("id;statement\n1;Är det så?\n".encode("cp1252"))
-    assert load_statements(table)[0] == ["Är det så?"]
+    assert read_statements_with_notes(table)[0] == ["Är det så?"]
 
 
 def test_a_binary_statements_file_is_e103(tmp_path: Path) -> None:
     path = tmp_path / "s.csv"
     path.write_bytes(bytes(range(256)) * 20)
     with pytest.raises(ReadError) as err:
-        load_statements(path)
+        read_statements_with_notes(path)
     assert err.value.code == E_BINARY
 
 
