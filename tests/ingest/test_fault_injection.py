@@ -51,6 +51,9 @@ def _state(db: Path) -> dict[str, tuple[str, int]]:
     with sqlite3.connect(db, timeout=30) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "spans" not in tables:  # killed before the first migration committed: nothing stored yet
+            return {}
         spans = dict(conn.execute("SELECT doc_id, count(*) FROM spans GROUP BY doc_id").fetchall())
         return {d: (sha, spans.get(d, 0)) for d, sha in conn.execute("SELECT doc_id, text_sha256 FROM documents")}
 

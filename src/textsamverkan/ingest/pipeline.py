@@ -23,7 +23,7 @@ from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.row_filter import FILE_NOTE, RowFilter
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
-from textsamverkan.model import Document
+from textsamverkan.model import Document, Speaker
 from textsamverkan.runner import RunContext, StageSpec, run_stage
 from textsamverkan.segment.passages import PASSAGES_VERSION
 from textsamverkan.segment.turn_types import SEGMENTER_NAME
@@ -285,7 +285,7 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         meta = normalise_metadata(metadata)
         notes = [*item.notes, *(item.manifest.notes if item.manifest else ()), *meta.notes]
         ids: list[str] = []
-        batch: list[tuple[Document, list[dict[str, Any]]]] = []
+        batch: list[tuple[Document, list[Speaker]]] = []
         left_out = 0
         for raw in read_file(item.path, options.read, format=options.format):
             raw.source_path = safe_text(raw.source_path)

@@ -42,7 +42,7 @@ PENDING = "pending"
 
 
 def write_source_batch(
-    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[dict[str, Any]]]],
+    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[Speaker]]],
     *, pipeline: str, stage: str, first: bool, complete_sha256: str | None,
 ) -> list[str]:
     """Store a batch of one source file's documents in one transaction.
@@ -67,8 +67,8 @@ def write_source_batch(
             conn.executemany(
                 "INSERT INTO speakers (doc_id, speaker_id, name, aliases, role, organisation, party) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc.doc_id, s["id"], s["name"], json.dumps(s.get("aliases", []), ensure_ascii=False),
-                  s.get("role"), s.get("organisation"), s.get("party")) for s in speakers],
+                [(doc.doc_id, s.id, s.name, json.dumps(list(s.aliases), ensure_ascii=False), s.role, s.organisation,
+                  s.party) for s in speakers],
             )
         if complete_sha256 is not None:
             conn.execute("UPDATE documents SET source_sha256 = ? WHERE corpus = ? AND rel_path = ?",
