@@ -29,7 +29,7 @@ def test_the_readme_option_tables_are_the_generated_ones() -> None:
         assert f"<!-- settings:{stage} -->" in readme
 
 
-@pytest.mark.parametrize("stage", ["annotate", "embed", "themes", "link", "compare", "export", "report", "search"])
+@pytest.mark.parametrize("stage", ["ingest", "annotate", "embed", "themes", "link", "compare", "export", "report", "search"])
 def test_every_setting_of_a_stage_is_an_option_of_its_command(stage: str) -> None:
     help_text = CliRunner().invoke(cli, [stage, "--help"], terminal_width=200).output
     for s in settings_for(stage):
@@ -52,3 +52,8 @@ def test_resolve_fills_defaults_and_refuses_bad_values() -> None:
         resolve("annotate", {"nlp": "nltk"})
     with pytest.raises(UserError, match="takes a int, not"):
         resolve("themes", {"min_topic_size": "many"})
+
+
+def test_repeated_settings_resolve_to_tuples() -> None:
+    assert resolve("ingest", {"where": ["text~vård", "region=Skåne"]})["where"] == ("text~vård", "region=Skåne")
+    assert resolve("ingest", {})["where"] == () and resolve("ingest", {})["turns"] is True

@@ -28,6 +28,8 @@ class Setting:
     flag: str = ""
     negatable: bool = False
     metavar: str = ""
+    multiple: bool = False  # the option may be repeated; the value is a tuple
+    must_exist: bool = True  # for Path settings: the file must exist when given
 
     @property
     def option(self) -> str:
@@ -42,6 +44,41 @@ class Setting:
 DEFAULT_EMBEDDER = "e5-small-sv"
 
 SETTINGS: tuple[Setting, ...] = (
+    # ingest
+    Setting("corpus", str, None, "Corpus name (default: the folder's name, or a single file's name without suffix).",
+            ("ingest",), metavar="NAME"),
+    Setting("manifest", Path, None, "A manifest CSV anywhere (default: manifest.csv in the folder); its paths are "
+            "relative to its own folder.", ("ingest",), must_exist=False),
+    Setting("manifest_file_column", str, None, "The manifest column that names the files (default: found by name: "
+            "file, path, filename, fil, …).", ("ingest",), metavar="COLUMN"),
+    Setting("include_unlisted", bool, False, "Also ingest files the manifest does not list (reported as skipped "
+            "otherwise).", ("ingest",)),
+    Setting("where", str, (), "Keep only table rows (or files) matching COND: COLUMN~REGEX, COLUMN!~REGEX, "
+            "COLUMN=VALUE, COLUMN!=VALUE; 'text' is the document text. Repeat to require several.", ("ingest",),
+            metavar="COND", multiple=True),
+    Setting("region", str, None, "Region of every document (normalised, e.g. VGR → Västra Götaland).", ("ingest",)),
+    Setting("organisation", str, None, "Organisation behind every document.", ("ingest",)),
+    Setting("kind", str, None, "transcript, report, slides, web, debate, interpellation, article, interview, other.",
+            ("ingest",)),
+    Setting("date", str, None, "Date as YYYY, YYYY-MM or YYYY-MM-DD.", ("ingest",)),
+    Setting("title", str, None, "Title (for a single file).", ("ingest",)),
+    Setting("language", str, None, "Language code (default sv).", ("ingest",)),
+    Setting("format", str, None, "Force a reader: text, html, pdf, docx, srt, vtt, csv, jsonl.", ("ingest",)),
+    Setting("encoding", str, None, "Force a text encoding (default: detect UTF-8, UTF-8 with BOM, UTF-16, CP1252).",
+            ("ingest",)),
+    Setting("text_column", str, None, "For CSV/JSONL: the column that holds the text.", ("ingest",),
+            metavar="COLUMN"),
+    Setting("id_column", str, None, "For CSV/JSONL: the column that identifies each row.", ("ingest",),
+            metavar="COLUMN"),
+    Setting("max_file_mb", float, 25.0, "Refuse files larger than this.", ("ingest",), minimum=0.0),
+    Setting("turn_format", str, None, "Force a speaker-turn format (see `textsamverkan speakers --help`).",
+            ("ingest",)),
+    Setting("turn_pattern", str, None, "Regex for turn headers with a named group 'speaker' (and optional 'time').",
+            ("ingest",), metavar="REGEX"),
+    Setting("speakers_file", Path, None, "speakers.csv with name, aliases, role, organisation, party to override or "
+            "merge speakers.", ("ingest",)),
+    Setting("turns", bool, True, "Look for speaker turns.", ("ingest",), negatable=True),
+    Setting("force", bool, False, "Re-ingest files even when they have not changed.", ("ingest",)),
     # annotate
     Setting("nlp", str, "spacy", "NLP backend.", ("annotate",), choices=("spacy", "stanza")),
     Setting(
@@ -161,7 +198,10 @@ def resolve(stage: str, given: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, s in known.items():
         value = given.get(name)
-        out[name] = s.default if value is None else _checked(stage, s, value)
+        if s.multiple:
+            out[name] = tuple(_checked(stage, s, v) for v in (value or s.default))
+        else:
+            out[name] = s.default if value is None else _checked(stage, s, value)
     return out
 
 
@@ -180,7 +220,7 @@ def _checked(stage: str, s: Setting, value: Any) -> Any:
     return typed
 
 
-TABLE_STAGES = ("annotate", "embed", "themes", "link", "compare", "export", "report")
+TABLE_STAGES = ("ingest", "annotate", "embed", "themes", "link", "compare", "export", "report")
 
 
 def markdown_table(stage: str) -> str:
@@ -191,8 +231,8 @@ def markdown_table(stage: str) -> str:
             option = f"`{s.option}/--no-{s.option[2:]}`" if s.negatable else f"`{s.option}`"
             shown = "on" if s.default else "off"
         else:
-            option = f"`{s.option} {s.value_name}`"
-            shown = "–" if s.default is None else f"`{s.default}`"
+            option = f"`{s.option} {s.value_name}`" + (" …" if s.multiple else "")
+            shown = "–" if s.default in (None, ()) else f"`{s.default}`"
         choices = " (" + " \\| ".join(s.choices) + ")" if s.choices else ""
         lines.append(f"| {option} | {shown} | {s.help}{choices} |")
     return "\n".join(lines)

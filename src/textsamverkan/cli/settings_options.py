@@ -21,7 +21,7 @@ def _option(s: Setting) -> Callable[[F], F]:
     if s.choices:
         kind = click.Choice(s.choices)
     elif s.type is Path:
-        kind = click.Path(exists=True, dir_okay=False, path_type=Path)
+        kind = click.Path(exists=s.must_exist, dir_okay=False, path_type=Path)
     elif s.type is int:
         kind = click.IntRange(min=None if s.minimum is None else int(s.minimum))
     elif s.type is float:
@@ -33,7 +33,8 @@ def _option(s: Setting) -> Callable[[F], F]:
         s.name,
         type=kind,
         default=s.default,
-        show_default=s.default is not None,
+        show_default=s.default not in (None, ()),
+        multiple=s.multiple,
         metavar=s.value_name if not s.choices else None,
         help=s.help,
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,27 @@ class IngestOptions:
     manifest: Path | None = None
     manifest_file_column: str | None = None
     include_unlisted: bool = False
+
+
+def ingest_options(settings: Mapping[str, Any]) -> IngestOptions:
+    """IngestOptions from the ingest settings (see textsamverkan.settings), resolved and checked."""
+    from textsamverkan.ingest.row_filter import parse_where
+    from textsamverkan.settings import resolve
+
+    s = resolve("ingest", settings)
+    return IngestOptions(
+        corpus=s["corpus"],
+        metadata={k: s[k] for k in ("region", "organisation", "kind", "date", "title", "language") if s[k]},
+        format=s["format"],
+        read=ReadOptions(encoding=s["encoding"], max_file_mb=s["max_file_mb"], text_column=s["text_column"],
+                         id_column=s["id_column"], where=parse_where(s["where"])),
+        turns=TurnOptions(format=s["turn_format"], pattern=s["turn_pattern"], speakers_file=s["speakers_file"],
+                          enabled=s["turns"]),
+        force=s["force"],
+        manifest=s["manifest"],
+        manifest_file_column=s["manifest_file_column"],
+        include_unlisted=s["include_unlisted"],
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
