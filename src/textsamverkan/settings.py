@@ -120,6 +120,16 @@ SETTINGS: tuple[Setting, ...] = (
         "speaker_organisation or a metadata field; two at once with a comma (region,half).",
         ("compare", "export", "report"),
     ),
+    # pii
+    Setting(
+        "pii_ner",
+        bool,
+        True,
+        "Find names with the bundled NER too, not only with speakers, name lists and rules (slower, finds more).",
+        ("pii",),
+        flag="--ner",
+        negatable=True,
+    ),
     Setting(
         "cluster",
         str,
@@ -180,7 +190,7 @@ def _checked(stage: str, s: Setting, value: Any) -> Any:
     return typed
 
 
-TABLE_STAGES = ("annotate", "embed", "themes", "link", "compare", "export", "report")
+TABLE_STAGES = ("annotate", "embed", "themes", "link", "compare", "export", "report", "pii")
 
 
 def markdown_table(stage: str) -> str:

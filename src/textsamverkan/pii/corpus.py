@@ -123,6 +123,8 @@ class CorpusRedaction:
     labels: dict[str, str]
     people: list[KnownPerson] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    pii_run: str | None = None
 
     @property
     def key_check(self) -> str:
