@@ -301,6 +301,9 @@ def _context_names(
         listed = keys[0] in firsts and keys[0] not in _AMBIGUOUS
         surname_like = len(keys) >= 2 and (keys[-1] in lasts or _SURNAME_ENDING.search(keys[-1]) is not None)
         fresh = not is_ordinary(run[0].group())
+        if prev[:1].isupper() and not cue_before and text[start - len(prev) - 1 : start] == prev + " ":
+            i = j  # the tail of a longer proper noun ("Region Skåne", "Västra Götaland")
+            continue
         if cue_before and cue not in _LOCATION_PREPOSITIONS and (len(keys) >= 2 or listed or keys[0] in firsts
                                                                          or keys[0] in lasts or fresh):
             found.append(Detection(start, end, PERSON, text[start:end], 0.8, "context", fold(text[start:end])))

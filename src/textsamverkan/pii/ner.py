@@ -17,6 +17,8 @@ from typing import Any
 # Pieces longer than this are cut at sentence ends before NER, to bound memory; offsets are shifted back.
 _CHUNK = 20_000
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# A definite noun ("Mötet", "Andelen", "Kommunerna") opening a sentence is no name the lists do not know.
+_DEFINITE = re.compile(r"^[^\W\d_]{3,}(?:en|et|na)$")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”»)]*(?=\s)|\n")
 
 
@@ -79,8 +81,8 @@ def name_pieces(
 ) -> list[tuple[int, int]]:
     """The (start, end) of runs of consecutive sentences of `text` that may hold a name no rule settled: a
     capitalised word that can be part of a name (`names.name_word`), not inside a `covered` span, and, when it
-    opens the sentence, no ordinary word (one in `ordinary`: stop words, words seen in lower case) unless a listed
-    name."""
+    opens the sentence, no ordinary word (one in `ordinary`: stop words, words seen in lower case; or a definite
+    noun form) unless a listed name."""
     from textsamverkan.pii.names import first_names, name_word, surnames
     from textsamverkan.segment.names import fold
 
@@ -98,7 +100,8 @@ def name_pieces(
             return False
         if initial:
             key = fold(word)
-            return key in firsts or key in lasts or word.lower() not in ordinary
+            low = word.lower()
+            return key in firsts or key in lasts or not (low in ordinary or _DEFINITE.search(low) is not None)
         return True
 
     runs: list[tuple[int, int]] = []
