@@ -7,7 +7,9 @@ The names come from this file's own lists, written separately from the detector'
 them are not in the detector's lists at all (`UNLISTED`), so recall on names is reported for both groups.
 `generate(..., heldout=True)` draws from a second set of lists (HELDOUT_*) and adds sentence forms the tuning set
 lacks (greetings, "sa X", possessives, a name opening a sentence); it was written before the name rules were tuned,
-is never tuned on, and is meant to be run with another seed than the tuning seed 0.
+is never tuned on, and is meant to be run with another seed than the tuning seed 0. `stress=True` (with the held-out
+lists) replaces the sentence forms by ones written after the rules, to find their limits: names in lists, after
+weak prepositions, in clefts and coordinations, with no cue the rules know. It is never tuned on either.
 A synthetic set is optimistic: its sentences are cleaner and more regular than real transcripts.
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 FIRST = ["Anna", "Eva", "Maria", "Karin", "Sara", "Emma", "Lena", "Kerstin", "Ingrid", "Johanna", "Elin", "Hanna",
     "Linnea", "Ebba", "Alice", "Maja", "Astrid", "Erik", "Lars", "Karl", "Anders", "Johan", "Per", "Nils",
@@ -137,7 +140,7 @@ def _filler(rng: random.Random) -> str:
 
 
 def generate(
-    seed: int = 0, n_documents: int = 60, sentences: int = 12, *, heldout: bool = False
+    seed: int = 0, n_documents: int = 60, sentences: int = 12, *, heldout: bool = False, stress: bool = False
 ) -> list[tuple[str, list[Gold]]]:
     """`n_documents` texts with their gold spans; the same seed always gives the same set. `heldout` draws names
     from the held-out lists and adds the held-out sentence forms."""
@@ -157,7 +160,12 @@ def generate(
             text = out + pieces[-1] + " "
 
         for _ in range(sentences):
-            name, listed = _person(rng, heldout)
+            name, listed = _person(rng, heldout or stress)
+            if stress:
+                _stress_sentence(rng, put, name, listed)
+                if rng.random() < 0.5:
+                    text += _filler(rng) + " "
+                continue
             choice = rng.randrange(15 if heldout else 11)
             if choice == 0:
                 put(f"{rng.choice(ROLES).capitalize()} {{}} ringde från {rng.choice(CARE)} på {{}}.",
@@ -201,3 +209,23 @@ def generate(
                 text += _filler(rng) + " "
         docs.append((text, gold))
     return docs
+
+
+def _stress_sentence(rng: random.Random, put: Any, name: str, listed: bool) -> None:
+    """One sentence with a name where no cue of the rules points at it."""
+    other, other_listed = _person(rng, True)
+    first = name.split()[0]
+    choice = rng.randrange(6)
+    if choice == 0:
+        put("Vi åkte hem till {} efter mötet.", [(first, "PERSON", listed)])
+    elif choice == 1:
+        put("Det var {} som larmade om bristen på visir.", [(name, "PERSON", listed)])
+    elif choice == 2:
+        put("Både {} och {} jobbade natt den veckan.",
+            [(first, "PERSON", listed), (other.split()[0], "PERSON", other_listed)])
+    elif choice == 3:
+        put(f"På {rng.choice(CARE)} arbetar {{}} sedan i våras.", [(name, "PERSON", listed)])
+    elif choice == 4:
+        put("Efter samtalet med {} skrev vi en ny vårdplan.", [(name, "PERSON", listed)])
+    else:
+        put("{} och jag gick igenom rutinerna för testning.", [(first, "PERSON", listed)])
