@@ -17,7 +17,9 @@ Sources and confidences (the `source` of a Detection):
   ordinary word is a Swedish function word or one written in lower case elsewhere in the text or corpus);
   `lexicon:full-name` 0.85: a listed first name, even one that is also a word ("Hans"), before a listed surname or a
   surname ending ("Hans Andersson");
-- `ner:<model>` 0.8 (0.45 for a single unknown word, below the default threshold): the NER's PER spans.
+- `ner:<model>` 0.8 when the lists or the text back it up; else 0.7 for two words or more and 0.6 for one word
+  inside a sentence (four letters or more, not in a comma list), when no word is ordinary; else 0.45, below the
+  default threshold (the review list shows it): the NER's PER spans.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from importlib import resources
 
+from textsamverkan.ingest.regions import REGIONS
 from textsamverkan.pii.types import PERSON, Detection, KnownPerson
 from textsamverkan.segment.introductions import Mention, find_mentions
 from textsamverkan.segment.lexicon import PLACE_WORDS, is_org_word, role_head
@@ -41,6 +44,8 @@ _SURNAME_ENDING = re.compile(
 _AMBIGUOUS_TEXT = """Hans Per Bo Dag Sten Björn Ulf Tor Ros Rose Mark Sol Ingen Inga Vilja Saga Liv Juni Iris Max Kim
 Mai Von Fri Frej Ask Lo Ron Bill Bob Tim Storm Sverige Norge Danmark Finland Island"""
 _AMBIGUOUS = frozenset(fold(w) for w in _AMBIGUOUS_TEXT.split())
+# Words of the 21 region names: the NER's PER on them alone is a place ("Vårdval Halland").
+_REGION_WORDS = frozenset(fold(w) for region in REGIONS for w in region.split())
 # Words before a name that mark it as a person (roles are recognised by `role_head`).
 _CUE_WORDS = frozenset(fold(w) for w in (
     "heter", "hette", "kallas", "dottern", "dotter", "sonen", "son", "barnet", "mamma", "pappa", "mor", "far",
@@ -251,6 +256,14 @@ def find_names(
         surname_like = len(tokens) >= 2 and (tokens[0] in firsts or tokens[-1] in lasts
                                              or _SURNAME_ENDING.search(tokens[-1]) is not None)
         confidence = 0.8 if known or surname_like else 0.45
+        if confidence < 0.5 and not any(is_ordinary(w) or fold(w) in _REGION_WORDS for w in words):
+            # The model's word alone, no list behind it: trust a full name, or a single word inside a sentence
+            # that is no ordinary word, no short token and no item of a comma list ("Blekinge, Halland, Kronoberg").
+            if len(words) >= 2:
+                confidence = 0.7
+            elif (len(words[0]) >= 4 and not _sentence_initial(text, start) and text[start - 2 : start] != ", "
+                  and not text.startswith(",", end)):
+                confidence = 0.6
         person = known_full.get(fold(value), "")
         if not person and len(tokens) == 1 and len(doc_words.get(tokens[0], ())) == 1:
             person = next(iter(doc_words[tokens[0]]))
