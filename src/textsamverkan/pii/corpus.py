@@ -9,6 +9,7 @@ document's offset map, so `redacted_text[start:end] == quote` still holds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -100,11 +101,14 @@ def _ner_spans(
 
 def _mentions_corpus_name(text: str, found: Sequence[Detection], corpus_words: Mapping[str, Any]) -> bool:
     """True when a capitalised word outside the detections is (or is the genitive of) a word of a corpus name."""
-    taken = [(d.start, d.end) for d in found]
+    taken = sorted((d.start, d.end) for d in found)
+    starts = [s for s, _ in taken]
     for m in _CAPITALISED.finditer(text):
         key = fold(m.group())
-        if (key in corpus_words or key[:-1] in corpus_words) and not any(s <= m.start() < e for s, e in taken):
-            return True
+        if key in corpus_words or key[:-1] in corpus_words:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or taken[k][1] <= m.start():
+                return True
     return False
 
 
