@@ -5,6 +5,11 @@ times, places of care).
 
 The names come from this file's own lists, written separately from the detector's name lists; about a third of
 them are not in the detector's lists at all (`UNLISTED`), so recall on names is reported for both groups.
+`generate(..., heldout=True)` draws from a second set of lists (HELDOUT_*) and adds sentence forms the tuning set
+lacks (greetings, "sa X", possessives, a name opening a sentence); it was written before the name rules were tuned,
+is never tuned on, and is meant to be run with another seed than the tuning seed 0. `stress=True` (with the held-out
+lists) replaces the sentence forms by ones written after the rules, to find their limits: names in lists, after
+weak prepositions, in clefts and coordinations, with no cue the rules know. It is never tuned on either.
 A synthetic set is optimistic: its sentences are cleaner and more regular than real transcripts.
 """
 
@@ -12,6 +17,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import Any
 
 FIRST = ["Anna", "Eva", "Maria", "Karin", "Sara", "Emma", "Lena", "Kerstin", "Ingrid", "Johanna", "Elin", "Hanna",
     "Linnea", "Ebba", "Alice", "Maja", "Astrid", "Erik", "Lars", "Karl", "Anders", "Johan", "Per", "Nils",
@@ -24,6 +30,16 @@ LAST = ["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", 
     "Lundgren", "Berglund", "Sandberg", "Forsberg", "Sjöberg", "Wallin", "Engström", "Eklund", "Danielsson",
     "Lundin", "Holm", "Bergström", "Nyström", "Björk", "Hosseini", "Yilmaz", "Mohamud", "Nowak", "Kovačević",
     "Nguyen", "Rahimi", "Hadžić", "Öberg"]
+# The held-out lists share no first name or surname with the lists above. Whether a name is in the detector's
+# lists is decided at evaluation time (the bench checks), not assumed here.
+HELDOUT_FIRST = ["Ulla", "Birgitta", "Margareta", "Elisabeth", "Sofia", "Klara", "Wilma", "Olivia", "Ella", "Freja",
+    "Agnes", "Stina", "Mats", "Bengt", "Göran", "Stefan", "Thomas", "Daniel", "Magnus", "Leo", "William", "Elias",
+    "Noah", "Isak", "Ibrahim", "Yusuf", "Mustafa", "Layla", "Mariam", "Aisha"]
+HELDOUT_UNLISTED = ["Gunvor", "Siv-Britt", "Ljiljana", "Milica", "Ayaan", "Warsame", "Nasra", "Habiba", "Zoran",
+    "Dejan", "Mirsad", "Emina", "Jelena", "Tomasz", "Agnieszka", "Halima", "Khadar", "Samira", "Negin", "Parisa"]
+HELDOUT_LAST = ["Holmberg", "Lindström", "Axelsson", "Magnusson", "Mattsson", "Åberg", "Strand", "Falk", "Lind", "Ek",
+    "Sundberg", "Hedlund", "Fransson", "Jakobsson", "Isaksson", "Abdi", "Popović", "Kowalski", "Tran", "Demir",
+    "Korhonen", "Virtanen", "Hussein", "Mäkinen", "Warsame", "Petrović", "Lundqvist", "Blom", "Nordin", "Samuelsson"]
 STREETS = [w.replace("_", " ") for w in ["Storgatan", "Kungsgatan", "Drottninggatan", "Vasagatan", "Skolgatan",
     "Parkvägen", "Björkvägen", "Ekvägen", "Tallstigen", "Ringvägen", "Järnvägsgatan", "Kyrkogatan",
     "Sankt_Eriksgatan", "Solrosgränd", "Norra_Vallgatan", "Lilla_Torget"]]
@@ -87,8 +103,11 @@ def _phone(rng: random.Random) -> str:
     return rng.choice(forms)
 
 
-def _person(rng: random.Random) -> tuple[str, bool]:
+def _person(rng: random.Random, heldout: bool = False) -> tuple[str, bool]:
     listed = rng.random() > 0.3
+    if heldout:
+        first = rng.choice(HELDOUT_FIRST if listed else HELDOUT_UNLISTED)
+        return (f"{first} {rng.choice(HELDOUT_LAST)}" if rng.random() < 0.7 else first), listed
     first = rng.choice(FIRST if listed else UNLISTED)
     return (f"{first} {rng.choice(LAST)}" if rng.random() < 0.7 else first), listed
 
@@ -120,8 +139,11 @@ def _filler(rng: random.Random) -> str:
     ])
 
 
-def generate(seed: int = 0, n_documents: int = 60, sentences: int = 12) -> list[tuple[str, list[Gold]]]:
-    """`n_documents` texts with their gold spans; the same seed always gives the same set."""
+def generate(
+    seed: int = 0, n_documents: int = 60, sentences: int = 12, *, heldout: bool = False, stress: bool = False
+) -> list[tuple[str, list[Gold]]]:
+    """`n_documents` texts with their gold spans; the same seed always gives the same set. `heldout` draws names
+    from the held-out lists and adds the held-out sentence forms."""
     rng = random.Random(seed)
     docs: list[tuple[str, list[Gold]]] = []
     for _ in range(n_documents):
@@ -138,8 +160,13 @@ def generate(seed: int = 0, n_documents: int = 60, sentences: int = 12) -> list[
             text = out + pieces[-1] + " "
 
         for _ in range(sentences):
-            name, listed = _person(rng)
-            choice = rng.randrange(11)
+            name, listed = _person(rng, heldout or stress)
+            if stress:
+                _stress_sentence(rng, put, name, listed)
+                if rng.random() < 0.5:
+                    text += _filler(rng) + " "
+                continue
+            choice = rng.randrange(15 if heldout else 11)
             if choice == 0:
                 put(f"{rng.choice(ROLES).capitalize()} {{}} ringde från {rng.choice(CARE)} på {{}}.",
                     [(name, "PERSON", listed), (_phone(rng), "TELEFON", True)])
@@ -165,9 +192,40 @@ def generate(seed: int = 0, n_documents: int = 60, sentences: int = 12) -> list[
             elif choice == 9:
                 put("{} (född {}) flyttade till korttidsboendet.",
                     [(name, "PERSON", listed), (_pnr(rng), "PERSONNUMMER", True)])
-            else:
+            elif choice == 10:
                 text += _filler(rng) + " "
+            elif choice == 11:
+                put("Hej {}, hur mår du i dag?", [(name.split()[0], "PERSON", listed)])
+            elif choice == 12:
+                other, other_listed = _person(rng, heldout)
+                put("{} berättar att maten kom kall. Det bekräftar {}.",
+                    [(name.split()[0], "PERSON", listed), (other, "PERSON", other_listed)])
+            elif choice == 13:
+                put("– Vi behöver fler handskar, sa {}. {}s mamma bor på {}.",
+                    [(name, "PERSON", listed), (name.split()[0], "PERSON", listed), (_address(rng), "ADRESS", True)])
+            else:
+                put(f"Enligt {{}} på {rng.choice(CARE)} saknades visir i april.", [(name, "PERSON", listed)])
             if rng.random() < 0.5:
                 text += _filler(rng) + " "
         docs.append((text, gold))
     return docs
+
+
+def _stress_sentence(rng: random.Random, put: Any, name: str, listed: bool) -> None:
+    """One sentence with a name where no cue of the rules points at it."""
+    other, other_listed = _person(rng, True)
+    first = name.split()[0]
+    choice = rng.randrange(6)
+    if choice == 0:
+        put("Vi åkte hem till {} efter mötet.", [(first, "PERSON", listed)])
+    elif choice == 1:
+        put("Det var {} som larmade om bristen på visir.", [(name, "PERSON", listed)])
+    elif choice == 2:
+        put("Både {} och {} jobbade natt den veckan.",
+            [(first, "PERSON", listed), (other.split()[0], "PERSON", other_listed)])
+    elif choice == 3:
+        put(f"På {rng.choice(CARE)} arbetar {{}} sedan i våras.", [(name, "PERSON", listed)])
+    elif choice == 4:
+        put("Efter samtalet med {} skrev vi en ny vårdplan.", [(name, "PERSON", listed)])
+    else:
+        put("{} och jag gick igenom rutinerna för testning.", [(first, "PERSON", listed)])

@@ -48,6 +48,7 @@ STAGE_COMMANDS = {
     "embed": "textsamverkan embed",
     "themes": "textsamverkan themes",
     "claims": "textsamverkan claims",
+    "pii": "textsamverkan pii detect",
 }
 HEARTBEAT_EVERY = 200  # documents between heartbeats
 

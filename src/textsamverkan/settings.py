@@ -157,6 +157,16 @@ SETTINGS: tuple[Setting, ...] = (
         "speaker_organisation or a metadata field; two at once with a comma (region,half).",
         ("compare", "export", "report"),
     ),
+    # pii
+    Setting(
+        "pii_ner",
+        bool,
+        True,
+        "Find names with the bundled NER too, not only with speakers, name lists and rules (slower, finds more).",
+        ("pii",),
+        flag="--ner",
+        negatable=True,
+    ),
     Setting(
         "cluster",
         str,
@@ -220,7 +230,7 @@ def _checked(stage: str, s: Setting, value: Any) -> Any:
     return typed
 
 
-TABLE_STAGES = ("ingest", "annotate", "embed", "themes", "link", "compare", "export", "report")
+TABLE_STAGES = ("ingest", "annotate", "embed", "themes", "link", "compare", "export", "report", "pii")
 
 
 def markdown_table(stage: str) -> str:

@@ -43,7 +43,8 @@ def _contents(path: Path) -> str:
 
 
 @pytest.mark.slow
-def test_every_redacted_output_is_clean(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stored", [False, True], ids=["detected-on-the-fly", "from-a-pii-run"])
+def test_every_redacted_output_is_clean(tmp_path: Path, stored: bool) -> None:
     source = tmp_path / "corpus"
     source.mkdir()
     (source / "intervju.txt").write_text(TRANSCRIPT, encoding="utf-8")
@@ -52,13 +53,16 @@ def test_every_redacted_output_is_clean(tmp_path: Path) -> None:
     _run(runner, db, "ingest", str(source), "--kind", "interview")
     _run(runner, db, "themes", "--no-topics", "--outputs", str(tmp_path / "runs"))
     _run(runner, db, "pii", "key", "-o", str(key))
+    if stored:
+        _run(runner, db, "pii", "detect")
     key_text = key.read_text().strip()
     out = tmp_path / "shared"
     outputs = {fmt: out / name for fmt, name in
                [("csv", "csv"), ("csv-sv", "csv-sv"), ("xlsx", "t.xlsx"), ("json", "t.json"), ("qdpx", "t.qdpx")]}
     for fmt, path in outputs.items():
         _run(runner, db, "export", "--format", fmt, "-o", str(path), "--redact", "--key-file", str(key))
-    _run(runner, db, "report", "-o", str(out / "report.html"), "--redact", "--key-file", str(key))
+    report = _run(runner, db, "report", "-o", str(out / "report.html"), "--redact", "--key-file", str(key)).output
+    assert ("using pii run" in report) == stored and ("no pii run" in report) == (not stored)
     _run(runner, db, "pii", "redact", "-o", str(out / "texts"), "--key-file", str(key))
     texts = _contents(out / "texts")
     for path in [*outputs.values(), out / "report.html", out / "texts"]:

@@ -9,6 +9,7 @@ document's offset map, so `redacted_text[start:end] == quote` still holds.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ REVIEW_FLOOR = 0.3
 # Metadata fields whose whole value is a person's name.
 PERSON_FIELDS = frozenset(("author", "authors", "författare", "name", "namn", "speaker", "talare", "interviewee",
                            "respondent", "informant", "intervjuare", "interviewer", "contact", "kontaktperson"))
+_CAPITALISED = re.compile(r"\b[^\W\d_a-zåäöéü][\w'’-]*")
 _REF = re.compile(r"(?P<doc>[^\s,;]+):(?P<start>\d+)-(?P<end>\d+)")
 
 
@@ -36,23 +38,78 @@ def detect_corpus(
     ner: NerFinder | None = None,
     min_confidence: float = REVIEW_FLOOR,
 ) -> dict[str, list[Detection]]:
-    """Candidate detections per document (down to `min_confidence`, for the review list)."""
-    spans: dict[str, list[tuple[int, int]]] = {}
-    pipe = getattr(ner, "pipe", None)
-    if pipe is not None:
-        spans = dict(zip(texts, pipe(texts.values()), strict=True))
-    source = str(getattr(ner, "source", "ner"))
-    return {
-        doc_id: detect(
-            text,
-            speakers=speakers.get(doc_id, ()),
-            ner=None if pipe is not None else ner,
-            ner_spans=spans.get(doc_id) if pipe is not None else None,
-            ner_source=source,
-            min_confidence=min_confidence,
-        )
+    """Candidate detections per document (down to `min_confidence`, for the review list).
+
+    Two passes. The rules run over every text; then the words of every full name found anywhere in the corpus (and
+    of every speaker) propagate to single-word mentions in the other documents, and the NER runs once, batched over
+    all documents, on only the sentences that hold a capitalised word no rule settled. Texts where either adds
+    something are detected again with it.
+    """
+    from textsamverkan.pii.names import lower_words, name_words
+
+    ordinary: set[str] = set()
+    for text in texts.values():
+        ordinary |= lower_words(text)
+    first = {
+        doc_id: detect(text, speakers=speakers.get(doc_id, ()), min_confidence=min_confidence, ordinary=ordinary)
         for doc_id, text in texts.items()
     }
+    corpus_words = name_words(d for found in first.values() for d in found)
+    for person in (p for group in speakers.values() for p in group):
+        if " " in person.name.strip() and not is_code_label(person.name):
+            for word, keys in name_words([Detection(0, 0, PERSON, person.name, 1.0, "speaker",
+                                                    fold(person.name))]).items():
+                corpus_words.setdefault(word, set()).update(keys)
+    ner_spans = _ner_spans(texts, first, ner, ordinary)
+    source = str(getattr(ner, "source", "ner"))
+    result: dict[str, list[Detection]] = {}
+    for doc_id, text in texts.items():
+        spans = ner_spans.get(doc_id, [])
+        if not spans and not _mentions_corpus_name(text, first[doc_id], corpus_words):
+            result[doc_id] = first[doc_id]
+            continue
+        result[doc_id] = detect(
+            text,
+            speakers=speakers.get(doc_id, ()),
+            ner_spans=spans,
+            ner_source=source,
+            min_confidence=min_confidence,
+            corpus_words=corpus_words,
+            ordinary=ordinary,
+        )
+    return result
+
+
+def _ner_spans(
+    texts: Mapping[str, str], first: Mapping[str, Sequence[Detection]], ner: NerFinder | None, ordinary: set[str]
+) -> dict[str, list[tuple[int, int]]]:
+    """PER spans in the parts of each text that the rules left open (all of it for a finder without `pipe`)."""
+    if ner is None:
+        return {}
+    pipe = getattr(ner, "pipe", None)
+    if pipe is None:
+        return {doc_id: list(ner(text)) for doc_id, text in texts.items()}
+    from textsamverkan.pii.ner import name_pieces
+
+    common = ordinary | set(getattr(ner, "stop_words", ()))
+    regions = [
+        name_pieces(text, common, [(d.start, d.end) for d in first[doc_id] if d.confidence >= DEFAULT_MIN_CONFIDENCE])
+        for doc_id, text in texts.items()
+    ]
+    return {doc_id: list(spans) for doc_id, spans in zip(texts, pipe(texts.values(), regions), strict=True) if spans}
+
+
+def _mentions_corpus_name(text: str, found: Sequence[Detection], corpus_words: Mapping[str, Any]) -> bool:
+    """True when a capitalised word outside the detections is (or is the genitive of) a word of a corpus name."""
+    taken = sorted((d.start, d.end) for d in found)
+    starts = [s for s, _ in taken]
+    for m in _CAPITALISED.finditer(text):
+        key = fold(m.group())
+        if key in corpus_words or key[:-1] in corpus_words:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k < 0 or taken[k][1] <= m.start():
+                return True
+    return False
 
 
 def select(detections: Mapping[str, Sequence[Detection]], min_confidence: float) -> dict[str, list[Detection]]:
@@ -70,6 +127,8 @@ class CorpusRedaction:
     labels: dict[str, str]
     people: list[KnownPerson] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    pii_run: str | None = None
 
     @property
     def key_check(self) -> str:

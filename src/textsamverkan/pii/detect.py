@@ -7,7 +7,7 @@ and URLs before names), then length, then confidence. A PERSON span keeps the pe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from textsamverkan.pii.identifiers import (
     find_addresses,
@@ -45,12 +45,15 @@ def detect(
     ner_source: str = "ner",
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     names: bool = True,
+    corpus_words: Mapping[str, Collection[str]] | None = None,
+    ordinary: Collection[str] = (),
 ) -> list[Detection]:
     """Personal data in `text`, sorted by start, non-overlapping, each at least `min_confidence`.
 
     `speakers` are people known by name (speakers and their aliases); `ner` is a PER finder such as
     `NerPersonFinder()` (or pass precomputed `ner_spans`); without either, names come from the rules alone.
-    `names=False` finds only the structured identifiers.
+    `names=False` finds only the structured identifiers. `corpus_words` and `ordinary` carry what the rest of the
+    corpus says (see `find_names`; `detect_corpus` fills them).
     """
     found: list[Detection] = [*find_emails(text), *find_personnummer(text), *find_phones(text),
                               *find_addresses(text)]
@@ -58,10 +61,28 @@ def detect(
     if names:
         spans = list(ner_spans) if ner_spans is not None else (list(ner(text)) if ner is not None else [])
         source = getattr(ner, "source", ner_source) if ner is not None else ner_source
-        people = find_names(text, people=speakers, ner_spans=spans, ner_source=str(source))
+        people = find_names(text, people=speakers, ner_spans=spans, ner_source=str(source),
+                            corpus_words=corpus_words, ordinary=ordinary)
     slugs = _person_slugs(people, speakers)
     found += find_urls(text, person_slugs=slugs)
-    return resolve([*found, *people], min_confidence=min_confidence)
+    return merge_adjacent_names(text, resolve([*found, *people], min_confidence=min_confidence))
+
+
+def merge_adjacent_names(text: str, detections: Sequence[Detection]) -> list[Detection]:
+    """Join PERSON detections that only a single space separates ("Khadar" + "Warsame", each found on its own)
+    into one name, so that it gets one pseudonym; the person key is the one they share, else the joined name."""
+    out: list[Detection] = []
+    for d in detections:
+        last = out[-1] if out else None
+        if (last is not None and last.type == PERSON and d.type == PERSON and text[last.end : d.start] == " "
+                and len(last.text.split()) + len(d.text.split()) <= 4):
+            value = text[last.start : d.end]
+            person = last.person if last.person and last.person == d.person else fold(value)
+            out[-1] = Detection(last.start, d.end, PERSON, value, max(last.confidence, d.confidence), last.source,
+                                person)
+        else:
+            out.append(d)
+    return out
 
 
 def resolve(candidates: Iterable[Detection], *, min_confidence: float = 0.0) -> list[Detection]:

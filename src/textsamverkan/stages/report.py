@@ -51,6 +51,7 @@ def write_corpus_report(
             from textsamverkan.stages.pii import redact_corpus_view
 
             view, plan = redact_corpus_view(conn, view, redact)
+            ctx.notes += plan.notes
             speakers, topics = redact_rows(speakers, plan), redact_rows(topics, plan)
         ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages))
         return write_report(
