@@ -124,8 +124,17 @@ SETTINGS: tuple[Setting, ...] = (
         "cluster",
         str,
         None,
-        "Count each author/speaker once in the tests (a metadata field, or speaker).",
-        ("compare",),
+        "Count each author/speaker once in the tests and intervals (a metadata field, or speaker); default: by "
+        "author (speaker) when some author (speaker) has several documents; none: count documents apart.",
+        ("compare", "export", "report"),
+    ),
+    Setting(
+        "min_group_documents",
+        int,
+        5,
+        "Groups with fewer documents are shown apart, uncoloured, and never named highest or lowest.",
+        ("report",),
+        minimum=1,
     ),
 )
 
