@@ -40,7 +40,7 @@ body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:va
 header{background:#08306b;color:#fff;padding:1.2rem 2rem}header h1{margin:0;font-size:1.6rem}
 header p{margin:.3rem 0 0;color:#c6dbef}nav{background:#fff;border-bottom:1px solid var(--line);padding:.5rem 2rem;
 position:sticky;top:0;z-index:2}nav a{margin-right:1rem}main{padding:0 2rem 3rem;max-width:1400px;min-width:0}
-section{min-width:0;overflow-wrap:anywhere;
+section{min-width:0;overflow-wrap:break-word;
 background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.4rem;margin:1.2rem 0}
 h2{margin-top:.2rem;color:var(--accent)}a{color:var(--accent)}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;
