@@ -45,6 +45,7 @@ background:#fff;border:1px solid var(--line);border-radius:6px;padding:1rem 1.4r
 h2{margin-top:.2rem;color:var(--accent)}a{color:var(--accent)}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.9rem}th,td{border:1px solid var(--line);padding:.25rem .5rem;
 text-align:left;vertical-align:top}th{background:#f0f3f7}td.num,th.num{text-align:right}
+.wide{overflow-x:auto;max-width:100%}
 .scroll{overflow:auto;max-width:100%;max-height:80vh;border:1px solid var(--line)}.scroll>table{margin:0}
 table.heat td{text-align:center;min-width:3.6rem;white-space:nowrap}table.heat td a{color:inherit}
 table.heat th{position:sticky;top:0;z-index:1}table.heat tbody th{left:0;position:sticky;z-index:1;background:#f0f3f7}
