@@ -49,7 +49,9 @@ text-align:left;vertical-align:top}th{background:#f0f3f7}td.num,th.num{text-alig
 .scroll{overflow:auto;max-width:100%;max-height:80vh;border:1px solid var(--line)}.scroll>table{margin:0}
 table.heat td{text-align:center;min-width:3.6rem;white-space:nowrap}table.heat td a{color:inherit}
 table.heat th{position:sticky;top:0;z-index:1}table.heat tbody th{left:0;position:sticky;z-index:1;background:#f0f3f7}
-table.heat thead th{max-width:9rem;white-space:normal;vertical-align:bottom}table.heat small{display:block;opacity:.8}
+table.heat thead th{max-width:9rem;min-width:5rem;
+white-space:normal;overflow-wrap:normal;hyphens:auto;vertical-align:bottom}
+table.heat small{display:block;opacity:.8}
 table.heat td.small{background:#f4f4f4;color:#555}.tie{font-style:italic}
 .bar{display:inline-block;height:.7rem;background:#6baed6;vertical-align:middle;margin-right:.4rem}
 .muted{color:var(--muted)}.note{color:var(--muted);font-size:.85rem}
@@ -283,7 +285,7 @@ def _heat_cell(c: Mapping[str, Any], group: str, theme_name: str, top: float, co
     rate = c["per_1000"]
     counts = f"{c['documents_coded']}/{c['documents']} dok."
     if clustered:
-        counts += f" · {c.get('clusters_coded', 0)}/{c.get('clusters', 0)} {clustered}"
+        counts += f" · {c.get('clusters_coded', 0)}/{c.get('clusters', 0)} {clustered}s"
     tip = (f"{group}, {theme_name}: {c['passages']} passages in {c['words']} words; 95 % interval "
            f"{_interval(c)}; {c['documents_coded']} of {c['documents']} documents coded")
     if clustered:
