@@ -132,8 +132,9 @@ SETTINGS: tuple[Setting, ...] = (
         "min_group_documents",
         int,
         5,
-        "Groups with fewer documents are shown apart, uncoloured, and never named highest or lowest.",
-        ("report",),
+        "Groups with fewer documents are never named the highest or lowest group of a theme; the report shows them "
+        "apart, uncoloured.",
+        ("compare", "export", "report"),
         minimum=1,
     ),
 )

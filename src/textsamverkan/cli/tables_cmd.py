@@ -37,6 +37,7 @@ def compare(
     by: str,
     theme_list: str | None,
     cluster: str | None,
+    min_group_documents: int,
     table: str,
     corpus_name: str | None,
     run_id: str | None,
@@ -64,7 +65,8 @@ def compare(
     used, cluster_notes = resolve_cluster(cluster, view.docs, by)
     print_notes(view.notes + cluster_notes)
     themes = [t.strip() for t in theme_list.split(",")] if theme_list else None
-    result = run_compare(view.passages, view.docs, by=by, themes=themes, cluster=used)
+    result = run_compare(view.passages, view.docs, by=by, themes=themes, cluster=used,
+                         min_documents=min_group_documents)
     emit(result.tables()[table], fmt, output, result.columns()[table])
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
@@ -111,6 +113,7 @@ def export(
     output: Path,
     by: str,
     cluster: str | None,
+    min_group_documents: int,
     user_name: str,
     positions: str,
     corpus_name: str | None,
@@ -140,6 +143,7 @@ def export(
         output=output,
         by=by,
         cluster=cluster,
+        min_group_documents=min_group_documents,
         corpus=corpus_name,
         run_id=run_id,
         user_name=user_name,

@@ -14,6 +14,7 @@ from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.stages.corpus_view import CorpusView, load_view
 
 if TYPE_CHECKING:
+    from textsamverkan.analysis.compare import Comparison
     from textsamverkan.stages.pii import RedactOptions
 
 SPEC = StageSpec("export.v2", "export", reads_runs=("themes",), uses_runs=("claims",), documents=False)
@@ -142,6 +143,7 @@ def run_export(
     output: Path,
     by: str = "region",
     cluster: str | None = None,
+    min_group_documents: int = 5,
     corpus: str | None = None,
     run_id: str | None = None,
     user_name: str = "textsamverkan",
@@ -154,7 +156,7 @@ def run_export(
     codebook, the documents and the claims of the current claims run as sheets."""
 
     def body(ctx: RunContext) -> list[Path]:
-        from textsamverkan.analysis.compare import resolve_cluster
+        from textsamverkan.analysis.compare import compare, resolve_cluster
 
         view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
         claims: list[dict[str, Any]] = []
@@ -173,7 +175,11 @@ def run_export(
         ctx.notes += cluster_notes
         ctx.summary.update(format=fmt, output=str(output), passages=len(view.passages), documents=len(view.docs),
                            cluster=used or "")
-        return _write(view, fmt, output, by, used, claims, user_name=user_name, positions=positions)
+        if fmt == "qdpx":
+            write_qdpx_project(view, output, user_name=user_name, positions=positions)
+            return [output]
+        result = compare(view.passages, view.docs, by=by, cluster=used, min_documents=min_group_documents)
+        return _write(view, fmt, output, result, claims)
 
     return run_stage(
         conn,
@@ -185,6 +191,7 @@ def run_export(
             "output": str(output),
             "by": by,
             "cluster": cluster or "",
+            "min_group_documents": min_group_documents,
             "user": user_name,
             "positions": positions,
             "redacted": redaction is not None,
@@ -197,19 +204,9 @@ def _write(
     view: CorpusView,
     fmt: str,
     output: Path,
-    by: str,
-    cluster: str | None,
+    result: Comparison,
     claims: list[dict[str, Any]],
-    *,
-    user_name: str,
-    positions: str,
 ) -> list[Path]:
-    from textsamverkan.analysis.compare import compare
-
-    if fmt == "qdpx":
-        write_qdpx_project(view, output, user_name=user_name, positions=positions)
-        return [output]
-    result = compare(view.passages, view.docs, by=by, cluster=cluster)
     names = view.code_names()
     tables: dict[str, list[dict[str, Any]]] = {"passages": passage_table(view)}
     columns: dict[str, list[str]] = {"passages": PASSAGE_COLUMNS}
