@@ -95,7 +95,6 @@ def write_xlsx(
     taken: set[str] = set()
     bold = Font(bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
     for name, rows in tables.items():
         sheet = workbook.create_sheet(sheet_name(name, taken))
         names = list((columns or {}).get(name) or columns_of(rows))
@@ -113,7 +112,8 @@ def write_xlsx(
             for i, cell in enumerate(cell_row):
                 if cell.data_type == "f":  # text starting with "=" is data, not a formula
                     cell.data_type = "s"
-                cell.alignment = wrap if long_text[i] else top
+                if long_text[i]:
+                    cell.alignment = wrap
         if names:
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(names))}{max(1, len(rows) + 1)}"
