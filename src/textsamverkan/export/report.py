@@ -272,7 +272,8 @@ def _heatmap(
     return (
         f'<section id="heatmap"><h2>Theme × {esc(" × ".join(comparison.keys))}</h2>'
         '<p class="note">Coded passages per 1,000 words; below each rate, the documents coded of the documents in '
-        "the group" + (f" and the {esc(clustered)}s coded of the {esc(clustered)}s" if clustered else "")
+        "the group" + (f" and the {esc(clustered)}s coded of the {esc(clustered)}s (a document without one counts "
+                       "as its own)" if clustered else "")
         + ". Colour is scaled within each theme (column) over the groups shown here. Each number links to an "
         "example passage; hover for the interval and counts. The table scrolls sideways when it is wider than the "
         "page.</p>"
