@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
           tables_document(tables, settings=by_region.settings, notes=by_region.notes), out / "comparison.json")
     bench("export QDPX", timings, write_passages_qdpx, out / "riksdagen.qdpx", passages, texts, codes, docs=docs)
     bench("export HTML report", timings, write_report, out / "report.html", docs, texts, passages=passages,
-          comparison=by_region, speakers=_author_rows(docs),
+          comparison=by_region_authors, unclustered=by_region, speakers=_author_rows(docs),
           title="Riksdagens interpellationer 2020–2021: teman per region",
           subtitle=f"{len(docs)} interpellations; coding: {coder_name}", theme_names=names)
 

@@ -171,8 +171,18 @@ SETTINGS: tuple[Setting, ...] = (
         "cluster",
         str,
         None,
-        "Count each author/speaker once in the tests (a metadata field, or speaker).",
-        ("compare",),
+        "Count each author/speaker once in the tests and intervals (a metadata field, or speaker); default: by "
+        "author (speaker) when some author (speaker) has several documents; none: count documents apart.",
+        ("compare", "export", "report"),
+    ),
+    Setting(
+        "min_group_documents",
+        int,
+        5,
+        "Groups with fewer documents are never named the highest or lowest group of a theme; the report shows them "
+        "apart, uncoloured.",
+        ("compare", "export", "report"),
+        minimum=1,
     ),
 )
 

@@ -171,3 +171,85 @@ def test_cluster_tests_permute_whole_authors() -> None:
     assert "10 clusters" in clustered["note"]
     with pytest.raises(UserError, match="cannot cluster by 'speaker'"):
         compare(passages, docs, by="region", cluster="speaker")
+
+
+def test_clustered_interval_is_as_wide_as_the_documents_differ() -> None:
+    """21 passages from two documents: the Poisson interval treats them as independent; the bootstrap over
+    documents does not, so the clustered interval is wider and contains both documents' own rates."""
+    docs = [DocInfo("a", region="Skåne", words=1000), DocInfo("b", region="Skåne", words=1000),
+            DocInfo("c", region="Örebro", words=1000)]
+    passages = [CodedPassage("a", i, i + 1, "x", "ppe") for i in range(20)] + [CodedPassage("b", 0, 1, "x", "ppe")]
+    result = compare(passages, docs, by="region")
+    skane = _cell(result.cells, "Skåne", "ppe")
+    assert skane["per_1000"] == pytest.approx(10.5)
+    assert skane["per_1000_high"] < 17  # Poisson: tight
+    assert skane["per_1000_low_clustered"] <= 1.0 and skane["per_1000_high_clustered"] >= 20.0
+    assert (skane["clusters"], skane["clusters_coded"]) == (2, 2)
+    again = compare(passages, docs, by="region")
+    assert again.cells == result.cells  # seeded
+    single = _cell(result.cells, "Örebro", "ppe")  # one document: no bootstrap, the Poisson interval stays
+    assert (single["per_1000_low_clustered"], single["per_1000_high_clustered"]) == (
+        single["per_1000_low"], single["per_1000_high"])
+
+
+def test_clustered_intervals_and_counts_follow_the_cluster_field() -> None:
+    docs = [DocInfo(f"d{i}", region="Skåne", words=100, extra={"author": "Anna" if i < 3 else f"B{i}"})
+            for i in range(5)]
+    passages = [CodedPassage(f"d{i}", 0, 5, "x", "ppe") for i in range(3)]
+    result = compare(passages, docs, by="region", cluster="author")
+    cell = _cell(result.cells, "Skåne", "ppe")
+    assert (cell["documents"], cell["documents_coded"], cell["clusters"], cell["clusters_coded"]) == (5, 3, 3, 1)
+    assert result.settings["intervals_over"] == "author"
+
+
+def test_ties_are_named_as_ties_never_the_first_group_alphabetically() -> None:
+    docs = [DocInfo(f"d{i}", region=r, words=100) for i, r in enumerate(
+        ["Blekinge", "Dalarna", "Gotland", "Halland", "Skåne", "Skåne"])]
+    passages = [CodedPassage("d4", 0, 5, "x", "ppe"), CodedPassage("d5", 0, 5, "x", "ppe"),
+                CodedPassage("d3", 0, 5, "x", "ppe")]
+    test = compare(passages, docs, by="region").tests[0]
+    assert test["lowest_share"] == 0.0
+    assert test["lowest_group"] == "tie: Blekinge, Dalarna, Gotland"
+    assert test["highest_group"] == "tie: Halland, Skåne"
+    many = [DocInfo(f"m{i}", region=f"R{i:02d}", words=100) for i in range(6)]
+    test = compare([CodedPassage("m0", 0, 5, "x", "ppe")], many, by="region").tests[0]
+    assert test["lowest_group"] == "tie of 5 groups: R01, R02, R03, …"
+    assert test["highest_group"] == "R00"
+
+
+def test_small_groups_are_never_named_highest_or_lowest() -> None:
+    docs = [DocInfo("tiny", region="Gotland", words=100)] + [
+        DocInfo(f"s{i}", region="Skåne", words=100) for i in range(6)] + [
+        DocInfo(f"k{i}", region="Kalmar", words=100) for i in range(6)]
+    passages = [CodedPassage("tiny", 0, 5, "x", "ppe"), CodedPassage("s0", 0, 5, "x", "ppe"),
+                CodedPassage("s1", 0, 5, "x", "ppe"), CodedPassage("k0", 0, 5, "x", "ppe")]
+    plain = compare(passages, docs, by="region").tests[0]
+    assert plain["highest_group"] == "Gotland"  # one document coded out of one
+    ranked = compare(passages, docs, by="region", min_documents=5).tests[0]
+    assert (ranked["highest_group"], ranked["lowest_group"]) == ("Skåne", "Kalmar")
+    assert "below the minimum size" in ranked["note"]
+
+
+def test_clusters_by_default_when_authors_wrote_several_documents() -> None:
+    from textsamverkan.analysis.compare import resolve_cluster
+
+    docs = [DocInfo(f"d{i}", region="Skåne", words=100, extra={"author": "Anna" if i < 3 else "Bo"})
+            for i in range(5)]
+    assert resolve_cluster(None, docs, "region")[0] == "author"
+    assert "clustered by author" in resolve_cluster(None, docs, "region")[1][0]
+    assert resolve_cluster("none", docs, "region") == (None, [])
+    assert resolve_cluster("party", docs, "region") == ("party", [])
+    assert resolve_cluster(None, DOCS, "region") == (None, [])  # no authors: documents count apart
+    assert resolve_cluster(None, docs, "author") == (None, [])  # grouping by author itself
+    talk = [DocInfo("p1", words=10, speakers={"Anna": 10}), DocInfo("p2", words=10, speakers={"Anna": 10})]
+    assert resolve_cluster(None, talk, "speaker_role")[0] == "speaker"
+
+
+def test_documents_without_an_author_are_their_own_clusters() -> None:
+    """Unknown authors are not one giant author: eight anonymous coded documents against eight uncoded ones
+    by two authors is a clear difference, not one cluster against two."""
+    docs = [DocInfo(f"g{i}", region="Gov", words=100) for i in range(8)] + [
+        DocInfo(f"r{i}", region="Riks", words=100, extra={"author": f"A{i % 2}"}) for i in range(8)]
+    passages = [CodedPassage(f"g{i}", 0, 5, "x", "ppe") for i in range(8)]
+    test = compare(passages, docs, by="region", cluster="author").tests[0]
+    assert test["method"] == "cluster permutation" and test["p_value"] < 0.05

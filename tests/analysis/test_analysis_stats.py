@@ -141,3 +141,15 @@ def test_one_prolific_author_is_not_evidence_about_a_group() -> None:
     by_author = cluster_permutation_test(groups, coded, totals, permutations=5000, seed=1)
     assert by_document.p_value is not None and by_document.p_value < 1e-4
     assert by_author.p_value is not None and by_author.p_value > 0.2
+
+
+def test_cluster_bootstrap_interval_is_seeded_and_needs_two_clusters() -> None:
+    from textsamverkan.analysis.stats import cluster_bootstrap_interval
+
+    first = cluster_bootstrap_interval([20, 1, 0], [1000, 1000, 1000], seed=7)
+    assert first == cluster_bootstrap_interval([20, 1, 0], [1000, 1000, 1000], seed=7)
+    assert first is not None and first[0] < 2.0 and first[1] > 10.0
+    equal = cluster_bootstrap_interval([5, 5, 5], [1000, 1000, 1000])
+    assert equal == pytest.approx((5.0, 5.0))
+    assert cluster_bootstrap_interval([5], [1000]) is None
+    assert cluster_bootstrap_interval([5, 3], [1000, 0]) is None  # a cluster without words does not count

@@ -135,3 +135,57 @@ def test_the_report_is_deterministic() -> None:
     comparison = compare(PASSAGES, DOCS, by="kind")
     assert _report(comparison=comparison) == _report(comparison=comparison)
     assert "Theme × kind" in _report(comparison=comparison)
+
+
+def _study_page() -> str:
+    from study_fixture import NAMES, claims, comparisons, study, topics
+
+    docs, texts, passages = study()
+    clustered, plain = comparisons(docs, passages)
+    return build_report(docs, texts, passages=passages, comparison=clustered, unclustered=plain,
+                        topics=topics(docs), claims=claims(docs), claims_note="1 claims from claims run X.",
+                        theme_names=NAMES, min_group_documents=5)
+
+
+def test_clustered_report_shows_both_tests_small_groups_apart_and_ties_as_ties() -> None:
+    page = _study_page()
+    tree = lhtml.fromstring(page)
+    main = tree.get_element_by_id("heat-main")
+    small = tree.get_element_by_id("heat-small")
+    assert [th.text_content() for th in main.findall("./tbody/tr/th")] == [
+        "Skåne", "Stockholm", "Västra Götalands län med ett långt namn"]
+    assert [th.text_content() for th in small.findall("./tbody/tr/th")] == ["Blekinge", "Dalarna"]
+    assert all("background" not in (td.get("style") or "") for td in small.iter("td"))
+    cell = main.findall("./tbody/tr")[1].findall("./td")[2]  # Stockholm, ppe
+    assert "5/10 dok." in cell.text_content() and "/2 author" in cell.text_content()
+    tests = tree.get_element_by_id("heatmap").text_content()
+    assert "documents as independent" in tests and "cluster permutation" in tests
+    assert "Blekinge" not in tests.split("Does coding depend on the group?")[1]  # small groups are never ranked
+    assert "tie: Skåne, Stockholm" in tests  # themes nobody coded: every group ties at 0
+
+
+def test_quotes_are_representative_and_free_of_markdown_topics_link_and_claims_show() -> None:
+    page = _study_page()
+    tree = lhtml.fromstring(page)
+    quotes = tree.get_element_by_id("themes").find_class("quote")
+    assert quotes and all("**" not in q.text_content() and "###" not in q.text_content()
+                          and "](#" not in q.text_content() for q in quotes)
+    ppe_refs = [q.find(".//a").get("href") for q in quotes[:5]]
+    assert len(set(ppe_refs)) == 5  # five documents, not five passages of one
+    topic_links = tree.get_element_by_id("topics").findall(".//ul[@class='reps']/li/a")
+    assert len(topic_links) == 2 and all(a.get("href", "").startswith("#p-") for a in topic_links)
+    for a in topic_links:
+        assert tree.get_element_by_id(a.get("href")[1:]) is not None
+    claims = tree.get_element_by_id("claims").text_content()
+    assert "claims run X" in claims and "supported" in claims and "Skyddsutrustning" in claims
+    assert "No claims given" not in claims
+
+
+def test_plain_quote_strips_markdown_but_keeps_words() -> None:
+    from textsamverkan.export.report_html import plain_quote
+
+    md = "### Bakgrund\n**Ändring:** se [lagen](#sfs) och *detta*"
+    assert plain_quote(md) == "Bakgrund Ändring: se lagen och detta"
+    md = "> citat med __fet__ text\n- punkt ett\n1. punkt två"
+    assert plain_quote(md) == "citat med fet text punkt ett punkt två"
+    assert plain_quote("snake_case_namn och 2 * 3 * 4") == "snake_case_namn och 2 * 3 * 4"

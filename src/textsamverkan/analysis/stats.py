@@ -228,3 +228,45 @@ def cluster_permutation_test(
                       f"statistic: η² of the {len(keep)} clusters' coded shares (each cluster counts once); group "
                       f"labels permuted among clusters, {permutations} permutations, seed {seed} "
                       f"(p ≥ {1 / (permutations + 1):.2g})")
+
+
+DEFAULT_BOOTSTRAP = 1000
+
+
+def cluster_bootstrap_interval(
+    counts: Sequence[int],
+    words: Sequence[int],
+    *,
+    per: float = 1000.0,
+    confidence: float = 0.95,
+    replicates: int = DEFAULT_BOOTSTRAP,
+    seed: int = DEFAULT_SEED,
+) -> tuple[float, float] | None:
+    """A percentile bootstrap interval of a rate whose units come in clusters (documents, or authors).
+
+    `counts[i]` and `words[i]` are the coded passages and words of cluster i. Whole clusters are drawn with
+    replacement (`replicates` times, fixed `seed`) and the rate sum(counts) / sum(words) recomputed, so 21 passages
+    from two documents get an interval as wide as those two documents differ, not one that treats every passage as
+    independent. None where there are fewer than two clusters with words (a bootstrap over one cluster says nothing).
+    """
+    import numpy as np
+
+    if len(counts) != len(words):
+        raise ValueError("counts and words must have the same length")
+    pairs = [(c, w) for c, w in zip(counts, words, strict=True) if w > 0]
+    if len(pairs) < 2:
+        return None
+    c = np.asarray([p[0] for p in pairs], dtype=np.float64)
+    w = np.asarray([p[1] for p in pairs], dtype=np.float64)
+    rng = np.random.default_rng(seed)
+    rates: list[Any] = []
+    done = 0
+    while done < replicates:
+        size = min(500, replicates - done)
+        draws = rng.integers(0, len(pairs), size=(size, len(pairs)))
+        rates.append(c[draws].sum(axis=1) / w[draws].sum(axis=1) * per)
+        done += size
+    values = np.concatenate(rates)
+    alpha = 1.0 - confidence
+    low, high = np.quantile(values, [alpha / 2, 1 - alpha / 2])
+    return float(low), float(high)

@@ -37,6 +37,7 @@ def compare(
     by: str,
     theme_list: str | None,
     cluster: str | None,
+    min_group_documents: int,
     table: str,
     corpus_name: str | None,
     run_id: str | None,
@@ -57,12 +58,15 @@ def compare(
       textsamverkan compare --by region --cluster author --table tests
     """
     from textsamverkan.analysis.compare import compare as run_compare
+    from textsamverkan.analysis.compare import resolve_cluster
     from textsamverkan.stages.corpus_view import load_view
 
     view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
-    print_notes(view.notes)
+    used, cluster_notes = resolve_cluster(cluster, view.docs, by)
+    print_notes(view.notes + cluster_notes)
     themes = [t.strip() for t in theme_list.split(",")] if theme_list else None
-    result = run_compare(view.passages, view.docs, by=by, themes=themes, cluster=cluster)
+    result = run_compare(view.passages, view.docs, by=by, themes=themes, cluster=used,
+                         min_documents=min_group_documents)
     emit(result.tables()[table], fmt, output, result.columns()[table])
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
@@ -108,6 +112,8 @@ def export(
     fmt: str,
     output: Path,
     by: str,
+    cluster: str | None,
+    min_group_documents: int,
     user_name: str,
     positions: str,
     corpus_name: str | None,
@@ -116,7 +122,8 @@ def export(
 ) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
 
-    Tables: passages (every coded passage with its quote and offsets), comparison, tests, groups, themes. The QDPX
+    Tables: passages (every coded passage with its quote, offsets, code label and its document's metadata),
+    comparison, tests, groups, themes; XLSX adds codebook, documents and claims sheets. The QDPX
     project holds each document as a plain-text source, the codebook as codes, and each coded passage as a
     selection whose character positions point at exactly its quote; NVivo, ATLAS.ti, MAXQDA and QualCoder open it.
     Codes and labels come from the codebook kept with the coding run exported.
@@ -135,6 +142,8 @@ def export(
         fmt=fmt,
         output=output,
         by=by,
+        cluster=cluster,
+        min_group_documents=min_group_documents,
         corpus=corpus_name,
         run_id=run_id,
         user_name=user_name,
@@ -177,6 +186,8 @@ def report(
     obj: Workspace,
     output: Path,
     by: str,
+    cluster: str | None,
+    min_group_documents: int,
     sources: str,
     topics_csv: Path | None,
     corpus_name: str | None,
@@ -192,6 +203,7 @@ def report(
     Examples:
       textsamverkan report -o outputs/report.html
       textsamverkan report --by kind --sources cited --topics outputs/<run>/topics.csv
+      textsamverkan report --by region --cluster author --min-group-documents 10
     """
     from textsamverkan.stages.report import write_corpus_report
 
@@ -201,6 +213,8 @@ def report(
         corpus=corpus_name,
         run_id=run_id,
         by=by,
+        cluster=cluster,
+        min_group_documents=min_group_documents,
         sources=sources,
         topics_csv=topics_csv,
         redact=redaction,

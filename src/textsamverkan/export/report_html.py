@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,11 +63,11 @@ def heat_colour(fraction: float) -> tuple[str, str]:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[str]], *, cls: str = "") -> str:
-    """A table from already-escaped cell HTML."""
+    """A table from already-escaped cell HTML, in a box that scrolls sideways when the table is wider than the page."""
     head = "".join(f"<th>{h}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     cls_attr = f' class="{cls}"' if cls else ""
-    return f"<table{cls_attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="wide"><table{cls_attr}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 @dataclass(frozen=True)
@@ -118,3 +119,24 @@ def ref_links(refs: Iterable[str], texts: Mapping[str, str], *, numbered: bool =
         href = passage_anchor(doc_id, start, end) if doc_id in texts else None
         parts.append(link(href, label, " ".join(quote.split())[:300]))
     return " ".join(parts)
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+_MD_BULLET = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"(\*\*|\*|~~|`)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)", re.DOTALL)
+_MD_RULE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+def plain_quote(text: str) -> str:
+    """A quote as a reader should see it: Markdown syntax (headings, emphasis, links, list and quote markers,
+    rules) removed, the words kept, whitespace collapsed. Only for display; offsets still point at the stored text."""
+    out = _MD_LINK.sub(r"\1", text)
+    out = _MD_HEADING.sub("", out)
+    out = _MD_QUOTE.sub("", out)
+    out = _MD_RULE.sub(" ", out)
+    out = _MD_BULLET.sub("", out)
+    for _ in range(2):  # nested emphasis such as ***x***
+        out = _MD_EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), out)
+    return " ".join(out.split())

@@ -28,8 +28,12 @@ class CorpusView:
     notes: list[str] = field(default_factory=list)
 
     def code_names(self) -> dict[str, str]:
-        """Code id → its Swedish label, from the codebook of the run read."""
-        return {c.id: c.label_sv for c in self.codebook.codes} if self.codebook else {}
+        """Code id → its label in the codebook's language (Swedish unless the codebook says English and has English
+        labels), from the codebook of the run read."""
+        if not self.codebook:
+            return {}
+        english = str(getattr(self.codebook, "language", "sv")).casefold().startswith("en")
+        return {c.id: (c.label_en if english and c.label_en else c.label_sv) for c in self.codebook.codes}
 
 
 def doc_info(conn: sqlite3.Connection, doc: Document, speakers: dict[str, Speaker]) -> DocInfo:

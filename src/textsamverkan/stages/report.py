@@ -1,6 +1,8 @@
 """The report stage: the stored corpus, one coding run, speakers and topics, written as one HTML file.
 
-The report is recorded as a run naming the coding run it shows; theme names come from that run's codebook.
+The report is recorded as a run naming the coding run it shows (and the claims run, when there is one); theme names
+come from that run's codebook. Tests and intervals are clustered (by author, by speaker) whenever the grouping has
+clusters, unless the user says otherwise.
 """
 
 from __future__ import annotations
@@ -8,14 +10,14 @@ from __future__ import annotations
 import csv
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from textsamverkan.stages.pii import RedactOptions
 
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 
-SPEC = StageSpec("report.v1", "report", reads_runs=("themes",), documents=False)
+SPEC = StageSpec("report.v2", "report", reads_runs=("themes",), uses_runs=("claims",), documents=False)
 
 
 def write_corpus_report(
@@ -25,6 +27,9 @@ def write_corpus_report(
     corpus: str | None = None,
     run_id: str | None = None,
     by: str = "region",
+    cluster: str | None = None,
+    min_group_documents: int = 5,
+    claims_run_id: str | None = None,
     sources: str = "all",
     topics_csv: Path | None = None,
     title: str = "textsamverkan",
@@ -32,8 +37,11 @@ def write_corpus_report(
     redact: RedactOptions | None = None,
 ) -> StageResult[Path]:
     """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown. With `redact`,
-    texts, quotes, speakers and topics are pseudonymised and highlights moved into the redacted texts."""
-    from textsamverkan.analysis.compare import compare
+    texts, quotes, speakers, topics and claims are pseudonymised and highlights moved into the redacted texts.
+
+    `cluster` as for compare ("none" turns the default clustering off); the claims shown are those of the current
+    claims run (or `claims_run_id`)."""
+    from textsamverkan.analysis.compare import compare, resolve_cluster
     from textsamverkan.analysis.speaker_shares import speaker_rows
     from textsamverkan.export.report import write_report
     from textsamverkan.stages.corpus_view import load_view
@@ -46,34 +54,61 @@ def write_corpus_report(
             with topics_csv.open(encoding="utf-8-sig") as handle:
                 topics = list(csv.DictReader(handle))
         speakers = speaker_rows(conn, corpus=corpus)
+        claims, claims_note = _claims(conn, ctx, corpus)
         if redact is not None:
             from textsamverkan.pii.corpus import redact_rows
             from textsamverkan.stages.pii import redact_corpus_view
 
             view, plan = redact_corpus_view(conn, view, redact)
             ctx.notes += plan.notes
-            speakers, topics = redact_rows(speakers, plan), redact_rows(topics, plan)
-        ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages))
+            speakers, topics, claims = redact_rows(speakers, plan), redact_rows(topics, plan), redact_rows(claims, plan)
+        used, cluster_notes = resolve_cluster(cluster, view.docs, by)
+        ctx.notes += cluster_notes
+        comparison = unclustered = None
+        if view.passages:
+            comparison = compare(view.passages, view.docs, by=by, cluster=used, min_documents=min_group_documents)
+            if used:
+                unclustered = compare(view.passages, view.docs, by=by, min_documents=min_group_documents,
+                                      bootstrap=0)
+        ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages),
+                           cluster=used or "", claims=len(claims))
         return write_report(
             path,
             view.docs,
             view.texts,
             passages=view.passages,
-            comparison=compare(view.passages, view.docs, by=by) if view.passages else None,
+            comparison=comparison,
+            unclustered=unclustered,
             speakers=speakers,
             topics=topics,
+            claims=claims,
+            claims_note=claims_note,
             sources=sources,
             theme_names=view.code_names(),
+            min_group_documents=min_group_documents,
             title=title,
             subtitle=subtitle.format(documents=len(view.docs)),
         )
 
-    settings = {"output": str(path), "by": by, "sources": sources, "topics": str(topics_csv or "")}
+    settings = {"output": str(path), "by": by, "cluster": cluster or "", "min_group_documents": min_group_documents,
+                "sources": sources, "topics": str(topics_csv or "")}
     return run_stage(
         conn,
         SPEC,
         body,
         corpus=corpus,
         settings={**settings, "redacted": redact is not None},
-        run_ids={"themes": run_id} if run_id else None,
+        run_ids={k: v for k, v in (("themes", run_id), ("claims", claims_run_id)) if v} or None,
     )
+
+
+def _claims(conn: sqlite3.Connection, ctx: RunContext, corpus: str | None) -> tuple[list[dict[str, Any]], str]:
+    """The claims of the claims run this report reads (the current one), and a line saying which run it was."""
+    from textsamverkan.stages.claims import stored_claims
+
+    run = ctx.input_runs.get("claims")
+    if run is None:
+        return [], "No claims run for this corpus: run `textsamverkan claims` to fill this section."
+    _, rows, notes = stored_claims(conn, corpus=corpus, run_id=run.run_id)
+    ctx.notes += [n for n in notes if n not in ctx.notes]
+    return rows, f"{len(rows)} claims from claims run {run.run_id}."
