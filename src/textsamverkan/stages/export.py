@@ -7,9 +7,11 @@ colours) rather than whatever codebook is the default today.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textsamverkan.errors import E_OPTION, UserError
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.stages.corpus_view import CorpusView, load_view
 
@@ -39,32 +41,6 @@ def passage_table(view: CorpusView) -> list[dict[str, Any]]:
     ]
 
 
-def write_qdpx_project(view: CorpusView, output: Path, *, user_name: str, positions: str) -> None:
-    """The run's coding as a REFI-QDA project with the run's own codebook."""
-    from textsamverkan.export.qda_types import codes_from_codebook
-    from textsamverkan.export.qdpx import write_passages_qdpx
-
-    book = view.codebook
-    coded = {p.theme for p in view.passages}
-    known = [c for c in book.codes if c.id in coded]
-    extra = sorted(coded - {c.id for c in known})
-    codes = codes_from_codebook(
-        [c.id for c in known] + extra,
-        [c.label_sv for c in known] + extra,
-        [c.description for c in known] + [""] * len(extra),
-        [c.color for c in known] + [None] * len(extra),
-    )
-    write_passages_qdpx(
-        output,
-        view.passages,
-        view.texts,
-        codes,
-        docs=view.docs,
-        user_name=user_name,
-        positions="codepoints" if positions == "codepoints" else "utf16",
-    )
-
-
 def run_export(
     conn: sqlite3.Connection,
     *,
@@ -76,19 +52,32 @@ def run_export(
     user_name: str = "textsamverkan",
     positions: str = "utf16",
     redaction: RedactOptions | None = None,
+    more_runs: Sequence[str] = (),
 ) -> StageResult[list[Path]]:
     """Write the export of one coding run (the current one, or `run_id`) and record it as a run. With `redaction`,
-    texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts."""
+    texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts. `more_runs`
+    (QDPX only) adds further coding runs, each coder a user of the same project."""
+    if more_runs and fmt != "qdpx":
+        raise UserError(E_OPTION, f"several coding runs go into one file only with --format qdpx, not {fmt}",
+                        "Give one --run, or export as qdpx.")
 
     def body(ctx: RunContext) -> list[Path]:
-        view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        views = [load_view(conn, corpus=corpus, run_id=r) for r in (ctx.input_runs["themes"].run_id, *more_runs)]
         if redaction is not None:
             from textsamverkan.stages.pii import redact_corpus_view
 
-            view = redact_corpus_view(conn, view, redaction)[0]
-        ctx.notes += view.notes
-        ctx.summary.update(format=fmt, output=str(output), passages=len(view.passages), documents=len(view.docs))
-        return _write(view, fmt, output, by, user_name=user_name, positions=positions)
+            views = [redact_corpus_view(conn, view, redaction)[0] for view in views]
+        for view in views:
+            ctx.notes += view.notes
+        view = views[0]
+        ctx.summary.update(format=fmt, output=str(output), passages=sum(len(v.passages) for v in views),
+                           documents=len(view.docs), runs=[v.run.run_id for v in views if v.run])
+        if fmt == "qdpx":
+            from textsamverkan.stages.qdpx_coders import write_runs_qdpx
+
+            return [write_runs_qdpx(conn, views, output, user_name=user_name, positions=positions,
+                                    evidence=redaction is None)]
+        return _write(view, fmt, output, by)
 
     return run_stage(
         conn,
@@ -102,17 +91,15 @@ def run_export(
             "user": user_name,
             "positions": positions,
             "redacted": redaction is not None,
+            "more_runs": list(more_runs),
         },
         run_ids={"themes": run_id} if run_id else None,
     )
 
 
-def _write(view: CorpusView, fmt: str, output: Path, by: str, *, user_name: str, positions: str) -> list[Path]:
+def _write(view: CorpusView, fmt: str, output: Path, by: str) -> list[Path]:
     from textsamverkan.analysis.compare import compare
 
-    if fmt == "qdpx":
-        write_qdpx_project(view, output, user_name=user_name, positions=positions)
-        return [output]
     result = compare(view.passages, view.docs, by=by)
     passages = passage_table(view)
     tables = {"passages": passages, **result.tables()}

@@ -119,8 +119,11 @@ def heartbeat(conn: sqlite3.Connection, run_id: str) -> None:
         conn.execute("UPDATE runs SET heartbeat = ? WHERE run_id = ?", (_now(), run_id))
 
 
-def complete_run(conn: sqlite3.Connection, run: RunRecord, summary: dict[str, Any]) -> RunRecord:
-    """Publish a run atomically: mark it complete, note documents that changed while it ran, make it current."""
+def complete_run(
+    conn: sqlite3.Connection, run: RunRecord, summary: dict[str, Any], *, make_current: bool = True
+) -> RunRecord:
+    """Publish a run atomically: mark it complete, note documents that changed while it ran, make it current
+    (unless `make_current` is False: a run readers use only when named, such as an imported human coding)."""
     finished = _now()
     with transaction(conn):
         changed = [
@@ -139,10 +142,11 @@ def complete_run(conn: sqlite3.Connection, run: RunRecord, summary: dict[str, An
             "UPDATE runs SET status = ?, finished_at = ?, manifest = ?, heartbeat = ? WHERE run_id = ?",
             (COMPLETE, finished, to_json(manifest), finished, run.run_id),
         )
-        conn.execute(
-            "INSERT OR REPLACE INTO current_runs (stage, scope, run_id) VALUES (?, ?, ?)",
-            (run.stage, run.scope, run.run_id),
-        )
+        if make_current:
+            conn.execute(
+                "INSERT OR REPLACE INTO current_runs (stage, scope, run_id) VALUES (?, ?, ?)",
+                (run.stage, run.scope, run.run_id),
+            )
     return RunRecord(run.run_id, run.stage, run.scope, COMPLETE, run.started_at, finished, manifest)
 
 
