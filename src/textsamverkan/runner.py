@@ -284,7 +284,7 @@ def _input_run(
         return run
     run = current_run(conn, stage, corpus) or (current_run(conn, stage, None) if corpus else None)
     if run is None and corpus is None:
-        run = latest_run(conn, stage, status=COMPLETE)
+        run = latest_run(conn, stage, status=COMPLETE, current_only=True)
     if run is None and required:
         where = f" for corpus {corpus}" if corpus else ""
         raise UserError(E_RUN_INPUT, f"there is no complete {stage} run{where}", f"Run `{command}` first.")

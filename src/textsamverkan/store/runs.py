@@ -211,13 +211,18 @@ def current_run(conn: sqlite3.Connection, stage: str, scope: str | None) -> RunR
     return _record(row) if row else None
 
 
-def latest_run(conn: sqlite3.Connection, stage: str, *, status: str | None = None) -> RunRecord | None:
-    """The most recently started run of `stage` (of any scope), optionally only with `status`."""
+def latest_run(
+    conn: sqlite3.Connection, stage: str, *, status: str | None = None, current_only: bool = False
+) -> RunRecord | None:
+    """The most recently started run of `stage` (of any scope), optionally only with `status`, or only among runs
+    current for their scope (`current_only`: never a run published as not current, such as an imported coding)."""
     query = "SELECT * FROM runs WHERE stage = ?"
     params: tuple[str, ...] = (stage,)
     if status:
         query += " AND status = ?"
         params += (status,)
+    if current_only:
+        query += " AND run_id IN (SELECT run_id FROM current_runs)"
     row = conn.execute(query + " ORDER BY started_at DESC, rowid DESC LIMIT 1", params).fetchone()
     return _record(row) if row else None
 
