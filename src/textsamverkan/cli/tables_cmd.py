@@ -176,6 +176,7 @@ def export(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A topics.csv from a themes run to include.",
 )
+@click.option("--against", metavar="ID", help="Add a section of the passages where this coding run differs.")
 @corpus_option
 @run_option("themes")
 @redact_options
@@ -186,6 +187,7 @@ def report(
     by: str,
     sources: str,
     topics_csv: Path | None,
+    against: str | None,
     corpus_name: str | None,
     run_id: str | None,
     redaction: RedactOptions | None,
@@ -199,6 +201,7 @@ def report(
     Examples:
       textsamverkan report -o outputs/report.html
       textsamverkan report --by kind --sources cited --topics outputs/<run>/topics.csv
+      textsamverkan report --run <tool run> --against <Anna's run> -o outputs/consensus.html
     """
     from textsamverkan.stages.report import write_corpus_report
 
@@ -211,6 +214,7 @@ def report(
         sources=sources,
         topics_csv=topics_csv,
         redact=redaction,
+        against=against,
     )
     print_notes(done.notes)
     click.echo(f"wrote {output}", err=True)

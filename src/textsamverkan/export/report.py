@@ -15,6 +15,7 @@ from typing import Any
 
 from textsamverkan.analysis.compare import Comparison, compare
 from textsamverkan.analysis.types import CodedPassage, DocInfo, parse_ref
+from textsamverkan.export.report_disagreements import disagreement_section
 from textsamverkan.export.report_html import (
     Highlight,
     digest,
@@ -67,6 +68,8 @@ def build_report(
     speakers: Sequence[Mapping[str, Any]] = (),
     topics: Sequence[Mapping[str, Any]] = (),
     claims: Sequence[Mapping[str, Any]] = (),
+    disagreements: Sequence[Mapping[str, Any]] = (),
+    agreement: Sequence[Mapping[str, Any]] = (),
     title: str = "textsamverkan report",
     subtitle: str = "",
     sources: str = "all",
@@ -80,7 +83,8 @@ def build_report(
     where known); `topics` is any table (cells holding passage ids doc:start-end become links); `claims` are
     rows with doc_id, start, end and claim/quote text. `sources="cited"` keeps only documents something links
     to. `subtitle` is shown under the title (e.g. the run id and date; the report itself holds no clock time,
-    so the same inputs give the same file).
+    so the same inputs give the same file). `disagreements` / `agreement` (rows of `coding.disagreements` /
+    `coding.agreement`) add a section of the passages where two codings differ.
     """
     names = dict(theme_names or {})
     if comparison is None and passages:
@@ -99,6 +103,8 @@ def build_report(
             continue
         highlights[doc_id].append(Highlight(start, end, "topic example"))
 
+    differing = (disagreement_section(disagreements, texts, highlights, agreement=agreement)
+                 if disagreements or agreement else "")
     shown = _shown_documents(docs, texts, highlights, speakers, sources)
     parts = [
         _overview(docs, shown, passages),
@@ -107,11 +113,12 @@ def build_report(
         _speakers(speakers, shown),
         _topics(topics, texts),
         _claims(claims, texts),
+        differing,
         _document_lists(docs, shown),
         _sources(docs, texts, highlights, shown),
     ]
     nav = [("overview", "Overview"), ("themes", "Themes"), ("heatmap", "Heatmap"), ("speakers", "Speakers"),
-           ("topics", "Topics"), ("claims", "Claims"), ("sources", "Sources")]
+           ("topics", "Topics"), ("claims", "Claims"), ("disagreements", "Disagreements"), ("sources", "Sources")]
     body = "".join(parts)
     nav_html = "".join(f'<a href="#{k}">{v}</a>' for k, v in nav if f'<section id="{k}">' in body)
     return (
