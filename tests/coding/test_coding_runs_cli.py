@@ -162,6 +162,13 @@ def test_two_coders_round_trip_through_import_agree_and_export(coded: tuple[Path
     assert ("testing", "boundaries differ") in kinds and ("imported_egen_kod", "only Anna") in kinds
     assert ("ppe", "only textsamverkan") in kinds and ("ppe", "boundaries differ") not in kinds
 
+    # the file itself, one of its coders, against the tool's run: the same counts with the roles swapped
+    from_file = {r["code_id"]: r for r in json.loads(invoke(
+        db, "agree", str(tmp_path / "anna.qdpx"), "--coder", "Anna", "--format", "json", "--bootstrap", "0"))}
+    assert (from_file["ppe"]["both"], from_file["ppe"]["only_a"]) == (end - start, 0)
+    assert from_file["ppe"]["only_b"] == by_code["ppe"]["only_a"]
+    assert fails(db, "agree", str(tmp_path / "anna.qdpx"), "--coder", "Nobody").code == "E301"
+
     # characters are not the only unit; sentences and MAXQDA-style segments work between runs too
     sentences = json.loads(invoke(db, "agree", "--run", tool_run, "--against", anna_run, "--units", "sentences",
                                   "--format", "json", "--bootstrap", "0"))

@@ -69,6 +69,7 @@ def import_cmd(
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
 @click.option("--positions", type=POSITIONS, default="auto", show_default=True,
               help="How the QDPX counts positions; auto decides from the tool that wrote it.")
+@click.option("--coder", help="With a QDPX file: only this coder's codings (default: every coder in it together).")
 @click.option("--disagreements", "disagreements_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write each passage where the codings differ to this .csv or .xlsx (for the consensus meeting).")
 @corpus_option
@@ -85,6 +86,7 @@ def agree(
     bootstrap: int,
     seed: int,
     positions: str,
+    coder: str | None,
     disagreements_path: Path | None,
     corpus_name: str | None,
     fmt: str,
@@ -98,7 +100,7 @@ def agree(
 
     \b
     Examples:
-      textsamverkan agree coded_by_anna.qdpx
+      textsamverkan agree coded_by_anna.qdpx --coder Anna
       textsamverkan agree --run <Anna's run> --against <Bo's run> --units sentences --disagreements todo.xlsx
       textsamverkan agree --run <Anna's run> --against <tool run> --units segments --min-overlap 0.8
     """
@@ -111,8 +113,10 @@ def agree(
                         "`agree FILE.qdpx [--run ID]`, or `agree --run A --against B`.")
     if qdpx is not None:
         result = agree_file(obj.connect(), qdpx, run_id=run_id, corpus=corpus_name, positions=positions,
-                            options=options)
+                            coder=coder, options=options)
     elif against is not None:
+        if coder is not None:
+            raise UserError(E_OPTION, "--coder selects a coder of a QDPX file", "Between runs, name the runs.")
         result = agree_runs(obj.connect(), run_a=run_id, run_b=against, corpus=corpus_name, options=options)
     else:
         raise UserError(E_OPTION, "agree needs a QDPX file or --against RUN",

@@ -63,8 +63,9 @@ def draw_review_sample(
     picked_uncoded = rng.sample(candidates, min(n_uncoded, len(candidates)))
     rows: list[dict[str, Any]] = []
     for p in picked:
-        note = evidence_note(code_name or code, p.method, p.score,
-                             (evidence or {}).get((p.doc_id, p.start, p.end, code)))
+        note = (f"{code_name or code}: coded by hand" if p.method == "human" else
+                evidence_note(code_name or code, p.method, p.score,
+                              (evidence or {}).get((p.doc_id, p.start, p.end, code))))
         rows.append(_row(len(rows) + 1, "hit", p.doc_id, p.start, p.end, code, code_name, texts, p.method,
                          p.score, note, len(population), seed))
     for doc_id, start, end in picked_uncoded:

@@ -75,9 +75,11 @@ def agree_file(
     run_id: str | None = None,
     corpus: str | None = None,
     positions: str = "auto",
+    coder: str | None = None,
     options: AgreementOptions = AgreementOptions(),
 ) -> AgreementResult:
-    """The codings of a QDPX project (every coder in it together, the reference) compared with a coding run."""
+    """The codings of a QDPX project (the reference: every coder in it together, or only `coder`) compared with a
+    coding run."""
     from textsamverkan.coding.qdpx_import import import_codings
 
     run = read_coding(conn, run_id=run_id, corpus=corpus)
@@ -86,14 +88,18 @@ def agree_file(
         positions="utf16" if positions == "utf16" else "codepoints" if positions == "codepoints" else "auto",
     )  # fmt: skip
     notes = [*run.notes, *(f"note: {n}" for n in imported.notes)]
-    human = sorted({c for coded in imported.by_coder.values() for c in coded})
+    if coder is not None and coder not in imported.by_coder:
+        raise UserError(E_OPTION, f"{qdpx.name} holds no codings by '{coder}'",
+                        "Coders in it: " + (", ".join(imported.by_coder) or "none") + ".")
+    chosen = {coder: imported.by_coder[coder]} if coder is not None else imported.by_coder
+    human = sorted({c for coded in chosen.values() for c in coded})
     names = {**run.code_names(), **{c.id: c.name for c in imported.new_codes}}
     seen = set(imported.documents.values())
     texts = {d: t for d, t in run.texts.items() if d in seen}
     left = len(run.texts) - len(texts)
     if left:
         notes.append(f"note: {left} document(s) of {run.run.run_id} are not in {qdpx.name} and were left out")
-    coders = ", ".join(imported.by_coder) or "nobody"
+    coders = ", ".join(chosen) or "nobody"
     return compare(conn, human, run.codings, texts, names, f"{qdpx.name} ({coders})", run.coder, options, notes=notes)
 
 
