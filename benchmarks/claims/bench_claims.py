@@ -21,10 +21,11 @@ CSV = (REPO / ".." / "shared" / "data" / "riksdagen" / "interpellations" / "inte
 
 
 def main() -> None:
-    from textsamverkan.claims.link import Linker
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.claims import run_claims
+    from textsamverkan.stages.link import build_linker
     from textsamverkan.store import connect
+    from textsamverkan.store.documents import list_doc_ids
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="static-sv")
@@ -38,10 +39,10 @@ def main() -> None:
         claims = run_claims(conn).value
         extract_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        Linker(conn, embedder=args.embedder)
+        build_linker(conn, list_doc_ids(conn), embedder=args.embedder)
         first_index_s = time.perf_counter() - t0
         t0 = time.perf_counter()
-        linker = Linker(conn, embedder=args.embedder)
+        linker = build_linker(conn, list_doc_ids(conn), embedder=args.embedder)
         cached_index_s = time.perf_counter() - t0
         rng = random.Random(20201)
         sentences = [s for q in linker.quotes for s in re.split(r"(?<=[.!?])\s+", q) if 8 <= len(s.split()) <= 30]

@@ -24,7 +24,7 @@ def evaluate(linker: Any, items: list[dict[str, Any]], threshold: float) -> dict
     supported = [i for i in items if i["anchor"]]
     unsupported = [i for i in items if not i["anchor"]]
     for item in items:
-        result = linker.link(item["statement"], k=5)
+        result = linker.link(item["statement"], k=5, judge=False)
         best = result.supports[0].score
         if item["anchor"]:
             hits = [item["anchor"] in s.quote for s in result.supports]
@@ -43,9 +43,11 @@ def evaluate(linker: Any, items: list[dict[str, Any]], threshold: float) -> dict
 
 
 def main() -> None:
-    from textsamverkan.claims.link import DEFAULT_THRESHOLD, DEFAULT_WEIGHT, Linker
+    from textsamverkan.claims.link import DEFAULT_THRESHOLD, DEFAULT_WEIGHT
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
+    from textsamverkan.stages.link import build_linker
     from textsamverkan.store import connect
+    from textsamverkan.store.documents import list_doc_ids
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="static-sv")
@@ -55,7 +57,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "eval.db")
         ingest_paths(conn, [REPO / "corpora" / "seeds"], IngestOptions())
-        linker = Linker(conn, embedder=args.embedder)
+        linker = build_linker(conn, list_doc_ids(conn), embedder=args.embedder)
         texts = "\n".join(linker.quotes)
         missing = [i["anchor"] for i in items if i["anchor"] and i["anchor"] not in texts]
         if missing:

@@ -33,14 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conllu import DEPREL, FEATS, FORM, HEAD, LEMMA, MISC, UPOS, XPOS, Sentence, read_conllu, write_conllu
 from harmonise_v1 import Tree, harmonise, unfix_prepositional
-
-REPO = Path(__file__).resolve().parents[2]
-SHARED = REPO / ".." / "shared" / "data" / "ud"
-TB = SHARED / "UD_Swedish-Talbanken"
-V1_TRAIN = TB / "v1.0-train" / "sv-ud-train.conll"
-V2_DEV = TB / "sv_talbanken-ud-dev.conllu"
-V2_TEST = TB / "sv_talbanken-ud-test.conllu"
-PUD = SHARED / "UD_Swedish-PUD" / "sv_pud-ud-test.conllu"
+from ud_paths import PUD, REPO, V1_TRAIN, V2_DEV, V2_TEST
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "%", "...", "»"}
 NO_SPACE_AFTER = {"(", "[", "{", "«"}

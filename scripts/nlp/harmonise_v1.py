@@ -314,7 +314,7 @@ def compare(v1: list[Sentence], v2: list[Sentence], top: int = 25) -> str:
 
 if __name__ == "__main__":
     from conllu import read_conllu
-    from convert_ud import PUD, REPO, V2_DEV
+    from ud_paths import PUD, REPO, V2_DEV
 
     train = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "build" / "nlp" / "ud" / "train.conllu"
     v1_sents = [s for s in read_conllu(train) if any(c.startswith("# sent_id = tb-v1") for c in s.comments)]

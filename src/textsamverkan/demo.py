@@ -10,6 +10,7 @@ from pathlib import Path
 
 from textsamverkan.analysis.speaker_shares import COLUMNS as SPEAKER_COLUMNS
 from textsamverkan.analysis.speaker_shares import speaker_rows
+from textsamverkan.export.csv_export import write_csv
 from textsamverkan.export.listing import render
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
 from textsamverkan.store import connect
@@ -33,10 +34,10 @@ def run_demo(corpus_dir: Path, out: Path, *, topics: bool = True) -> Iterator[st
     for failed in summary.failed:
         yield f"   FAILED {failed.error}"
     docs = document_rows(conn)
-    (out / "documents.csv").write_text(render(docs, "csv"), encoding="utf-8")
+    write_csv(docs, out / "documents.csv")
     yield render(docs, "table", ["doc_id", "kind", "region", "words", "blocks", "turns", "speakers"]).rstrip()
     speakers = speaker_rows(conn)
-    (out / "speakers.csv").write_text(render(speakers, "csv", SPEAKER_COLUMNS), encoding="utf-8")
+    write_csv(speakers, out / "speakers.csv", columns=SPEAKER_COLUMNS)
     yield "\n2. speakers\n" + render(speakers, "table", SPEAKER_COLUMNS[1:]).rstrip()
     annotated = annotate_corpus(conn).value
     yield f"\n3. annotate: {len(annotated.annotated)} documents annotated, {len(annotated.skipped)} already done"

@@ -204,11 +204,11 @@ def read_run(
     conn: sqlite3.Connection, stage: str, *, corpus: str | None = None, run_id: str | None = None
 ) -> tuple[RunRecord, list[str]]:
     """The run a reading command uses (`run_id`, else the current complete run for the corpus) and notes to print:
-    which run it is, and any of its documents that changed since."""
+    which run it is, an ingest that did not finish, and any of its documents that changed since."""
     _reap(conn)
     run = _input_run(conn, stage, corpus, run_id, required=True)
     assert run is not None
-    notes = [f"using {run.describe()}"]
+    notes = [f"using {run.describe()}", *ingest_warnings(conn, corpus)]
     changed = [d for d, stale in run_documents(conn, run.run_id).items() if stale]
     if changed:
         notes.append(

@@ -9,13 +9,14 @@ import pytest
 
 from paths import SEEDS
 from textsamverkan.claims.extract import classify
-from textsamverkan.claims.link import Linker, read_statements
+from textsamverkan.claims.link import read_statements
 from textsamverkan.claims.quantities import parse_quantities
 from textsamverkan.claims.sourceref import make_ref, verify
 from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
 from textsamverkan.stages.claims import run_claims, stored_claims, verify_claims
+from textsamverkan.stages.link import build_linker
 from textsamverkan.store import connect
-from textsamverkan.store.documents import get_document
+from textsamverkan.store.documents import get_document, list_doc_ids
 
 
 @pytest.mark.parametrize(
@@ -125,7 +126,7 @@ def test_every_seed_claim_round_trips_with_speaker(seeds_db: sqlite3.Connection)
     ppe = next(r for r in rows if "brister av skyddsutrustning" in r["quote"])
     assert ppe["type"] == "problem" and ppe["speaker"] == "Jeanette Andersson" and ppe["organisation"] == "VästKom"
     tests = next(r for r in rows if "runt 2000 i veckan" in r["quote"])
-    assert tests["type"] == "quantity" and "runt 2000" in tests["quantities"]
+    assert tests["type"] == "quantity" and "runt 2 000" in tests["quantities"]
     assert stored_claims(seeds_db)[1] == rows
     assert {r["status"] for r in verify_claims(seeds_db)[0]} == {"ok"}
 
@@ -156,7 +157,7 @@ def test_link_finds_support_and_says_when_there_is_none(seeds_db: sqlite3.Connec
     )
     statements = read_statements(path)
     assert len(statements) == 3
-    linker = Linker(seeds_db, embedder="static-sv")
+    linker = build_linker(seeds_db, list_doc_ids(seeds_db), embedder="static-sv")
     icu, ppe, football = (linker.link(s, k=5) for s in statements)
     assert icu.supported and "intensivvårdsplatser i landet har fördubblats" in icu.supports[0].quote
     assert ppe.supported and any("brister av skyddsutrustning" in s.quote for s in ppe.supports)

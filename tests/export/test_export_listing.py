@@ -34,6 +34,6 @@ def test_table_clips_long_cells_to_sixty_characters_and_says_when_empty() -> Non
 def test_csv_and_json_keep_the_columns_asked_for_in_order() -> None:
     rows = list(csv.DictReader(io.StringIO(render(ROWS, "csv", ["words", "doc_id", "speakers"]))))
     assert list(rows[0]) == ["words", "doc_id", "speakers"]
-    assert rows[0] == {"words": "1200", "doc_id": "a", "speakers": "Anna; Bo"}
+    assert rows[0] == {"words": "1200", "doc_id": "a", "speakers": "Anna | Bo"}  # lists joined as `export` joins them
     data = json.loads(render(ROWS, "json", ["doc_id", "share"]))
     assert data == [{"doc_id": "a", "share": 0.12345}, {"doc_id": "longer-id", "share": 1.0}]

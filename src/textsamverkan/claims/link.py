@@ -1,15 +1,21 @@
-"""Link external statements to the passages that support them: hybrid of BM25 (lemmas) and embedding similarity.
+"""Link external statements to passages and judge them: hybrid ranking, then a verdict with reasons per candidate.
 
-Each passage gets `score = weight * cosine + (1 - weight) * bm25 / (bm25 + saturation)`; the top k are returned.
-When even the best score is below `threshold`, the statement is marked "no support found". The defaults were
+`Linker` is a pure ranking object: it is given the passages (anything with doc_id, start, end, speaker and text) and
+their vectors, plus the query encoder, and never reads a database or loads a model itself (stages/link.py does that).
+Each passage gets `score = weight * cosine + (1 - weight) * bm25 / (bm25 + saturation)`; the top k are judged by
+`claims.verdict` on their best sentence(s). `supported` on a result keeps the old meaning (the best score reaches
+`threshold`); `verdict` says whether the evidence actually backs the statement. The ranking defaults were
 calibrated with the static-sv embedder on benchmarks/claims/eval_statements.json (see eval_link.py).
 """
 
 from __future__ import annotations
 
-import sqlite3
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from textsamverkan.claims.verdict import MAX_STATEMENT_CHARS, Judgement
 
 DEFAULT_WEIGHT = 0.7
 DEFAULT_SATURATION = 8.0
@@ -17,9 +23,28 @@ DEFAULT_THRESHOLD = 0.30
 DEFAULT_LINK_EMBEDDER = "static-sv"
 
 
+class PassageLike(Protocol):
+    """What the linker needs of a passage reference."""
+
+    @property
+    def doc_id(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def speaker(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+class QueryEncoder(Protocol):
+    def encode(self, texts: Sequence[str], *, kind: Any = ...) -> Any: ...
+
+
 @dataclass(frozen=True)
 class Support:
-    """One candidate passage for a statement, with its scores and provenance."""
+    """One candidate passage for a statement, with its scores, provenance and (when judged) its verdict."""
 
     doc_id: str
     start: int
@@ -29,42 +54,48 @@ class Support:
     bm25: float
     speaker: str
     quote: str
+    judgement: Judgement | None = None
 
 
 @dataclass(frozen=True)
 class LinkResult:
+    """`supported`: the best ranking score reaches the threshold; `verdict`: what the evidence says (see verdict.py)."""
+
     statement: str
     supported: bool
     supports: list[Support]
+    verdict: str = "no_evidence"
+    decided_by: int | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 class Linker:
-    """Passages of a corpus indexed for BM25 and embeddings; `link(statement)` ranks them."""
+    """Passages indexed for BM25 plus their given vectors; `link(statement)` ranks them and judges the best k."""
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        passages: Sequence[PassageLike],
+        vectors: Any,
+        encoder: QueryEncoder,
         *,
-        corpus: str | None = None,
-        embedder: str | None = DEFAULT_LINK_EMBEDDER,
+        speakers: Sequence[str] | None = None,
+        contexts: Sequence[str] | None = None,
         weight: float = DEFAULT_WEIGHT,
         saturation: float = DEFAULT_SATURATION,
         threshold: float = DEFAULT_THRESHOLD,
-        progress: bool = False,
     ) -> None:
-        from textsamverkan.claims.bm25 import BM25, terms
-        from textsamverkan.stages.embed import corpus_passages, embed_passages
-        from textsamverkan.store.documents import list_doc_ids, load_speakers
+        import numpy as np
 
-        self.refs = corpus_passages(conn, list_doc_ids(conn, corpus=corpus))
-        self.vectors, self.model = embed_passages(conn, self.refs, embedder, progress=progress)
-        names: dict[str, dict[str, str]] = {}
+        from textsamverkan.claims.bm25 import BM25, terms
+
+        self.refs = list(passages)
+        self.vectors = np.asarray(vectors, dtype=np.float32)
+        if len(self.refs) != len(self.vectors):
+            raise ValueError(f"{len(self.refs)} passages but {len(self.vectors)} vectors")
+        self.model = encoder
         self.quotes: list[str] = [ref.text for ref in self.refs]
-        self.speakers: list[str] = []
-        for ref in self.refs:
-            if ref.doc_id not in names:
-                names[ref.doc_id] = {s.id: s.name for s in load_speakers(conn, ref.doc_id).values()}
-            self.speakers.append(names[ref.doc_id].get(ref.speaker or "", ref.speaker or ""))
+        self.speakers: list[str] = list(speakers) if speakers is not None else [r.speaker or "" for r in self.refs]
+        self.contexts: list[str] = list(contexts) if contexts is not None else [""] * len(self.refs)
         self.bm25 = BM25([terms(q) for q in self.quotes])
         self.weight = weight
         self.saturation = saturation
@@ -82,10 +113,18 @@ class Linker:
         hybrid = self.weight * cosine + (1 - self.weight) * lexical / (lexical + self.saturation)
         return hybrid, cosine, lexical
 
-    def link(self, statement: str, *, k: int = 5) -> LinkResult:
-        """The top-k passages for `statement`, best first (ties: document order), and whether any supports it."""
+    def link(self, statement: str, *, k: int = 5, judge: bool = True) -> LinkResult:
+        """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`."""
         import numpy as np
 
+        from textsamverkan.claims.verdict import judge as judge_passage
+        from textsamverkan.claims.verdict import overall
+
+        notes: list[str] = []
+        if len(statement) > MAX_STATEMENT_CHARS:
+            notes.append(f"statement cut to its first {MAX_STATEMENT_CHARS} characters for judging")
+        if not self.refs:
+            return LinkResult(statement, False, [], "no_evidence", None, [*notes, "no passages to link against"])
         hybrid, cosine, lexical = self.scores(statement)
         order = np.lexsort((np.arange(len(hybrid)), -hybrid))[:k]
         supports = [
@@ -98,31 +137,61 @@ class Linker:
                 bm25=round(float(lexical[i]), 4),
                 speaker=self.speakers[i],
                 quote=self.quotes[i],
+                judgement=(
+                    judge_passage(statement, self.quotes[i], offset=self.refs[i].start, context=self.contexts[i])
+                    if judge
+                    else None
+                ),
             )
             for i in order
         ]
         supported = bool(supports) and supports[0].score >= self.threshold
-        return LinkResult(statement, supported, supports)
+        if not judge:
+            return LinkResult(statement, supported, supports, notes=notes)
+        verdict, decided_by = overall([s.judgement for s in supports if s.judgement is not None])
+        return LinkResult(statement, supported, supports, verdict, decided_by, notes)
 
 
-def read_statements(path: Any) -> list[str]:
-    """Statements from a text file (one per line, blank lines and #-comments skipped) or a CSV with `statement`."""
+def read_statements_with_notes(path: Any) -> tuple[list[str], list[str]]:
+    """Statements from a text file (one per line; blank lines and #-comments skipped) or a CSV with a `statement`
+    column, decoded as ingest decodes text (UTF-8, else CP1252 with a note), and notes for the user."""
     import csv
-    from pathlib import Path
 
-    from textsamverkan.errors import E_MALFORMED, UserError
+    from textsamverkan.errors import E_EMPTY, E_MALFORMED, UserError, did_you_mean
+    from textsamverkan.ingest.readers.base import ReadOptions, read_text_file
 
     file = Path(path)
-    text = file.read_text(encoding="utf-8-sig")
-    if file.suffix.lower() == ".csv":
-        rows = list(csv.DictReader(text.splitlines()))
-        if not rows or "statement" not in rows[0]:
+    text, notes = read_text_file(file, ReadOptions())  # E102 empty, E103 binary, CP1252 and UTF-16 noted
+    if file.suffix.lower() in (".csv", ".tsv"):
+        dialect = csv.excel_tab if file.suffix.lower() == ".tsv" or "\t" in text.splitlines()[0] else csv.excel
+        if file.suffix.lower() == ".csv" and ";" in text.splitlines()[0] and "," not in text.splitlines()[0]:
+            reader = csv.DictReader(text.splitlines(), delimiter=";")
+        else:
+            reader = csv.DictReader(text.splitlines(), dialect=dialect)
+        columns = [c.strip() for c in (reader.fieldnames or [])]
+        if "statement" not in [c.lower() for c in columns]:
             raise UserError(
-                E_MALFORMED, f"{file}: no 'statement' column", "Give the CSV a header row with a 'statement' column."
+                E_MALFORMED,
+                f"{file}: no 'statement' column (columns: {', '.join(columns) or 'none'})."
+                + did_you_mean("statement", columns),
+                "Give the CSV a header row with a 'statement' column, or use a text file with one statement a line.",
             )
-        statements = [r["statement"].strip() for r in rows if (r.get("statement") or "").strip()]
+        name = next(c for c in (reader.fieldnames or []) if c.strip().lower() == "statement")
+        statements = [(r.get(name) or "").strip() for r in reader]
+        statements = [s for s in statements if s]
     else:
         statements = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     if not statements:
-        raise UserError(E_MALFORMED, f"{file}: no statements", "Write one statement per line.")
-    return statements
+        raise UserError(E_EMPTY, f"{file}: no statements in the file", "Write one statement per line.")
+    long = [n for n, s in enumerate(statements, 1) if len(s) > MAX_STATEMENT_CHARS]
+    if long:
+        notes.append(
+            f"{len(long)} statement(s) longer than {MAX_STATEMENT_CHARS} characters (first: no. {long[0]}); "
+            "they are ranked whole but judged on their first part. Split them into single claims for a clear verdict."
+        )
+    return statements, notes
+
+
+def read_statements(path: Any) -> list[str]:
+    """Statements from a text file or a CSV (see `read_statements_with_notes`)."""
+    return read_statements_with_notes(path)[0]

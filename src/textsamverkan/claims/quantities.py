@@ -1,8 +1,11 @@
 """Swedish quantities in running text: numbers, percentages, scale words, factors and changes.
 
 `parse_quantities("drygt 2 000 personer i veckan")` finds each number with its value, unit, approximation word and
-(best effort) the few words that say what it measures. Years, ordinal-like references ("avsnitt 83") and numbers
-inside words ("covid-19") are skipped, so a researcher sees only amounts.
+(best effort) the few words that say what it measures. Years, dates ("den 23 november", "2020-03-15"), statute and
+document numbers ("(2021:789)", "prop. 2019/20:132"), list, page and paragraph numbers ("avsnitt 83", "3 §",
+"(delprojekt 13)"), phone numbers, bare numbers that count nothing, and numbers inside words ("covid-19") are skipped,
+so a researcher sees only measured amounts. `format_value` prints a value in plain Swedish notation
+("20 miljarder", "12,5 miljoner", "2 000", "1,5"), never in scientific notation.
 """
 
 from __future__ import annotations
@@ -31,6 +34,13 @@ _WORD_NUMBERS: dict[str, float] = {
     "arton": 18,
     "nitton": 19,
     "tjugo": 20,
+    "trettio": 30,
+    "fyrtio": 40,
+    "femtio": 50,
+    "sextio": 60,
+    "sjuttio": 70,
+    "åttio": 80,
+    "nittio": 90,
     "hundra": 100,
     "tusen": 1000,
     "en": 1,
@@ -43,7 +53,21 @@ _SCALES: dict[str, float] = {
     "miljoner": 1e6,
     "miljard": 1e9,
     "miljarder": 1e9,
+    "miljonerna": 1e6,
+    "miljarderna": 1e9,
+    "mdkr": 1e9,
+    "mnkr": 1e6,
+    "mkr": 1e6,
+    "tkr": 1e3,
 }
+_SCALE_UNIT = {"mdkr": "kr", "mnkr": "kr", "mkr": "kr", "tkr": "kr"}
+MONTHS: dict[str, int] = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH_AFTER = re.compile(r"\s*(?:e\s+|:e\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 _APPROX = (
     "drygt",
     "runt",
@@ -72,9 +96,6 @@ _UNITS: dict[str, str] = {
     "procentenheter": "procentenheter",
     "kr": "kr",
     "kronor": "kr",
-    "mkr": "mkr",
-    "mnkr": "mkr",
-    "tkr": "tkr",
     "personer": "personer",
     "patienter": "patienter",
     "kommuner": "kommuner",
@@ -93,7 +114,23 @@ _UNITS: dict[str, str] = {
 _CHANGE_FACTORS: dict[str, float] = {"fördubbl": 2.0, "tredubbl": 3.0, "fyrdubbl": 4.0, "halver": 0.5}
 _RATE = re.compile(r"\s+(i veckan|per vecka|i månaden|per månad|om dagen|per dag|om året|per år|i timmen)\b", re.I)
 _NOT_AMOUNT_BEFORE = re.compile(
-    r"\b(?:år|året|avsnitt|kapitel|sidan?|nr|nummer|paragraf|§|vecka|klockan|kl\.?)\s*$", re.I
+    r"(?:\b(?:år|året|åren|avsnitt|kapitel|kap|sidan?|sidorna|s|nr|nummer|paragraf|punkt|punkterna|bilaga|"
+    r"vecka|veckorna|v|klockan|kl|prop|sou|ds|dnr|sfs|lag|förordning|förordningen|delprojekt|artikel|art|"
+    r"tabell|figur|diagram|fråga|interpellation|motion|avsnitten|version|steg|nivå|fas|etapp|rum|tel|telefon)"
+    r"\.?|§|\(|nr\.)\s*$",
+    re.I,
+)
+# A reference rather than an amount: "3 §", "2 kap.", "17 st." (a paragraph in a statute), "4 a §".
+_NOT_AMOUNT_AFTER = re.compile(r"\s*(?:[a-z]\s+)?(?:§|kap\b|kap\.|st\.\s|mom\b|p\.\s)", re.I)
+# Statute, bill and document numbers, ISO dates, times, phone numbers and numbered list items: skipped whole.
+_REFERENCE = re.compile(
+    r"\d{4}\s*/\s*\d{2}\s*:\s*\d+"  # prop. 2019/20:132, bet. 2020/21:SoU5
+    r"|\d{4}\s*:\s*\d+"  # SFS 2021:789, SOU 2020:80
+    r"|\d{4}-\d{2}-\d{2}"  # 2020-03-15
+    r"|\b\d{1,2}[.:]\d{2}\b(?=\s*(?:[-–]|till|och|\)|$|\s))(?<=\d)(?!\s*(?:%|procent|kr|miljon|miljard))"
+    r"|\b0\d{1,3}\s*[-–]\s*\d[\d ]{4,10}\d"  # 08-405 32 76
+    r"|^\s*\d{1,3}[.)](?=\s)",  # "1. Inledning", "2) …" at the start of a line
+    re.M,
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
@@ -160,6 +197,34 @@ class Quantity:
         return asdict(self)
 
 
+def format_value(value: float) -> str:
+    """A value in plain Swedish notation: 2e10 → "20 miljarder", 1.5e6 → "1,5 miljoner", 2000 → "2 000", 0.5 → "0,5"."""
+    for scale, word_one, word_many in ((1e9, "miljard", "miljarder"), (1e6, "miljon", "miljoner")):
+        if abs(value) >= scale:
+            scaled = round(value / scale, 2)
+            return f"{_plain(scaled)} {word_one if scaled == 1 else word_many}"
+    return _plain(round(value, 2))
+
+
+def _plain(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}".replace(",", " ")
+    whole, _, frac = f"{value:.2f}".rstrip("0").partition(".")
+    return f"{int(whole):,}".replace(",", " ") + "," + frac
+
+
+def describe(quantity: Quantity | dict[str, Any]) -> str:
+    """One quantity for a table: "drygt 15 % (positiva)", "20 miljarder kr", "2 gånger"; never scientific notation."""
+    q = quantity.to_dict() if isinstance(quantity, Quantity) else quantity
+    measures = f"({q['measures']})" if q.get("measures") else ""
+    value = format_value(float(q["value"]))
+    approx = q.get("approx", "")
+    if approx == "-tal":
+        value, approx = value + "-tal", ""
+    parts = (approx, value, q.get("unit", ""), q.get("per", ""), measures)
+    return " ".join(x for x in parts if x)
+
+
 def parse_number(token: str) -> float | None:
     """The value of one Swedish number token: "2 000", "1,5", "15", "tre"; None if it is not a number."""
     word = token.lower()
@@ -190,6 +255,21 @@ def _measures(text: str, pos: int) -> str:
     return " ".join(words)
 
 
+def approx_word(m: re.Match[str]) -> str:
+    return (m.group("approx") or "").lower()
+
+
+def _counts_something(text: str, pos: int) -> bool:
+    """A bare number counts something when a content word follows ("49 kommuner", "30-tal delprojekt")."""
+    tail = re.match(r"(?:-?tal)?\s+(?:av\s+(?:de\s+|dem\s+)?)?([^\W\d_][\w-]*)", text[pos:])
+    return (
+        bool(tail)
+        and tail is not None
+        and tail.group(1).lower() not in _STOP
+        and tail.group(1).lower() not in ("och", "respektive", "resp", "till", "samt", "eller", "om", "den", "det")
+    )
+
+
 def _is_year(value: float, raw: str, unit: str, before: str, approx: str, rate: bool) -> bool:
     """A year ("under 2020") or a reference number ("avsnitt 83"), not an amount."""
     if unit or rate:
@@ -202,13 +282,23 @@ def _is_year(value: float, raw: str, unit: str, before: str, approx: str, rate: 
 def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in `text`, in order, with spans shifted by `offset` (the text's start in its document)."""
     found: list[Quantity] = []
+    references = [(r.start(), r.end()) for r in _REFERENCE.finditer(text)]
     for m in _QUANTITY.finditer(text):
         raw = m.group("num")
+        start = m.start("num")
+        if any(a <= start < b for a, b in references):
+            continue
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–:/."):
+            continue
+        after = m.end("num")
+        glued = after < len(text) and (text[after].isalpha() or text[after : after + 2] in (":e", ":a"))
+        if glued and not re.match(r"-?tal\b", text[after:]):
+            continue
+        if after < len(text) and text[after] in ":/" and text[after + 1 : after + 2].isdigit():
+            continue
+        if _MONTH_AFTER.match(text, after) or _NOT_AMOUNT_AFTER.match(text, after):
+            continue
         start = m.start()
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–"):
-            continue
-        if m.end("num") < len(text) and text[m.end("num")].isalpha():
-            continue
         value = parse_number(raw)
         if value is None:
             continue
@@ -224,10 +314,17 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
         if scale:
             value *= _SCALES[scale]
-        unit = _UNITS.get(unit_raw, "")
+        unit = _UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
+        approx_tal = "-tal" if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m) else ""
         end = m.end()
-        approx = (m.group("approx") or "").lower()
-        if _is_year(value, raw, unit, text[max(0, start - 12) : start], approx, bool(_RATE.match(text, end))):
+        if approx_tal:
+            end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
+        approx = (m.group("approx") or "").lower() or approx_tal
+        rate_follows = bool(_RATE.match(text, end))
+        if _is_year(value, raw, unit, text[max(0, start - 14) : m.start("num")], approx, rate_follows):
+            continue
+        bare = not (scale or unit or approx or rate_follows or is_word)
+        if bare and not _TIMES.match(text, end) and not _counts_something(text, m.end()):
             continue
         kind = "amount"
         times = _TIMES.match(text, end) if unit == "gånger" or not unit else None

@@ -8,15 +8,31 @@ from typing import Any
 import click
 
 from textsamverkan.cli.output import corpus_option, emit, output_options
+from textsamverkan.cli.settings_options import stage_options
 from textsamverkan.cli.workspace import Workspace, print_notes, run_option
 
 
 @click.command("claims")
 @corpus_option
 @run_option("themes", "The themes run whose coding fills the themes column (default: the current one).")
+@click.option(
+    "--conflicts",
+    is_flag=True,
+    help="List pairs of claims from different documents about the same subject that disagree on a number, "
+    "direction or polarity (from the current claims run, or --claims-run).",
+)
+@click.option("--claims-run", metavar="ID", help="With --conflicts: the claims run to read (default: the current one).")
 @output_options
 @click.pass_obj
-def claims(obj: Workspace, corpus_name: str | None, run_id: str | None, fmt: str, output: Path | None) -> None:
+def claims(
+    obj: Workspace,
+    corpus_name: str | None,
+    run_id: str | None,
+    conflicts: bool,
+    claims_run: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Extract (again) the claims of every document and list them with their exact provenance.
 
     A claim is a sentence asserting a quantity, a change, an evaluation, a problem, a cause or an obligation.
@@ -27,9 +43,22 @@ def claims(obj: Workspace, corpus_name: str | None, run_id: str | None, fmt: str
     Examples:
       textsamverkan claims
       textsamverkan claims --format csv -o claims.csv
+      textsamverkan claims --conflicts
     """
-    from textsamverkan.stages.claims import COLUMNS, run_claims
+    from textsamverkan.stages.claims import COLUMNS, run_claims, stored_claims
 
+    if conflicts:
+        import json
+
+        from textsamverkan.claims.conflicts import find_conflicts
+
+        _run, rows, notes = stored_claims(obj.connect(), corpus=corpus_name, run_id=claims_run)
+        print_notes(notes)
+        pairs = find_conflicts(rows)
+        if fmt != "json":
+            pairs = [{**p, "reasons": json.dumps(p["reasons"], ensure_ascii=False)} for p in pairs]
+        emit(pairs, fmt, output)
+        return
     done = run_claims(obj.connect(), corpus=corpus_name, themes_run=run_id)
     print_notes(done.notes)
     emit(done.value, fmt, output, columns=COLUMNS)
@@ -70,81 +99,39 @@ def verify(obj: Workspace, corpus_name: str | None, run_id: str | None, fmt: str
 @click.command("link")
 @click.argument("statements", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @corpus_option
-@click.option("-k", "top_k", type=click.IntRange(1), default=5, show_default=True, help="Passages per statement.")
-@click.option(
-    "--embedder",
-    default="static-sv",
-    show_default=True,
-    help="static-sv (the threshold was calibrated on it), e5-small-sv, or a sentence-transformers name or path.",
-)
-@click.option("--threshold", type=float, help="Lowest hybrid score counted as support (default: calibrated).")
+@stage_options("link")
 @output_options
 @click.pass_obj
 def link(
-    obj: Workspace,
-    statements: Path,
-    corpus_name: str | None,
-    top_k: int,
-    embedder: str,
-    threshold: float | None,
-    fmt: str,
-    output: Path | None,
+    obj: Workspace, /, statements: Path, corpus_name: str | None, fmt: str, output: Path | None, **settings: Any
 ) -> None:
-    """Find the passages that support each statement (a text file, one per line, or a CSV with `statement`).
+    """Find the passages behind each statement and judge them (a text file, one per line, or a CSV with `statement`).
 
-    Ranks passages by a hybrid of BM25 over lemmas and embedding similarity; prints the top k per statement with
-    score, speaker, document, offsets and quote, or "no support found" when the best score is below the threshold.
+    Ranks passages by a hybrid of BM25 over lemmas and embedding similarity, takes the top k, finds the best
+    sentence(s) in each and gives a verdict: supported, contradicted, partly or no_evidence, with a confidence and
+    reasons (numbers, dates, actors and places, negation, direction, content words). `status` is the statement's
+    overall verdict (also `conflicting` when one passage supports it and another contradicts it). CSV holds the
+    reasons as JSON, JSON nests them; the table shows one line of reasons.
 
     \b
     Examples:
       textsamverkan link statements.txt
       textsamverkan link statements.csv -k 3 --format json
     """
-    from textsamverkan.claims.link import DEFAULT_THRESHOLD, Linker, read_statements
+    import json
 
-    texts = read_statements(statements)
-    linker = Linker(
-        obj.connect(),
-        corpus=corpus_name,
-        embedder=embedder,
-        threshold=DEFAULT_THRESHOLD if threshold is None else threshold,
-    )
-    rows: list[dict[str, Any]] = []
-    for n, statement in enumerate(texts, 1):
-        result = linker.link(statement, k=top_k)
-        if not result.supported:
-            best = result.supports[0].score if result.supports else None
-            rows.append(
-                {
-                    "statement_no": n,
-                    "statement": statement,
-                    "rank": None,
-                    "status": "no support found",
-                    "score": best,
-                    "speaker": "",
-                    "doc_id": "",
-                    "start": None,
-                    "end": None,
-                    "quote": "",
-                }
-            )
-            continue
-        for rank, s in enumerate(result.supports, 1):
-            rows.append(
-                {
-                    "statement_no": n,
-                    "statement": statement,
-                    "rank": rank,
-                    "status": "supported",
-                    "score": s.score,
-                    "speaker": s.speaker,
-                    "doc_id": s.doc_id,
-                    "start": s.start,
-                    "end": s.end,
-                    "quote": s.quote,
-                }
-            )
-    emit(rows, fmt, output)
+    from textsamverkan.claims.link import read_statements_with_notes
+    from textsamverkan.stages.link import COLUMNS, TABLE_COLUMNS, run_link
+
+    texts, notes = read_statements_with_notes(statements)
+    for note in notes:
+        click.echo(f"note: {statements}: {note}", err=True)
+    done = run_link(obj.connect(), texts, corpus=corpus_name, settings=settings, source=str(statements))
+    print_notes(done.notes)
+    rows = done.value
+    if fmt != "json":
+        rows = [{**r, "reasons": json.dumps(r.get("reasons") or {}, ensure_ascii=False)} for r in rows]
+    emit(rows, fmt, output, columns=TABLE_COLUMNS if fmt == "table" else COLUMNS)
 
 
 COMMANDS = [claims, verify, link]

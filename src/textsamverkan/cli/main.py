@@ -79,9 +79,13 @@ _register()
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning UserError into a clean message and exit status 2."""
+    """Entry point: run the CLI, turning UserError into a clean message and exit status 2.
+
+    With `standalone_mode=False` click *returns* the status of `ctx.exit(n)` / `Exit(n)` instead of exiting, so
+    it is passed on here; dropping it made `verify` exit 0 with claims lost.
+    """
     try:
-        cli.main(standalone_mode=False)
+        status = cli.main(standalone_mode=False)
     except UserError as exc:
         click.secho(f"Error: {exc}", fg="red", err=True)
         sys.exit(2)
@@ -93,3 +97,5 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+    if isinstance(status, int) and not isinstance(status, bool) and status:
+        sys.exit(status)

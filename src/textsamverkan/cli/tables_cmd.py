@@ -11,7 +11,7 @@ from textsamverkan.cli.output import corpus_option, emit, output_options
 from textsamverkan.cli.pii_cmd import redact_options
 from textsamverkan.cli.settings_options import stage_options
 from textsamverkan.cli.workspace import Workspace, print_notes, run_option
-from textsamverkan.stages.export import FORMATS
+from textsamverkan.export.formats import FORMATS
 
 if TYPE_CHECKING:
     from textsamverkan.stages.pii import RedactOptions

@@ -2,7 +2,12 @@
 
 "excel": comma-separated, decimal point (what Excel expects with English regional settings and what most tools
 read). "excel-sv": semicolon-separated with decimal comma, what Excel expects with Swedish regional settings.
-Lists (e.g. example passage ids) are joined by " | "; dicts are written as JSON.
+"tsv": tab-separated, decimal point. Lists (e.g. example passage ids) are joined by " | "; dicts are written as JSON.
+
+This is the one CSV writer of the package (export, theme tables and every listing command's --format csv go
+through `csv_text`), so one rule protects them all against spreadsheet formula injection: a text cell that starts
+with "=", "+", "-", "@", a tab or a carriage return is prefixed with "'" (OWASP's advice), so a spreadsheet shows
+it as text and never runs it. Numbers are written as numbers, never prefixed.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from typing import Any
 
 from textsamverkan.errors import E_OPTION, UserError, did_you_mean
 
-DIALECTS = {"excel": (",", "."), "excel-sv": (";", ",")}
+DIALECTS = {"excel": (",", "."), "excel-sv": (";", ","), "tsv": ("\t", ".")}
 LIST_SEPARATOR = " | "
 BOM = "\ufeff"
 
@@ -50,10 +55,33 @@ def cell_text(value: Any, *, decimal: str = ".") -> str:
     return str(value)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]|[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def neutralise_formula(text: str) -> str:
+    """Text a spreadsheet will show, never evaluate: "'" before a leading =, +, -, @, tab or CR.
+
+    Text that is just a signed number ("-3", "+46,5") or a lone sign ("-" for "none") is left alone: a
+    spreadsheet reads it as that number or text.
+    """
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def csv_cell(value: Any, *, decimal: str = ".") -> str:
+    """One value as a safe CSV cell: numbers as numbers, every text cell neutralised against formulas."""
+    text = cell_text(value, decimal=decimal)
+    if isinstance(value, bool | int | float):
+        return text
+    return neutralise_formula(text)
+
+
 def csv_text(
     rows: Sequence[Mapping[str, Any]], *, columns: Sequence[str] | None = None, dialect: str = "excel"
 ) -> str:
-    """The table as CSV text (no byte-order mark), CRLF line ends as Excel writes them."""
+    """The table as CSV text (no byte-order mark), CRLF line ends as Excel writes them, text cells neutralised."""
     if dialect not in DIALECTS:
         raise UserError(E_OPTION, f"unknown CSV dialect '{dialect}'.{did_you_mean(dialect, DIALECTS)}",
                         f"Choose one of: {', '.join(DIALECTS)}.")
@@ -61,9 +89,9 @@ def csv_text(
     names = list(columns) if columns is not None else columns_of(rows)
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(names)
+    writer.writerow([neutralise_formula(name) for name in names])
     for row in rows:
-        writer.writerow([cell_text(row.get(name), decimal=decimal) for name in names])
+        writer.writerow([csv_cell(row.get(name), decimal=decimal) for name in names])
     return buffer.getvalue()
 
 

@@ -1,4 +1,4 @@
-"""Rows as text: an aligned plain-text table, CSV or JSON, for listings printed to a terminal or a file.
+"""Rows as text: an aligned plain-text table, CSV (csv, csv-sv, tsv) or JSON, for listings printed or written.
 
 The library's home for the listing format, so code below the CLI (the demo) can write the same tables the commands
 print without importing the CLI layer.
@@ -6,31 +6,32 @@ print without importing the CLI layer.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Sequence
 from typing import Any
 
-LISTING_FORMATS = ("table", "csv", "json")
+from textsamverkan.errors import E_OPTION, UserError
+
+LISTING_FORMATS = ("table", "csv", "csv-sv", "tsv", "json")
+CSV_DIALECTS = {"csv": "excel", "csv-sv": "excel-sv", "tsv": "tsv"}  # listing format -> csv_export dialect
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | None = None) -> str:
-    """`rows` as text in `fmt` ("table", "csv" or "json"), with `columns` (default: the first row's keys) in order.
+    """`rows` as text in `fmt` (table, csv, csv-sv, tsv or json), with `columns` (default: every key, in order).
 
-    A table clips cells to 60 characters and prints "(nothing to show)" for no rows; floats show 3 decimals in table
-    and CSV, lists are joined with "; ".
+    CSV comes from the package's one CSV writer (`export.csv_export`: dialects, formula neutralisation; no
+    byte-order mark here). A table clips cells to 60 characters and prints "(nothing to show)" for no rows; floats
+    show 3 decimals, lists are joined with "; ".
     """
-    columns = list(columns or (rows[0].keys() if rows else []))
+    from textsamverkan.export.csv_export import columns_of, csv_text
+
+    columns = list(columns or columns_of(rows))
     if fmt == "json":
         return json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
-        return buffer.getvalue()
+    if fmt in CSV_DIALECTS:
+        return csv_text(rows, columns=columns, dialect=CSV_DIALECTS[fmt])
+    if fmt != "table":
+        raise UserError(E_OPTION, f"rows cannot be printed as {fmt}", "Write them to a file with -o.")
     if not rows:
         return "(nothing to show)\n"
     cells = [[_cell(r.get(c)) for c in columns] for r in rows]

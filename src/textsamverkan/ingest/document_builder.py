@@ -8,7 +8,7 @@ from typing import Any
 
 from textsamverkan.ingest.normalise import normalise
 from textsamverkan.ingest.structure import BLOCK, BOILERPLATE, find_blocks
-from textsamverkan.model import Document, RawDocument, Span
+from textsamverkan.model import Document, RawDocument, Span, Speaker
 from textsamverkan.segment.passages import find_passages
 from textsamverkan.segment.turn_types import TURN_LAYER
 
@@ -31,7 +31,7 @@ class TurnOptions:
 @dataclass
 class _Turns:
     spans: list[Span] = field(default_factory=list)
-    speakers: list[dict[str, Any]] = field(default_factory=list)
+    speakers: list[Speaker] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     format: str = "none"
 
@@ -57,18 +57,7 @@ def _find_turns(text: str, blocks: list[Span], known_turns: list[Span], options:
             exclude=exclude,
         )
     spans = [t.as_span() for t in seg.turns]
-    speakers = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "aliases": list(s.aliases),
-            "role": s.role,
-            "organisation": s.organisation,
-            "party": s.party,
-        }
-        for s in seg.speakers
-    ]
-    return _Turns(spans, speakers, list(seg.notes), seg.format)
+    return _Turns(spans, list(seg.speakers), list(seg.notes), seg.format)
 
 
 def _mark_speaker_labels(blocks: list[Span], turns: list[Span]) -> list[Span]:
@@ -87,7 +76,7 @@ def _mark_speaker_labels(blocks: list[Span], turns: list[Span]) -> list[Span]:
 
 def build_document(
     raw: RawDocument, *, doc_id: str, metadata: dict[str, Any], source_sha256: str, turn_options: TurnOptions
-) -> tuple[Document, list[dict[str, Any]]]:
+) -> tuple[Document, list[Speaker]]:
     """Normalise a reader's output and find its structure and speakers; returns the document and its speakers."""
     norm = normalise(raw.text)
     text = norm.text

@@ -6,22 +6,24 @@ Bad files are reported and skipped; every other file is stored. Re-ingesting an 
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from textsamverkan.errors import E_MANIFEST, E_NOT_FOUND, E_UNSUPPORTED, ReadError, UserError
+from textsamverkan.errors import E_EMPTY, E_MANIFEST, E_NOT_FOUND, E_UNREADABLE, E_UNSUPPORTED, ReadError, UserError
 from textsamverkan.hashing import file_sha256
 from textsamverkan.ingest.document_builder import TurnOptions, build_document
 from textsamverkan.ingest.metadata import MANIFEST_NAME, ManifestRow, normalise_metadata, read_manifest
 from textsamverkan.ingest.normalise import NORMALISER_VERSION
+from textsamverkan.ingest.paths import path_text, safe_text
 from textsamverkan.ingest.readers import read_file, supported_suffixes
 from textsamverkan.ingest.readers.base import ReadOptions
 from textsamverkan.ingest.row_filter import FILE_NOTE, RowFilter
 from textsamverkan.ingest.structure import STRUCTURE_VERSION
-from textsamverkan.model import Document
+from textsamverkan.model import Document, Speaker
 from textsamverkan.runner import RunContext, StageSpec, run_stage
 from textsamverkan.segment.passages import PASSAGES_VERSION
 from textsamverkan.segment.turn_types import SEGMENTER_NAME
@@ -70,6 +72,12 @@ class FileOutcome:
     notes: list[str] = field(default_factory=list)
     error: str = ""
 
+    def __post_init__(self) -> None:
+        # A file name with bytes that are not UTF-8 reaches us as text with surrogates, which neither the
+        # database nor the terminal can encode: keep a display form with those bytes escaped (\xe9).
+        self.path = safe_text(self.path)
+        self.error = safe_text(self.error)
+
 
 @dataclass
 class IngestSummary:
@@ -114,7 +122,7 @@ def collect_inputs(
                                                       "Check the path and try again.")))
             continue
         root = given if given.is_dir() else given.parent
-        corpus_name = corpus or (given.resolve().name if given.is_dir() else given.stem) or "corpus"
+        corpus_name = safe_text(corpus or (given.resolve().name if given.is_dir() else given.stem) or "corpus")
         listing = explicit
         if listing is None:
             key = root.resolve()
@@ -123,6 +131,8 @@ def collect_inputs(
             listing = found[key]
         if given.is_dir():
             listing.used_with_folder = True
+            for p in _links_under(given):
+                problems.append(FileOutcome(str(p), "skipped", notes=[_link_note(p)]))
             for p in _files_under(given, skip=listing.path):
                 if p.suffix.lower() not in suffixes:
                     problems.append(FileOutcome(str(p), "skipped", notes=[f"no reader for '{p.suffix}' files"]))
@@ -142,6 +152,28 @@ def collect_inputs(
     for listing in ([explicit] if explicit else []) + list(found.values()):
         problems.extend(listing.outcomes(include_missing=listing.used_with_folder or listing is explicit))
     return inputs, problems
+
+
+def _link_note(path: Path) -> str:
+    """Why a symbolic link found in a folder is not read: it points at a folder, nowhere, or itself."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:  # a loop, before Python 3.13
+        return "a symbolic link that loops back on itself; not followed"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops back on itself; not followed"
+        return "a dangling symbolic link (its target does not exist); not read"
+    return "a symbolic link to a folder; not followed (give the folder itself to ingest it)"
+
+
+def _links_under(folder: Path) -> list[Path]:
+    """Symbolic links under `folder` that are not files (dangling, looping, or to a folder), sorted."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_symlink() and not p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
 
 
 def _files_under(folder: Path, *, skip: Path | None) -> list[Path]:
@@ -238,7 +270,7 @@ def _failure(path: Path, exc: UserError) -> FileOutcome:
 
 def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOptions) -> FileOutcome:
     """Read, build and store one file; never raises for a bad file (the outcome says what went wrong)."""
-    rel_path = item.path.relative_to(item.root).as_posix()
+    rel_path = path_text(item.path.relative_to(item.root))
     try:
         sha = file_sha256(item.path)
         previous = stored_source(conn, item.corpus, rel_path)
@@ -253,9 +285,10 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         meta = normalise_metadata(metadata)
         notes = [*item.notes, *(item.manifest.notes if item.manifest else ()), *meta.notes]
         ids: list[str] = []
-        batch: list[tuple[Document, list[dict[str, Any]]]] = []
+        batch: list[tuple[Document, list[Speaker]]] = []
         left_out = 0
         for raw in read_file(item.path, options.read, format=options.format):
+            raw.source_path = safe_text(raw.source_path)
             if options.read.where and raw.format not in TABLE_FORMATS and not _file_matches(
                 options.read.where, {**raw.metadata, **metadata}, raw.text, item.path
             ):
@@ -269,6 +302,13 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
             doc_id = f"{item.corpus}/{rel_path}" + (f"#{raw.part}" if raw.part else "")
             doc, speakers = build_document(raw, doc_id=doc_id, metadata=doc_meta, source_sha256=sha,
                                            turn_options=options.turns)
+            if not doc.text.strip():  # only control characters or invisible marks, dropped by normalisation
+                if not raw.part:
+                    raise ReadError(path_text(item.path), E_EMPTY, "no text is left after normalisation (only "
+                                    "control or invisible characters)", "Check the file; pass --encoding if it is "
+                                    "text in another encoding.")
+                notes.append(f"{raw.part}: skipped, no text left after normalisation")
+                continue
             notes.extend(f"{raw.part}: {n}" if raw.part and not n.startswith(FILE_NOTE) else n for n in doc.notes)
             doc.notes = [*meta.notes, *doc.notes]
             batch.append((doc, speakers))
@@ -283,7 +323,12 @@ def ingest_file(conn: sqlite3.Connection, item: InputFile, options: IngestOption
         return FileOutcome(str(item.path), "stored", ids, notes)
     except UserError as exc:
         return _failure(item.path, exc)
-    except (OSError, ValueError, RecursionError, MemoryError) as exc:
+    except OSError as exc:  # permission denied, an I/O error, a file that vanished while we read it
+        reason = exc.strerror or type(exc).__name__
+        return _failure(item.path, ReadError(path_text(item.path), E_UNREADABLE, f"the file cannot be read ({reason})",
+                                             "Check that it exists and that you may read it (ls -l), then ingest "
+                                             "again."))
+    except (ValueError, RecursionError, MemoryError) as exc:
         return FileOutcome(
             str(item.path),
             "failed",
@@ -324,7 +369,7 @@ def ingest_paths(
         ctx.summary.update(files=summary_rows(summary), failed=len(summary.failed))
         return summary
 
-    settings = {"paths": [str(p) for p in path_list], "pipeline": PIPELINE_VERSION, **_settings(options)}
+    settings = {"paths": [path_text(p) for p in path_list], "pipeline": PIPELINE_VERSION, **_settings(options)}
     return run_stage(conn, SPEC, body, corpus=options.corpus, settings=settings).value
 
 
@@ -349,7 +394,7 @@ def summary_rows(summary: IngestSummary) -> list[dict[str, Any]]:
             "status": o.status,
             "documents": len(o.doc_ids),
             "error": o.error,
-            "notes": "; ".join(o.notes),
+            "notes": safe_text("; ".join(o.notes)),
         }
         for o in summary.outcomes
     ]

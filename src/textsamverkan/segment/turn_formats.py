@@ -7,6 +7,7 @@ A finder only proposes headers (where the header is written, the speaker label, 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -195,11 +196,20 @@ def find_voice_tags(text: str, lines: list[Line]) -> list[Header]:
 # --- a user's pattern -----------------------------------------------------------------------------------------------
 
 
-def compile_user_pattern(pattern: str) -> Finder:
-    """A finder for a user regex with a named group `speaker` (and optionally `time`) matched at line starts."""
+PATTERN_SECONDS = 2.0  # the most one document may spend in a user's speaker pattern
+
+
+def compile_user_pattern(pattern: str, *, seconds: float = PATTERN_SECONDS) -> Finder:
+    """A finder for a user regex with a named group `speaker` (and optionally `time`) matched at line starts.
+
+    The pattern runs under the `regex` package's timeout: a pattern that backtracks catastrophically
+    (`^(?P<speaker>(a+)+)$`) stops with E301 after `seconds` per document instead of hanging.
+    """
+    import regex
+
     try:
-        rx = re.compile(pattern, re.M)
-    except re.error as err:
+        rx = regex.compile(pattern, regex.M)
+    except (regex.error, ValueError, OverflowError, RecursionError) as err:
         raise UserError(E_OPTION, f"the speaker pattern {pattern!r} is not a valid regular expression: {err}",
                         "write a Python regex with a named group, e.g. '^(?P<speaker>[A-ZÅÄÖ][a-zåäö]+):'") from err
     if "speaker" not in rx.groupindex:
@@ -208,8 +218,21 @@ def compile_user_pattern(pattern: str) -> Finder:
 
     def find(text: str, lines: list[Line]) -> list[Header]:
         headers = []
+        deadline = time.monotonic() + seconds
         for line in lines:
-            m = rx.match(text, line.start)
+            left = deadline - time.monotonic()
+            try:
+                if left <= 0:
+                    raise TimeoutError
+                m = rx.match(text, line.start, timeout=left)
+            except TimeoutError as err:
+                raise UserError(
+                    E_OPTION,
+                    f"the speaker pattern {pattern!r} took over {seconds:g} s on one document (at line "
+                    f"{text.count(chr(10), 0, line.start) + 1}); it backtracks too much",
+                    "Avoid nested repetition such as (a+)+ or (.*)*; anchor the pattern and match names with a "
+                    "bounded class, e.g. '^(?P<speaker>[A-ZÅÄÖ][\\w .-]{0,40}):'.",
+                ) from err
             if m is None or m.end() <= m.start() or not (m.group("speaker") or "").strip():
                 continue
             label = m.group("speaker").strip()

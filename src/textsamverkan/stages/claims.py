@@ -42,12 +42,9 @@ COLUMNS = (
 
 
 def _describe_quantities(quantities: list[dict[str, Any]]) -> str:
-    parts = []
-    for q in quantities:
-        value = f"{q['value']:g}"
-        measures = f"({q['measures']})" if q["measures"] else ""
-        parts.append(" ".join(x for x in (q["approx"], value, q["unit"], q["per"], measures) if x))
-    return "; ".join(parts)
+    from textsamverkan.claims.quantities import describe
+
+    return "; ".join(describe(q) for q in quantities)
 
 
 def extract_document(doc: Document, speakers: dict[str, Speaker], themes: list[Span]) -> list[Span]:

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from textsamverkan.stages.pii import RedactOptions
 
 SPEC = StageSpec("export.v1", "export", reads_runs=("themes",), documents=False)
-FORMATS = ("csv", "csv-sv", "xlsx", "json", "qdpx")
 
 
 def passage_table(view: CorpusView) -> list[dict[str, Any]]:

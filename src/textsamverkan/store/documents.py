@@ -42,7 +42,7 @@ PENDING = "pending"
 
 
 def write_source_batch(
-    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[dict[str, Any]]]],
+    conn: sqlite3.Connection, corpus: str, rel_path: str, documents: list[tuple[Document, list[Speaker]]],
     *, pipeline: str, stage: str, first: bool, complete_sha256: str | None,
 ) -> list[str]:
     """Store a batch of one source file's documents in one transaction.
@@ -59,13 +59,16 @@ def write_source_batch(
             for doc_id in old_ids:
                 _delete_document(conn, doc_id)
             conn.executemany("UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(d,) for d in old_ids])
+        else:  # a concurrent ingest of the same file may have written these documents already: replace them whole
+            for doc, _speakers in documents:
+                _delete_document(conn, doc.doc_id)
         for doc, speakers in documents:
             _insert_document(conn, doc, corpus=corpus, rel_path=rel_path, pipeline=pipeline, stage=stage)
             conn.executemany(
                 "INSERT INTO speakers (doc_id, speaker_id, name, aliases, role, organisation, party) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(doc.doc_id, s["id"], s["name"], json.dumps(s.get("aliases", []), ensure_ascii=False),
-                  s.get("role"), s.get("organisation"), s.get("party")) for s in speakers],
+                [(doc.doc_id, s.id, s.name, json.dumps(list(s.aliases), ensure_ascii=False), s.role, s.organisation,
+                  s.party) for s in speakers],
             )
         if complete_sha256 is not None:
             conn.execute("UPDATE documents SET source_sha256 = ? WHERE corpus = ? AND rel_path = ?",

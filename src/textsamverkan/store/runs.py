@@ -15,7 +15,6 @@ import socket
 import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
-from importlib import metadata
 from typing import Any
 
 from textsamverkan import __version__
@@ -39,6 +38,8 @@ STALE_HEARTBEAT = timedelta(hours=6)  # a run on another machine silent for this
 
 def package_versions() -> dict[str, str]:
     """Versions of the packages that can change results (missing ones are left out)."""
+    from importlib import metadata
+
     versions = {"python": platform.python_version(), "textsamverkan": __version__}
     for name in _PACKAGES:
         try:

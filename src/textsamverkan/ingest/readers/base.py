@@ -62,6 +62,28 @@ def looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text, when `data` is UTF-16 without a byte-order mark: NUL in most high bytes, decodes cleanly, and the
+    result is mostly printable text."""
+    sample = data[:65536]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for encoding, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if zeros.count(0) < 0.3 * len(zeros):
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            continue
+        printable = sum(1 for c in text[:20000] if c.isprintable() or c in "\n\r\t")
+        if printable >= 0.95 * min(len(text), 20000):
+            return text
+    return None
+
+
 def decode_text(data: bytes, path: Path, options: ReadOptions) -> tuple[str, str, list[str]]:
     """Decode bytes as text: (text, encoding used, notes for the user).
 
@@ -93,12 +115,18 @@ def decode_text(data: bytes, path: Path, options: ReadOptions) -> tuple[str, str
             return data.decode("utf-16"), "utf-16", ["UTF-16 with byte-order mark"]
         except UnicodeDecodeError as exc:
             raise ReadError(name, E_ENCODING, f"broken UTF-16: {exc}", "Re-save the file as UTF-8.") from exc
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16, "utf-16", ["UTF-16 without byte-order mark (detected); re-save as UTF-8 to silence this note"]
     if looks_binary(data):
+        nul = data.count(b"\x00", 0, 65536)
         raise ReadError(
             name,
             E_BINARY,
-            "this looks like a binary file, not text",
-            "Convert it to text, PDF, DOCX or HTML first, or remove it from the batch.",
+            "this looks like a binary file, not text"
+            + (f" ({nul} NUL bytes in the first 64 KB)" if nul else ""),
+            "If it is text in another encoding, name it with --encoding (e.g. --encoding utf-16-le, utf-16-be or "
+            "cp1252); otherwise convert it to text, PDF, DOCX or HTML first, or remove it from the batch.",
         )
     try:
         return data.decode("utf-8"), "utf-8", notes

@@ -41,7 +41,16 @@ _LIST_STYLE = re.compile(r"^(?:list|liststycke|punktlista|numrerad lista)")
 _BULLET_CHARS = ("•", "◦", "▪", "‣", "·", "\uf0b7", "o ", "- ", "– ", "— ", "* ")
 _MANUAL_NUMBER = re.compile(r"(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s")  # "1. ", "a) ", "iv. " typed by hand
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MAX_EXPANSION = 20  # unpacked XML may be at most this many times the file-size limit (zip bombs)
+# Zip bombs: only the parts the reader needs (XML and relationships) are ever decompressed, streamed in chunks and
+# never past their declared size; together they may unpack to at most this many times the file-size limit (and at
+# least _MIN_XML_MB), and one part may not expand more than _MAX_RATIO times when it is over _RATIO_FLOOR bytes.
+# Images, thumbnails and embedded objects are replaced by empty parts without being read.
+_MAX_EXPANSION = 4
+_MIN_XML_MB = 64
+_MAX_RATIO = 200
+_RATIO_FLOOR = 4 * 1024 * 1024
+_NEEDED_SUFFIXES = (".xml", ".rels")
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -85,13 +94,7 @@ def _open(data: bytes, path: Path, options: ReadOptions) -> Any:
                         "Open it in Word or LibreOffice and save it as .docx without a password, or export "
                         "it as PDF.")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            unpacked = sum(info.file_size for info in package.infolist() if info.filename.endswith(".xml"))
-        limit = _MAX_EXPANSION * options.max_file_mb * 1024 * 1024
-        if unpacked > limit:
-            raise ReadError(name, E_TOO_LARGE, f"the DOCX unpacks to {unpacked / 1024 / 1024:.0f} MB of XML",
-                            "Split the document, or raise the limit with --max-file-mb.")
-        return docx.Document(io.BytesIO(data))
+        return docx.Document(io.BytesIO(_text_parts_only(data, name, options)))
     except ReadError:
         raise
     except Exception as exc:  # BadZipFile, PackageNotFoundError, KeyError, XMLSyntaxError, ...
@@ -99,6 +102,52 @@ def _open(data: bytes, path: Path, options: ReadOptions) -> Any:
         raise ReadError(name, E_MALFORMED, f"the DOCX is damaged or not a DOCX file ({type(exc).__name__}: "
                         f"{message})", "Open it in Word or LibreOffice and save it again, or export it as "
                         "PDF.") from exc
+
+
+def _text_parts_only(data: bytes, name: str, options: ReadOptions) -> bytes:
+    """The package with every part the reader does not need (images, thumbnails, embedded files) emptied, after
+    checking each needed part's declared size and compression ratio; decompression is bounded either way."""
+    limit = max(_MAX_EXPANSION * options.max_file_mb, _MIN_XML_MB) * 1024 * 1024
+    hint = "Split the document, or raise the limit with --max-file-mb."
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        infos = package.infolist()
+        needed = [i for i in infos if i.filename.lower().endswith(_NEEDED_SUFFIXES) and not i.is_dir()]
+        declared = sum(i.file_size for i in needed)
+        if declared > limit:
+            raise ReadError(name, E_TOO_LARGE, f"the DOCX unpacks to {declared / 1024 / 1024:.0f} MB of XML, over "
+                            f"the {limit / 1024 / 1024:.0f} MB allowed", hint)
+        for info in needed:
+            if info.file_size > _RATIO_FLOOR and info.file_size > _MAX_RATIO * max(info.compress_size, 1):
+                raise ReadError(name, E_TOO_LARGE, f"the DOCX part {info.filename} expands "
+                                f"{info.file_size / max(info.compress_size, 1):.0f} times (a zip bomb?)", hint)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as filtered:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                keep = info in needed
+                filtered.writestr(info.filename, _read_member(package, info) if keep else b"")
+    return out.getvalue()
+
+
+def _read_member(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """A member's bytes, read in chunks; zipfile stops at the declared size and checks the CRC."""
+    chunks: list[bytes] = []
+    with package.open(info) as member:
+        while chunk := member.read(_CHUNK):
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _t_text(el: _Element) -> str:
+    """A w:t's text; an unresolved entity (&xxe;), comment or instruction inside is dropped, the text after kept."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child, etree._Entity | etree._Comment | etree._ProcessingInstruction):
+            parts.append(child.tail or "")
+        else:
+            parts.append("".join(str(t) for t in child.itertext()))
+    return "".join(parts)
 
 
 def _val(el: _Element | None, tag: str) -> str:
@@ -193,7 +242,7 @@ def _paragraph_text(p: _Element) -> tuple[str, list[_Element]]:
         if tag == _TEXTBOX:
             boxes.append(el)
         elif tag == _T:
-            out.append(el.text or "")
+            out.append(_t_text(el))
         elif tag == _TAB:
             out.append("\t")
         elif tag in (_BR, _CR):

@@ -121,6 +121,20 @@ def _delimiter(path: Path, header: str) -> str:
     return best if counts[best] > counts[","] else ","
 
 
+def _separator_hint(values: list[str], delimiter: str, expected: int) -> str:
+    """A note when a row looks written with another separator than the header's (mixed , and ;): empty if not."""
+    for other in (",", ";", "\t", "|"):
+        if other == delimiter:
+            continue
+        split = [part for value in values for part in value.split(other)]
+        if len(split) != len(values) and len(split) == expected:
+            shown = {"\t": "tab"}.get(other, f"'{other}'")
+            used = {"\t": "tab"}.get(delimiter, f"'{delimiter}'")
+            return (f"; it looks separated by {shown} while the header uses {used}: re-export the table with one "
+                    "separator")
+    return ""
+
+
 def _unique_names(names: Iterable[str]) -> list[str]:
     result: list[str] = []
     for i, raw in enumerate(names, start=1):
@@ -157,7 +171,12 @@ def _csv_rows(path: Path, options: ReadOptions) -> Iterator[_Columns | _Row]:
                 if len(values) > len(names):
                     row.fields["extra"] = values[len(names):]
                     row.notes.append(f"row {number} (line {start}) has {len(values) - len(names)} more "
-                                     "field(s) than the header; kept as metadata 'extra'")
+                                     "field(s) than the header; kept as metadata 'extra'"
+                                     + _separator_hint(values, delimiter, len(names)))
+                elif len(values) < len(names):
+                    row.notes.append(f"row {number} (line {start}) has {len(values)} field(s) where the header has "
+                                     f"{len(names)}; the missing ones are left empty"
+                                     + _separator_hint(values, delimiter, len(names)))
                 for name in names[len(values):]:
                     row.fields[name] = ""
                 if number == 1:

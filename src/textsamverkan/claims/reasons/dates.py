@@ -1,0 +1,96 @@
+"""Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "hösten 2021", "i oktober", "sedan 2017".
+
+Each mention becomes a set of fields (year, season, month, day, week). A statement's date is found when a date in the
+evidence agrees on every field both have and shares at least one; it conflicts when the evidence dates share a field
+with it but disagree; otherwise it is missing (the wider context, e.g. the whole passage, is tried first).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.quantities import MONTHS
+from textsamverkan.claims.reasons import Outcome
+
+SEASONS = {"våren": "vår", "våras": "vår", "sommaren": "sommar", "hösten": "höst", "vintern": "vinter"}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_PATTERNS = (
+    re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
+    re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
+    re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    re.compile(
+        rf"\b(?:i|under|sedan|från|till|före|efter|fram till)\s+(?P<month>{_MONTH})\b"
+        r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
+        re.I,
+    ),
+    re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    fields: tuple[tuple[str, int | str], ...]
+
+    def get(self) -> dict[str, int | str]:
+        return dict(self.fields)
+
+
+@lru_cache(maxsize=65536)
+def dates(text: str) -> tuple[DateMention, ...]:
+    """Every date or period in `text`; a year inside a longer date is not counted again."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(a <= m.start() < b or a < m.end() <= b for a, b in taken):
+                continue
+            groups = {k: v for k, v in m.groupdict().items() if v}
+            fields: dict[str, int | str] = {}
+            if "iso" in groups:
+                y, mo, d = groups["iso"].split("-")
+                fields = {"year": int(y), "month": int(mo), "day": int(d)}
+            for key in ("week", "day", "year"):
+                if key in groups:
+                    fields[key] = int(groups[key])
+            if "month" in groups:
+                fields["month"] = MONTHS[groups["month"].lower()]
+            if "season" in groups:
+                fields["season"] = SEASONS[groups["season"].lower()]
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.group().strip(), m.start(), tuple(sorted(fields.items()))))
+    return tuple(sorted(found, key=lambda d: d.start))
+
+
+def _agree(a: DateMention, b: DateMention) -> bool:
+    x, y = a.get(), b.get()
+    shared = set(x) & set(y)
+    return bool(shared) and all(x[k] == y[k] for k in shared)
+
+
+def _rival(a: DateMention, b: DateMention) -> bool:
+    x, y = a.get(), b.get()
+    return any(x[k] != y[k] for k in set(x) & set(y))
+
+
+def compare_dates(statement: str, evidence: str, context: str = "") -> Outcome:
+    """Each date of the statement: found in the evidence (or the context), in conflict with one there, or missing."""
+    outcome = Outcome("date")
+    theirs = dates(evidence)
+    wider = dates(context) if context else []
+    for mine in dates(statement):
+        if any(_agree(mine, other) for other in theirs):
+            outcome.found.append(mine.text)
+            continue
+        rivals = [other for other in theirs if _rival(mine, other)]
+        if rivals:
+            outcome.conflict.append((mine.text, rivals[0].text))
+        elif any(_agree(mine, other) for other in wider):
+            outcome.found.append(mine.text)
+        else:
+            outcome.missing.append(mine.text)
+    return outcome

@@ -1,0 +1,169 @@
+"""Direction and antonym pairs as a lexicon: öka/minska, stiga/sjunka, förbättra/försämra, fler/färre, brist/tillgång.
+
+The lexicon is a table of axes; each axis lists lemmas for its two poles. It is expanded, not enumerated pair by
+pair: a word counts for a pole when its lemma, or its compound head ("kapacitetsökning" → ökning), is listed, and the
+prefixes o- and miss- flip a listed word to the other pole ("otillräcklig", "misslyckas"). Phrasal verbs are listed
+as phrases ("byggts ut", "dragits ned"). A statement's pole conflicts with the evidence when the evidence has only
+the opposite pole on the same axis.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from textsamverkan.claims.reasons import Outcome
+
+AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "mängd": (
+        frozenset(
+            [
+                "öka",
+                "ökning",
+                "ökad",
+                "växa",
+                "tillväxt",
+                "stiga",
+                "höja",
+                "höjning",
+                "fördubbla",
+                "tredubbla",
+                "fyrdubbla",
+                "flerfaldiga",
+                "mångdubbla",
+                "utöka",
+                "utökning",
+                "utökad",
+                "tillskott",
+                "fler",
+                "flera",
+                "mer",
+                "högre",
+                "hög",
+                "större",
+                "expandera",
+                "förstärka",
+                "förstärkning",
+                "uppgång",
+                "tilltagande",
+            ]
+        ),
+        frozenset(
+            [
+                "minska",
+                "minskning",
+                "minskad",
+                "sjunka",
+                "sänka",
+                "sänkning",
+                "halvera",
+                "reducera",
+                "reduktion",
+                "färre",
+                "mindre",
+                "lägre",
+                "låg",
+                "krympa",
+                "avveckla",
+                "nedgång",
+                "nedskärning",
+                "besparing",
+            ]
+        ),
+    ),
+    "kvalitet": (
+        frozenset(
+            [
+                "förbättra",
+                "förbättring",
+                "bättre",
+                "positiv",
+                "positivt",
+                "lyckas",
+                "lyckad",
+                "framgång",
+                "framgångsrik",
+                "stärka",
+            ]
+        ),
+        frozenset(["försämra", "försämring", "sämre", "negativ", "negativt", "misslyckas", "misslyckad", "försvaga"]),
+    ),
+    "tillgång": (
+        frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
+        frozenset(["brist", "bristfällig", "sakna", "saknas", "underskott"]),
+    ),
+    "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
+}
+PHRASES: dict[str, tuple[str, int]] = {
+    r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),
+    r"\bskal(?:a|ats|ade|as) upp\b": ("mängd", 0),
+    r"\bgått upp\b": ("mängd", 0),
+    r"\bgott om\b": ("tillgång", 0),
+    r"\bför många\b": ("mängd", 0),
+    r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": ("mängd", 1),
+    r"\bskur(?:its|it|e) (?:ned|ner)\b": ("mängd", 1),
+    r"\bgått (?:ned|ner)\b": ("mängd", 1),
+    r"\bont om\b": ("tillgång", 1),
+    r"\bför få\b": ("mängd", 1),
+}
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_FLIP = ("o", "miss")
+
+
+@lru_cache(maxsize=65536)
+def pole(word: str) -> tuple[str, int] | None:
+    """(axis, 0 for the first pole or 1 for the second) of one word, or None."""
+    from textsamverkan.claims.reasons.content import analyse
+
+    analysed = analyse(word)
+    for form in (word.lower(), analysed.lemma, analysed.parts[-1]):
+        for axis, (up, down) in AXES.items():
+            if form in up:
+                return axis, 0
+            if form in down:
+                return axis, 1
+    low = word.lower()
+    for prefix in _FLIP:
+        if low.startswith(prefix) and len(low) > len(prefix) + 3:
+            inner = pole(low[len(prefix) :])
+            if inner:
+                return inner[0], 1 - inner[1]
+    return None
+
+
+def poles(text: str) -> list[tuple[str, int, str]]:
+    """Every (axis, pole, words) in `text`: phrases first, then single words outside them."""
+    found: list[tuple[str, int, str]] = []
+    covered: list[tuple[int, int]] = []
+    for pattern, (axis, side) in PHRASES.items():
+        for m in re.finditer(pattern, text, re.I):
+            found.append((axis, side, m.group()))
+            covered.append((m.start(), m.end()))
+    for m in _WORD.finditer(text):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        hit = pole(m.group())
+        if hit:
+            found.append((hit[0], hit[1], m.group()))
+    return found
+
+
+def direction_words(text: str) -> frozenset[str]:
+    """Lower-cased words of `text` that the direction check judges (left out of the content comparison)."""
+    return frozenset(w.lower() for _a, _s, words in poles(text) for w in words.split())
+
+
+def compare_direction(statement: str, evidence: str) -> Outcome:
+    """Each direction word of the statement: same pole found in the evidence, or only the opposite pole there."""
+    outcome = Outcome("direction")
+    theirs = poles(evidence)
+    for axis, side, words in poles(statement):
+        same = [w for a, s, w in theirs if a == axis and s == side]
+        other = [w for a, s, w in theirs if a == axis and s != side]
+        if same:
+            outcome.found.append(words)
+        elif other:
+            outcome.conflict.append((words, other[0]))
+        else:
+            outcome.missing.append(words)
+    return outcome

@@ -1,0 +1,181 @@
+"""Actors, places and organisations: "kommunen" for "regionen", "Region Kalmar" for "Region Skåne", "Kiruna".
+
+Three kinds, compared only within a kind:
+- region: the 21 regions and the healthcare-region groups, through the region normaliser ("Västra
+  Götalandsregionen", "VGR", "Region Skåne", "Skånes" → one name);
+- actor: public actors named by common nouns (kommun, region, regering, riksdag, stat, länsstyrelse …; "kommunal"
+  counts as kommun) and organisations recognised by their head noun (-nämnden, -myndigheten, -styrelsen,
+  -inspektionen, -verket, -departementet, -förbundet, -sjukhuset …);
+- name: other proper names (a capitalised word that is not the first word of a sentence or a known common word,
+  and acronyms such as SKR).
+An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has
+it; it conflicts when the evidence sentence names another entity of the same kind that the statement does not; else
+it is missing ("Kiruna" in a corpus that never mentions it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.reasons import Outcome
+from textsamverkan.ingest.regions import NATIONAL, normalise_region
+
+ACTORS = {
+    "kommun": "kommun",
+    "kommunal": "kommun",
+    "region": "region",
+    "regional": "region",
+    "landsting": "region",
+    "regering": "regeringen",
+    "riksdag": "riksdagen",
+    "stat": "staten",
+    "statlig": "staten",
+    "länsstyrelse": "länsstyrelsen",
+    "myndighet": "myndighet",
+    "privat": "privata utförare",
+}
+ORG_HEADS = (
+    "nämnd", "nämnden", "myndighet", "myndigheten", "styrelse", "styrelsen", "inspektion", "inspektionen",
+    "verk", "verket", "departement", "departementet", "förbund", "förbundet", "sjukhus", "sjukhuset",
+    "kommission", "kommissionen", "institut", "institutet", "råd", "rådet",
+)  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_][\w-]*")
+_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:•●\n#]\s*|^\s*[-–o]\s+)$")
+
+
+@dataclass(frozen=True)
+class Entity:
+    kind: str  # region | actor | name
+    key: str
+    text: str
+
+
+def _actor_key(word: str) -> str | None:
+    from textsamverkan.claims.reasons.content import analyse
+
+    low = word.lower()
+    lemma = analyse(word).lemma
+    for form in (lemma, low):
+        if form in ACTORS:
+            return ACTORS[form]
+        for stem, key in ACTORS.items():
+            if (
+                form.startswith(stem)
+                and len(form) - len(stem) <= 5
+                and form[len(stem) :]
+                in (
+                    "en",
+                    "er",
+                    "erna",
+                    "ens",
+                    "ernas",
+                    "s",
+                    "a",
+                    "t",
+                    "na",
+                    "ar",
+                    "arna",
+                    "al",
+                    "ala",
+                    "alt",
+                    "en",
+                    "ns",
+                )
+            ):
+                return key
+    return None
+
+
+def _is_common(word: str) -> bool:
+    from textsamverkan.nlp.compounds import _known, split_compound
+
+    low = word.lower()
+    return bool(_known(low)) or split_compound(low).is_compound
+
+
+@lru_cache(maxsize=65536)
+def entities(text: str) -> tuple[Entity, ...]:
+    """Regions, actors and names in `text` (see the module docstring)."""
+    found: list[Entity] = []
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        m = tokens[i]
+        word = m.group()
+        # regions: try the longest run of up to three words first ("Västra Götalandsregionen", "Region Skåne")
+        matched = False
+        for n in (3, 2, 1):
+            run = tokens[i : i + n]
+            if len(run) < n or (not run[-1].group()[:1].isupper() and n > 1 and run[0].group().lower() != "södra"):
+                continue
+            phrase = text[run[0].start() : run[-1].end()]
+            if not any(t.group()[:1].isupper() for t in run) and "sjukvårdsregion" not in phrase.lower():
+                continue
+            region = normalise_region(phrase)
+            if region.known and region.name and region.name != NATIONAL:
+                found.append(Entity("region", region.name, phrase))
+                if run[0].group().lower() in ("region", "regionen"):
+                    found.append(Entity("actor", "region", run[0].group()))
+                i += n
+                matched = True
+                break
+            if n == 1 and word[:1].isupper():
+                stem = re.sub(r"(?:regionen|region|s)$", "", word)
+                region = normalise_region(stem) if len(stem) >= 4 else region
+                if region.known and region.name and region.name != NATIONAL:
+                    found.append(Entity("region", region.name, word))
+                    if word.lower().endswith("regionen"):
+                        found.append(Entity("actor", "region", word))
+                    i += 1
+                    matched = True
+                    break
+        if matched:
+            continue
+        actor = _actor_key(word)
+        if actor:
+            found.append(Entity("actor", actor, word))
+        elif any(word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS):
+            found.append(
+                Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word)
+            )
+        elif word.isupper() and len(word) >= 2:
+            found.append(Entity("name", word, word))
+        elif word[:1].isupper() and len(word) >= 3:
+            at_start = bool(_SENTENCE_START.search(text[: m.start()]))
+            if not (at_start and _is_common(word)):
+                found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
+        i += 1
+    return tuple(found)
+
+
+def _has(entity: Entity, others: Sequence[Entity]) -> bool:
+    return any(o.kind == entity.kind and o.key == entity.key for o in others) or any(
+        entity.kind == "name" and o.key.startswith(entity.key[:5]) and len(entity.key) >= 5 for o in others
+    )
+
+
+def compare_entities(statement: str, evidence: str, context: str = "") -> Outcome:
+    """Each region, actor and name of the statement: found, in conflict with another of its kind, or missing."""
+    outcome = Outcome("entity")
+    mine = entities(statement)
+    theirs = entities(evidence)
+    wider = entities(context) if context else []
+    seen: set[tuple[str, str]] = set()
+    for entity in mine:
+        if (entity.kind, entity.key) in seen:
+            continue
+        seen.add((entity.kind, entity.key))
+        if _has(entity, theirs):
+            outcome.found.append(entity.text)
+            continue
+        rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
+        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not _has(entity, wider)):
+            outcome.conflict.append((entity.text, rivals[0].text))
+        elif _has(entity, wider):
+            outcome.found.append(entity.text)
+        else:
+            outcome.missing.append(entity.text)
+    return outcome

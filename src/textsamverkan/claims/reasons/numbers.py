@@ -1,0 +1,87 @@
+"""Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
+
+Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as
+"fördubblats") plus "hälften" (50 %), "dubbelt så" (a factor 2) and "ett par hundra" (about 200). Two amounts agree
+when their values are within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …). An amount in the
+evidence with the same unit, or the same kind when neither has one, and another value is a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.quantities import describe, parse_quantities
+from textsamverkan.claims.reasons import Outcome
+
+EXACT = 0.02
+APPROXIMATE = 0.2
+_EXTRA = (
+    (re.compile(r"\bhälften\b", re.I), 50.0, "%", "amount", ""),
+    (re.compile(r"\bdubbelt så\b", re.I), 2.0, "gånger", "factor", ""),
+    (re.compile(r"\bett par hundra\b", re.I), 200.0, "", "amount", "omkring"),
+    (re.compile(r"\bett par tusen\b", re.I), 2000.0, "", "amount", "omkring"),
+    (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: float
+    unit: str
+    kind: str
+    approx: str
+    text: str
+    measures: str = ""
+
+
+@lru_cache(maxsize=65536)
+def amounts(text: str) -> tuple[Amount, ...]:
+    """Every amount in `text` (see the module docstring)."""
+    found = [
+        Amount(q.value, q.unit, q.kind, q.approx, describe({**q.to_dict(), "measures": ""}), q.measures)
+        for q in parse_quantities(text)
+    ]
+    for pattern, value, unit, kind, approx in _EXTRA:
+        found += [Amount(value, unit, kind, approx, m.group()) for m in pattern.finditer(text)]
+    return tuple(found)
+
+
+def agree(a: Amount, b: Amount) -> bool:
+    """Same value within the tolerance; units compatible (equal, or one of them unitless)."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    tolerance = APPROXIMATE if (a.approx or b.approx) else EXACT
+    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def comparable(a: Amount, b: Amount) -> bool:
+    """Both count the same kind of thing: the same unit, or both factors, or both unitless amounts."""
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    if a.unit in ("", "gånger", "år", "dagar", "veckor", "månader", "timmar", "st"):
+        from textsamverkan.claims.reasons.content import keys
+
+        return not a.measures or not b.measures or bool(keys(a.measures) & keys(b.measures))
+    return True
+
+
+def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
+    """Each amount of the statement: found in the evidence, in conflict with one there, or missing."""
+    outcome = Outcome("number")
+    theirs = amounts(evidence)
+    wider = amounts(context) if context else []
+    for mine in amounts(statement):
+        if any(agree(mine, other) for other in theirs):
+            outcome.found.append(mine.text)
+            continue
+        rivals = [other for other in theirs if comparable(mine, other)]
+        if rivals:
+            closest = min(rivals, key=lambda o: abs(o.value - mine.value))
+            outcome.conflict.append((mine.text, closest.text))
+        elif any(agree(mine, other) for other in wider):
+            outcome.found.append(mine.text)
+        else:
+            outcome.missing.append(mine.text)
+    return outcome

@@ -1,0 +1,134 @@
+"""A verdict with reasons for a statement against one passage, and one overall verdict from its best candidates.
+
+Per candidate: the best evidence sentence(s) is compared element by element (content words, numbers, dates,
+regions/actors/names, negation, direction). Then:
+- `no_evidence`  the evidence shares too little content with the statement (coverage < `TOPIC`);
+- `contradicted` it is about the same thing and at least one element conflicts (another number, date, actor, region,
+                 the opposite polarity or direction);
+- `partly`       no conflict, but a number, date or named entity of the statement is missing, or a salient content
+                 word is missing, or coverage is below `SUPPORT`;
+- `supported`    everything else.
+Overall: the strongest candidate decides (supported or contradicted over partly over no_evidence, then confidence);
+when one candidate supports and another of similar coverage (within 0.3) contradicts, the overall verdict is
+`conflicting`.
+Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textsamverkan.claims.evidence import Evidence, best_evidence
+from textsamverkan.claims.reasons import Outcome
+
+VERDICTS = ("supported", "contradicted", "partly", "no_evidence")
+OVERALL = (*VERDICTS, "conflicting")
+TOPIC = 0.4
+SUPPORT = 0.6
+SALIENT_LENGTH = 8
+MAX_STATEMENT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One candidate's verdict, confidence (0–1), the evidence it was judged on and the reasons."""
+
+    verdict: str
+    confidence: float
+    evidence: Evidence
+    reasons: dict[str, Any] = field(default_factory=dict)
+
+
+def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
+    found = {o.kind: list(o.found) for o in outcomes if o.found}
+    conflict = {o.kind: [list(pair) for pair in o.conflict] for o in outcomes if o.conflict}
+    missing = [m for o in outcomes if o.kind != "direction" for m in o.missing]
+    reasons: dict[str, Any] = {}
+    if found:
+        reasons["found"] = found
+    if conflict:
+        reasons["conflict"] = conflict
+    if missing:
+        reasons["missing"] = missing
+    return reasons
+
+
+def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
+    """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
+    from textsamverkan.claims.quantities import MONTHS
+    from textsamverkan.claims.reasons.content import compare_content, keys
+    from textsamverkan.claims.reasons.dates import compare_dates
+    from textsamverkan.claims.reasons.direction import compare_direction, direction_words
+    from textsamverkan.claims.reasons.entities import compare_entities, entities
+    from textsamverkan.claims.reasons.negation import compare_negation
+    from textsamverkan.claims.reasons.numbers import compare_numbers
+
+    statement = statement[:MAX_STATEMENT_CHARS]
+    from textsamverkan.claims.reasons.dates import SEASONS
+
+    named = {w for e in entities(statement) for w in e.text.lower().split()}
+    skip = direction_words(statement) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(named)
+    content, coverage = compare_content(statement, evidence, skip=skip)
+    checks = [
+        compare_numbers(statement, evidence, context),
+        compare_dates(statement, evidence, context),
+        compare_entities(statement, evidence, context),
+        compare_negation(statement, evidence),
+        compare_direction(statement, evidence),
+    ]
+    wider = keys(context) if context else set()
+    salient = [w for w in content.missing if len(w) >= SALIENT_LENGTH and w not in wider]
+    content.missing = [w for w in content.missing]
+    reasons = _reasons([content, *checks])
+    conflicts = sum(len(c.conflict) for c in checks)
+    hard_missing = [m for c in checks[:3] for m in c.missing]
+    if coverage < TOPIC:
+        return "no_evidence", round(1.0 - coverage, 3), reasons
+    if conflicts:
+        return "contradicted", round(min(0.99, 0.5 + 0.4 * coverage + 0.05 * conflicts), 3), reasons
+    if hard_missing or salient or coverage < SUPPORT:
+        return "partly", round(0.4 + 0.4 * coverage, 3), reasons
+    return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons
+
+
+def judge(statement: str, passage: str, *, offset: int = 0, context: str = "") -> Judgement:
+    """The verdict of `statement` against one passage (offset: the passage's start in its document)."""
+    evidence = best_evidence(statement, passage, offset)
+    verdict, confidence, reasons = judge_evidence(statement, evidence.quote, f"{passage}\n{context}")
+    return Judgement(verdict, confidence, evidence, reasons)
+
+
+_RANK = {"supported": 3, "contradicted": 3, "partly": 2, "no_evidence": 1}
+
+
+def overall(judgements: Sequence[Judgement]) -> tuple[str, int | None]:
+    """The statement's verdict from its candidates and the index of the deciding one (None without candidates)."""
+    if not judgements:
+        return "no_evidence", None
+    best = max(
+        range(len(judgements)),
+        key=lambda i: (_RANK[judgements[i].verdict], judgements[i].evidence.coverage, judgements[i].confidence, -i),
+    )
+    chosen = judgements[best]
+    if chosen.verdict in ("supported", "contradicted"):
+        opposite = "contradicted" if chosen.verdict == "supported" else "supported"
+        rivals = [
+            j for j in judgements if j.verdict == opposite and j.evidence.coverage >= chosen.evidence.coverage - 0.3
+        ]
+        if rivals:
+            return "conflicting", best
+    return chosen.verdict, best
+
+
+def one_line(reasons: dict[str, Any]) -> str:
+    """A one-line summary of reasons for a table: conflicts first, then what is missing, then what was found."""
+    parts: list[str] = []
+    for kind, pairs in reasons.get("conflict", {}).items():
+        parts += [f"{kind}: {a} ≠ {b}" for a, b in pairs]
+    if reasons.get("missing"):
+        parts.append("missing: " + ", ".join(reasons["missing"]))
+    if not parts and reasons.get("found"):
+        parts.append("found: " + ", ".join(w for words in reasons["found"].values() for w in words))
+    return "; ".join(parts)
