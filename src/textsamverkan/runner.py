@@ -151,12 +151,14 @@ def run_stage(
     run_ids: dict[str, str] | None = None,
     doc_ids: list[str] | None = None,
     out_dir: Callable[[str], Path] | None = None,
+    make_current: bool = True,
 ) -> StageResult[T]:
     """Run `body` as one recorded, atomically published run of `spec` over `corpus` (None: the whole database).
 
     settings: the resolved settings; record: anything else that made the run (the codebook's content, model ids);
     run_ids: explicit runs of the stages it reads (else their current runs); doc_ids: a subset of the corpus;
-    out_dir: where to write manifest.json beside the run's files, given the run id.
+    out_dir: where to write manifest.json beside the run's files, given the run id; make_current: False for a run
+    that readers use only when named with `--run` (an imported or corrected coding), leaving the current run as is.
     """
     notes = [f"note: {n}" for n in _reap(conn)]
     selected: list[str] = []
@@ -182,7 +184,7 @@ def run_stage(
     except BaseException as exc:
         fail_run(conn, run.run_id, f"{type(exc).__name__}: {exc}")
         raise
-    done = complete_run(conn, run, context.summary)
+    done = complete_run(conn, run, context.summary, make_current=make_current)
     notes += context.notes
     changed = [d for d, stale in run_documents(conn, done.run_id).items() if stale]
     if changed:
@@ -283,7 +285,7 @@ def _input_run(
         return run
     run = current_run(conn, stage, corpus) or (current_run(conn, stage, None) if corpus else None)
     if run is None and corpus is None:
-        run = latest_run(conn, stage, status=COMPLETE)
+        run = latest_run(conn, stage, status=COMPLETE, current_only=True)
     if run is None and required:
         where = f" for corpus {corpus}" if corpus else ""
         raise UserError(E_RUN_INPUT, f"there is no complete {stage} run{where}", f"Run `{command}` first.")

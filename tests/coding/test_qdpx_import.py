@@ -12,7 +12,7 @@ from lxml import etree
 from paths import shared_path
 from textsamverkan.analysis.types import CodedPassage, DocInfo
 from textsamverkan.coding.agreement import compare_codings
-from textsamverkan.coding.qdpx_import import import_codings
+from textsamverkan.coding.qdpx_import import _new_id, import_codings
 from textsamverkan.errors import E_PROJECT_MISMATCH, UserError
 from textsamverkan.export.qda_types import Coding, QdaCode
 from textsamverkan.export.qdpx import code_guid, source_name, unique_source_names, write_passages_qdpx
@@ -142,8 +142,11 @@ def test_codes_match_by_guid_then_name_and_unknown_codes_are_reported(tmp_path: 
     imported = import_codings(path, TEXTS, renamed)
     assert imported.codes_by_guid == 2
     assert [c.name for c in imported.new_codes] == ["Testning"]
-    assert imported.new_codes[0].id == "imported.testning"
+    assert imported.new_codes[0].id == "imported_testning"  # an id the codebook accepts, so a run can keep it
     assert any("not in the codebook" in n for n in imported.notes)
+    swedish = import_codings(path, TEXTS, [QdaCode("ppe", "PPE"), QdaCode("testing", "Testning")])
+    assert swedish.new_codes[0].id == "imported_samverkan"
+    assert _new_id("Åtgärd / Vårdplan", set()) == "imported_atgard_vardplan"
     by_name = import_codings(path, TEXTS, [QdaCode("other_id", "skyddsutrustning")])
     assert by_name.codes_by_name == 1 and {c.code for c in by_name.by_coder["textsamverkan"]} >= {"other_id"}
 

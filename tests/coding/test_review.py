@@ -21,7 +21,7 @@ from textsamverkan.coding.review import (
     write_review_sheet,
 )
 from textsamverkan.errors import UserError
-from textsamverkan.export.agreement import passage_codings
+from textsamverkan.export.qda_types import Coding
 
 SENTENCES = [f"Mening {i} om {'skyddsutrustning' if i % 3 else 'annat'}." for i in range(60)]
 TEXT = " ".join(SENTENCES)
@@ -85,7 +85,7 @@ def test_review_round_trip(tmp_path: Path, suffix: str) -> None:
     exact = review_summary(back, interval="exact")
     assert exact["precision_low"] < summary["precision_low"]
     # the corrected coding: dropped hits gone, missed sentences added, the rest untouched
-    original = passage_codings(HITS)
+    original = sorted({Coding(p.doc_id, p.start, p.end, p.theme) for p in HITS})
     corrected = corrected_codings(original, back)
     dropped = {(r["start"], r["end"]) for r in back if r["kind"] == "hit" and r["decision"] == "drop"}
     assert len(corrected) == len(original) - len(dropped) + len(missed)

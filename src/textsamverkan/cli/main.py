@@ -45,6 +45,7 @@ def _register() -> None:
     from textsamverkan.cli import (
         annotate_cmd,
         claims_cmd,
+        coding_cmd,
         corpus_cmd,
         demo_cmd,
         embed_cmd,
@@ -65,6 +66,7 @@ def _register() -> None:
         themes_cmd,
         claims_cmd,
         tables_cmd,
+        coding_cmd,
         pii_cmd,
         runs_cmd,
         demo_cmd,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -104,7 +103,13 @@ def compare(
     help="QDPX: count positions in UTF-16 units (NVivo, MAXQDA, ATLAS.ti) or code points (QualCoder).",
 )
 @corpus_option
-@run_option("themes")
+@click.option(
+    "--run",
+    "run_ids",
+    metavar="ID",
+    multiple=True,
+    help="The coding run to export (default: the current one); QDPX: repeat for several coders in one project.",
+)
 @redact_options
 @click.pass_obj
 def export(
@@ -117,7 +122,7 @@ def export(
     user_name: str,
     positions: str,
     corpus_name: str | None,
-    run_id: str | None,
+    run_ids: tuple[str, ...],
     redaction: RedactOptions | None,
 ) -> None:
     """Export coded passages and the comparison tables for Excel, other tools, or a QDA program.
@@ -133,6 +138,7 @@ def export(
       textsamverkan export --format xlsx -o outputs/themes.xlsx
       textsamverkan export --format csv-sv -o outputs/csv/
       textsamverkan export --format qdpx -o outputs/coding.qdpx --run 20261202-101500
+      textsamverkan export --format qdpx -o both.qdpx --run <tool run> --run <Anna's run> --user Anna
       textsamverkan export --format xlsx -o shared/themes.xlsx --redact --key-file ~/private/pii.key
     """
     from textsamverkan.stages.export import run_export
@@ -145,7 +151,8 @@ def export(
         cluster=cluster,
         min_group_documents=min_group_documents,
         corpus=corpus_name,
-        run_id=run_id,
+        run_id=run_ids[0] if run_ids else None,
+        more_runs=run_ids[1:],
         user_name=user_name,
         positions=positions,
         redaction=redaction,
@@ -178,6 +185,7 @@ def export(
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="A topics.csv from a themes run to include.",
 )
+@click.option("--against", metavar="ID", help="Add a section of the passages where this coding run differs.")
 @corpus_option
 @run_option("themes")
 @redact_options
@@ -190,6 +198,7 @@ def report(
     min_group_documents: int,
     sources: str,
     topics_csv: Path | None,
+    against: str | None,
     corpus_name: str | None,
     run_id: str | None,
     redaction: RedactOptions | None,
@@ -204,6 +213,7 @@ def report(
       textsamverkan report -o outputs/report.html
       textsamverkan report --by kind --sources cited --topics outputs/<run>/topics.csv
       textsamverkan report --by region --cluster author --min-group-documents 10
+      textsamverkan report --run <tool run> --against <Anna's run> -o outputs/consensus.html
     """
     from textsamverkan.stages.report import write_corpus_report
 
@@ -218,88 +228,10 @@ def report(
         sources=sources,
         topics_csv=topics_csv,
         redact=redaction,
+        against=against,
     )
     print_notes(done.notes)
     click.echo(f"wrote {output}", err=True)
 
 
-@click.command("agree")
-@click.argument("qdpx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--units",
-    type=click.Choice(["characters", "sentences"]),
-    default="characters",
-    show_default=True,
-    help="Compare coded characters, or sentences (from annotate, or the built-in splitter).",
-)
-@click.option(
-    "--positions",
-    type=click.Choice(["auto", "utf16", "codepoints"]),
-    default="auto",
-    show_default=True,
-    help="How the QDPX counts positions; auto decides from the tool that wrote it.",
-)
-@corpus_option
-@run_option("themes")
-@output_options
-@click.pass_obj
-def agree(
-    obj: Workspace,
-    qdpx: Path,
-    units: str,
-    positions: str,
-    corpus_name: str | None,
-    run_id: str | None,
-    fmt: str,
-    output: Path | None,
-) -> None:
-    """Measure agreement between a human coder's QDPX project and the last `themes` run.
-
-    Export with `textsamverkan export --format qdpx`, code further or correct in a QDA tool, and bring it back here.
-    Per code: precision, recall and F1 of the automatic coding against the human one, and Cohen's kappa.
-
-    \b
-    Examples:
-      textsamverkan agree coded_by_anna.qdpx
-      textsamverkan agree coded_by_anna.qdpx --units sentences --format csv -o agreement.csv
-    """
-    from textsamverkan.coding.qdpx_import import import_codings
-    from textsamverkan.export.agreement import agreement, passage_codings
-    from textsamverkan.export.qda_types import Coding, codes_from_codebook
-    from textsamverkan.stages.corpus_view import load_view
-
-    view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
-    print_notes(view.notes)
-    book = view.codebook.codes
-    names = view.code_names()
-    imported = import_codings(
-        qdpx,
-        view.texts,
-        codes_from_codebook([c.id for c in book], [c.label_sv for c in book]),
-        positions="utf16" if positions == "utf16" else "codepoints" if positions == "codepoints" else "auto",
-    )
-    for note in imported.notes:
-        click.echo(f"note: {note}", err=True)
-    names.update({code.id: code.name for code in imported.new_codes})
-    human = sorted(
-        {
-            Coding(c.source, c.start, c.end, names.get(c.code, c.code))
-            for coded in imported.by_coder.values()
-            for c in coded
-        }
-    )
-    automatic = passage_codings(view.passages, names)
-    if units == "sentences":
-        rows = agreement(human, automatic, segments=_sentence_units(obj.connect(), list(view.texts)))
-    else:
-        rows = agreement(human, automatic, lengths={doc: len(text) for doc, text in view.texts.items()})
-    emit(rows, fmt, output)
-
-
-def _sentence_units(conn: sqlite3.Connection, doc_ids: list[str]) -> dict[str, list[tuple[int, int]]]:
-    from textsamverkan.stages.themes import sentence_units
-
-    return {doc_id: sentence_units(conn, doc_id) for doc_id in doc_ids}
-
-
-COMMANDS = [compare, export, report, agree]
+COMMANDS = [compare, export, report]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -185,7 +186,9 @@ def _match_codes(project: QdaProject, codes: Sequence[QdaCode], result: Imported
 
 
 def _new_id(name: str, taken: set[str]) -> str:
-    base = "imported." + (re.sub(r"\W+", "_", name.casefold()).strip("_") or "code")
+    """A code id the codebook accepts (lower-case ASCII letters, digits and _): `imported_<name>`."""
+    ascii_name = unicodedata.normalize("NFKD", name.casefold()).encode("ascii", "ignore").decode("ascii")
+    base = "imported_" + (re.sub(r"[^a-z0-9]+", "_", ascii_name).strip("_") or "code")
     new_id, n = base, 1
     while new_id in taken:
         n += 1

@@ -29,7 +29,7 @@ from textsamverkan.export.qdpx import evidence_note
 CONTEXT_CHARS = 150
 COLUMNS = [
     "item", "kind", "ref", "doc_id", "start", "end", "code", "code_name", "context_before", "quote", "context_after",
-    "method", "score", "evidence", "decision", "comment", "population", "seed",
+    "method", "score", "evidence", "decision", "comment", "population", "seed", "run",
 ]
 KEEP = frozenset({"keep", "k", "yes", "y", "ja", "j", "1", "x", "behåll", "true", "correct", "rätt"})
 DROP = frozenset({"drop", "d", "no", "n", "nej", "0", "släng", "ta bort", "false", "wrong", "fel"})
@@ -47,9 +47,11 @@ def draw_review_sample(
     uncoded: Sequence[tuple[str, int, int]] = (),
     n_uncoded: int = 0,
     evidence: Mapping[tuple[str, int, int, str], Mapping[str, Any]] | None = None,
+    run_id: str = "",
 ) -> list[dict[str, Any]]:
     """Rows of a review sheet: up to `n` of the code's hits and up to `n_uncoded` of the `uncoded` spans
-    (doc_id, start, end), each drawn at random with `seed`, in random order within each kind."""
+    (doc_id, start, end), each drawn at random with `seed`, in random order within each kind. `run_id` names the
+    coding run the hits come from, so the filled sheet can be stored with it."""
     if n < 0 or n_uncoded < 0:
         raise UserError(E_OPTION, "sample sizes must not be negative", "Give -n as a positive number, e.g. -n 30.")
     rng = random.Random(seed)
@@ -61,13 +63,16 @@ def draw_review_sample(
     picked_uncoded = rng.sample(candidates, min(n_uncoded, len(candidates)))
     rows: list[dict[str, Any]] = []
     for p in picked:
-        note = evidence_note(code_name or code, p.method, p.score,
-                             (evidence or {}).get((p.doc_id, p.start, p.end, code)))
+        note = (f"{code_name or code}: coded by hand" if p.method == "human" else
+                evidence_note(code_name or code, p.method, p.score,
+                              (evidence or {}).get((p.doc_id, p.start, p.end, code))))
         rows.append(_row(len(rows) + 1, "hit", p.doc_id, p.start, p.end, code, code_name, texts, p.method,
                          p.score, note, len(population), seed))
     for doc_id, start, end in picked_uncoded:
         rows.append(_row(len(rows) + 1, "uncoded", doc_id, start, end, code, code_name, texts, "", None,
                          "not coded; keep = it should have been", len(candidates), seed))
+    for row in rows:
+        row["run"] = run_id
     return rows
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from textsamverkan.analysis.compare import Comparison, compare
 from textsamverkan.analysis.examples import representative_passages
 from textsamverkan.analysis.types import CodedPassage, DocInfo, parse_ref
+from textsamverkan.export.report_disagreements import disagreement_section
 from textsamverkan.export.report_html import (
     Highlight,
     digest,
@@ -79,6 +80,8 @@ def build_report(
     speakers: Sequence[Mapping[str, Any]] = (),
     topics: Sequence[Mapping[str, Any]] = (),
     claims: Sequence[Mapping[str, Any]] = (),
+    disagreements: Sequence[Mapping[str, Any]] = (),
+    agreement: Sequence[Mapping[str, Any]] = (),
     title: str = "textsamverkan report",
     subtitle: str = "",
     sources: str = "all",
@@ -102,6 +105,8 @@ def build_report(
     independent) is shown beside it so a reader sees which differences vanish once authors are counted once.
     Example quotes are the most typical passages of each theme, spread over documents, with Markdown removed.
     `claims_note` is shown when there are no claims (e.g. which claims run was read).
+    `disagreements` / `agreement` (rows of `coding.disagreements` / `coding.agreement`) add a section of the
+    passages where two codings differ.
     """
     names = dict(theme_names or {})
     if comparison is None and passages:
@@ -120,6 +125,8 @@ def build_report(
             continue
         highlights[doc_id].append(Highlight(start, end, "topic example"))
 
+    differing = (disagreement_section(disagreements, texts, highlights, agreement=agreement)
+                 if disagreements or agreement else "")
     shown = _shown_documents(docs, texts, highlights, speakers, sources)
     parts = [
         _overview(docs, shown, passages),
@@ -128,11 +135,12 @@ def build_report(
         _speakers(speakers, shown),
         _topics(topics, texts),
         _claims(claims, texts, names, claims_note),
+        differing,
         _document_lists(docs, shown),
         _sources(docs, texts, highlights, shown),
     ]
     nav = [("overview", "Overview"), ("themes", "Themes"), ("heatmap", "Heatmap"), ("speakers", "Speakers"),
-           ("topics", "Topics"), ("claims", "Claims"), ("sources", "Sources")]
+           ("topics", "Topics"), ("claims", "Claims"), ("disagreements", "Disagreements"), ("sources", "Sources")]
     body = "".join(parts)
     nav_html = "".join(f'<a href="#{k}">{v}</a>' for k, v in nav if f'<section id="{k}">' in body)
     return (

@@ -7,9 +7,11 @@ colours) rather than whatever codebook is the default today.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from textsamverkan.errors import E_OPTION, UserError
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.stages.corpus_view import CorpusView, load_view
 
@@ -21,12 +23,37 @@ SPEC = StageSpec("export.v2", "export", reads_runs=("themes",), uses_runs=("clai
 
 
 PASSAGE_COLUMNS = [
-    "doc_id", "title", "corpus", "kind", "region", "organisation", "date", "start", "end", "theme", "theme_label",
-    "score", "method", "speaker", "speaker_role", "quote",
+    "doc_id",
+    "title",
+    "corpus",
+    "kind",
+    "region",
+    "organisation",
+    "date",
+    "start",
+    "end",
+    "theme",
+    "theme_label",
+    "score",
+    "method",
+    "speaker",
+    "speaker_role",
+    "quote",
 ]
 DOCUMENT_COLUMNS = ["doc_id", "title", "corpus", "kind", "region", "organisation", "date", "words", "passages"]
-CLAIM_COLUMNS = ["doc_id", "start", "end", "type", "themes", "speaker", "role", "organisation", "region",
-                 "quantities", "quote"]
+CLAIM_COLUMNS = [
+    "doc_id",
+    "start",
+    "end",
+    "type",
+    "themes",
+    "speaker",
+    "role",
+    "organisation",
+    "region",
+    "quantities",
+    "quote",
+]
 CODEBOOK_COLUMNS = ["id", "label", "label_sv", "label_en", "parent", "description", "color", "codable", "passages"]
 
 
@@ -38,24 +65,26 @@ def passage_table(view: CorpusView) -> list[dict[str, Any]]:
     rows = []
     for p in view.passages:
         d = docs.get(p.doc_id)
-        rows.append({
-            "doc_id": p.doc_id,
-            "title": d.title if d else "",
-            "corpus": d.corpus if d else "",
-            "kind": d.kind if d else "",
-            "region": d.region if d else "",
-            "organisation": (d.organisation if d else "") or p.organisation or "",
-            "date": d.date if d else "",
-            "start": p.start,
-            "end": p.end,
-            "theme": p.theme,
-            "theme_label": names.get(p.theme, p.theme),
-            "score": p.score,
-            "method": p.method,
-            "speaker": p.speaker or "",
-            "speaker_role": p.speaker_role or "",
-            "quote": p.quote,
-        })
+        rows.append(
+            {
+                "doc_id": p.doc_id,
+                "title": d.title if d else "",
+                "corpus": d.corpus if d else "",
+                "kind": d.kind if d else "",
+                "region": d.region if d else "",
+                "organisation": (d.organisation if d else "") or p.organisation or "",
+                "date": d.date if d else "",
+                "start": p.start,
+                "end": p.end,
+                "theme": p.theme,
+                "theme_label": names.get(p.theme, p.theme),
+                "score": p.score,
+                "method": p.method,
+                "speaker": p.speaker or "",
+                "speaker_role": p.speaker_role or "",
+                "quote": p.quote,
+            }
+        )
     return rows
 
 
@@ -65,8 +94,17 @@ def document_table(view: CorpusView) -> list[dict[str, Any]]:
     for p in view.passages:
         coded[p.doc_id] = coded.get(p.doc_id, 0) + 1
     return [
-        {"doc_id": d.doc_id, "title": d.title, "corpus": d.corpus, "kind": d.kind, "region": d.region,
-         "organisation": d.organisation, "date": d.date, "words": d.words, "passages": coded.get(d.doc_id, 0)}
+        {
+            "doc_id": d.doc_id,
+            "title": d.title,
+            "corpus": d.corpus,
+            "kind": d.kind,
+            "region": d.region,
+            "organisation": d.organisation,
+            "date": d.date,
+            "words": d.words,
+            "passages": coded.get(d.doc_id, 0),
+        }
         for d in view.docs
     ]
 
@@ -80,9 +118,17 @@ def codebook_table(view: CorpusView) -> list[dict[str, Any]]:
     for p in view.passages:
         counts[p.theme] = counts.get(p.theme, 0) + 1
     return [
-        {"id": c.id, "label": names.get(c.id, c.label_sv), "label_sv": c.label_sv, "label_en": c.label_en,
-         "parent": c.parent or "", "description": c.description, "color": c.color or "", "codable": c.codable,
-         "passages": counts.get(c.id, 0)}
+        {
+            "id": c.id,
+            "label": names.get(c.id, c.label_sv),
+            "label_sv": c.label_sv,
+            "label_en": c.label_en,
+            "parent": c.parent or "",
+            "description": c.description,
+            "color": c.color or "",
+            "codable": c.codable,
+            "passages": counts.get(c.id, 0),
+        }
         for c in view.codebook.codes
     ]
 
@@ -109,32 +155,6 @@ def _with_label(columns: list[str]) -> list[str]:
     return out
 
 
-def write_qdpx_project(view: CorpusView, output: Path, *, user_name: str, positions: str) -> None:
-    """The run's coding as a REFI-QDA project with the run's own codebook."""
-    from textsamverkan.export.qda_types import codes_from_codebook
-    from textsamverkan.export.qdpx import write_passages_qdpx
-
-    book = view.codebook
-    coded = {p.theme for p in view.passages}
-    known = [c for c in book.codes if c.id in coded]
-    extra = sorted(coded - {c.id for c in known})
-    codes = codes_from_codebook(
-        [c.id for c in known] + extra,
-        [c.label_sv for c in known] + extra,
-        [c.description for c in known] + [""] * len(extra),
-        [c.color for c in known] + [None] * len(extra),
-    )
-    write_passages_qdpx(
-        output,
-        view.passages,
-        view.texts,
-        codes,
-        docs=view.docs,
-        user_name=user_name,
-        positions="codepoints" if positions == "codepoints" else "utf16",
-    )
-
-
 def run_export(
     conn: sqlite3.Connection,
     *,
@@ -148,16 +168,24 @@ def run_export(
     user_name: str = "textsamverkan",
     positions: str = "utf16",
     redaction: RedactOptions | None = None,
+    more_runs: Sequence[str] = (),
 ) -> StageResult[list[Path]]:
     """Write the export of one coding run (the current one, or `run_id`) and record it as a run. With `redaction`,
     texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts. `cluster` as for
     compare (default: by author when authors wrote several documents; "none" turns it off). XLSX adds the
-    codebook, the documents and the claims of the current claims run as sheets."""
+    codebook, the documents and the claims of the current claims run as sheets. `more_runs` (QDPX only) adds
+    further coding runs, each coder a user of the same project."""
+    if more_runs and fmt != "qdpx":
+        raise UserError(
+            E_OPTION,
+            f"several coding runs go into one file only with --format qdpx, not {fmt}",
+            "Give one --run, or export as qdpx.",
+        )
 
     def body(ctx: RunContext) -> list[Path]:
         from textsamverkan.analysis.compare import compare, resolve_cluster
 
-        view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        views = [load_view(conn, corpus=corpus, run_id=r) for r in (ctx.input_runs["themes"].run_id, *more_runs)]
         claims: list[dict[str, Any]] = []
         if fmt == "xlsx" and "claims" in ctx.input_runs:
             from textsamverkan.stages.claims import stored_claims
@@ -167,16 +195,30 @@ def run_export(
             from textsamverkan.pii.corpus import redact_rows
             from textsamverkan.stages.pii import redact_corpus_view
 
-            view, plan = redact_corpus_view(conn, view, redaction)
-            claims = redact_rows(claims, plan)
-        ctx.notes += view.notes
+            redacted = [redact_corpus_view(conn, view, redaction) for view in views]
+            views = [view for view, _plan in redacted]
+            claims = redact_rows(claims, redacted[0][1])
+        for view in views:
+            ctx.notes += view.notes
+        view = views[0]
         used, cluster_notes = resolve_cluster(cluster, view.docs, by)
         ctx.notes += cluster_notes
-        ctx.summary.update(format=fmt, output=str(output), passages=len(view.passages), documents=len(view.docs),
-                           cluster=used or "")
+        ctx.summary.update(
+            format=fmt,
+            output=str(output),
+            passages=sum(len(v.passages) for v in views),
+            documents=len(view.docs),
+            runs=[v.run.run_id for v in views if v.run],
+            cluster=used or "",
+        )
         if fmt == "qdpx":
-            write_qdpx_project(view, output, user_name=user_name, positions=positions)
-            return [output]
+            from textsamverkan.stages.qdpx_coders import write_runs_qdpx
+
+            return [
+                write_runs_qdpx(
+                    conn, views, output, user_name=user_name, positions=positions, evidence=redaction is None
+                )
+            ]
         result = compare(view.passages, view.docs, by=by, cluster=used, min_documents=min_group_documents)
         return _write(view, fmt, output, result, claims)
 
@@ -194,6 +236,7 @@ def run_export(
             "user": user_name,
             "positions": positions,
             "redacted": redaction is not None,
+            "more_runs": list(more_runs),
         },
         run_ids={"themes": run_id} if run_id else None,
     )
@@ -214,8 +257,11 @@ def _write(
         columns[name] = _with_label(result.columns()[name])
     if fmt == "xlsx":
         tables.update(codebook=codebook_table(view), documents=document_table(view), claims=claims)
-        columns.update(codebook=CODEBOOK_COLUMNS, documents=DOCUMENT_COLUMNS,
-                       claims=list(dict.fromkeys([*CLAIM_COLUMNS, *(k for c in claims for k in c)])))
+        columns.update(
+            codebook=CODEBOOK_COLUMNS,
+            documents=DOCUMENT_COLUMNS,
+            claims=list(dict.fromkeys([*CLAIM_COLUMNS, *(k for c in claims for k in c)])),
+        )
         for claim in claims:
             claim["themes"] = [f"{t} ({names[t]})" if t in names else t for t in claim.get("themes", [])]
     if fmt in ("csv", "csv-sv"):

@@ -35,20 +35,34 @@ def write_corpus_report(
     title: str = "textsamverkan",
     subtitle: str = "{documents} documents",
     redact: RedactOptions | None = None,
+    against: str | None = None,
 ) -> StageResult[Path]:
     """Write the report to `path`; `subtitle` may use {documents}, the number of documents shown. With `redact`,
     texts, quotes, speakers, topics and claims are pseudonymised and highlights moved into the redacted texts.
 
     `cluster` as for compare ("none" turns the default clustering off); the claims shown are those of the current
-    claims run (or `claims_run_id`)."""
+    claims run (or `claims_run_id`). `against` (a coding run) adds a section of the passages where it differs
+    from the run shown."""
     from textsamverkan.analysis.compare import compare, resolve_cluster
     from textsamverkan.analysis.speaker_shares import speaker_rows
     from textsamverkan.export.report import write_report
     from textsamverkan.stages.corpus_view import load_view
 
+    if against is not None and redact is not None:
+        from textsamverkan.errors import E_OPTION, UserError
+
+        raise UserError(E_OPTION, "--against cannot be combined with --redact",
+                        "Write the disagreement list with `agree --disagreements` and share it redacted separately.")
+
     def body(ctx: RunContext) -> Path:
         view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
         ctx.notes += view.notes
+        agreement = None
+        if against is not None:
+            from textsamverkan.stages.agreement import agree_runs
+
+            agreement = agree_runs(conn, run_a=ctx.input_runs["themes"].run_id, run_b=against, corpus=corpus)
+            ctx.notes += agreement.notes
         topics = []
         if topics_csv and topics_csv.stat().st_size:
             with topics_csv.open(encoding="utf-8-sig") as handle:
@@ -86,12 +100,14 @@ def write_corpus_report(
             sources=sources,
             theme_names=view.code_names(),
             min_group_documents=min_group_documents,
+            disagreements=agreement.disagreements if agreement else (),
+            agreement=agreement.rows if agreement else (),
             title=title,
             subtitle=subtitle.format(documents=len(view.docs)),
         )
 
     settings = {"output": str(path), "by": by, "cluster": cluster or "", "min_group_documents": min_group_documents,
-                "sources": sources, "topics": str(topics_csv or "")}
+                "sources": sources, "topics": str(topics_csv or ""), "against": against or ""}
     return run_stage(
         conn,
         SPEC,

@@ -120,8 +120,11 @@ def heartbeat(conn: sqlite3.Connection, run_id: str) -> None:
         conn.execute("UPDATE runs SET heartbeat = ? WHERE run_id = ?", (_now(), run_id))
 
 
-def complete_run(conn: sqlite3.Connection, run: RunRecord, summary: dict[str, Any]) -> RunRecord:
-    """Publish a run atomically: mark it complete, note documents that changed while it ran, make it current."""
+def complete_run(
+    conn: sqlite3.Connection, run: RunRecord, summary: dict[str, Any], *, make_current: bool = True
+) -> RunRecord:
+    """Publish a run atomically: mark it complete, note documents that changed while it ran, make it current
+    (unless `make_current` is False: a run readers use only when named, such as an imported human coding)."""
     finished = _now()
     with transaction(conn):
         changed = [
@@ -140,10 +143,11 @@ def complete_run(conn: sqlite3.Connection, run: RunRecord, summary: dict[str, An
             "UPDATE runs SET status = ?, finished_at = ?, manifest = ?, heartbeat = ? WHERE run_id = ?",
             (COMPLETE, finished, to_json(manifest), finished, run.run_id),
         )
-        conn.execute(
-            "INSERT OR REPLACE INTO current_runs (stage, scope, run_id) VALUES (?, ?, ?)",
-            (run.stage, run.scope, run.run_id),
-        )
+        if make_current:
+            conn.execute(
+                "INSERT OR REPLACE INTO current_runs (stage, scope, run_id) VALUES (?, ?, ?)",
+                (run.stage, run.scope, run.run_id),
+            )
     return RunRecord(run.run_id, run.stage, run.scope, COMPLETE, run.started_at, finished, manifest)
 
 
@@ -208,13 +212,18 @@ def current_run(conn: sqlite3.Connection, stage: str, scope: str | None) -> RunR
     return _record(row) if row else None
 
 
-def latest_run(conn: sqlite3.Connection, stage: str, *, status: str | None = None) -> RunRecord | None:
-    """The most recently started run of `stage` (of any scope), optionally only with `status`."""
+def latest_run(
+    conn: sqlite3.Connection, stage: str, *, status: str | None = None, current_only: bool = False
+) -> RunRecord | None:
+    """The most recently started run of `stage` (of any scope), optionally only with `status`, or only among runs
+    current for their scope (`current_only`: never a run published as not current, such as an imported coding)."""
     query = "SELECT * FROM runs WHERE stage = ?"
     params: tuple[str, ...] = (stage,)
     if status:
         query += " AND status = ?"
         params += (status,)
+    if current_only:
+        query += " AND run_id IN (SELECT run_id FROM current_runs)"
     row = conn.execute(query + " ORDER BY started_at DESC, rowid DESC LIMIT 1", params).fetchone()
     return _record(row) if row else None
 
