@@ -4,7 +4,7 @@ reached by address. Skipped when dask.distributed is not installed."""
 from __future__ import annotations
 
 import hashlib
-import pickle
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -35,8 +35,9 @@ def corpus(n_docs: int = 60) -> list[tuple[str, str]]:
 
 
 def digest(hits: Any) -> str:
-    rows = [(h.doc_id, h.start, h.end, h.code, h.score, h.method, repr(h.evidence)) for doc in hits for h in doc]
-    return hashlib.sha256(pickle.dumps(rows)).hexdigest()
+    """sha256 of the theme table as text (pickle would not do: it encodes which strings are shared objects)."""
+    rows = [(h.doc_id, h.start, h.end, h.code, h.score, h.method, h.evidence) for doc in hits for h in doc]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 @pytest.fixture(scope="module")
