@@ -13,7 +13,8 @@ from textsamverkan.cli.output import corpus_option
 @corpus_option
 @click.option(
     "--embedder",
-    help="e5-small-sv (default, faithful), static-sv (fast), or any sentence-transformers model name or path.",
+    help="e5-small-sv (default; its ONNX int8 variant), e5-small-sv-onnx, e5-small-sv-torch, static-sv (fast), "
+    "or any sentence-transformers model name or path.",
 )
 @click.pass_obj
 def embed(obj: dict[str, Path], corpus_name: str | None, embedder: str | None) -> None:
