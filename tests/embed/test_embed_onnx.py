@@ -132,3 +132,18 @@ def test_ensure_models_reexports_only_when_missing_or_stale(tiny_model_dir: Path
     assert "export version" in em.onnx_reason_to_build(out, source)
     (out / onnx_export.INT8_FILE).unlink()
     assert em.onnx_reason_to_build(out, source) == "missing"
+
+
+def test_the_model_is_opened_only_when_something_must_be_embedded(tiny_onnx_dir: Path, tmp_path: Path) -> None:
+    """A rerun whose texts are all cached never pays for opening the session."""
+    from textsamverkan.embed.cache import embed_texts_cached
+    from textsamverkan.store.db import connect
+
+    conn = connect(tmp_path / "cache.db")
+    first = load_embedder(str(tiny_onnx_dir / "model.onnx"))
+    assert first._session is None
+    vecs = embed_texts_cached(conn, first, TEXTS, progress=False)
+    assert first._session is not None
+    again = load_embedder(str(tiny_onnx_dir / "model.onnx"))
+    np.testing.assert_array_equal(embed_texts_cached(conn, again, TEXTS, progress=False), vecs)
+    assert again._session is None and again._tokenizer is None

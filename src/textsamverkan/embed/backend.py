@@ -221,7 +221,7 @@ def load_onnx_embedder(
     onnx_file: Path, *, label: str, prefixes: PrefixSetting = "auto", threads: int | None = None
 ) -> OnnxEmbedder:
     """An onnxruntime embedder for an exported graph; tokenizer.json and the export manifest (prompts,
-    dimension, length limit) are read from the graph's folder."""
+    dimension, length limit) are read from the graph's folder. The session is opened on the first `encode`."""
     from textsamverkan.embed.onnx_backend import OnnxEmbedder, load_tokenizer, make_session
 
     folder = onnx_file.parent
@@ -229,18 +229,26 @@ def load_onnx_embedder(
     manifest: dict[str, Any] = {}
     if manifest_file.is_file():
         manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    session = make_session(onnx_file, threads=threads)
-    tokenizer = load_tokenizer(folder / "tokenizer.json", max_length=int(manifest.get("max_length", 512)))
+    max_length = int(manifest.get("max_length", 512))
+    tokenizer_file = folder / "tokenizer.json"
     prompts: dict[str, str] = dict(manifest.get("prompts") or {})
     chosen = _resolve_prefixes(prefixes, label, prompts)
-    dim = int(manifest.get("dim") or session.get_outputs()[0].shape[-1])
+    if manifest.get("dim"):
+        dim = int(manifest["dim"])
+    else:  # no manifest: the session must be opened now to learn the dimension
+        dim = int(make_session(onnx_file, threads=threads).get_outputs()[0].shape[-1])
     digest = hashlib.sha256()
     for part in (onnx_file, folder / "tokenizer.json"):
         digest.update(_dir_digest(part).encode("ascii"))
     settings = json.dumps({"query": chosen.query, "passage": chosen.passage, "normalize": True, "runtime": "onnx"})
     digest.update(settings.encode("utf-8"))
     return OnnxEmbedder(
-        session, tokenizer, model_id=f"{label}@{digest.hexdigest()[:12]}", prefixes=chosen, dim=dim, variant=label
+        lambda: make_session(onnx_file, threads=threads),
+        lambda: load_tokenizer(tokenizer_file, max_length=max_length),
+        model_id=f"{label}@{digest.hexdigest()[:12]}",
+        prefixes=chosen,
+        dim=dim,
+        variant=label,
     )
 
 

@@ -9,7 +9,7 @@ order. Padding does not change a vector: the graph masks padded positions out.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -74,20 +74,44 @@ def length_buckets(lengths: Sequence[int], *, batch_size: int, max_tokens: int =
 
 
 class OnnxEmbedder:
-    """An `Embedder` over an onnxruntime session and a `tokenizers` tokenizer, adding the prefixes itself."""
+    """An `Embedder` over an onnxruntime session and a `tokenizers` tokenizer, adding the prefixes itself.
+
+    Session and tokenizer are made by the given factories on the first `encode`, so a run whose texts are all in
+    the cache never pays for loading the model.
+    """
 
     def __init__(
-        self, session: Any, tokenizer: Any, *, model_id: str, prefixes: Prefixes, dim: int, variant: str
+        self,
+        session: Callable[[], Any],
+        tokenizer: Callable[[], Any],
+        *,
+        model_id: str,
+        prefixes: Prefixes,
+        dim: int,
+        variant: str,
     ) -> None:
-        self.session = session
-        self.tokenizer = tokenizer
+        self._make_session = session
+        self._make_tokenizer = tokenizer
+        self._session: Any = None
+        self._tokenizer: Any = None
         self.prefixes = prefixes
         self.variant = variant
         self._model_id = model_id
         self._dim = dim
-        self._inputs = {i.name for i in session.get_inputs()}
-        pad = tokenizer.token_to_id("<pad>")
-        self._pad = int(pad if pad is not None else tokenizer.token_to_id("[PAD]") or 0)
+
+    @property
+    def session(self) -> Any:
+        """The onnxruntime session (made on first use)."""
+        if self._session is None:
+            self._session = self._make_session()
+        return self._session
+
+    @property
+    def tokenizer(self) -> Any:
+        """The `tokenizers` tokenizer (loaded on first use)."""
+        if self._tokenizer is None:
+            self._tokenizer = self._make_tokenizer()
+        return self._tokenizer
 
     @property
     def model_id(self) -> str:
@@ -118,13 +142,15 @@ class OnnxEmbedder:
     def _run(self, rows: list[list[int]]) -> FloatMatrix:
         """Vectors for one batch of token-id rows, padded to the longest."""
         width = max(len(r) for r in rows)
-        input_ids = np.full((len(rows), width), self._pad, dtype=np.int64)
+        pad = self.tokenizer.token_to_id("<pad>")
+        pad = int(pad if pad is not None else self.tokenizer.token_to_id("[PAD]") or 0)
+        input_ids = np.full((len(rows), width), pad, dtype=np.int64)
         mask = np.zeros((len(rows), width), dtype=np.int64)
         for n, r in enumerate(rows):
             input_ids[n, : len(r)] = r
             mask[n, : len(r)] = 1
         feed: dict[str, npt.NDArray[np.int64]] = {"input_ids": input_ids, "attention_mask": mask}
-        if "token_type_ids" in self._inputs:
+        if "token_type_ids" in {i.name for i in self.session.get_inputs()}:
             feed["token_type_ids"] = np.zeros_like(input_ids)
         (vecs,) = self.session.run(None, feed)
         vecs = np.asarray(vecs, dtype=np.float32)
