@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest",),  # files -> canonical documents with their segments, stored
     ("analysis",),  # rates, statistics, terms, speaker shares over stored documents
     ("themes", "claims", "export"),  # theme coding, claims and links, tables and files out
-    ("coding", "pii"),  # codings compared (agreement, QDPX import, review); personal data found and pseudonymised
+    ("coding", "pii", "distributed"),  # codings compared; personal data; sharded execution on Dask
     ("stages",),  # corpus stages: read layers from the store, call the library, write results
     ("search", "semantic_search", "demo"),  # use cases the CLI calls besides the stages
     ("cli",),  # thin click commands

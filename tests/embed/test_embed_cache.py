@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from textsamverkan.embed.backend import FloatMatrix, Kind, Prefixes, SentenceTransformerEmbedder, load_embedder
+from textsamverkan.embed.backend import SentenceTransformerEmbedder, load_embedder
 from textsamverkan.embed.cache import cosine_top_k, embed_texts_cached, text_sha256
+from textsamverkan.embed.types import FloatMatrix, Kind, Prefixes
 
 SCHEMA = (
     "CREATE TABLE embeddings (model_id TEXT NOT NULL, text_sha256 TEXT NOT NULL, dim INTEGER NOT NULL, "
@@ -75,12 +76,22 @@ def test_only_new_and_unique_texts_are_computed_in_batches(
     counting.computed.clear()
     counting.calls.clear()
     texts = [*TEXTS, "katt", "katt", "hund", TEXTS[0]]
-    out = embed_texts_cached(conn, counting, texts, batch_size=2, progress=False)
+    out = embed_texts_cached(conn, counting, texts, batch_size=2, commit_every=2, progress=False)
     assert sorted(counting.computed) == sorted([TEXTS[2], TEXTS[3], "katt", "hund"])
     assert counting.calls == [2, 2]
     assert out.shape == (len(texts), counting.dim) and out.dtype == np.float32
     np.testing.assert_array_equal(out[4], out[5])
     assert conn.execute("SELECT COUNT(*) FROM embeddings").fetchone()[0] == 6
+
+
+def test_all_missing_texts_go_to_the_embedder_in_one_call_by_default(
+    conn: sqlite3.Connection, counting: CountingEmbedder
+) -> None:
+    """One wide call lets the embedder sort every text by length before batching (less padding)."""
+    texts = [f"katt {'och hund ' * n}" for n in range(150)]
+    out = embed_texts_cached(conn, counting, texts, batch_size=2, progress=False)
+    assert counting.calls == [150]
+    np.testing.assert_allclose(out, counting.inner.encode(texts), atol=1e-6)
 
 
 def test_rows_are_float32_little_endian_keyed_by_model_input(

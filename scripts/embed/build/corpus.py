@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[4]
+REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_SHARED = REPO_ROOT / ".." / "shared"
 
 _HEADING_OR_LIST = re.compile(r"^\s*(#|[*\-•]\s|\d+\.\s|\|)")

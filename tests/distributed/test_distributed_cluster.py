@@ -1,0 +1,70 @@
+"""A real 2-worker local Dask cluster gives exactly the in-process theme codes; so does a running scheduler
+reached by address. Skipped when dask.distributed is not installed."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from textsamverkan.distributed.tasks import code_documents_sharded
+from textsamverkan.errors import E_OPTION, UserError
+
+pytest.importorskip("distributed")
+
+SENTENCES = [
+    "Det saknades munskydd och visir i hemtjänsten.",
+    "Regionen och kommunen tecknade en överenskommelse om läkarinsatser på särskilda boenden.",
+    "Provtagningen av personal på äldreboenden kom igång först i juni.",
+    "Färjan till Vinga går klockan tio.",
+    "Samordnad individuell plan (SIP) upprättades för alla som skrevs ut från sjukhuset.",
+    "Smittspårningen i kommunen byggdes ut under hösten.",
+]
+
+
+def corpus(n_docs: int = 60) -> list[tuple[str, str]]:
+    """Small deterministic documents built from the sentences above."""
+    docs = []
+    for i in range(n_docs):
+        picked = [SENTENCES[(i * 7 + k * 3) % len(SENTENCES)] for k in range(1 + i % 4)]
+        docs.append((f"doc{i:03d}", " ".join(picked)))
+    return docs
+
+
+def digest(hits: Any) -> str:
+    """sha256 of the theme table as text (pickle would not do: it encodes which strings are shared objects)."""
+    rows = [(h.doc_id, h.start, h.end, h.code, h.score, h.method, h.evidence) for doc in hits for h in doc]
+    return hashlib.sha256(json.dumps(rows, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def scheduler_address() -> Iterator[str]:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        yield cluster.scheduler_address
+
+
+def test_two_local_workers_give_the_in_process_theme_codes() -> None:
+    docs = corpus()
+    in_process = code_documents_sharded(docs, shard_size=10)
+    assert sum(len(h) for h in in_process) > 20  # the coder does find themes here
+    assert all(h.doc_id == doc_id for (doc_id, _), hits in zip(docs, in_process, strict=True) for h in hits)
+    two = code_documents_sharded(docs, shard_size=10, workers=2)
+    assert digest(two) == digest(in_process)
+
+
+def test_a_running_scheduler_gives_the_same_codes(scheduler_address: str) -> None:
+    docs = corpus(30)
+    assert digest(code_documents_sharded(docs, shard_size=7, scheduler=scheduler_address)) == digest(
+        code_documents_sharded(docs, shard_size=7)
+    )
+
+
+def test_an_unreachable_scheduler_is_a_user_error() -> None:
+    with pytest.raises(UserError) as err:
+        code_documents_sharded(corpus(2), scheduler="tcp://127.0.0.1:9")
+    assert err.value.code == E_OPTION and "scheduler" in err.value.message
