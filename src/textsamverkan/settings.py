@@ -112,6 +112,22 @@ SETTINGS: tuple[Setting, ...] = (
         ("embed", "themes", "search"),
         metavar="MODEL",
     ),
+    Setting(
+        "workers",
+        int,
+        0,
+        "Worker processes of a local Dask cluster for the per-document work (0: in this process).",
+        ("embed", "themes"),
+        minimum=0,
+    ),
+    Setting(
+        "scheduler",
+        str,
+        None,
+        "Address of a running Dask scheduler (tcp://host:8786) to send the per-document work to; overrides --workers.",
+        ("embed", "themes"),
+        metavar="ADDRESS",
+    ),
     # themes
     Setting(
         "codebook",

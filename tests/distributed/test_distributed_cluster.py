@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 
-from textsamverkan.distributed.tasks import code_documents_sharded
+from textsamverkan.distributed.tasks import code_sentences_sharded
 from textsamverkan.errors import E_OPTION, UserError
+from textsamverkan.segment.sentences import simple_sentences
+from textsamverkan.themes.codebook import default_codebook_path
 
 pytest.importorskip("distributed")
 
@@ -25,13 +27,20 @@ SENTENCES = [
 ]
 
 
-def corpus(n_docs: int = 60) -> list[tuple[str, str]]:
-    """Small deterministic documents built from the sentences above."""
+CODEBOOK = default_codebook_path().read_text(encoding="utf-8")
+
+
+def corpus(n_docs: int = 60) -> list[tuple[str, Any]]:
+    """Small deterministic documents built from the sentences above, as (doc_id, its sentences)."""
     docs = []
     for i in range(n_docs):
-        picked = [SENTENCES[(i * 7 + k * 3) % len(SENTENCES)] for k in range(1 + i % 4)]
-        docs.append((f"doc{i:03d}", " ".join(picked)))
+        text = " ".join(SENTENCES[(i * 7 + k * 3) % len(SENTENCES)] for k in range(1 + i % 4))
+        docs.append((f"doc{i:03d}", simple_sentences(f"doc{i:03d}", text, [(0, len(text))])))
     return docs
+
+
+def code(docs: list[tuple[str, Any]], **options: Any) -> Any:
+    return code_sentences_sharded(docs, codebook_yaml=CODEBOOK, **options)
 
 
 def digest(hits: Any) -> str:
@@ -50,21 +59,21 @@ def scheduler_address() -> Iterator[str]:
 
 def test_two_local_workers_give_the_in_process_theme_codes() -> None:
     docs = corpus()
-    in_process = code_documents_sharded(docs, shard_size=10)
+    in_process = code(docs, shard_size=10)
     assert sum(len(h) for h in in_process) > 20  # the coder does find themes here
     assert all(h.doc_id == doc_id for (doc_id, _), hits in zip(docs, in_process, strict=True) for h in hits)
-    two = code_documents_sharded(docs, shard_size=10, workers=2)
+    two = code(docs, shard_size=10, workers=2)
     assert digest(two) == digest(in_process)
 
 
 def test_a_running_scheduler_gives_the_same_codes(scheduler_address: str) -> None:
     docs = corpus(30)
-    assert digest(code_documents_sharded(docs, shard_size=7, scheduler=scheduler_address)) == digest(
-        code_documents_sharded(docs, shard_size=7)
+    assert digest(code(docs, shard_size=7, scheduler=scheduler_address)) == digest(
+        code(docs, shard_size=7)
     )
 
 
 def test_an_unreachable_scheduler_is_a_user_error() -> None:
     with pytest.raises(UserError) as err:
-        code_documents_sharded(corpus(2), scheduler="tcp://127.0.0.1:9")
+        code(corpus(2), scheduler="tcp://127.0.0.1:9")
     assert err.value.code == E_OPTION and "scheduler" in err.value.message

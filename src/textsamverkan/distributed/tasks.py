@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -19,6 +18,7 @@ from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE
 
 if TYPE_CHECKING:
     from textsamverkan.embed.types import FloatMatrix, Kind
+    from textsamverkan.segment.sentences import Sentence
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
     from textsamverkan.themes.types import ThemeHit
@@ -63,42 +63,38 @@ def embed_texts_sharded(
     return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
 
-def code_documents_shard(docs: Sequence[tuple[str, str]], *, codebook_path: str) -> list[list[ThemeHit]]:
-    """Lexical theme hits of each (doc_id, text), its sentences cut by the simple splitter, in sentence order."""
-    from textsamverkan.hashing import file_sha256
-    from textsamverkan.segment.sentences import simple_sentences
+def code_sentences_shard(units: Sequence[tuple[str, list[Sentence]]], *, codebook_yaml: str) -> list[list[ThemeHit]]:
+    """Lexical theme hits of each document's sentences, in sentence order, with this process's matcher."""
+    import hashlib
+
     from textsamverkan.themes.matcher import code_sentences
 
-    key = f"codebook:{codebook_path}:{file_sha256(Path(codebook_path))}"
-    codebook, matcher = process_resource(key, lambda: _codebook_and_matcher(codebook_path))
-    out: list[list[ThemeHit]] = []
-    for doc_id, text in docs:
-        sentences = simple_sentences(doc_id, text, [(0, len(text))])
-        out.append(code_sentences(sentences, codebook, matcher=matcher))
-    return out
+    key = f"codebook:{hashlib.sha256(codebook_yaml.encode('utf-8')).hexdigest()}"
+    codebook, matcher = process_resource(key, lambda: _codebook_and_matcher(codebook_yaml))
+    return [code_sentences(sentences, codebook, matcher=matcher) for _doc_id, sentences in units]
 
 
-def _codebook_and_matcher(path: str) -> tuple[Codebook, LexicalMatcher]:
-    from textsamverkan.themes.codebook_files import load_codebook
+def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]:
+    from textsamverkan.themes.codebook import parse_codebook
     from textsamverkan.themes.matcher import LexicalMatcher
 
-    codebook = load_codebook(path)
+    codebook = parse_codebook(codebook_yaml)
     return codebook, LexicalMatcher(codebook)
 
 
-def code_documents_sharded(
-    docs: Sequence[tuple[str, str]],
+def code_sentences_sharded(
+    units: Sequence[tuple[str, list[Sentence]]],
     *,
-    codebook_path: str | Path | None = None,
+    codebook_yaml: str,
     workers: int = 0,
     scheduler: str | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
 ) -> list[list[ThemeHit]]:
-    """Lexical theme hits per (doc_id, text), in input order; a document stays in one shard (keyed by its id)."""
-    from textsamverkan.themes.codebook import default_codebook_path
+    """Lexical theme hits per (doc_id, sentences), in input order; a document stays in one shard (keyed by its id).
 
-    path = str(Path(codebook_path) if codebook_path else default_codebook_path())
-    task = partial(code_documents_shard, codebook_path=path)
+    The codebook travels as its YAML text (what a run keeps), so every worker codes with exactly the run's codebook.
+    """
+    task = partial(code_sentences_shard, codebook_yaml=codebook_yaml)
     return run_sharded(
-        task, docs, [d for d, _ in docs], shard_size=shard_size, workers=workers, scheduler=scheduler, name="code"
+        task, units, [d for d, _ in units], shard_size=shard_size, workers=workers, scheduler=scheduler, name="code"
     )

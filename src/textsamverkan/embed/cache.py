@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -50,13 +50,15 @@ def embed_texts_cached(
     batch_size: int = DEFAULT_BATCH_SIZE,
     commit_every: int = DEFAULT_COMMIT_EVERY,
     progress: bool = True,
+    compute: Callable[[list[str]], FloatMatrix] | None = None,
 ) -> FloatMatrix:
     """Embeddings of `texts` (one row each, in order), computing only those not yet in the cache.
 
     Missing texts are embedded once each (duplicates share a row), `commit_every` texts per call to the embedder
     (which runs its model `batch_size` texts at a time); each call's vectors are committed as soon as they are
     computed, so an interrupted run resumes where it stopped. A tqdm bar on stderr counts the texts that had to
-    be computed.
+    be computed. `compute` replaces the embedder's own `encode` for the missing texts (e.g. sharded over a Dask
+    cluster); whatever computes them, this process alone writes the cache.
     """
     if isinstance(texts, str):
         raise TypeError("embed_texts_cached() takes a sequence of texts, not a single string")
@@ -78,7 +80,8 @@ def embed_texts_cached(
         ) as bar:  # fmt: skip
             for start in range(0, len(todo), commit_every):
                 batch = todo[start : start + commit_every]
-                new = embedder.encode([t for _, t in batch], kind=kind, batch_size=batch_size)
+                texts_now = [t for _, t in batch]
+                new = compute(texts_now) if compute else embedder.encode(texts_now, kind=kind, batch_size=batch_size)
                 batch_keys = [k for k, _ in batch]
                 store(conn, embedder.model_id, batch_keys, new)
                 vectors.update(zip(batch_keys, np.asarray(new, dtype=np.float32), strict=True))

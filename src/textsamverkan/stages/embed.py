@@ -36,13 +36,34 @@ def corpus_passages(conn: sqlite3.Connection, doc_ids: list[str]) -> list[Passag
 
 
 def embed_passages(
-    conn: sqlite3.Connection, refs: list[PassageRef], embedder: str | None, *, progress: bool = True
+    conn: sqlite3.Connection,
+    refs: list[PassageRef],
+    embedder: str | None,
+    *,
+    progress: bool = True,
+    workers: int = 0,
+    scheduler: str | None = None,
 ) -> tuple[Any, Any]:
-    """The vectors of `refs` (one row each, from the cache where present) and the embedder."""
+    """The vectors of `refs` (one row each, from the cache where present) and the embedder.
+
+    With `workers` or `scheduler` the missing vectors are computed in shards on a Dask cluster (one cluster for the
+    whole run) and written to the cache here, by the one process that holds the store.
+    """
     from textsamverkan.embed import embed_texts_cached, load_embedder
 
     model = load_embedder(embedder)
-    return embed_texts_cached(conn, model, [r.text for r in refs], kind="passage", progress=progress), model
+    texts = [r.text for r in refs]
+    if not workers and not scheduler:
+        return embed_texts_cached(conn, model, texts, kind="passage", progress=progress), model
+    from textsamverkan.distributed.tasks import embed_texts_sharded
+
+    def sharded(missing: list[str]) -> Any:
+        return embed_texts_sharded(missing, embedder=embedder, kind="passage", workers=workers, scheduler=scheduler)
+
+    vectors = embed_texts_cached(
+        conn, model, texts, kind="passage", progress=progress, compute=sharded, commit_every=max(1, len(texts))
+    )
+    return vectors, model
 
 
 def run_embed(
@@ -53,7 +74,9 @@ def run_embed(
 
     def body(ctx: RunContext) -> tuple[list[PassageRef], Any, Any]:
         refs = corpus_passages(ctx.conn, ctx.doc_ids)
-        vectors, model = embed_passages(ctx.conn, refs, resolved["embedder"])
+        vectors, model = embed_passages(
+            ctx.conn, refs, resolved["embedder"], workers=resolved["workers"], scheduler=resolved["scheduler"]
+        )
         ctx.summary.update(passages=len(refs), model_id=model.model_id)
         return refs, vectors, model
 

@@ -119,11 +119,15 @@ def _code_corpus(
     texts: dict[str, str] = {}
     turns: list[Any] = []
     sources = set()
+    sharded = _sharded_hits(ctx, codebook, settings) if settings["workers"] or settings["scheduler"] else None
     for doc_id in progress(ctx.doc_ids) if progress else ctx.doc_ids:
         doc = ctx.document(doc_id)
         sentences, source = document_sentences(doc)
         sources.add(source)
-        hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
+        if sharded is not None:
+            hits = sharded[doc_id]
+        else:
+            hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
         ctx.write(
             doc_id,
             [
@@ -150,6 +154,25 @@ def _code_corpus(
     out.mkdir(parents=True, exist_ok=True)
     write_csv(passage_rows(all_hits, infos, texts, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
     write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
+
+
+def _sharded_hits(ctx: RunContext, codebook: Any, settings: dict[str, Any]) -> dict[str, list[Any]]:
+    """Lexical hits of every document, coded in shards on a Dask cluster with exactly the run's codebook.
+
+    Sentences are read here (the store stays in this process); only the coding runs on the workers. Semantic
+    matching, which needs an embedder per worker, is not sharded: it is refused with workers.
+    """
+    from textsamverkan.distributed.tasks import code_sentences_sharded
+    from textsamverkan.errors import E_OPTION, UserError
+    from textsamverkan.themes.codebook import dump_codebook
+
+    if settings["semantic"]:
+        raise UserError(E_OPTION, "--semantic does not run on workers yet", "Leave out --workers/--scheduler.")
+    units = [(doc_id, document_sentences(ctx.document(doc_id))[0]) for doc_id in ctx.doc_ids]
+    hits = code_sentences_sharded(
+        units, codebook_yaml=dump_codebook(codebook), workers=settings["workers"], scheduler=settings["scheduler"]
+    )
+    return dict(zip(ctx.doc_ids, hits, strict=True))
 
 
 def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, out: Path) -> int:
