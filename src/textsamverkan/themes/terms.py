@@ -36,6 +36,10 @@ INFLECTIONS = frozenset(
         "are", "ares", "aste"
     ]
 ) | {""}
+# A term ending in -e is a noun (möte, läkare, handske, förkläde): its stem without the -e takes only noun endings,
+# and the word itself no -r, so the noun `-möte` cannot match the verb "möta"/"möter"/"mötte" as a guessed form.
+NOUN_E_STEM_ENDINGS = frozenset(["ar", "ars", "arna", "arnas", "na", "nas", "ne", "nes"])
+VERB_LIKE_ON_WORD = frozenset(["r", "rs", "rna", "rnas", "de", "des", "te", "tes", "ade", "ades", "ad", "ads"])
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _HYPHENS = re.compile(r"[-‐‑–]")
 
@@ -106,6 +110,24 @@ def _stems(word: str) -> set[str]:
     return stems
 
 
+def _inflected_forms(word: str, *, exact_stem: bool) -> set[str]:
+    """Surface forms a term may take when the lemmatizer did not know the word (see NOUN_E_STEM_ENDINGS)."""
+    stems = {word} if exact_stem else _stems(word)
+    noun_e = word.endswith("e") and not exact_stem
+    out = set()
+    for stem in stems:
+        for suffix in INFLECTIONS:
+            form = stem + suffix
+            if len(form) < len(word):
+                continue
+            if noun_e and stem != word and suffix not in NOUN_E_STEM_ENDINGS and suffix:
+                continue
+            if noun_e and stem == word and suffix in VERB_LIKE_ON_WORD:
+                continue
+            out.add(form)
+    return out
+
+
 def _modifier_forms(word: str) -> set[str]:
     """How a word appears as a compound's first part: itself, with linking -s, without a final -a/-e."""
     forms = {word, word + "s"}
@@ -151,8 +173,7 @@ class TermIndex:
         self._exact.setdefault(w, set()).add(n)
         if term.lenient:
             self._lenient.add(n)
-        stems = {w} if term.exact_stem else _stems(w)
-        inflected = {s + suffix for s in stems for suffix in INFLECTIONS if len(s + suffix) >= len(w)}
+        inflected = _inflected_forms(w, exact_stem=term.exact_stem)
         for form in inflected:
             self._inflected.setdefault(form, set()).add(n)
         if term.head:
