@@ -40,6 +40,8 @@ INFLECTIONS = frozenset(
 # and the word itself no -r, so the noun `-möte` cannot match the verb "möta"/"möter"/"mötte" as a guessed form.
 NOUN_E_STEM_ENDINGS = frozenset(["ar", "ars", "arna", "arnas", "na", "nas", "ne", "nes"])
 VERB_LIKE_ON_WORD = frozenset(["r", "rs", "rna", "rnas", "de", "des", "te", "tes", "ade", "ades", "ad", "ads"])
+# Verb forms that a lemmatizer may give a noun term's lemma (simplemma lemmatises "möta" as "möte"): never a noun term.
+VERB_HOMOGRAPHS = frozenset(["möta", "möter", "mötte", "mött", "möts", "mötas", "möttes", "mötts", "mötande"])
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _HYPHENS = re.compile(r"[-‐‑–]")
 
@@ -171,7 +173,7 @@ class TermIndex:
             return n
         w = term.word
         self._exact.setdefault(w, set()).add(n)
-        if term.lenient:
+        if term.lenient or term.exact_stem:  # not_terms block every inflected form, known to the lemmatizer or not
             self._lenient.add(n)
         inflected = _inflected_forms(w, exact_stem=term.exact_stem)
         for form in inflected:
@@ -217,6 +219,8 @@ class TermIndex:
         # A lemmatizer that changed the form knew the word: trust its lemma. One that left it unchanged may not have
         # known it: then inflection endings are tried on the surface form.
         unknown = lemma_l == surf_l
+        if _last_part(surf_l) in VERB_HOMOGRAPHS:  # the verb "möta" lemmatised as the noun "möte"
+            return frozenset(hits)
         for form in candidates:
             hits |= self._match_form(form, inflect=unknown)
         return frozenset(hits)
@@ -238,6 +242,10 @@ class TermIndex:
                 if found and form[i:] not in INFLECTIONS and _LETTER.match(form[i:]):
                     hits |= found
         return hits
+
+
+def _last_part(word: str) -> str:
+    return _HYPHENS.split(word)[-1]
 
 
 @lru_cache(maxsize=4096)
