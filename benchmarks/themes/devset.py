@@ -21,6 +21,7 @@ from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 from textsamverkan.themes.quality import CORE_THEMES
 
 HERE = Path(__file__).resolve().parent
+MODEL_OPTIONS: dict[str, object] = {}
 Coder = Callable[[list[list[Sentence]]], list[set[str]]]
 
 
@@ -42,12 +43,36 @@ def lexical_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
     return [{h.code for h in code_sentences(ss, cb, matcher=m)} for ss in items_sentences]
 
 
+def training_sentences() -> list[Sentence]:
+    """The unlabelled corpus the rules label: Riksdag interpellations, government pages and the seed corpus."""
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    from corpus import documents
+
+    from textsamverkan.themes.quality import plain_text_documents
+
+    out = [s for doc_id, text, regions in documents() for s in simple_sentences(doc_id, text, regions)]
+    seeds = HERE.parents[1] / "corpora" / "seeds"
+    _texts, seed_sentences = plain_text_documents(seeds)
+    for sents in seed_sentences.values():
+        out += sents
+    return out
+
+
 def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
-    from textsamverkan.themes.model_coder import default_model_coder
+    from textsamverkan.themes.model_coder import cached_model_coder
 
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
-    coder = default_model_coder(cb)
+    t0 = time.perf_counter()
+    train = training_sentences()
+    coder = cached_model_coder(cb, train, HERE.parents[1] / "outputs" / ".model_cache", **MODEL_OPTIONS)
+    words = sum(s.words for s in train)
+    print(f"model layer: {len(train)} training sentences, {words} words, fit or load {time.perf_counter() - t0:.1f} s")
+    for cid, cm in coder.models.items():
+        print(f"  {cid}: positives {cm.positives}, threshold {cm.threshold:.3f}, held-out P {cm.heldout_precision:.2f}"
+              f" R {cm.heldout_recall:.2f}")
     out = []
     for ss in items_sentences:
         hits = code_sentences(ss, cb, matcher=m)
@@ -161,7 +186,16 @@ def main() -> None:
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--topics", action="store_true")
+    ap.add_argument("--embedder", default=None)
+    ap.add_argument("--target", type=float, default=None)
+    ap.add_argument("--unmasked", action="store_true")
     args = ap.parse_args()
+    if args.embedder:
+        MODEL_OPTIONS["embedder"] = args.embedder
+    if args.unmasked:
+        MODEL_OPTIONS["mask_embedding"] = False
+    if args.target:
+        MODEL_OPTIONS["target_precision"] = args.target
     items = load_items(HERE / args.set)
     ss = sentences_of(items)
     coders: dict[str, Coder] = {"lexical": lexical_coder}

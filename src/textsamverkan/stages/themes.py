@@ -30,6 +30,7 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
+MODEL_CACHE = DEFAULT_OUTPUTS / ".model_cache"
 
 
 @dataclass
@@ -62,6 +63,7 @@ def run_themes(
     from textsamverkan.themes.codebook import load_default_codebook
     from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.matcher import MATCHER_VERSION
+    from textsamverkan.themes.model_coder import MODEL_CODER_VERSION
     from textsamverkan.themes.topics import TopicSettings
 
     resolved = resolve("themes", settings or {})
@@ -71,6 +73,7 @@ def run_themes(
     record = {
         "codebook": codebook_record(codebook, source),
         "matcher": MATCHER_VERSION,
+        **({"model_coder": MODEL_CODER_VERSION} if resolved["model_coder"] else {}),
         **({"topic_model": topic_settings.as_dict()} if resolved["topics"] else {}),
     }
 
@@ -114,6 +117,7 @@ def _code_corpus(
         from textsamverkan.themes.semantic import ExemplarScorer
 
         scorer = ExemplarScorer(codebook, load_embedder(settings["embedder"] or codebook.semantic_model))
+    model_coder = _fit_model_coder(ctx, codebook) if settings["model_coder"] else None
     all_hits = []
     infos: dict[str, Any] = {}
     texts: dict[str, str] = {}
@@ -124,6 +128,8 @@ def _code_corpus(
         sentences, source = document_sentences(doc)
         sources.add(source)
         hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
+        if model_coder is not None:
+            hits = _merge(hits, model_coder.code(sentences, hits))
         ctx.write(
             doc_id,
             [
@@ -150,6 +156,25 @@ def _code_corpus(
     out.mkdir(parents=True, exist_ok=True)
     write_csv(passage_rows(all_hits, infos, texts, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
     write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
+
+
+def _fit_model_coder(ctx: RunContext, codebook: Any) -> Any:
+    """The learned layer, fitted on the rules' labels of this corpus's sentences (cached by corpus and codebook)."""
+    from textsamverkan.themes.model_coder import cached_model_coder
+
+    sentences = [s for doc_id in ctx.doc_ids for s in document_sentences(ctx.document(doc_id))[0]]
+    coder = cached_model_coder(codebook, sentences, MODEL_CACHE)
+    ctx.summary["model_coder"] = {
+        cid: {"threshold": round(m.threshold, 4), "positives": m.positives} for cid, m in coder.models.items()
+    }
+    if not coder.models:
+        ctx.notes.append("model_coder: no code had enough rule-labelled sentences in this corpus to learn from")
+    return coder
+
+
+def _merge(lexical: list[Any], model: list[Any]) -> list[Any]:
+    """Lexical and model hits in sentence order (model hits never duplicate a lexical code of the sentence)."""
+    return sorted([*lexical, *model], key=lambda h: (h.start, h.method == "model"))
 
 
 def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, out: Path) -> int:
