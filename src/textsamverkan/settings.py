@@ -93,7 +93,7 @@ SETTINGS: tuple[Setting, ...] = (
         "model_coder",
         bool,
         False,
-        "Add a learned coder per code (weakly supervised by the rules on this corpus, static-sv + words): method=model.",
+        "A learned coder per code (weakly supervised by the rules on this corpus; static-sv + words): method=model.",
         ("themes",),
         negatable=True,
     ),

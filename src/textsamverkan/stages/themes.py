@@ -190,7 +190,7 @@ def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, 
         (out / "topics.csv").write_text("", encoding="utf-8")
         return 0
     topic_result = fit_topics(passages, vectors, codebook=codebook, embedding_model=model, settings=settings)
-    mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model)
+    mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model, passages=passages)
     write_csv(topic_rows(topic_result, mapping), out / "topics.csv")
     return sum(1 for t in topic_result.topics if t.id >= 0)
 

@@ -226,7 +226,7 @@ def cached_model_coder(
     path = cache_dir / f"model_coder-{key}.pkl"
     if path.exists():
         with path.open("rb") as f:
-            loaded: ModelCoder = pickle.load(f)  # noqa: S301 - our own cache file
+            loaded: ModelCoder = pickle.load(f)
         return loaded
     coder = fit_model_coder(codebook, sentences, **options)
     cache_dir.mkdir(parents=True, exist_ok=True)
