@@ -40,8 +40,12 @@ INFLECTIONS = frozenset(
 # and the word itself no -r, so the noun `-möte` cannot match the verb "möta"/"möter"/"mötte" as a guessed form.
 NOUN_E_STEM_ENDINGS = frozenset(["ar", "ars", "arna", "arnas", "na", "nas", "ne", "nes"])
 VERB_LIKE_ON_WORD = frozenset(["r", "rs", "rna", "rnas", "de", "des", "te", "tes", "ade", "ades", "ad", "ads"])
-# Verb forms that a lemmatizer may give a noun term's lemma (simplemma lemmatises "möta" as "möte"): never a noun term.
-VERB_HOMOGRAPHS = frozenset(["möta", "möter", "mötte", "mött", "möts", "mötas", "möttes", "mötts", "mötande"])
+# Verb forms that look like inflections of a noun term or get its lemma (simplemma lemmatises "möta" as "möte"; "besöka"
+# is "besök" + a): never a term.
+VERB_HOMOGRAPHS = frozenset(
+    ["möta", "möter", "mötte", "mött", "möts", "mötas", "möttes", "mötts", "mötande", "besöka", "besöker", "besökte",
+     "besökt", "besöks", "besökas", "besöktes", "besökande"]
+)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _HYPHENS = re.compile(r"[-‐‑–]")
 
