@@ -1,6 +1,6 @@
 """Sample lexical hits per code and genre on the shared Riksdag interpellations and government pages, for reading.
 
-Prints `n` random hits (seed 7) per code and genre as `code | genre | sentence`; precision by reading is the share a
+Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genre | sentence`; precision by reading is the share a
 reader marks right. The judgements of one reading are kept in audit_judgements.tsv.
 
     .venv/bin/python benchmarks/themes/audit_sample.py [--n 6]
@@ -25,6 +25,8 @@ from textsamverkan.themes.matcher import LexicalMatcher
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=6)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--codes", default="", help="comma-separated codes (default: all)")
     args = ap.parse_args()
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
@@ -34,8 +36,11 @@ def main() -> None:
         for s in simple_sentences(doc_id, text, regions):
             for code in m.match(s):
                 pools.setdefault((code, genre), []).append(" ".join(s.text.split()))
-    rng = random.Random(7)
+    rng = random.Random(args.seed)
+    wanted = set(filter(None, args.codes.split(",")))
     for c in cb.codes:
+        if wanted and c.id not in wanted:
+            continue
         for genre in ("riksdag", "government"):
             pool = pools.get((c.id, genre), [])
             for t in rng.sample(pool, min(args.n, len(pool))):
