@@ -1,7 +1,7 @@
 """Sample lexical hits per code and genre on the shared Riksdag interpellations and government pages, for reading.
 
-Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genre | sentence`; precision by reading is the share a
-reader marks right. The judgements of one reading are kept in audit_judgements.tsv.
+Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genre | pool size | sentence`;
+precision by reading is the share a reader marks right. Judgements are kept in audit_judgements_*.tsv.
 
     .venv/bin/python benchmarks/themes/audit_sample.py [--n 6]
 """

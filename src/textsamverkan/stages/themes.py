@@ -195,6 +195,37 @@ def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, 
     return sum(1 for t in topic_result.topics if t.id >= 0)
 
 
+def corpus_suggestions(
+    conn: sqlite3.Connection,
+    code: str,
+    *,
+    corpus: str | None = None,
+    codebook_path: Path | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Rows of candidate terms for one code from the corpus's sentences (see themes/suggest.py); UserError E601
+    for a code the codebook does not have."""
+    from textsamverkan.errors import E_UNKNOWN_CODE, UserError
+    from textsamverkan.store.documents import get_document, list_doc_ids
+    from textsamverkan.themes.codebook import load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
+    from textsamverkan.themes.suggest import suggest_terms
+
+    codebook = load_codebook(codebook_path) if codebook_path else load_default_codebook()
+    if code not in {c.id for c in codebook.codes}:
+        raise UserError(
+            E_UNKNOWN_CODE, f"the codebook has no code '{code}'", "list the codes with: textsamverkan codebook"
+        )
+    sentences = []
+    for doc_id in list_doc_ids(conn, corpus=corpus):
+        sentences += document_sentences(get_document(conn, doc_id, layers=[*SPEC.reads, *SPEC.uses]))[0]
+    return [
+        {"kind": s.kind, "word": s.word, "count": s.count, "score": s.score, "reason": s.reason,
+         "examples": " | ".join(s.examples)}
+        for s in suggest_terms(codebook, code, sentences, limit=limit)
+    ]
+
+
 def sentence_units(conn: sqlite3.Connection, doc_id: str) -> list[tuple[int, int]]:
     """The (start, end) of every sentence the themes stage would code in a document."""
     from textsamverkan.store.documents import get_document

@@ -25,8 +25,9 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v1"
+MODEL_CODER_VERSION = "themes.model_coder.v2"
 MIN_POSITIVES = 25
+EXAMPLE_WEIGHT = 5.0
 SEED = 13
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # compound parts: a long word also contributes its last 5-8 letters ("plastrock" → "…rock" features shared with
@@ -128,26 +129,41 @@ def fit_model_coder(
     seed: int = SEED,
     embedder: str | None = "static-sv",
     mask_embedding: bool = False,
+    examples: Sequence[tuple[Sentence, frozenset[str]]] = (),
+    example_weight: float = EXAMPLE_WEIGHT,
+    use_exemplars: bool = True,
 ) -> ModelCoder:
     """Fit one classifier per code on rule labels of `sentences` (see the module docstring).
 
     `embedder` ("static-sv"; None for words only) appends each sentence's embedding to the features, of the whole
     sentence unless `mask_embedding`. `target_precision` is measured against the rules, which miss true positives,
     so real precision is higher: 0.7 against the rules kept precision at 1.00 on the tuning set (chosen there).
+    `examples` are sentences labelled by people (e.g. codings imported from a QDPX project): they join the training
+    data with their own labels and weight `example_weight`, as do the codebook's exemplars when `use_exemplars`.
+    They are never used to choose thresholds (those come from held-out rule-labelled sentences only).
     """
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
     matcher = LexicalMatcher(codebook)
-    matches = [matcher.match(s) for s in sentences]
     codes = [c.id for c in codebook.codes if c.codable]
+    labelled = list(examples)
+    if use_exemplars:
+        labelled += exemplar_examples(codebook)
+    n_corpus = len(sentences)
+    matches: list[dict[str, Any]] = [matcher.match(s) for s in sentences]
+    sentences = [*sentences, *(s for s, _ in labelled)]
+    matches += [dict.fromkeys(codes_of) for _, codes_of in labelled]
     rng = np.random.default_rng(seed)
     heldout = rng.random(len(sentences)) < heldout_share
+    heldout[n_corpus:] = False
+    weights = np.ones(len(sentences), dtype=np.float32)
+    weights[n_corpus:] = example_weight
     # one masked view per sentence: all rule-matched tokens of every code masked, so no code learns rule words
     masked_docs, masked_plain = [], []
     for s, m in zip(sentences, matches, strict=True):
-        spans = [sp for rules in m.values() for r in rules for sp in r.spans]
+        spans = [sp for rules in m.values() if rules for r in rules for sp in r.spans]
         masked = _matched_tokens(s, spans)
         masked_docs.append(sentence_features(s, masked))
         masked_plain.append(" ".join(t.text for k, t in enumerate(s.tokens) if k not in masked))
@@ -161,7 +177,7 @@ def fit_model_coder(
         if y[train].sum() < MIN_POSITIVES or y[heldout].sum() < 5:
             continue
         clf = LogisticRegression(C=2.0, class_weight="balanced", max_iter=300, random_state=seed)
-        clf.fit(x_all[train], y[train])
+        clf.fit(x_all[train], y[train], sample_weight=weights[train])
         p = clf.predict_proba(x_all[heldout])[:, 1]
         yh = y[heldout]
         threshold, prec, rec = _threshold_for_precision(p, yh, target_precision)
@@ -176,6 +192,18 @@ def fit_model_coder(
 
 
 EMBEDDING_WEIGHT = 1.0
+
+
+def exemplar_examples(codebook: Codebook) -> list[tuple[Sentence, frozenset[str]]]:
+    """The codebook's exemplar sentences as labelled examples of their codes."""
+    from textsamverkan.segment.sentences import simple_sentences
+
+    out: list[tuple[Sentence, frozenset[str]]] = []
+    for c in codebook.codes:
+        for n, e in enumerate(c.exemplars):
+            for s in simple_sentences(f"exemplar/{c.id}/{n}", e.text, [(0, len(e.text))]):
+                out.append((s, frozenset([c.id])))
+    return out
 
 
 def _with_embedding(x: Any, texts: Sequence[str], embedder: str | None) -> Any:
@@ -211,7 +239,8 @@ def _threshold_for_precision(
 def corpus_key(codebook: Codebook, sentences: Sequence[Sentence]) -> str:
     """Cache key of a fit: the coder version, the codebook's rules and the training sentences."""
     h = hashlib.sha256(MODEL_CODER_VERSION.encode())
-    h.update(repr([(c.id, c.terms, c.phrases, c.patterns, c.not_terms, c.exclude) for c in codebook.codes]).encode())
+    rules = [(c.id, c.terms, c.phrases, c.patterns, c.not_terms, c.exclude, c.exemplars) for c in codebook.codes]
+    h.update(repr(rules).encode())
     for s in sentences:
         h.update(s.text.encode("utf-8"))
         h.update(b"\0")
