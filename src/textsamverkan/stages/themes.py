@@ -30,7 +30,7 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
-MODEL_CACHE = DEFAULT_OUTPUTS / ".model_cache"
+MODEL_CACHE = ".model_cache"  # beside the run folders: fitted model coders by corpus and codebook
 
 
 @dataclass
@@ -117,7 +117,9 @@ def _code_corpus(
         from textsamverkan.themes.semantic import ExemplarScorer
 
         scorer = ExemplarScorer(codebook, load_embedder(settings["embedder"] or codebook.semantic_model))
-    model_coder = _fit_model_coder(ctx, codebook) if settings["model_coder"] else None
+    model_coder = None
+    if settings["model_coder"]:
+        model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE)
     all_hits = []
     infos: dict[str, Any] = {}
     texts: dict[str, str] = {}
@@ -158,12 +160,12 @@ def _code_corpus(
     write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
 
 
-def _fit_model_coder(ctx: RunContext, codebook: Any) -> Any:
+def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:
     """The learned layer, fitted on the rules' labels of this corpus's sentences (cached by corpus and codebook)."""
     from textsamverkan.themes.model_coder import cached_model_coder
 
     sentences = [s for doc_id in ctx.doc_ids for s in document_sentences(ctx.document(doc_id))[0]]
-    coder = cached_model_coder(codebook, sentences, MODEL_CACHE)
+    coder = cached_model_coder(codebook, sentences, cache_dir)
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "positives": m.positives} for cid, m in coder.models.items()
     }
