@@ -71,3 +71,27 @@ def test_deterministic_and_cached(default_codebook: Codebook, fitted, tmp_path: 
     assert len(list(tmp_path.glob("*.pkl"))) == 1
     second = cached_model_coder(default_codebook, _corpus(), tmp_path, embedder=None)
     assert second.models.keys() == first.models.keys()
+
+
+def test_people_codings_become_examples() -> None:
+    from textsamverkan.themes.model_coder import examples_from_codings
+
+    text = "Vi fick inga rockar. Bussen kom sent. Alla testades."
+    sents = simple_sentences("doc", text, [(0, len(text))])
+    other = simple_sentences("other", "Ingen kodade detta.", [(0, 19)])
+    examples = examples_from_codings([*sents, *other], [("doc", 0, 20, "ppe"), ("doc", 38, 52, "testing")])
+    assert [(s.text, set(c)) for s, c in examples] == [
+        ("Vi fick inga rockar.", {"ppe"}),
+        ("Bussen kom sent.", set()),  # a coded document's uncoded sentence: a negative
+        ("Alla testades.", {"testing"}),
+    ]  # the uncoded document gives nothing
+
+
+def test_examples_join_training_with_their_labels(default_codebook: Codebook) -> None:
+    corpus = _corpus()
+    text = "Rockarna i förrådet räckte inte till personalen."
+    labelled = [(s, frozenset({"ppe"})) for s in simple_sentences("h", text, [(0, len(text))])] * 3
+    with_people = fit_model_coder(default_codebook, corpus, embedder=None, examples=labelled)
+    without = fit_model_coder(default_codebook, corpus, embedder=None)
+    probe = simple_sentences("p", "Rockarna räckte inte.", [(0, 21)])
+    assert with_people.scores(probe)[1]["ppe"][0] > without.scores(probe)[1]["ppe"][0]

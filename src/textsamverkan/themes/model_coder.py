@@ -194,6 +194,31 @@ def fit_model_coder(
 EMBEDDING_WEIGHT = 1.0
 
 
+def examples_from_codings(
+    sentences: Sequence[Sentence], codings: Sequence[tuple[str, int, int, str]], *, min_overlap: float = 0.5
+) -> list[tuple[Sentence, frozenset[str]]]:
+    """Labelled examples from people's codings: (doc_id, start, end, code) spans, e.g. the selections of a QDPX
+    project coded in a QDA program. A sentence gets every code whose codings cover at least `min_overlap` of it;
+    sentences of coded documents that no coding covers become negatives (an empty code set), so a coder's "not
+    this" teaches as much as their "this"."""
+    by_doc: dict[str, list[tuple[int, int, str]]] = {}
+    for doc_id, start, end, code in codings:
+        by_doc.setdefault(doc_id, []).append((start, end, code))
+    out: list[tuple[Sentence, frozenset[str]]] = []
+    for s in sentences:
+        spans = by_doc.get(s.doc_id)
+        if spans is None:
+            continue
+        length = max(s.end - s.start, 1)
+        covered: dict[str, int] = {}
+        for start, end, code in spans:
+            overlap = min(end, s.end) - max(start, s.start)
+            if overlap > 0:
+                covered[code] = covered.get(code, 0) + overlap
+        out.append((s, frozenset(c for c, n in covered.items() if n / length >= min_overlap)))
+    return out
+
+
 def exemplar_examples(codebook: Codebook) -> list[tuple[Sentence, frozenset[str]]]:
     """The codebook's exemplar sentences as labelled examples of their codes."""
     from textsamverkan.segment.sentences import simple_sentences
