@@ -58,3 +58,9 @@ def test_topic_words_keep_aldre_and_drop_months() -> None:
     tokens = _tokenizer(True)("De äldre fick vaccin i maj")
     assert "äldre" in tokens and "gammal" not in tokens
     assert "maj" not in tokens and "maja" not in tokens
+
+
+def test_other_closing_questions_and_minister_names_removed() -> None:
+    cleaned = clean_topic_text("Därför vill jag fråga socialminister Lena Hallengren: Hur säkras munskydd i vården?")
+    assert cleaned == "Hur säkras munskydd i vården?"
+    assert "Andersson" not in clean_topic_text("Det sa finansminister Magdalena Andersson om skatten.")

@@ -39,8 +39,13 @@ _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}|[*+-]|\d+\.|>)\s+|[*_`]{1,3}|!?\[([^\
 _CONTACT_LINE = re.compile(r"^.*\b(?:pressekreterare|presskontakt|kontakt(?:person)?:|telefon|tfn|e-post)\b.*$",
                            re.I | re.M)
 _CLOSING = re.compile(
-    r"(?:med anledning av|mot bakgrund av)[^:?]{0,160}?(?:vill jag fråga|frågar jag|vill jag ställa)[^:?]{0,120}:",
+    r"(?:(?:med anledning av|mot bakgrund av)[^:?]{0,160}?|[^.!?:\n]{0,60}?)"
+    r"(?:vill jag(?: därför)? fråga|vill jag ställa|jag vill(?: därför)? fråga|frågar jag)[^:?]{0,120}:",
     re.I,
+)
+# A minister or statsråd named by title and name ("socialminister Lena Hallengren"): who is asked, not what about.
+_MINISTER = re.compile(
+    r"\b[\w-]*(?:minister|statsråd)(?:n|et)?\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?", re.UNICODE
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
@@ -52,6 +57,7 @@ def clean_topic_text(text: str) -> str:
     text = _URL.sub(" ", text)
     text = _MARKDOWN.sub(lambda m: f" {m.group(1) or ''} ", text)
     text = _CLOSING.sub(" ", text)
+    text = _MINISTER.sub(" ", text)
     text = _SFS.sub(" ", text)
     text = _PHONE.sub(" ", text)
     text = _NUMBER.sub(" ", text)
