@@ -144,6 +144,14 @@ SETTINGS: tuple[Setting, ...] = (
         ("themes",),
     ),
     Setting(
+        "model_coder",
+        bool,
+        False,
+        "A learned coder per code (weakly supervised by the rules on this corpus; static-sv + words): method=model.",
+        ("themes",),
+        negatable=True,
+    ),
+    Setting(
         "topics",
         bool,
         True,

@@ -71,7 +71,7 @@ def themes(obj: Workspace, /, corpus_name: str | None, outputs: Path, **settings
     )
 
 
-@click.command("codebook")
+@click.group("codebook", invoke_without_command=True)
 @CODEBOOK
 @click.option(
     "--export",
@@ -80,7 +80,10 @@ def themes(obj: Workspace, /, corpus_name: str | None, outputs: Path, **settings
     help="Write the codebook as .yaml or REFI-QDA .qdc (by suffix).",
 )
 @output_options
-def codebook_cmd(codebook: Path | None, export_path: Path | None, fmt: str, output: Path | None) -> None:
+@click.pass_context
+def codebook_cmd(
+    ctx: click.Context, codebook: Path | None, export_path: Path | None, fmt: str, output: Path | None
+) -> None:
     """Validate a codebook and list its codes, or export it as YAML or REFI-QDA .qdc.
 
     \b
@@ -88,7 +91,10 @@ def codebook_cmd(codebook: Path | None, export_path: Path | None, fmt: str, outp
       textsamverkan codebook
       textsamverkan codebook --codebook mine.yaml
       textsamverkan codebook --export codebook.qdc
+      textsamverkan codebook suggest ppe
     """
+    if ctx.invoked_subcommand is not None:
+        return
     from textsamverkan.themes.codebook import dump_codebook, load_default_codebook
     from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.qdc import write_qdc
@@ -115,6 +121,34 @@ def codebook_cmd(codebook: Path | None, export_path: Path | None, fmt: str, outp
         for c in book.codes
     ]
     emit(rows, fmt, output)
+
+
+@codebook_cmd.command("suggest")
+@click.argument("code")
+@CODEBOOK
+@corpus_option
+@click.option("--limit", type=int, default=20, show_default=True, help="Candidates per kind.")
+@output_options
+@click.pass_obj
+def codebook_suggest(
+    obj: Workspace, /, code: str, codebook: Path | None, corpus_name: str | None, limit: int, fmt: str,
+    output: Path | None,
+) -> None:
+    """Candidate terms for CODE from the corpus, with example sentences, for you to accept; nothing is added.
+
+    Compounds that share a head with the code's terms but are not matched by its rules, and words much more
+    frequent in the sentences the code's rules match than elsewhere. Add the ones you accept to a copy of the
+    codebook (terms, or patterns with a context) and pass it with --codebook.
+
+    \b
+    Examples:
+      textsamverkan codebook suggest ppe
+      textsamverkan codebook suggest testing --limit 10 --format csv -o testing_candidates.csv
+    """
+    from textsamverkan.stages.themes import corpus_suggestions
+
+    rows = corpus_suggestions(obj.connect(), code, corpus=corpus_name, codebook_path=codebook, limit=limit)
+    emit(rows, fmt, output, columns=["kind", "word", "count", "score", "reason", "examples"])
 
 
 COMMANDS = [themes, codebook_cmd]

@@ -30,6 +30,7 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
+MODEL_CACHE = ".model_cache"  # beside the run folders: fitted model coders by corpus and codebook
 
 
 @dataclass
@@ -62,6 +63,7 @@ def run_themes(
     from textsamverkan.themes.codebook import load_default_codebook
     from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.matcher import MATCHER_VERSION
+    from textsamverkan.themes.model_coder import MODEL_CODER_VERSION
     from textsamverkan.themes.topics import TopicSettings
 
     resolved = resolve("themes", settings or {})
@@ -71,6 +73,7 @@ def run_themes(
     record = {
         "codebook": codebook_record(codebook, source),
         "matcher": MATCHER_VERSION,
+        **({"model_coder": MODEL_CODER_VERSION} if resolved["model_coder"] else {}),
         **({"topic_model": topic_settings.as_dict()} if resolved["topics"] else {}),
     }
 
@@ -114,6 +117,9 @@ def _code_corpus(
         from textsamverkan.themes.semantic import ExemplarScorer
 
         scorer = ExemplarScorer(codebook, load_embedder(settings["embedder"] or codebook.semantic_model))
+    model_coder = None
+    if settings["model_coder"]:
+        model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE)
     all_hits = []
     infos: dict[str, Any] = {}
     texts: dict[str, str] = {}
@@ -128,6 +134,8 @@ def _code_corpus(
             hits = sharded[doc_id]
         else:
             hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
+        if model_coder is not None:
+            hits = _merge(hits, model_coder.code(sentences, hits))
         ctx.write(
             doc_id,
             [
@@ -175,6 +183,25 @@ def _sharded_hits(ctx: RunContext, codebook: Any, settings: dict[str, Any]) -> d
     return dict(zip(ctx.doc_ids, hits, strict=True))
 
 
+def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:
+    """The learned layer, fitted on the rules' labels of this corpus's sentences (cached by corpus and codebook)."""
+    from textsamverkan.themes.model_coder import cached_model_coder
+
+    sentences = [s for doc_id in ctx.doc_ids for s in document_sentences(ctx.document(doc_id))[0]]
+    coder = cached_model_coder(codebook, sentences, cache_dir)
+    ctx.summary["model_coder"] = {
+        cid: {"threshold": round(m.threshold, 4), "positives": m.positives} for cid, m in coder.models.items()
+    }
+    if not coder.models:
+        ctx.notes.append("model_coder: no code had enough rule-labelled sentences in this corpus to learn from")
+    return coder
+
+
+def _merge(lexical: list[Any], model: list[Any]) -> list[Any]:
+    """Lexical and model hits in sentence order (model hits never duplicate a lexical code of the sentence)."""
+    return sorted([*lexical, *model], key=lambda h: (h.start, h.method == "model"))
+
+
 def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, out: Path) -> int:
     """BERTopic over passage embeddings (cached); topics.csv maps each topic to its closest code or marks it new."""
     from textsamverkan.export.csv_export import write_csv
@@ -188,9 +215,40 @@ def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, 
         (out / "topics.csv").write_text("", encoding="utf-8")
         return 0
     topic_result = fit_topics(passages, vectors, codebook=codebook, embedding_model=model, settings=settings)
-    mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model)
+    mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model, passages=passages)
     write_csv(topic_rows(topic_result, mapping), out / "topics.csv")
     return sum(1 for t in topic_result.topics if t.id >= 0)
+
+
+def corpus_suggestions(
+    conn: sqlite3.Connection,
+    code: str,
+    *,
+    corpus: str | None = None,
+    codebook_path: Path | None = None,
+    limit: int = 20,
+) -> list[dict[str, Any]]:
+    """Rows of candidate terms for one code from the corpus's sentences (see themes/suggest.py); UserError E601
+    for a code the codebook does not have."""
+    from textsamverkan.errors import E_UNKNOWN_CODE, UserError
+    from textsamverkan.store.documents import get_document, list_doc_ids
+    from textsamverkan.themes.codebook import load_default_codebook
+    from textsamverkan.themes.codebook_files import load_codebook
+    from textsamverkan.themes.suggest import suggest_terms
+
+    codebook = load_codebook(codebook_path) if codebook_path else load_default_codebook()
+    if code not in {c.id for c in codebook.codes}:
+        raise UserError(
+            E_UNKNOWN_CODE, f"the codebook has no code '{code}'", "list the codes with: textsamverkan codebook"
+        )
+    sentences = []
+    for doc_id in list_doc_ids(conn, corpus=corpus):
+        sentences += document_sentences(get_document(conn, doc_id, layers=[*SPEC.reads, *SPEC.uses]))[0]
+    return [
+        {"kind": s.kind, "word": s.word, "count": s.count, "score": s.score, "reason": s.reason,
+         "examples": " | ".join(s.examples)}
+        for s in suggest_terms(codebook, code, sentences, limit=limit)
+    ]
 
 
 def sentence_units(conn: sqlite3.Connection, doc_id: str) -> list[tuple[int, int]]:

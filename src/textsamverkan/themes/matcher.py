@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Code, Codebook, Pattern
+from textsamverkan.themes.statements import is_reference_list
 from textsamverkan.themes.terms import Phrase, TermIndex
 from textsamverkan.themes.types import Method, ThemeHit
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from textsamverkan.themes.semantic import ExemplarScorer
 
-MATCHER_VERSION = "themes.matcher.v1"
+MATCHER_VERSION = "themes.matcher.v2"
 MAX_COMBINATIONS = 4096
 
 PhraseIds = tuple[int, ...]
@@ -118,7 +119,10 @@ class LexicalMatcher:
         return any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude)
 
     def match(self, sentence: Sentence) -> dict[str, list[RuleMatch]]:
-        """Codes matched in one sentence → the rules that matched (empty dict when none)."""
+        """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
+        heading of laws, see `statements.is_reference_list`)."""
+        if ":" in sentence.text and is_reference_list(sentence.text):
+            return {}
         lookup = self.index.lookup
         token_ids = [lookup(t.text, t.lemma) for t in sentence.tokens]
         candidates: set[int] = set()

@@ -36,6 +36,16 @@ INFLECTIONS = frozenset(
         "are", "ares", "aste"
     ]
 ) | {""}
+# A term ending in -e is a noun (möte, läkare, handske, förkläde): its stem without the -e takes only noun endings,
+# and the word itself no -r, so the noun `-möte` cannot match the verb "möta"/"möter"/"mötte" as a guessed form.
+NOUN_E_STEM_ENDINGS = frozenset(["ar", "ars", "arna", "arnas", "na", "nas", "ne", "nes"])
+VERB_LIKE_ON_WORD = frozenset(["r", "rs", "rna", "rnas", "de", "des", "te", "tes", "ade", "ades", "ad", "ads"])
+# Verb forms that look like inflections of a noun term or get its lemma (simplemma lemmatises "möta" as "möte"; "besöka"
+# is "besök" + a): never a term.
+VERB_HOMOGRAPHS = frozenset(
+    ["möta", "möter", "mötte", "mött", "möts", "mötas", "möttes", "mötts", "mötande", "besöka", "besöker", "besökte",
+     "besökt", "besöks", "besökas", "besöktes", "besökande"]
+)
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _HYPHENS = re.compile(r"[-‐‑–]")
 
@@ -106,6 +116,24 @@ def _stems(word: str) -> set[str]:
     return stems
 
 
+def _inflected_forms(word: str, *, exact_stem: bool) -> set[str]:
+    """Surface forms a term may take when the lemmatizer did not know the word (see NOUN_E_STEM_ENDINGS)."""
+    stems = {word} if exact_stem else _stems(word)
+    noun_e = word.endswith("e") and not exact_stem
+    out = set()
+    for stem in stems:
+        for suffix in INFLECTIONS:
+            form = stem + suffix
+            if len(form) < len(word):
+                continue
+            if noun_e and stem != word and suffix not in NOUN_E_STEM_ENDINGS and suffix:
+                continue
+            if noun_e and stem == word and suffix in VERB_LIKE_ON_WORD:
+                continue
+            out.add(form)
+    return out
+
+
 def _modifier_forms(word: str) -> set[str]:
     """How a word appears as a compound's first part: itself, with linking -s, without a final -a/-e."""
     forms = {word, word + "s"}
@@ -149,10 +177,9 @@ class TermIndex:
             return n
         w = term.word
         self._exact.setdefault(w, set()).add(n)
-        if term.lenient:
+        if term.lenient or term.exact_stem:  # not_terms block every inflected form, known to the lemmatizer or not
             self._lenient.add(n)
-        stems = {w} if term.exact_stem else _stems(w)
-        inflected = {s + suffix for s in stems for suffix in INFLECTIONS if len(s + suffix) >= len(w)}
+        inflected = _inflected_forms(w, exact_stem=term.exact_stem)
         for form in inflected:
             self._inflected.setdefault(form, set()).add(n)
         if term.head:
@@ -196,6 +223,8 @@ class TermIndex:
         # A lemmatizer that changed the form knew the word: trust its lemma. One that left it unchanged may not have
         # known it: then inflection endings are tried on the surface form.
         unknown = lemma_l == surf_l
+        if _last_part(surf_l) in VERB_HOMOGRAPHS:  # the verb "möta" lemmatised as the noun "möte"
+            return frozenset(hits)
         for form in candidates:
             hits |= self._match_form(form, inflect=unknown)
         return frozenset(hits)
@@ -217,6 +246,10 @@ class TermIndex:
                 if found and form[i:] not in INFLECTIONS and _LETTER.match(form[i:]):
                     hits |= found
         return hits
+
+
+def _last_part(word: str) -> str:
+    return _HYPHENS.split(word)[-1]
 
 
 @lru_cache(maxsize=4096)

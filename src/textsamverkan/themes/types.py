@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-Method = Literal["lexical", "semantic", "both"]
-METHODS: tuple[Method, ...] = ("lexical", "semantic", "both")
+Method = Literal["lexical", "semantic", "both", "model"]
+METHODS: tuple[Method, ...] = ("lexical", "semantic", "both", "model")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,218 @@
+"""Theme coding quality on the hand-written dev set (devset_paraphrase.jsonl): lexical rules alone and rules plus
+the model layer, per code, per genre and per kind; and the topic→code mapping check (topics_check.jsonl).
+
+Each dev item is one short text (usually one sentence); its predicted codes are the union over the sentences the
+fast splitter makes of it. Never used to fit or tune: see README.md in this folder.
+
+    .venv/bin/python benchmarks/themes/devset.py [--set devset_paraphrase.jsonl] [--no-model] [--errors]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from textsamverkan.segment.sentences import Sentence, simple_sentences
+from textsamverkan.themes.codebook import load_default_codebook
+from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
+from textsamverkan.themes.quality import CORE_THEMES
+
+HERE = Path(__file__).resolve().parent
+MODEL_OPTIONS: dict[str, object] = {}
+Coder = Callable[[list[list[Sentence]]], list[set[str]]]
+
+
+def load_items(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def sentences_of(items: Sequence[dict[str, object]]) -> list[list[Sentence]]:
+    out = []
+    for it in items:
+        text = str(it["text"])
+        out.append(simple_sentences(str(it["id"]), text, [(0, len(text))]))
+    return out
+
+
+def lexical_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
+    cb = load_default_codebook()
+    m = LexicalMatcher(cb)
+    return [{h.code for h in code_sentences(ss, cb, matcher=m)} for ss in items_sentences]
+
+
+def training_sentences() -> list[Sentence]:
+    """The unlabelled corpus the rules label: Riksdag interpellations, government pages and the seed corpus."""
+    import sys
+
+    sys.path.insert(0, str(HERE))
+    from corpus import documents
+
+    from textsamverkan.themes.quality import plain_text_documents
+
+    out = [s for doc_id, text, regions in documents() for s in simple_sentences(doc_id, text, regions)]
+    seeds = HERE.parents[1] / "corpora" / "seeds"
+    _texts, seed_sentences = plain_text_documents(seeds)
+    for sents in seed_sentences.values():
+        out += sents
+    return out
+
+
+def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
+    from textsamverkan.themes.model_coder import cached_model_coder
+
+    cb = load_default_codebook()
+    m = LexicalMatcher(cb)
+    t0 = time.perf_counter()
+    train = training_sentences()
+    coder = cached_model_coder(cb, train, HERE.parents[1] / "outputs" / ".model_cache", **MODEL_OPTIONS)
+    words = sum(s.words for s in train)
+    print(f"model layer: {len(train)} training sentences, {words} words, fit or load {time.perf_counter() - t0:.1f} s")
+    for cid, cm in coder.models.items():
+        print(f"  {cid}: positives {cm.positives}, threshold {cm.threshold:.3f}, held-out P {cm.heldout_precision:.2f}"
+              f" R {cm.heldout_recall:.2f}")
+    out = []
+    for ss in items_sentences:
+        hits = code_sentences(ss, cb, matcher=m)
+        hits += coder.code(ss, hits)
+        out.append({h.code for h in hits})
+    return out
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def counts(items: Sequence[dict[str, object]], pred: Sequence[set[str]], codes: Sequence[str]) -> tuple[int, int, int]:
+    tp = fp = fn = 0
+    for it, p in zip(items, pred, strict=True):
+        gold = set(it["codes"]) & set(codes)  # type: ignore[call-overload]
+        pp = p & set(codes)
+        tp += len(gold & pp)
+        fp += len(pp - gold)
+        fn += len(gold - pp)
+    return tp, fp, fn
+
+
+def report(items: list[dict[str, object]], preds: dict[str, list[set[str]]]) -> str:
+    cb = load_default_codebook()
+    codes = [c.id for c in cb.codes if c.codable]
+    names = list(preds)
+    lines = ["| code | " + " | ".join(f"{n} P / R / F1" for n in names) + " |", "|---|" + "---|" * len(names)]
+    for code in codes:
+        cells = []
+        for n in names:
+            p, r, f = prf(*counts(items, preds[n], [code]))
+            cells.append(f"{p:.2f} / {r:.2f} / {f:.2f}")
+        lines.append(f"| {code} | " + " | ".join(cells) + " |")
+    others = [c for c in codes if c not in CORE_THEMES]
+    for label, sel in (("micro, core 7", list(CORE_THEMES)), ("micro, other 7", others), ("micro, all 14", codes)):
+        cells = []
+        for n in names:
+            p, r, f = prf(*counts(items, preds[n], sel))
+            cells.append(f"{p:.2f} / {r:.2f} / {f:.2f}")
+        lines.append(f"| **{label}** | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| slice | n | " + " | ".join(f"{n} P / R / F1 (core)" for n in names) + " |")
+    lines.append("|---|---|" + "---|" * len(names))
+    for key in ("kind", "genre"):
+        for value in sorted({str(it[key]) for it in items}):
+            idx = [i for i, it in enumerate(items) if it[key] == value]
+            sub = [items[i] for i in idx]
+            cells = []
+            for n in names:
+                sp = [preds[n][i] for i in idx]
+                p, r, f = prf(*counts(sub, sp, list(CORE_THEMES)))
+                if value == "distractor":
+                    wrong = sum(1 for s in sp if s)
+                    cells.append(f"{wrong} of {len(idx)} coded")
+                else:
+                    cells.append(f"{p:.2f} / {r:.2f} / {f:.2f}")
+            lines.append(f"| {key}={value} | {len(idx)} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| genre | n | " + " | ".join(f"{n} P / R / F1 (all 14)" for n in names) + " |")
+    lines.append("|---|---|" + "---|" * len(names))
+    for value in sorted({str(it["genre"]) for it in items}):
+        idx = [i for i, it in enumerate(items) if it["genre"] == value]
+        sub = [items[i] for i in idx]
+        cells = []
+        for n in names:
+            p, r, f = prf(*counts(sub, [preds[n][i] for i in idx], codes))
+            cells.append(f"{p:.2f} / {r:.2f} / {f:.2f}")
+        lines.append(f"| {value} | {len(idx)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def errors(items: list[dict[str, object]], pred: list[set[str]]) -> str:
+    out = []
+    for it, p in zip(items, pred, strict=True):
+        gold = set(it["codes"])  # type: ignore[call-overload]
+        if gold != p:
+            out.append(f"{it['id']} {it['kind']:10} gold={sorted(gold)} pred={sorted(p)} | {it['text']}")
+    return "\n".join(out)
+
+
+def topic_check(path: Path) -> str:
+    from textsamverkan.themes.topics import map_topic_words
+
+    cb = load_default_codebook()
+    topics = load_items(path)
+    right = mapped = new_right = new_total = 0
+    rows = []
+    for t in topics:
+        m = map_topic_words([str(w) for w in t["words"]], [str(p) for p in t["passages"]], cb)  # type: ignore[attr-defined]
+        label = str(t["label"])
+        got = "new" if m.new else m.code
+        if got != "new":
+            mapped += 1
+            right += got == label
+        else:
+            new_total += 1
+            new_right += label == "new"
+        rows.append(f"| {t['id']} | {' '.join(map(str, t['words'][:5]))} | {label} | {got} | {m.margin:.2f} |")  # type: ignore[index]
+    head = ["| topic | words | hand label | mapped | margin |", "|---|---|---|---|---|"]
+    summary = (f"\nMapped to a code: {mapped} of {len(topics)}, right {right} ({right / max(mapped, 1):.0%}); "
+               f"`new`: {new_total}, of which truly new {new_right} ({new_right / max(new_total, 1):.0%}).")
+    return "\n".join(head + rows) + summary
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", default="devset_paraphrase.jsonl")
+    ap.add_argument("--no-model", action="store_true")
+    ap.add_argument("--errors", action="store_true")
+    ap.add_argument("--topics", action="store_true")
+    ap.add_argument("--embedder", default=None)
+    ap.add_argument("--target", type=float, default=None)
+    ap.add_argument("--unmasked", action="store_true")
+    args = ap.parse_args()
+    if args.embedder:
+        MODEL_OPTIONS["embedder"] = args.embedder
+    if args.unmasked:
+        MODEL_OPTIONS["mask_embedding"] = False
+    if args.target:
+        MODEL_OPTIONS["target_precision"] = args.target
+    items = load_items(HERE / args.set)
+    ss = sentences_of(items)
+    coders: dict[str, Coder] = {"lexical": lexical_coder}
+    if not args.no_model:
+        coders["rules + model"] = combined_coder
+    preds = {}
+    for name, coder in coders.items():
+        t0 = time.perf_counter()
+        preds[name] = coder(ss)
+        print(f"{name}: {time.perf_counter() - t0:.1f} s")
+    print(report(items, preds))
+    if args.errors:
+        for name, p in preds.items():
+            print(f"\n## errors, {name}\n" + errors(items, p))
+    if args.topics:
+        print("\n" + topic_check(HERE / "topics_check.jsonl"))
+
+
+if __name__ == "__main__":
+    main()

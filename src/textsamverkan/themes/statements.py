@@ -1,0 +1,22 @@
+"""Which sentences are statements worth coding: lists and headings of laws ("Lagar som ändras: socialtjänstlagen
+(2001:453), hälso- och sjukvårdslagen (2017:30)") name laws without saying anything about them, so a code found
+there would be noise (both laws named is the `sol_hsl` rule's strongest signal, and a list of amended laws names
+them all)."""
+
+from __future__ import annotations
+
+import re
+
+SFS_REFERENCE = re.compile(r"\b(?:SFS\s*)?(?:1[89]|20)\d\d:\d{1,4}\b")
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A sentence with one SFS number and at most this many words is a title or a heading ("Lag (2020:123) om ändring i
+# socialtjänstlagen (2001:453)" has two; "Socialtjänstlagen (2001:453)" one).
+SHORT_REFERENCE_WORDS = 12
+
+
+def is_reference_list(text: str) -> bool:
+    """Whether the sentence is a list, title or heading of laws (two SFS numbers, or one in a short line)."""
+    refs = len(SFS_REFERENCE.findall(text))
+    if refs == 0:
+        return False
+    return refs >= 2 or len(_WORD.findall(text)) <= SHORT_REFERENCE_WORDS

@@ -1,0 +1,61 @@
+"""The model layer through the themes stage: off by default; with --model-coder it adds `model` hits with evidence
+where the rules found nothing, and records the per-code thresholds in the run."""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from textsamverkan.cli.main import cli
+
+
+def invoke(db: Path, *args: str) -> str:
+    result = CliRunner().invoke(cli, ["--db", str(db), *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _corpus(folder: Path) -> None:
+    rng = random.Random(1)
+    ppe = ["Leveransen av skyddsutrustning till lagret på boendet var försenad igen.",
+           "Bristen på skyddsutrustning i lagret gjorde leveransen akut.",
+           "Kommunen fick en leverans av munskydd till lagret."]
+    other = ["Kommunen byggde en ny skola i centrum.", "Regeringen presenterade budgeten för nästa år.",
+             "Vädret var kallt under hela veckan.", "Eleverna läste böcker i biblioteket.",
+             "Tåget var försenat på grund av snö.", "Politikerna debatterade skatterna länge."]
+    folder.mkdir()
+    for d in range(6):
+        lines = [rng.choice(ppe) for _ in range(15)] + [rng.choice(other) for _ in range(40)]
+        rng.shuffle(lines)
+        if d == 0:
+            lines.append("Leveransen till lagret var försenad och bristen stor.")
+        (folder / f"doc{d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _rows(run_root: Path) -> list[dict[str, str]]:
+    run_dir = next(p for p in run_root.iterdir() if not p.name.startswith("."))
+    with (run_dir / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.mark.slow
+def test_model_layer_adds_model_hits_only_when_switched_on(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    _corpus(tmp_path / "corpus")
+    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "off"))
+    assert {r["method"] for r in _rows(tmp_path / "off")} == {"lexical"}
+    invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "on"))
+    rows = _rows(tmp_path / "on")
+    model = [r for r in rows if r["method"] == "model"]
+    assert any("bristen stor" in r["quote"] for r in model)
+    evidence = json.loads(model[0]["evidence"])
+    assert {"score", "threshold", "words", "nearest"} <= set(evidence)
+    lexical = {(r["document"], r["start"], r["theme"]) for r in rows if r["method"] == "lexical"}
+    assert not {(r["document"], r["start"], r["theme"]) for r in model} & lexical
+    assert list((tmp_path / "on" / ".model_cache").glob("*.pkl"))

@@ -1,0 +1,92 @@
+"""Precision rules of the default codebook outside care text: the verb "möta" is not a meeting, meetings of the EU,
+UN and committees are not collaboration structures, lists and headings of laws are not statements, and the words
+that need a care context (meetings, agreements, training, prevention, doctors, journals) only count in one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from textsamverkan.themes.statements import is_reference_list
+from textsamverkan.themes.terms import TermIndex, parse_term
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hur avser ministern att möta de ökade kostnaderna för försvaret i regionen?",
+        "Statsministern mötte EU:s ledare på toppmötet i Bryssel.",
+        "Finansutskottets möte den 12 maj behandlade vårändringsbudgeten.",
+        "Nätverket för unga företagare träffas varje månad.",
+    ],
+)
+def test_meetings_outside_care_are_not_governance(codes_of: Callable[[str], set[str]], text: str) -> None:
+    assert "governance" not in codes_of(text)
+
+
+def test_care_meetings_are_governance(codes_of: Callable[[str], set[str]]) -> None:
+    assert "governance" in codes_of("Varje vecka hade vi möte med kommunerna och regionens smittskydd.")
+    assert "governance" in codes_of("Region och kommuner har en gemensam ledningsgrupp för äldreomsorgen.")
+
+
+def test_noun_term_does_not_match_the_verb() -> None:
+    index = TermIndex()
+    n = index.add(parse_term("-möte"))
+    assert n in index.lookup("mötet", "mötet")
+    assert n in index.lookup("samverkansmöte", "samverkansmöte")
+    for verb in ("möta", "möter", "mötte", "mötas"):
+        assert n not in index.lookup(verb, verb), verb
+        assert n not in index.lookup(verb, "möte"), verb  # a lemmatizer that maps the verb onto the noun
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lagar som ändras: socialtjänstlagen (2001:453), hälso- och sjukvårdslagen (2017:30).",
+        "Lag (2020:123) om ändring i socialtjänstlagen (2001:453) och hälso- och sjukvårdslagen.",
+    ],
+)
+def test_law_lists_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
+    assert is_reference_list(text)
+    assert codes_of(text) == set()
+
+
+def test_statement_naming_both_laws_is_still_sol_hsl(codes_of: Callable[[str], set[str]]) -> None:
+    text = "Gränsen mellan socialtjänstlagen och hälso- och sjukvårdslagen skapar problem för kommunens personal."
+    assert not is_reference_list(text)
+    assert "sol_hsl" in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Två lagar styr jakten, jaktlagen och vapenlagen.", "sol_hsl"),
+        ("Polisens förebyggande arbete mot brott i skolan ska stärkas.", "prevention"),
+        ("Avtalet med Turkiet om migration omförhandlades.", "agreements"),
+        ("Utbildningen till pilot tar tre år.", "competence"),
+        ("Läkaren utfärdade ett oskuldsintyg.", "physician_access"),
+        ("Banken införde ett nytt it-system för betalningar.", "information_transfer"),
+        ("Vi försöker begränsa spridningen av falska nyheter på nätet.", "infection_control"),
+        ("Kriminalvårdens kapacitet räcker inte.", "capacity"),
+        ("Skådespelaren bär en mask genom hela pjäsen.", "ppe"),
+    ],
+)
+def test_words_that_need_a_care_context(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
+    assert code not in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Personalen på boendet bar mask hela dagen.", "ppe"),
+        ("Förebyggande arbete mot fallolyckor bland äldre minskar behovet av vård.", "prevention"),
+        ("Hälso- och sjukvårdsavtalet mellan regionen och kommunerna ska omförhandlas.", "agreements"),
+        ("Undersköterskorna i hemtjänsten behöver mer utbildning.", "competence"),
+        ("Det är svårt att få en läkare till det särskilda boendet.", "physician_access"),
+        ("Kommunen och regionen kan inte läsa varandras journaler om patienten.", "information_transfer"),
+        ("Vi måste begränsa spridningen av viruset på boendet.", "infection_control"),
+    ],
+)
+def test_the_same_words_in_care_still_code(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
+    assert code in codes_of(text)
