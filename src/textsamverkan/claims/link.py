@@ -148,7 +148,8 @@ class Linker:
         supported = bool(supports) and supports[0].score >= self.threshold
         if not judge:
             return LinkResult(statement, supported, supports, notes=notes)
-        verdict, decided_by = overall([s.judgement for s in supports if s.judgement is not None])
+        judged = [s for s in supports if s.judgement is not None]
+        verdict, decided_by = overall([s.judgement for s in judged if s.judgement], [s.score for s in judged])
         return LinkResult(statement, supported, supports, verdict, decided_by, notes)
 
 

@@ -90,7 +90,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "tillgång": (
         frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
-        frozenset(["brist", "bristfällig", "sakna", "saknas", "underskott"]),
+        frozenset(["brist", "brista", "bristfällig", "sakna", "saknas", "underskott"]),
     ),
     "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
 }
