@@ -81,12 +81,10 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         compare_negation(statement, evidence),
         compare_direction(statement, evidence),
     ]
-    wider = keys(context) if context else frozenset()
-    salient = [
-        w.lemma
-        for w in content_words(statement, skip=skip)
-        if w.lemma in content.missing and len(w.lemma) >= SALIENT_LENGTH and match(w, wider) < 1.0
-    ]
+    long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
+    long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH]
+    wider = keys(context) if context and long_missing else frozenset()  # the whole passage, read only when needed
+    salient = [w.lemma for w in long_missing if match(w, wider) < 1.0]
     reasons = _reasons([content, *checks])
     conflicts = sum(len(c.conflict) for c in checks)
     hard_missing = [m for c in checks[:3] for m in c.missing]

@@ -273,7 +273,7 @@ def _stem(lemma: str) -> str:
     return lemma[:-1] if lemma.endswith("a") and len(lemma) >= 5 else lemma
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def analyse(surface: str) -> Word:
     """Lemma and compound parts of one word (simplemma plus the compound splitter)."""
     from textsamverkan.nlp.compounds import split_compound
@@ -287,6 +287,11 @@ def analyse(surface: str) -> Word:
 def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word]:
     """The content words of `text`, in order, without duplicates (by lemma), each with its alternatives: synonyms
     from the lexicon and, for a verb followed by a particle, particle + stem ("stämde av" → "avstämm")."""
+    return list(_content_words(text, skip))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
     seen: set[str] = set()
     out: list[Word] = []
     tokens = list(_WORD.finditer(text))
@@ -312,10 +317,10 @@ def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word
         if alternatives:
             word = Word(word.surface, word.lemma, word.parts, tuple(sorted(alternatives)))
         out.append(word)
-    return out
+    return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
     out: set[str] = set()
@@ -384,6 +389,14 @@ def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
         return 0.5
     # the statement word is a part of a compound in the evidence ("platser" in "intensivvårdsplatser")
     return 0.0
+
+
+def probe(text: str) -> frozenset[str]:
+    """Lemmas, surfaces, alternatives and compound parts of the content words of `text`: a cheap overlap test."""
+    out: set[str] = set()
+    for word in content_words(text):
+        out.update((word.lemma, word.surface.lower(), *word.alternatives, *(p for p in word.parts if len(p) >= 4)))
+    return frozenset(out)
 
 
 def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = frozenset()) -> tuple[Outcome, float]:

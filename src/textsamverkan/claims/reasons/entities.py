@@ -43,7 +43,6 @@ ORG_HEADS = (
     "kommission", "kommissionen", "institut", "institutet", "råd", "rådet",
 )  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
-_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:•●\n#]\s*|^\s*[-–o]\s+)$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,26 @@ def _is_common(word: str) -> bool:
     return bool(_known(low)) or split_compound(low).is_compound
 
 
-@lru_cache(maxsize=65536)
+def _at_sentence_start(text: str, at: int) -> bool:
+    """Whether position `at` starts a sentence: only spaces before it since the start of the text, a line break or
+    sentence punctuation, or a list bullet ("- ", "o ") there. Looks back a few characters only (linear, not the
+    quadratic search over the whole prefix)."""
+    j = at - 1
+    newline = False
+    while j >= 0 and text[j].isspace():
+        newline = newline or text[j] == "\n"
+        j -= 1
+    if j < 0 or newline or text[j] in ".!?:•●#":
+        return True
+    if text[j] in "-–o" and j + 1 < at:
+        k = j - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        return k < 0 or text[k] == "\n"
+    return False
+
+
+@lru_cache(maxsize=1 << 18)
 def entities(text: str) -> tuple[Entity, ...]:
     """Regions, actors and names in `text` (see the module docstring)."""
     found: list[Entity] = []
@@ -137,14 +155,16 @@ def entities(text: str) -> tuple[Entity, ...]:
         actor = _actor_key(word)
         if actor:
             found.append(Entity("actor", actor, word))
-        elif any(word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS):
+        elif word.lower().endswith(ORG_HEADS) and any(
+            word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS
+        ):
             found.append(
                 Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word)
             )
         elif word.isupper() and len(word) >= 2:
             found.append(Entity("name", word, word))
         elif word[:1].isupper() and len(word) >= 3:
-            at_start = bool(_SENTENCE_START.search(text[: m.start()]))
+            at_start = _at_sentence_start(text, m.start())
             if not (at_start and _is_common(word)):
                 found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
         i += 1
@@ -162,7 +182,6 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
     outcome = Outcome("entity")
     mine = entities(statement)
     theirs = entities(evidence)
-    wider = entities(context) if context else []
     seen: set[tuple[str, str]] = set()
     for entity in mine:
         if (entity.kind, entity.key) in seen:
@@ -172,9 +191,11 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
-        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not _has(entity, wider)):
+        # the context (a whole passage) is read only when the evidence does not settle it
+        in_context = bool(context) and _has(entity, entities(context))
+        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not in_context):
             outcome.conflict.append((entity.text, rivals[0].text))
-        elif _has(entity, wider):
+        elif in_context:
             outcome.found.append(entity.text)
         else:
             outcome.missing.append(entity.text)
