@@ -6,8 +6,8 @@ Each sentence and each pair of neighbours is scored by the share of the statemen
 amount or time); a pair wins only when it holds clearly
 more than its best sentence. Offsets are code points in the passage's document.
 
-For speed, a long passage's sentences are first ranked by a cheap overlap (the statement's lemmas, synonyms and
-compound parts against each sentence's cached keys, plus its digits) and only the best `SHORTLIST` are scored in
+For speed, a long passage's sentences are first ranked by a cheap overlap (the first letters of the statement's
+lemmas, synonyms and compound parts against those of each sentence's words, plus its digits) and only the best `SHORTLIST` are scored in
 full; a sentence's split and keys are cached by its text, so they are computed once per index, not per statement.
 """
 
@@ -68,14 +68,14 @@ def _shortlist(statement: str, passage: str, spans: tuple[tuple[int, int], ...])
     """Indices of the sentences worth scoring in full: all of a short passage, else the `SHORTLIST` with most overlap."""
     if len(spans) <= SHORTLIST:
         return list(range(len(spans)))
-    from textsamverkan.claims.reasons.content import keys, probe
+    from textsamverkan.claims.reasons.content import prefixes, probe
 
     terms = probe(statement)
     digits = set(_DIGITS.findall(statement))
     overlap = []
     for i, (a, b) in enumerate(spans):
         text = passage[a:b]
-        hits = len(terms & keys(text)) + (sum(d in text for d in digits) if digits else 0)
+        hits = len(terms & prefixes(text)) + (sum(d in text for d in digits) if digits else 0)
         overlap.append((-hits, i))
     return sorted(i for _hits, i in sorted(overlap)[:SHORTLIST])
 

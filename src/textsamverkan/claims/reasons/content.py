@@ -374,16 +374,33 @@ def match(word: Word, evidence_keys: frozenset[str]) -> float:
     return score
 
 
+@lru_cache(maxsize=1 << 14)
+def _by_prefix(evidence_keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The keys grouped by their first three letters (fuzzy matches only ever compare keys with a shared prefix)."""
+    groups: dict[str, list[str]] = {}
+    for key in evidence_keys:
+        groups.setdefault(key[:3], []).append(key)
+    return {prefix: tuple(group) for prefix, group in groups.items()}
+
+
 def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
-    if len(word.parts) > 1 and all(p in evidence_keys or any(_near(p, k) for k in evidence_keys) for p in word.parts):
+    groups = _by_prefix(evidence_keys)
+    if len(word.parts) > 1 and all(
+        p in evidence_keys or any(_near(p, k) for k in groups.get(p[:3], ())) for p in word.parts
+    ):
         return 1.0
-    if any(_near(word.lemma, k) for k in evidence_keys if k[:3] == word.lemma[:3]):
+    if any(_near(word.lemma, k) for k in groups.get(word.lemma[:3], ())):
         return 1.0
-    if any(_same_stem(word.surface.lower(), k) for k in evidence_keys if k[:4] == word.surface[:4].lower()):
+    surface = word.surface.lower()
+    if any(_same_stem(surface, k) for k in groups.get(surface[:3], ()) if k[:4] == surface[:4]):
         return 1.0
-    if any(_verb_noun(word.lemma, k) or _verb_noun(k, word.lemma) for k in evidence_keys if k[:4] == word.lemma[:4]):
+    if any(
+        _verb_noun(word.lemma, k) or _verb_noun(k, word.lemma)
+        for k in groups.get(word.lemma[:3], ())
+        if k[:4] == word.lemma[:4]
+    ):
         return 1.0
     if len(word.parts) > 1 and any(p in evidence_keys for p in word.parts if len(p) >= 4):
         return 0.5
@@ -391,12 +408,24 @@ def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     return 0.0
 
 
+PREFIX = 5
+
+
+@lru_cache(maxsize=1 << 12)
 def probe(text: str) -> frozenset[str]:
-    """Lemmas, surfaces, alternatives and compound parts of the content words of `text`: a cheap overlap test."""
+    """The first `PREFIX` letters of the lemmas, surfaces, alternatives and compound parts of the content words of
+    `text`: what a cheap overlap test (`prefixes`) looks for."""
     out: set[str] = set()
     for word in content_words(text):
-        out.update((word.lemma, word.surface.lower(), *word.alternatives, *(p for p in word.parts if len(p) >= 4)))
+        forms = (word.lemma, word.surface.lower(), *word.alternatives, *(p for p in word.parts if len(p) >= 4))
+        out.update(form[:PREFIX] for form in forms)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 18)
+def prefixes(text: str) -> frozenset[str]:
+    """The first `PREFIX` letters of every word of `text`, lower-cased: no lemmatising, no compound splitting."""
+    return frozenset(m.group()[:PREFIX].lower() for m in _WORD.finditer(text))
 
 
 def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = frozenset()) -> tuple[Outcome, float]:

@@ -191,12 +191,12 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
-        # the context (a whole passage) is read only when the evidence does not settle it
-        in_context = bool(context) and _has(entity, entities(context))
-        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not in_context):
+        if rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
-        elif in_context:
+        elif context and _has(entity, entities(context)):  # the whole passage, read only when needed
             outcome.found.append(entity.text)
+        elif rivals:
+            outcome.conflict.append((entity.text, rivals[0].text))
         else:
             outcome.missing.append(entity.text)
     return outcome
