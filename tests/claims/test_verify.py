@@ -137,7 +137,8 @@ def test_evidence_is_the_best_sentence_with_offsets() -> None:
 def test_evidence_is_a_pair_when_the_statement_spans_two_sentences() -> None:
     # "anställda" is "personal" (synonym lexicon) in one sentence, the amount is in the next
     ev = best_evidence("Ungefär 2 000 anställda testade sig varje vecka.", PASSAGE)
-    assert ev.quote == "Från vecka 17 har vi testat kommunal personal regelbundet. Det har varit runt 2000 i veckan som har testat sig."
+    assert ev.quote.startswith("Från vecka 17 har vi testat kommunal personal regelbundet. ")
+    assert ev.quote.endswith("Det har varit runt 2000 i veckan som har testat sig.")
 
 
 @pytest.mark.parametrize(

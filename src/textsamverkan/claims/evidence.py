@@ -3,12 +3,13 @@
 Sentences are cut as the theme coder cuts them (line by line, at sentence-final punctuation outside abbreviations).
 Each sentence and each pair of neighbours is scored by the share of the statement's elements it holds: content words
 (compound-aware, synonyms), numbers and dates, a number or date in conflict counting half (it speaks of the same
-amount or time); a pair wins only when it holds clearly
-more than its best sentence. Offsets are code points in the passage's document.
+amount or time); a pair wins only when it holds clearly more than its best sentence. Offsets are code points in the
+passage's document.
 
 For speed, a long passage's sentences are first ranked by a cheap overlap (the first letters of the statement's
-lemmas, synonyms and compound parts against those of each sentence's words, plus its digits) and only the best `SHORTLIST` are scored in
-full; a sentence's split and keys are cached by its text, so they are computed once per index, not per statement.
+lemmas, synonyms and compound parts against those of each sentence's words, plus its digits) and only the best
+`SHORTLIST` are scored in full; a sentence's split and analyses are cached by its text, so they are computed once per
+index, not once per statement.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _shortlist(statement: str, passage: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
-    """Indices of the sentences worth scoring in full: all of a short passage, else the `SHORTLIST` with most overlap."""
+    """Indices of the sentences worth scoring in full: all of a short passage, else the `SHORTLIST` overlapping most."""
     if len(spans) <= SHORTLIST:
         return list(range(len(spans)))
     from textsamverkan.claims.reasons.content import prefixes, probe

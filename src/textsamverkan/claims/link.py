@@ -3,9 +3,10 @@
 `Linker` is a pure ranking object: it is given the passages (anything with doc_id, start, end, speaker and text) and
 their vectors, plus the query encoder, and never reads a database or loads a model itself (stages/link.py does that).
 Each passage gets `score = weight * cosine + (1 - weight) * bm25 / (bm25 + saturation)`; the top k are judged by
-`claims.verdict` on their best sentence(s), in rank order, stopping once no lower passage can change the verdict. `supported` on a result keeps the old meaning (the best score reaches
-`threshold`); `verdict` says whether the evidence actually backs the statement. The ranking defaults were
-calibrated with the static-sv embedder on benchmarks/claims/eval_statements.json (see eval_link.py).
+`claims.verdict` on their best sentence(s), in rank order, stopping once no lower passage can change the verdict.
+`supported` on a result keeps the old meaning (the best score reaches `threshold`); `verdict` says whether the
+evidence actually backs the statement. The ranking defaults were calibrated with the static-sv embedder on
+benchmarks/claims/eval_statements.json (see eval_link.py).
 """
 
 from __future__ import annotations

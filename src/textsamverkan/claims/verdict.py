@@ -58,10 +58,18 @@ def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     return reasons
 
 
+def _forms(word: Any) -> frozenset[str]:
+    """The prefixes a word could be found by in a text: its lemma, surface, alternatives and compound parts."""
+    from textsamverkan.claims.reasons.content import PREFIX
+
+    forms = (word.lemma, word.surface.lower(), *word.alternatives, *word.parts)
+    return frozenset(f[:PREFIX] for f in forms)
+
+
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
     from textsamverkan.claims.quantities import MONTHS
-    from textsamverkan.claims.reasons.content import compare_content, content_words, keys, match
+    from textsamverkan.claims.reasons.content import compare_content, content_words, keys, match, prefixes
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
@@ -83,8 +91,13 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     ]
     long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
     long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH]
-    wider = keys(context) if context and long_missing else frozenset()  # the whole passage, read only when needed
-    salient = [w.lemma for w in long_missing if match(w, wider) < 1.0]
+    # a long word missing from the evidence is salient unless the passage holds it; the passage's keys are read only
+    # when its word prefixes leave that open
+    in_passage = prefixes(context) if context and long_missing else frozenset()
+    long_missing = [
+        w for w in long_missing if not in_passage or not (_forms(w) & in_passage) or match(w, keys(context)) < 1.0
+    ]
+    salient = [w.lemma for w in long_missing]
     reasons = _reasons([content, *checks])
     conflicts = sum(len(c.conflict) for c in checks)
     hard_missing = [m for c in checks[:3] for m in c.missing]

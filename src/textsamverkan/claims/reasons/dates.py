@@ -80,8 +80,9 @@ def _rival(a: DateMention, b: DateMention) -> bool:
 def compare_dates(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each date of the statement: found in the evidence (or the context), in conflict with one there, or missing."""
     outcome = Outcome("date")
-    theirs = dates(evidence)
-    for mine in dates(statement):
+    mine_all = dates(statement)
+    theirs = dates(evidence) if mine_all else ()
+    for mine in mine_all:
         if any(_agree(mine, other) for other in theirs):
             outcome.found.append(mine.text)
             continue

@@ -177,6 +177,17 @@ def _has(entity: Entity, others: Sequence[Entity]) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def _maybe_in(entity: Entity, context: str) -> bool:
+    """False when a name cannot be in `context` (its first letters are nowhere in it): saves reading a whole
+    passage's entities. Regions and actors have aliases ("VGR", "landsting"), so they are always looked up."""
+    return entity.kind != "name" or entity.key[:5] in _lower(context)
+
+
 def compare_entities(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each region, actor and name of the statement: found, in conflict with another of its kind, or missing."""
     outcome = Outcome("entity")
@@ -193,7 +204,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
         if rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
-        elif context and _has(entity, entities(context)):  # the whole passage, read only when needed
+        elif context and _maybe_in(entity, context) and _has(entity, entities(context)):  # read only when needed
             outcome.found.append(entity.text)
         elif rivals:
             outcome.conflict.append((entity.text, rivals[0].text))

@@ -70,8 +70,9 @@ def comparable(a: Amount, b: Amount) -> bool:
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing."""
     outcome = Outcome("number")
-    theirs = amounts(evidence)
-    for mine in amounts(statement):
+    mine_all = amounts(statement)
+    theirs = amounts(evidence) if mine_all else ()
+    for mine in mine_all:
         if any(agree(mine, other) for other in theirs):
             outcome.found.append(mine.text)
             continue
