@@ -9,10 +9,11 @@ regions/actors/names, negation, direction). Then:
                  word is missing, or coverage is below `SUPPORT`;
 - `supported`    everything else.
 Overall: the best-matching candidate decides. A candidate's closeness is the share of the statement's elements
-(content words, numbers, dates, entities) its evidence holds plus half its ranking score. When some candidate
-supports, the closest supporter decides, and the verdict is `conflicting` only when a contradicting candidate is
-about as close (within `RIVAL_MARGIN`): a passage about something else that happens to hold another number or year
-does not override a strong support. Otherwise contradicted over partly over no_evidence, then closeness.
+(content words, numbers, dates, entities) its evidence speaks to (found or in conflict) plus half its ranking
+score. When some candidate supports, the closest supporter decides, and the verdict is `conflicting` only when a
+contradicting candidate is about as close (within `RIVAL_MARGIN`) and about the same time (not another date and
+another number as well): a passage about something else that happens to hold another number or year does not
+override a strong support. Otherwise contradicted over partly over no_evidence, then closeness.
 Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
 """
 
@@ -128,11 +129,19 @@ _ELEMENTS = ("content", "number", "date", "entity")
 
 
 def held_share(reasons: dict[str, Any]) -> float:
-    """The share of the statement's elements (content words, numbers, dates, entities) the evidence holds."""
+    """The share of the statement's elements (content words, numbers, dates, entities) the evidence speaks to: found,
+    or in conflict (another number or date for the same slot is still about the same thing)."""
     found = sum(len(reasons.get("found", {}).get(kind, [])) for kind in _ELEMENTS)
     conflict = sum(len(reasons.get("conflict", {}).get(kind, [])) for kind in _ELEMENTS[1:])
     total = found + conflict + len(reasons.get("missing", []))
-    return found / total if total else 0.0
+    return (found + conflict) / total if total else 0.0
+
+
+def _same_time(reasons: dict[str, Any]) -> bool:
+    """False when the evidence is about another time and disagrees on something else too (another year and another
+    amount: a different event, not a rival account of the same one)."""
+    conflict = reasons.get("conflict", {})
+    return not ("date" in conflict and len(conflict) > 1)
 
 
 def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = None) -> tuple[str, int | None]:
@@ -149,7 +158,9 @@ def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = No
         rivals = [
             i
             for i in order
-            if judgements[i].verdict == "contradicted" and closeness[i] >= closeness[best] - RIVAL_MARGIN
+            if judgements[i].verdict == "contradicted"
+            and closeness[i] >= closeness[best] - RIVAL_MARGIN
+            and _same_time(judgements[i].reasons)
         ]
         return ("conflicting" if rivals else "supported"), best
     best = max(order, key=lambda i: (_RANK[judgements[i].verdict], closeness[i], -i))
