@@ -176,3 +176,18 @@ def test_abbreviations_still_do_not_end_sentences_and_long_lines_split() -> None
     assert [line[a:b] for a, b in split_line(line)] == ["Vi testade t.ex. personal.", "Sedan kom fler."]
     long_line = ("Ett " + "mycket" * 20 + "ord. ") * 2000
     assert len(split_line(long_line)) == 2000
+
+
+def test_a_generic_actor_does_not_replace_a_named_organisation() -> None:
+    statement = "Socialstyrelsen ska få igång tillverkning av skyddsutrustning."
+    outcome = compare_entities(statement, "Myndigheten ska få igång produktion av skyddsutrustning.")
+    assert not outcome.conflict and outcome.missing == ["Socialstyrelsen"]
+    # a named rival still conflicts, and so does a common actor noun for another
+    assert compare_entities(statement, "Folkhälsomyndigheten ska få igång produktion.").conflict
+    assert compare_entities("Kommunen hjälpte till.", "Regionen hjälpte till.").conflict
+
+
+def test_an_actor_missing_beside_one_found_is_missing_not_a_conflict() -> None:
+    statement = "Socialstyrelsen ska göra det tillsammans med Arbetsmiljöverket."
+    outcome = compare_entities(statement, "Regeringen uppdrar åt Socialstyrelsen att göra det.")
+    assert outcome.found == ["Socialstyrelsen"] and outcome.missing == ["Arbetsmiljöverket"] and not outcome.conflict

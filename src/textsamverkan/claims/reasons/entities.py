@@ -10,7 +10,9 @@ Three kinds, compared only within a kind:
   and acronyms such as SKR).
 An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has
 it; it conflicts when the evidence sentence names another entity of the same kind that the statement does not; else
-it is missing ("Kiruna" in a corpus that never mentions it).
+it is missing ("Kiruna" in a corpus that never mentions it). Two exceptions for actors: a generic reference
+("myndigheten", "privata") does not conflict with a named organisation (it may be the same one), and when another of
+the statement's actors is in the evidence, an actor it lacks is missing, not replaced.
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ ACTORS = {
     "myndighet": "myndighet",
     "privat": "privata utförare",
 }
+GENERIC_ACTORS = frozenset(["myndighet", "privata utförare"])
+_COMMON_ACTORS = frozenset(ACTORS.values())
 ORG_HEADS = (
     "nämnd", "nämnden", "myndighet", "myndigheten", "styrelse", "styrelsen", "inspektion", "inspektionen",
     "verk", "verket", "departement", "departementet", "förbund", "förbundet", "sjukhus", "sjukhuset",
@@ -193,6 +197,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
     outcome = Outcome("entity")
     mine = entities(statement)
     theirs = entities(evidence)
+    actor_found = any(e.kind == "actor" and _has(e, theirs) for e in mine)
     seen: set[tuple[str, str]] = set()
     for entity in mine:
         if (entity.kind, entity.key) in seen:
@@ -202,6 +207,12 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
+        if entity.kind == "actor" and entity.key not in _COMMON_ACTORS:
+            # a named organisation: a generic reference ("myndigheten") may be it, not a rival
+            rivals = [o for o in rivals if o.key not in GENERIC_ACTORS]
+        if entity.kind == "actor" and actor_found:
+            # another of the statement's actors is in the evidence: this one is missing there, not replaced
+            rivals = []
         if rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
         elif context and _maybe_in(entity, context) and _has(entity, entities(context)):  # read only when needed
