@@ -49,7 +49,7 @@ def test_verb_matches_its_ning_noun() -> None:
 
 def test_unit_words_number_words_and_negation_cues_are_not_content() -> None:
     lemmas = {w.lemma for w in content_words("Aldrig var drygt 15 procent och dubbelt så många kronor inte positiva.")}
-    assert not lemmas & {"aldrig", "procent", "krona", "kronor", "dubbel", "inte"}
+    assert not lemmas & {"aldrig", "procent", "krona", "kronor", "dubbel", "många", "inte"}
     assert "positiv" in lemmas or "positiva" in lemmas
 
 

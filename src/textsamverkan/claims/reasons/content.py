@@ -177,6 +177,7 @@ GENERIC = frozenset(
         "miljoner",
         "miljard",
         "miljarder",
+        "många",
         "dubbel",
         "dubbelt",
         "hälften",
