@@ -47,17 +47,21 @@ def main() -> None:
         rng = random.Random(20201)
         sentences = [s for q in linker.quotes for s in re.split(r"(?<=[.!?])\s+", q) if 8 <= len(s.split()) <= 30]
         statements = [" ".join(s.split()[1:]) for s in rng.sample(sentences, args.statements)]
-        t0 = time.perf_counter()
-        supported = sum(linker.link(s, k=5).supported for s in statements)
-        link_s = time.perf_counter() - t0
+        t0, c0 = time.perf_counter(), time.process_time()
+        results = [linker.link(s, k=5) for s in statements]
+        link_s, link_cpu = time.perf_counter() - t0, time.process_time() - c0
+        supported = sum(r.supported for r in results)
+        judged = sum(s.judgement is not None for r in results for s in r.supports)
+        verdicts = {v: sum(r.verdict == v for r in results) for v in sorted({r.verdict for r in results})}
     print(f"corpus: {len(linker.quotes)} passages, {words} words; embedder {args.embedder}")
     print(f"| claim extraction | {len(claims)} claims | {extract_s:.1f} s | {words / extract_s:,.0f} words/s |")
     print(f"| link index, embeddings computed | | {first_index_s:.1f} s | |")
     print(f"| link index, embeddings cached | | {cached_index_s:.1f} s | |")
     print(
-        f"| link {args.statements} statements (cached) | {supported} supported | {link_s:.1f} s | "
-        f"{args.statements / link_s:,.0f} statements/s |"
+        f"| link {args.statements} statements (cached) | {supported} supported | {link_s:.1f} s "
+        f"({link_cpu:.1f} s CPU) | {args.statements / link_s:,.0f} statements/s |"
     )
+    print(f"candidates judged: {judged} of {5 * args.statements}; verdicts: {verdicts}")
 
 
 if __name__ == "__main__":

@@ -129,9 +129,16 @@ PASSAGE = (
 
 
 def test_evidence_is_the_best_sentence_with_offsets() -> None:
-    ev = best_evidence("Ungefär 2 000 anställda testade sig varje vecka.", PASSAGE, offset=100)
+    ev = best_evidence("Ungefär 2 000 testade sig varje vecka.", PASSAGE, offset=100)
     assert ev.quote == "Det har varit runt 2000 i veckan som har testat sig."
     assert PASSAGE[ev.start - 100 : ev.end - 100] == ev.quote
+
+
+def test_evidence_is_a_pair_when_the_statement_spans_two_sentences() -> None:
+    # "anställda" is "personal" (synonym lexicon) in one sentence, the amount is in the next
+    ev = best_evidence("Ungefär 2 000 anställda testade sig varje vecka.", PASSAGE)
+    assert ev.quote.startswith("Från vecka 17 har vi testat kommunal personal regelbundet. ")
+    assert ev.quote.endswith("Det har varit runt 2000 i veckan som har testat sig.")
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,10 @@
 `Linker` is a pure ranking object: it is given the passages (anything with doc_id, start, end, speaker and text) and
 their vectors, plus the query encoder, and never reads a database or loads a model itself (stages/link.py does that).
 Each passage gets `score = weight * cosine + (1 - weight) * bm25 / (bm25 + saturation)`; the top k are judged by
-`claims.verdict` on their best sentence(s). `supported` on a result keeps the old meaning (the best score reaches
-`threshold`); `verdict` says whether the evidence actually backs the statement. The ranking defaults were
-calibrated with the static-sv embedder on benchmarks/claims/eval_statements.json (see eval_link.py).
+`claims.verdict` on their best sentence(s), in rank order, stopping once no lower passage can change the verdict.
+`supported` on a result keeps the old meaning (the best score reaches `threshold`); `verdict` says whether the
+evidence actually backs the statement. The ranking defaults were calibrated with the static-sv embedder on
+benchmarks/claims/eval_statements.json (see eval_link.py).
 """
 
 from __future__ import annotations
@@ -113,12 +114,15 @@ class Linker:
         hybrid = self.weight * cosine + (1 - self.weight) * lexical / (lexical + self.saturation)
         return hybrid, cosine, lexical
 
-    def link(self, statement: str, *, k: int = 5, judge: bool = True) -> LinkResult:
-        """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`."""
+    def link(self, statement: str, *, k: int = 5, judge: bool = True, stop_early: bool = True) -> LinkResult:
+        """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`.
+        `stop_early`: judge in rank order and leave unjudged (judgement None) the lower passages that cannot change
+        the verdict: once a passage supports the statement, a lower-ranked one could only matter as an equally close
+        contradiction, and its closeness is at most 1 + half its ranking score."""
         import numpy as np
 
+        from textsamverkan.claims.verdict import RIVAL_MARGIN, held_share, overall
         from textsamverkan.claims.verdict import judge as judge_passage
-        from textsamverkan.claims.verdict import overall
 
         notes: list[str] = []
         if len(statement) > MAX_STATEMENT_CHARS:
@@ -127,6 +131,17 @@ class Linker:
             return LinkResult(statement, False, [], "no_evidence", None, [*notes, "no passages to link against"])
         hybrid, cosine, lexical = self.scores(statement)
         order = np.lexsort((np.arange(len(hybrid)), -hybrid))[:k]
+        judgements: list[Judgement | None] = [None] * len(order)
+        closest_support: float | None = None
+        for n, i in enumerate(order if judge else ()):
+            score = round(float(hybrid[i]), 4)
+            if stop_early and closest_support is not None and 1.0 + 0.5 * score < closest_support - RIVAL_MARGIN:
+                break  # neither this passage nor any lower one can come as close as the support already found
+            j = judge_passage(statement, self.quotes[i], offset=self.refs[i].start, context=self.contexts[i])
+            judgements[n] = j
+            if j.verdict == "supported":
+                closeness = held_share(j.reasons) + 0.5 * score
+                closest_support = max(closest_support or 0.0, closeness)
         supports = [
             Support(
                 doc_id=self.refs[i].doc_id,
@@ -137,18 +152,18 @@ class Linker:
                 bm25=round(float(lexical[i]), 4),
                 speaker=self.speakers[i],
                 quote=self.quotes[i],
-                judgement=(
-                    judge_passage(statement, self.quotes[i], offset=self.refs[i].start, context=self.contexts[i])
-                    if judge
-                    else None
-                ),
+                judgement=judgements[n],
             )
-            for i in order
+            for n, i in enumerate(order)
         ]
         supported = bool(supports) and supports[0].score >= self.threshold
         if not judge:
             return LinkResult(statement, supported, supports, notes=notes)
-        verdict, decided_by = overall([s.judgement for s in supports if s.judgement is not None])
+        judged = [n for n, s in enumerate(supports) if s.judgement is not None]
+        verdict, decided = overall(
+            [j for j in (supports[n].judgement for n in judged) if j is not None], [supports[n].score for n in judged]
+        )
+        decided_by = judged[decided] if decided is not None else None
         return LinkResult(statement, supported, supports, verdict, decided_by, notes)
 
 

@@ -8,9 +8,12 @@ regions/actors/names, negation, direction). Then:
 - `partly`       no conflict, but a number, date or named entity of the statement is missing, or a salient content
                  word is missing, or coverage is below `SUPPORT`;
 - `supported`    everything else.
-Overall: the strongest candidate decides (supported or contradicted over partly over no_evidence, then confidence);
-when one candidate supports and another of similar coverage (within 0.3) contradicts, the overall verdict is
-`conflicting`.
+Overall: the best-matching candidate decides. A candidate's closeness is the share of the statement's elements
+(content words, numbers, dates, entities) its evidence speaks to (found or in conflict) plus half its ranking
+score. When some candidate supports, the closest supporter decides, and the verdict is `conflicting` only when a
+contradicting candidate is about as close (within `RIVAL_MARGIN`) and about the same time (not another date and
+another number as well): a passage about something else that happens to hold another number or year does not
+override a strong support. Otherwise contradicted over partly over no_evidence, then closeness.
 Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
 """
 
@@ -28,6 +31,7 @@ OVERALL = (*VERDICTS, "conflicting")
 TOPIC = 0.4
 SUPPORT = 0.6
 SALIENT_LENGTH = 8
+RIVAL_MARGIN = 0.1
 MAX_STATEMENT_CHARS = 2000
 
 
@@ -55,10 +59,18 @@ def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     return reasons
 
 
+def _forms(word: Any) -> frozenset[str]:
+    """The prefixes a word could be found by in a text: its lemma, surface, alternatives and compound parts."""
+    from textsamverkan.claims.reasons.content import PREFIX
+
+    forms = (word.lemma, word.surface.lower(), *word.alternatives, *word.parts)
+    return frozenset(f[:PREFIX] for f in forms)
+
+
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
     from textsamverkan.claims.quantities import MONTHS
-    from textsamverkan.claims.reasons.content import compare_content, keys
+    from textsamverkan.claims.reasons.content import compare_content, content_words, keys, match, prefixes
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
@@ -78,12 +90,22 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         compare_negation(statement, evidence),
         compare_direction(statement, evidence),
     ]
-    wider = keys(context) if context else set()
-    salient = [w for w in content.missing if len(w) >= SALIENT_LENGTH and w not in wider]
-    content.missing = [w for w in content.missing]
+    long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
+    long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH]
+    # a long word missing from the evidence is salient unless the passage holds it; the passage's keys are read only
+    # when its word prefixes leave that open
+    in_passage = prefixes(context) if context and long_missing else frozenset()
+    long_missing = [
+        w for w in long_missing if not in_passage or not (_forms(w) & in_passage) or match(w, keys(context)) < 1.0
+    ]
+    salient = [w.lemma for w in long_missing]
     reasons = _reasons([content, *checks])
     conflicts = sum(len(c.conflict) for c in checks)
     hard_missing = [m for c in checks[:3] for m in c.missing]
+    if not content.found and not content.missing:
+        # nothing but numbers, dates and names ("49 kommuner i Västra Götaland"): they are the content
+        held = sum(len(c.found) for c in checks[:3])
+        coverage = held / (held + len(hard_missing) + sum(len(c.conflict) for c in checks[:3]) or 1)
     if coverage < TOPIC:
         return "no_evidence", round(1.0 - coverage, 3), reasons
     if conflicts:
@@ -103,23 +125,46 @@ def judge(statement: str, passage: str, *, offset: int = 0, context: str = "") -
 _RANK = {"supported": 3, "contradicted": 3, "partly": 2, "no_evidence": 1}
 
 
-def overall(judgements: Sequence[Judgement]) -> tuple[str, int | None]:
-    """The statement's verdict from its candidates and the index of the deciding one (None without candidates)."""
+_ELEMENTS = ("content", "number", "date", "entity")
+
+
+def held_share(reasons: dict[str, Any]) -> float:
+    """The share of the statement's elements (content words, numbers, dates, entities) the evidence speaks to: found,
+    or in conflict (another number or date for the same slot is still about the same thing)."""
+    found = sum(len(reasons.get("found", {}).get(kind, [])) for kind in _ELEMENTS)
+    conflict = sum(len(reasons.get("conflict", {}).get(kind, [])) for kind in _ELEMENTS[1:])
+    total = found + conflict + len(reasons.get("missing", []))
+    return (found + conflict) / total if total else 0.0
+
+
+def _same_time(reasons: dict[str, Any]) -> bool:
+    """False when the evidence is about another time and disagrees on something else too (another year and another
+    amount: a different event, not a rival account of the same one)."""
+    conflict = reasons.get("conflict", {})
+    return not ("date" in conflict and len(conflict) > 1)
+
+
+def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = None) -> tuple[str, int | None]:
+    """The statement's verdict from its candidates and the index of the deciding one (None without candidates).
+    `scores`: the candidates' ranking scores (closeness adds half of each; see the module docstring)."""
     if not judgements:
         return "no_evidence", None
-    best = max(
-        range(len(judgements)),
-        key=lambda i: (_RANK[judgements[i].verdict], judgements[i].evidence.coverage, judgements[i].confidence, -i),
-    )
-    chosen = judgements[best]
-    if chosen.verdict in ("supported", "contradicted"):
-        opposite = "contradicted" if chosen.verdict == "supported" else "supported"
+    ranking = list(scores) if scores is not None else [0.0] * len(judgements)
+    closeness = [held_share(j.reasons) + 0.5 * s for j, s in zip(judgements, ranking, strict=True)]
+    order = sorted(range(len(judgements)), key=lambda i: (-closeness[i], i))
+    supporters = [i for i in order if judgements[i].verdict == "supported"]
+    if supporters:
+        best = supporters[0]
         rivals = [
-            j for j in judgements if j.verdict == opposite and j.evidence.coverage >= chosen.evidence.coverage - 0.3
+            i
+            for i in order
+            if judgements[i].verdict == "contradicted"
+            and closeness[i] >= closeness[best] - RIVAL_MARGIN
+            and _same_time(judgements[i].reasons)
         ]
-        if rivals:
-            return "conflicting", best
-    return chosen.verdict, best
+        return ("conflicting" if rivals else "supported"), best
+    best = max(order, key=lambda i: (_RANK[judgements[i].verdict], closeness[i], -i))
+    return judgements[best].verdict, best
 
 
 def one_line(reasons: dict[str, Any]) -> str:

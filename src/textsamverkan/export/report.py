@@ -16,6 +16,7 @@ from typing import Any
 from textsamverkan.analysis.compare import Comparison, compare
 from textsamverkan.analysis.examples import representative_passages
 from textsamverkan.analysis.types import CodedPassage, DocInfo, parse_ref
+from textsamverkan.export.report_conflicts import conflict_refs, conflicts_section
 from textsamverkan.export.report_disagreements import disagreement_section
 from textsamverkan.export.report_html import (
     Highlight,
@@ -82,6 +83,7 @@ def build_report(
     claims: Sequence[Mapping[str, Any]] = (),
     disagreements: Sequence[Mapping[str, Any]] = (),
     agreement: Sequence[Mapping[str, Any]] = (),
+    conflicts: Sequence[Mapping[str, Any]] = (),
     title: str = "textsamverkan report",
     subtitle: str = "",
     sources: str = "all",
@@ -96,7 +98,8 @@ def build_report(
     `texts` maps document ids to canonical text. `comparison` drives the heatmap (by default one by region is
     computed from `passages`). `speakers` are rows with speaker, words, share (and doc_id, role, organisation
     where known); `topics` is any table (cells holding passage ids doc:start-end become links); `claims` are
-    rows with doc_id, start, end and claim/quote text. `sources="cited"` keeps only documents something links
+    rows with doc_id, start, end and claim/quote text; `conflicts` are pairs from `claims.conflicts.find_conflicts`
+    (section in export/report_conflicts.py). `sources="cited"` keeps only documents something links
     to. `subtitle` is shown under the title (e.g. the run id and date; the report itself holds no clock time,
     so the same inputs give the same file).
 
@@ -118,6 +121,8 @@ def build_report(
         ref = _claim_ref(claim)
         if ref is not None:
             highlights[ref[0]].append(Highlight(ref[1], ref[2], "claim"))
+    for doc_id, start, end in conflict_refs(conflicts):  # pairs from claims.conflicts.find_conflicts
+        highlights[doc_id].append(Highlight(start, end, "conflicting claim"))
     for ref_text in _refs_in_rows(topics):
         try:
             doc_id, start, end = parse_ref(ref_text)
@@ -135,12 +140,14 @@ def build_report(
         _speakers(speakers, shown),
         _topics(topics, texts),
         _claims(claims, texts, names, claims_note),
+        conflicts_section(conflicts, texts) if conflicts else "",
         differing,
         _document_lists(docs, shown),
         _sources(docs, texts, highlights, shown),
     ]
     nav = [("overview", "Overview"), ("themes", "Themes"), ("heatmap", "Heatmap"), ("speakers", "Speakers"),
-           ("topics", "Topics"), ("claims", "Claims"), ("disagreements", "Disagreements"), ("sources", "Sources")]
+           ("topics", "Topics"), ("claims", "Claims"), ("conflicts", "Conflicts"),
+           ("disagreements", "Disagreements"), ("sources", "Sources")]
     body = "".join(parts)
     nav_html = "".join(f'<a href="#{k}">{v}</a>' for k, v in nav if f'<section id="{k}">' in body)
     return (

@@ -116,8 +116,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 def _is_abbreviation(line: str, dot_at: int) -> bool:
     """Whether the period at `dot_at` ends an abbreviation ("t.ex.", "bl.a.") or a single letter ("A.")."""
-    m = _ABBREV_TAIL.search(line, 0, dot_at)
-    if m is None:
+    start = max(0, dot_at - 64)  # a bounded look-back: searching from 0 was quadratic on long lines
+    m = _ABBREV_TAIL.search(line, start, dot_at)
+    if m is None or (m.start() == start and start > 0 and line[start - 1].isalnum()):
         return False
     word = m.group().lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())

@@ -129,7 +129,7 @@ def result_rows(n: int, result: LinkResult) -> list[dict[str, Any]]:
                 "evidence_end": j.evidence.end if j else None,
                 "evidence_quote": j.evidence.quote if j else "",
                 "reasons": j.reasons if j else {},
-                "reason": one_line(j.reasons) if j else "",
+                "reason": one_line(j.reasons) if j else "not judged: a closer passage already decides",
             }
         )
     return rows

@@ -45,6 +45,7 @@ def write_corpus_report(
     from the run shown."""
     from textsamverkan.analysis.compare import compare, resolve_cluster
     from textsamverkan.analysis.speaker_shares import speaker_rows
+    from textsamverkan.claims.conflicts import find_conflicts
     from textsamverkan.export.report import write_report
     from textsamverkan.stages.corpus_view import load_view
 
@@ -76,6 +77,7 @@ def write_corpus_report(
             view, plan = redact_corpus_view(conn, view, redact)
             ctx.notes += plan.notes
             speakers, topics, claims = redact_rows(speakers, plan), redact_rows(topics, plan), redact_rows(claims, plan)
+        conflicts = find_conflicts(claims) if claims else []
         used, cluster_notes = resolve_cluster(cluster, view.docs, by)
         ctx.notes += cluster_notes
         comparison = unclustered = None
@@ -85,7 +87,7 @@ def write_corpus_report(
                 unclustered = compare(view.passages, view.docs, by=by, min_documents=min_group_documents,
                                       bootstrap=0)
         ctx.summary.update(output=str(path), documents=len(view.docs), passages=len(view.passages),
-                           cluster=used or "", claims=len(claims))
+                           cluster=used or "", claims=len(claims), conflicts=len(conflicts))
         return write_report(
             path,
             view.docs,
@@ -97,6 +99,7 @@ def write_corpus_report(
             topics=topics,
             claims=claims,
             claims_note=claims_note,
+            conflicts=conflicts,
             sources=sources,
             theme_names=view.code_names(),
             min_group_documents=min_group_documents,

@@ -1,8 +1,11 @@
 """Content lemmas of a statement and whether the evidence holds them, compound-aware.
 
 "skyddsutrustningen" matches "skyddsutrustning", "läkartiden" matches "tid för läkare" (both parts present) and
-"kommunal" matches "kommun" (one form is the other plus a short suffix). Function words, generic verbs and adverbs
-are left out: they carry no claim. Words that the direction, negation, number and date checks judge are left out too.
+"kommunal" matches "kommun" (one form is the other plus a short suffix), "beställa" matches "beställning" (a verb
+and its -ning noun), "stämde av" matches "avstämningar" (a particle verb and its compound noun), and a word matches
+any word of its group in the synonym lexicon `claims/synonyms.txt` ("anställda" ~ "personal"). Function words,
+generic verbs and adverbs, unit words ("procent", "kronor") and negation cues are left out: they carry no claim of
+their own. Words that the direction, negation, number and date checks judge are left out too.
 """
 
 from __future__ import annotations
@@ -174,8 +177,38 @@ GENERIC = frozenset(
         "miljoner",
         "miljard",
         "miljarder",
+        "många",
+        "dubbel",
+        "dubbelt",
+        "hälften",
+        # unit words: the number check judges them with their amount
+        "procent",
+        "procentenhet",
+        "procentenheter",
+        "krona",
+        "kronor",
+        "kr",
+        "stycken",
+        "styck",
+        # approximations: the number check judges them
+        "åtminstone",
+        "närmare",
+        "uppemot",
+        # negation cues: the negation check judges them
+        "inte",
+        "ej",
+        "icke",
+        "aldrig",
+        "ingen",
+        "inget",
+        "inga",
+        "ingenting",
+        "varken",
+        "knappast",
     ]
 )
+PARTICLES = frozenset(["av", "upp", "ut", "in", "fram", "till", "över", "bort", "ner", "ned", "igång", "om", "på"])
+NOUN_SUFFIXES = ("ning", "ningen", "ningar", "ningarna", "ningens", "ningarnas")
 ENDINGS = frozenset(
     [
         "e",
@@ -219,9 +252,29 @@ class Word:
     surface: str
     lemma: str
     parts: tuple[str, ...]
+    alternatives: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """The synonym lexicon: lemma → the other lemmas of its groups (claims/synonyms.txt)."""
+    from importlib.resources import files
+
+    table: dict[str, set[str]] = {}
+    text = files("textsamverkan.claims").joinpath("synonyms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        group = line.split("#", 1)[0].split()
+        for word in group:
+            table.setdefault(word, set()).update(w for w in group if w != word)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+def _stem(lemma: str) -> str:
+    """A verb lemma without its final -a ("stämma" → "stämm"); other words unchanged."""
+    return lemma[:-1] if lemma.endswith("a") and len(lemma) >= 5 else lemma
+
+
+@lru_cache(maxsize=1 << 18)
 def analyse(surface: str) -> Word:
     """Lemma and compound parts of one word (simplemma plus the compound splitter)."""
     from textsamverkan.nlp.compounds import split_compound
@@ -233,10 +286,17 @@ def analyse(surface: str) -> Word:
 
 
 def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word]:
-    """The content words of `text`, in order, without duplicates (by lemma)."""
+    """The content words of `text`, in order, without duplicates (by lemma), each with its alternatives: synonyms
+    from the lexicon and, for a verb followed by a particle, particle + stem ("stämde av" → "avstämm")."""
+    return list(_content_words(text, skip))
+
+
+@lru_cache(maxsize=1 << 14)
+def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
     seen: set[str] = set()
     out: list[Word] = []
-    for m in _WORD.finditer(text):
+    tokens = list(_WORD.finditer(text))
+    for n, m in enumerate(tokens):
         word = analyse(m.group())
         low = m.group().lower()
         if (
@@ -251,19 +311,29 @@ def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word
         ):
             continue
         seen.add(word.lemma)
+        alternatives = synonyms().get(word.lemma, frozenset()) | synonyms().get(low, frozenset())
+        following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
+        if following in PARTICLES:
+            alternatives |= {following + _stem(word.lemma)}
+        if alternatives:
+            word = Word(word.surface, word.lemma, word.parts, tuple(sorted(alternatives)))
         out.append(word)
-    return out
+    return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
     out: set[str] = set()
-    for m in _WORD.finditer(text):
+    tokens = list(_WORD.finditer(text))
+    for n, m in enumerate(tokens):
         word = analyse(m.group())
         out.add(word.lemma)
         out.add(m.group().lower())
         out.update(p for p in word.parts if len(p) >= 3)
+        following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
+        if following in PARTICLES:
+            out.add(following + _stem(word.lemma))
     return frozenset(out)
 
 
@@ -286,20 +356,77 @@ def _same_stem(a: str, b: str) -> bool:
     return any(a[cut:] in endings and b[cut:] in endings and _known(a[:cut]) for cut in range(n, 4, -1))
 
 
+def _verb_noun(lemma: str, key: str) -> bool:
+    """A verb and its -ning noun ("beställa"/"beställning", "avstämm"/"avstämningar": a double consonant is single
+    before -ning)."""
+    stem = _stem(lemma)
+    stems = (stem, stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem,)
+    return any(len(s) >= 4 and key.startswith(s) and key[len(s) :] in NOUN_SUFFIXES for s in stems)
+
+
 def match(word: Word, evidence_keys: frozenset[str]) -> float:
-    """1.0 when the word (or all its parts) is in the evidence, 0.5 when its head or another part is, else 0."""
+    """1.0 when the word (or all its parts, or a synonym) is in the evidence, 0.5 when its head or another part is,
+    else 0."""
+    score = _match_one(word, evidence_keys)
+    for alternative in word.alternatives:
+        if score >= 1.0:
+            break
+        score = max(score, _match_one(Word(alternative, alternative, (alternative,)), evidence_keys))
+    return score
+
+
+@lru_cache(maxsize=1 << 14)
+def _by_prefix(evidence_keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The keys grouped by their first three letters (fuzzy matches only ever compare keys with a shared prefix)."""
+    groups: dict[str, list[str]] = {}
+    for key in evidence_keys:
+        groups.setdefault(key[:3], []).append(key)
+    return {prefix: tuple(group) for prefix, group in groups.items()}
+
+
+def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
-    if len(word.parts) > 1 and all(p in evidence_keys or any(_near(p, k) for k in evidence_keys) for p in word.parts):
+    groups = _by_prefix(evidence_keys)
+    if len(word.parts) > 1 and all(
+        p in evidence_keys or any(_near(p, k) for k in groups.get(p[:3], ())) for p in word.parts
+    ):
         return 1.0
-    if any(_near(word.lemma, k) for k in evidence_keys if k[:3] == word.lemma[:3]):
+    if any(_near(word.lemma, k) for k in groups.get(word.lemma[:3], ())):
         return 1.0
-    if any(_same_stem(word.surface.lower(), k) for k in evidence_keys if k[:4] == word.surface[:4].lower()):
+    surface = word.surface.lower()
+    if any(_same_stem(surface, k) for k in groups.get(surface[:3], ()) if k[:4] == surface[:4]):
+        return 1.0
+    if any(
+        _verb_noun(word.lemma, k) or _verb_noun(k, word.lemma)
+        for k in groups.get(word.lemma[:3], ())
+        if k[:4] == word.lemma[:4]
+    ):
         return 1.0
     if len(word.parts) > 1 and any(p in evidence_keys for p in word.parts if len(p) >= 4):
         return 0.5
     # the statement word is a part of a compound in the evidence ("platser" in "intensivvårdsplatser")
     return 0.0
+
+
+PREFIX = 5
+
+
+@lru_cache(maxsize=1 << 12)
+def probe(text: str) -> frozenset[str]:
+    """The first `PREFIX` letters of the lemmas, surfaces, alternatives and compound parts of the content words of
+    `text`: what a cheap overlap test (`prefixes`) looks for."""
+    out: set[str] = set()
+    for word in content_words(text):
+        forms = (word.lemma, word.surface.lower(), *word.alternatives, *(p for p in word.parts if len(p) >= 4))
+        out.update(form[:PREFIX] for form in forms)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 18)
+def prefixes(text: str) -> frozenset[str]:
+    """The first `PREFIX` letters of every word of `text`, lower-cased: no lemmatising, no compound splitting."""
+    return frozenset(m.group()[:PREFIX].lower() for m in _WORD.finditer(text))
 
 
 def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = frozenset()) -> tuple[Outcome, float]:

@@ -40,7 +40,7 @@ class DateMention:
         return dict(self.fields)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def dates(text: str) -> tuple[DateMention, ...]:
     """Every date or period in `text`; a year inside a longer date is not counted again."""
     found: list[DateMention] = []
@@ -80,16 +80,16 @@ def _rival(a: DateMention, b: DateMention) -> bool:
 def compare_dates(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each date of the statement: found in the evidence (or the context), in conflict with one there, or missing."""
     outcome = Outcome("date")
-    theirs = dates(evidence)
-    wider = dates(context) if context else []
-    for mine in dates(statement):
+    mine_all = dates(statement)
+    theirs = dates(evidence) if mine_all else ()
+    for mine in mine_all:
         if any(_agree(mine, other) for other in theirs):
             outcome.found.append(mine.text)
             continue
         rivals = [other for other in theirs if _rival(mine, other)]
         if rivals:
             outcome.conflict.append((mine.text, rivals[0].text))
-        elif any(_agree(mine, other) for other in wider):
+        elif context and any(_agree(mine, other) for other in dates(context)):
             outcome.found.append(mine.text)
         else:
             outcome.missing.append(mine.text)

@@ -90,7 +90,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "tillgång": (
         frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
-        frozenset(["brist", "bristfällig", "sakna", "saknas", "underskott"]),
+        frozenset(["brist", "brista", "bristfällig", "sakna", "saknas", "underskott"]),
     ),
     "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
 }
@@ -110,7 +110,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def pole(word: str) -> tuple[str, int] | None:
     """(axis, 0 for the first pole or 1 for the second) of one word, or None."""
     from textsamverkan.claims.reasons.content import analyse
@@ -131,7 +131,8 @@ def pole(word: str) -> tuple[str, int] | None:
     return None
 
 
-def poles(text: str) -> list[tuple[str, int, str]]:
+@lru_cache(maxsize=1 << 16)
+def poles(text: str) -> tuple[tuple[str, int, str], ...]:
     """Every (axis, pole, words) in `text`: phrases first, then single words outside them."""
     found: list[tuple[str, int, str]] = []
     covered: list[tuple[int, int]] = []
@@ -145,9 +146,10 @@ def poles(text: str) -> list[tuple[str, int, str]]:
         hit = pole(m.group())
         if hit:
             found.append((hit[0], hit[1], m.group()))
-    return found
+    return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def direction_words(text: str) -> frozenset[str]:
     """Lower-cased words of `text` that the direction check judges (left out of the content comparison)."""
     return frozenset(w.lower() for _a, _s, words in poles(text) for w in words.split())

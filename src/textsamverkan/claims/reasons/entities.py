@@ -10,7 +10,9 @@ Three kinds, compared only within a kind:
   and acronyms such as SKR).
 An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has
 it; it conflicts when the evidence sentence names another entity of the same kind that the statement does not; else
-it is missing ("Kiruna" in a corpus that never mentions it).
+it is missing ("Kiruna" in a corpus that never mentions it). Two exceptions for actors: a generic reference
+("myndigheten", "privata") does not conflict with a named organisation (it may be the same one), and when another of
+the statement's actors is in the evidence, an actor it lacks is missing, not replaced.
 """
 
 from __future__ import annotations
@@ -37,13 +39,14 @@ ACTORS = {
     "myndighet": "myndighet",
     "privat": "privata utförare",
 }
+GENERIC_ACTORS = frozenset(["myndighet", "privata utförare"])
+_COMMON_ACTORS = frozenset(ACTORS.values())
 ORG_HEADS = (
     "nämnd", "nämnden", "myndighet", "myndigheten", "styrelse", "styrelsen", "inspektion", "inspektionen",
     "verk", "verket", "departement", "departementet", "förbund", "förbundet", "sjukhus", "sjukhuset",
     "kommission", "kommissionen", "institut", "institutet", "råd", "rådet",
 )  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
-_SENTENCE_START = re.compile(r"(?:^\s*|[.!?:•●\n#]\s*|^\s*[-–o]\s+)$")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,26 @@ def _is_common(word: str) -> bool:
     return bool(_known(low)) or split_compound(low).is_compound
 
 
-@lru_cache(maxsize=65536)
+def _at_sentence_start(text: str, at: int) -> bool:
+    """Whether position `at` starts a sentence: only spaces before it since the start of the text, a line break or
+    sentence punctuation, or a list bullet ("- ", "o ") there. Looks back a few characters only (linear, not the
+    quadratic search over the whole prefix)."""
+    j = at - 1
+    newline = False
+    while j >= 0 and text[j].isspace():
+        newline = newline or text[j] == "\n"
+        j -= 1
+    if j < 0 or newline or text[j] in ".!?:•●#":
+        return True
+    if text[j] in "-–o" and j + 1 < at:
+        k = j - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        return k < 0 or text[k] == "\n"
+    return False
+
+
+@lru_cache(maxsize=1 << 18)
 def entities(text: str) -> tuple[Entity, ...]:
     """Regions, actors and names in `text` (see the module docstring)."""
     found: list[Entity] = []
@@ -137,14 +159,16 @@ def entities(text: str) -> tuple[Entity, ...]:
         actor = _actor_key(word)
         if actor:
             found.append(Entity("actor", actor, word))
-        elif any(word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS):
+        elif word.lower().endswith(ORG_HEADS) and any(
+            word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS
+        ):
             found.append(
                 Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word)
             )
         elif word.isupper() and len(word) >= 2:
             found.append(Entity("name", word, word))
         elif word[:1].isupper() and len(word) >= 3:
-            at_start = bool(_SENTENCE_START.search(text[: m.start()]))
+            at_start = _at_sentence_start(text, m.start())
             if not (at_start and _is_common(word)):
                 found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
         i += 1
@@ -157,12 +181,23 @@ def _has(entity: Entity, others: Sequence[Entity]) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 12)
+def _lower(text: str) -> str:
+    return text.lower()
+
+
+def _maybe_in(entity: Entity, context: str) -> bool:
+    """False when a name cannot be in `context` (its first letters are nowhere in it): saves reading a whole
+    passage's entities. Regions and actors have aliases ("VGR", "landsting"), so they are always looked up."""
+    return entity.kind != "name" or entity.key[:5] in _lower(context)
+
+
 def compare_entities(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each region, actor and name of the statement: found, in conflict with another of its kind, or missing."""
     outcome = Outcome("entity")
     mine = entities(statement)
     theirs = entities(evidence)
-    wider = entities(context) if context else []
+    actor_found = any(e.kind == "actor" and _has(e, theirs) for e in mine)
     seen: set[tuple[str, str]] = set()
     for entity in mine:
         if (entity.kind, entity.key) in seen:
@@ -172,10 +207,18 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
-        if (rivals and entity.kind != "name") or (rivals and entity.kind == "name" and not _has(entity, wider)):
+        if entity.kind == "actor" and entity.key not in _COMMON_ACTORS:
+            # a named organisation: a generic reference ("myndigheten") may be it, not a rival
+            rivals = [o for o in rivals if o.key not in GENERIC_ACTORS]
+        if entity.kind == "actor" and actor_found:
+            # another of the statement's actors is in the evidence: this one is missing there, not replaced
+            rivals = []
+        if rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
-        elif _has(entity, wider):
+        elif context and _maybe_in(entity, context) and _has(entity, entities(context)):  # read only when needed
             outcome.found.append(entity.text)
+        elif rivals:
+            outcome.conflict.append((entity.text, rivals[0].text))
         else:
             outcome.missing.append(entity.text)
     return outcome

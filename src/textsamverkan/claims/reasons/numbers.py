@@ -36,7 +36,7 @@ class Amount:
     measures: str = ""
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def amounts(text: str) -> tuple[Amount, ...]:
     """Every amount in `text` (see the module docstring)."""
     found = [
@@ -70,9 +70,9 @@ def comparable(a: Amount, b: Amount) -> bool:
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing."""
     outcome = Outcome("number")
-    theirs = amounts(evidence)
-    wider = amounts(context) if context else []
-    for mine in amounts(statement):
+    mine_all = amounts(statement)
+    theirs = amounts(evidence) if mine_all else ()
+    for mine in mine_all:
         if any(agree(mine, other) for other in theirs):
             outcome.found.append(mine.text)
             continue
@@ -80,7 +80,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         if rivals:
             closest = min(rivals, key=lambda o: abs(o.value - mine.value))
             outcome.conflict.append((mine.text, closest.text))
-        elif any(agree(mine, other) for other in wider):
+        elif context and any(agree(mine, other) for other in amounts(context)):
             outcome.found.append(mine.text)
         else:
             outcome.missing.append(mine.text)
