@@ -57,16 +57,15 @@ def _maxrss_mib() -> float:
 def run_config(workers: int, stage: str, items: Any, repeats: int) -> dict[str, Any]:
     """Time `stage` over `items` `repeats` times with `workers` (0 = in-process); median seconds, outputs."""
     from textsamverkan.distributed.engine import dask_client
-    from textsamverkan.distributed.tasks import code_sentences_sharded, embed_texts_sharded
-    from textsamverkan.segment.sentences import simple_sentences
+    from textsamverkan.distributed.tasks import code_documents_sharded, embed_texts_sharded
     from textsamverkan.themes.codebook import default_codebook_path
 
     codebook = default_codebook_path().read_text(encoding="utf-8")
-    units = [(d, simple_sentences(d, t, [(0, len(t))])) for d, t in items] if stage == "themes" else []
+    docs = [(d, t, [(0, len(t))], []) for d, t in items] if stage == "themes" else []
 
     def once(scheduler: str | None) -> Any:
         if stage == "themes":
-            return code_sentences_sharded(units, codebook_yaml=codebook, scheduler=scheduler)
+            return code_documents_sharded(docs, codebook_yaml=codebook, scheduler=scheduler)
         threads = 1 if scheduler else None
         return embed_texts_sharded(items, scheduler=scheduler, threads=threads, shard_size=256)
 

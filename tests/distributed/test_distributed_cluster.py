@@ -10,9 +10,8 @@ from typing import Any
 
 import pytest
 
-from textsamverkan.distributed.tasks import code_sentences_sharded
+from textsamverkan.distributed.tasks import code_documents_sharded
 from textsamverkan.errors import E_OPTION, UserError
-from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import default_codebook_path
 
 pytest.importorskip("distributed")
@@ -30,17 +29,17 @@ SENTENCES = [
 CODEBOOK = default_codebook_path().read_text(encoding="utf-8")
 
 
-def corpus(n_docs: int = 60) -> list[tuple[str, Any]]:
-    """Small deterministic documents built from the sentences above, as (doc_id, its sentences)."""
+def corpus(n_docs: int = 60) -> list[Any]:
+    """Small deterministic documents built from the sentences above: (doc_id, text, one passage, no NLP spans)."""
     docs = []
     for i in range(n_docs):
         text = " ".join(SENTENCES[(i * 7 + k * 3) % len(SENTENCES)] for k in range(1 + i % 4))
-        docs.append((f"doc{i:03d}", simple_sentences(f"doc{i:03d}", text, [(0, len(text))])))
+        docs.append((f"doc{i:03d}", text, [(0, len(text))], []))
     return docs
 
 
-def code(docs: list[tuple[str, Any]], **options: Any) -> Any:
-    return code_sentences_sharded(docs, codebook_yaml=CODEBOOK, **options)
+def code(docs: list[Any], **options: Any) -> Any:
+    return code_documents_sharded(docs, codebook_yaml=CODEBOOK, **options)
 
 
 def digest(hits: Any) -> str:
@@ -61,7 +60,7 @@ def test_two_local_workers_give_the_in_process_theme_codes() -> None:
     docs = corpus()
     in_process = code(docs, shard_size=10)
     assert sum(len(h) for h in in_process) > 20  # the coder does find themes here
-    assert all(h.doc_id == doc_id for (doc_id, _), hits in zip(docs, in_process, strict=True) for h in hits)
+    assert all(h.doc_id == doc_id for (doc_id, *_), hits in zip(docs, in_process, strict=True) for h in hits)
     two = code(docs, shard_size=10, workers=2)
     assert digest(two) == digest(in_process)
 

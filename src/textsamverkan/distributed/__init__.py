@@ -6,7 +6,7 @@ existing Dask scheduler (`scheduler="tcp://host:8786"`), and the results come ba
 (`engine.run_sharded`). Because the shards do not depend on the number of workers and every task is pure, 0, 1
 and 2 workers give the same output; a task lost with a dying worker is simply run again. Worker processes load a
 model once and keep it (`resources.process_resource`). Ready-made tasks: `tasks.embed_texts_sharded` and
-`tasks.code_sentences_sharded`. Dask is imported only when a cluster is used.
+`tasks.code_documents_sharded`. Dask is imported only when a cluster is used.
 """
 
 from textsamverkan.distributed.engine import run_sharded

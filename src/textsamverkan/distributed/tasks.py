@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,7 +18,6 @@ from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE
 
 if TYPE_CHECKING:
     from textsamverkan.embed.types import FloatMatrix, Kind
-    from textsamverkan.segment.sentences import Sentence
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
     from textsamverkan.themes.types import ThemeHit
@@ -63,15 +62,19 @@ def embed_texts_sharded(
     return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
 
-def code_sentences_shard(units: Sequence[tuple[str, list[Sentence]]], *, codebook_yaml: str) -> list[list[ThemeHit]]:
-    """Lexical theme hits of each document's sentences, in sentence order, with this process's matcher."""
+SentenceInputs = tuple[str, str, Sequence[tuple[int, int]], Sequence[Any]]
+
+
+def code_documents_shard(docs: Sequence[SentenceInputs], *, codebook_yaml: str) -> list[list[ThemeHit]]:
+    """Lexical theme hits of each document (id, text, passages, NLP spans), its sentences made here, on the worker."""
     import hashlib
 
+    from textsamverkan.segment.sentences import document_sentences
     from textsamverkan.themes.matcher import code_sentences
 
     key = f"codebook:{hashlib.sha256(codebook_yaml.encode('utf-8')).hexdigest()}"
     codebook, matcher = process_resource(key, lambda: _codebook_and_matcher(codebook_yaml))
-    return [code_sentences(sentences, codebook, matcher=matcher) for _doc_id, sentences in units]
+    return [code_sentences(document_sentences(*doc)[0], codebook, matcher=matcher) for doc in docs]
 
 
 def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]:
@@ -82,19 +85,21 @@ def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]
     return codebook, LexicalMatcher(codebook)
 
 
-def code_sentences_sharded(
-    units: Sequence[tuple[str, list[Sentence]]],
+def code_documents_sharded(
+    docs: Sequence[SentenceInputs],
     *,
     codebook_yaml: str,
     workers: int = 0,
     scheduler: str | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
 ) -> list[list[ThemeHit]]:
-    """Lexical theme hits per (doc_id, sentences), in input order; a document stays in one shard (keyed by its id).
+    """Lexical theme hits per document, in input order; a document stays in one shard (keyed by its id).
 
-    The codebook travels as its YAML text (what a run keeps), so every worker codes with exactly the run's codebook.
+    Each document travels as what its sentences are made from (id, text, passage offsets, NLP spans), so the
+    sentence splitting and lemmas run on the workers too; the codebook travels as its YAML text (what a run
+    keeps), so every worker codes with exactly the run's codebook.
     """
-    task = partial(code_sentences_shard, codebook_yaml=codebook_yaml)
+    task = partial(code_documents_shard, codebook_yaml=codebook_yaml)
     return run_sharded(
-        task, units, [d for d, _ in units], shard_size=shard_size, workers=workers, scheduler=scheduler, name="code"
+        task, docs, [d[0] for d in docs], shard_size=shard_size, workers=workers, scheduler=scheduler, name="code"
     )

@@ -179,3 +179,16 @@ def sentences_from_spans(doc_id: str, text: str, spans: Sequence[Any]) -> list[S
                 )
             )
     return out
+
+
+def document_sentences(
+    doc_id: str, text: str, passages: Sequence[tuple[int, int]], annotated: Sequence[Any] = ()
+) -> tuple[list[Sentence], str]:
+    """A document's sentences: from the NLP layer's sentence and token spans when there are any ("annotate"),
+    else cut from its passages by the fast splitter with simplemma lemmas ("simple").
+
+    The one rule for which sentences coding and claim extraction read, in this process or on a worker.
+    """
+    if annotated:
+        return sentences_from_spans(doc_id, text, annotated), "annotate"
+    return simple_sentences(doc_id, text, passages), "simple"

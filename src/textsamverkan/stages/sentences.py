@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from textsamverkan.model import Document
+from textsamverkan.model import Document, Span
 
 SENTENCE_LAYERS = ("passage", "sentence", "token")
+
+
+def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
+    """What the sentences of a stored document are made from: id, text, passage offsets, NLP sentence/token spans.
+
+    Plain data, so a worker process can make the sentences itself (segment.sentences.document_sentences).
+    """
+    passages = [(p.start, p.end) for p in doc.spans_on("passage")]
+    return doc.doc_id, doc.text, passages, [s for s in doc.spans if s.layer in ("sentence", "token")]
 
 
 def document_sentences(doc: Document) -> tuple[list[Any], str]:
     """Sentences from `annotate` when it ran ("annotate"), else from the fast splitter over passages ("simple").
 
-    `doc` must carry its passage, sentence and token spans. Shared by coding and claim extraction, so both read
-    exactly the same sentences.
+    `doc` must carry its passage, sentence and token spans.
     """
-    from textsamverkan.segment.sentences import sentences_from_spans, simple_sentences
+    from textsamverkan.segment.sentences import document_sentences as make_sentences
 
-    annotated = [s for s in doc.spans if s.layer in ("sentence", "token")]
-    if annotated:
-        return sentences_from_spans(doc.doc_id, doc.text, annotated), "annotate"
-    return simple_sentences(doc.doc_id, doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]), "simple"
+    return make_sentences(*sentence_inputs(doc))

@@ -167,18 +167,19 @@ def _code_corpus(
 def _sharded_hits(ctx: RunContext, codebook: Any, settings: dict[str, Any]) -> dict[str, list[Any]]:
     """Lexical hits of every document, coded in shards on a Dask cluster with exactly the run's codebook.
 
-    Sentences are read here (the store stays in this process); only the coding runs on the workers. Semantic
-    matching, which needs an embedder per worker, is not sharded: it is refused with workers.
+    Documents are read here (the store stays in this process); sentence splitting and coding run on the workers.
+    Semantic matching, which needs an embedder per worker, is not sharded: it is refused with workers.
     """
-    from textsamverkan.distributed.tasks import code_sentences_sharded
+    from textsamverkan.distributed.tasks import code_documents_sharded
     from textsamverkan.errors import E_OPTION, UserError
+    from textsamverkan.stages.sentences import sentence_inputs
     from textsamverkan.themes.codebook import dump_codebook
 
     if settings["semantic"]:
         raise UserError(E_OPTION, "--semantic does not run on workers yet", "Leave out --workers/--scheduler.")
-    units = [(doc_id, document_sentences(ctx.document(doc_id))[0]) for doc_id in ctx.doc_ids]
-    hits = code_sentences_sharded(
-        units, codebook_yaml=dump_codebook(codebook), workers=settings["workers"], scheduler=settings["scheduler"]
+    docs = [sentence_inputs(ctx.document(doc_id)) for doc_id in ctx.doc_ids]
+    hits = code_documents_sharded(
+        docs, codebook_yaml=dump_codebook(codebook), workers=settings["workers"], scheduler=settings["scheduler"]
     )
     return dict(zip(ctx.doc_ids, hits, strict=True))
 
