@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textsamverkan.errors import E_OPTION, UserError
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
+from textsamverkan.stages.claims import COLUMNS as CLAIM_TABLE_COLUMNS
 from textsamverkan.stages.corpus_view import CorpusView, load_view
 
 if TYPE_CHECKING:
@@ -41,19 +42,7 @@ PASSAGE_COLUMNS = [
     "quote",
 ]
 DOCUMENT_COLUMNS = ["doc_id", "title", "corpus", "kind", "region", "organisation", "date", "words", "passages"]
-CLAIM_COLUMNS = [
-    "doc_id",
-    "start",
-    "end",
-    "type",
-    "themes",
-    "speaker",
-    "role",
-    "organisation",
-    "region",
-    "quantities",
-    "quote",
-]
+CLAIM_COLUMNS = list(CLAIM_TABLE_COLUMNS)
 CODEBOOK_COLUMNS = ["id", "label", "label_sv", "label_en", "parent", "description", "color", "codable", "passages"]
 
 
