@@ -4,6 +4,7 @@ an existing Dask scheduler; the results come back in input order whatever ran th
 from __future__ import annotations
 
 import importlib
+import itertools
 import logging
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -44,12 +45,40 @@ def run_sharded(
         results = [task(list(s.items)) for s in shards]
     else:
         with dask_client(workers=workers, scheduler=scheduler) as client:
-            run = uuid.uuid4().hex[:8]
-            futures = [
-                client.submit(task, list(s.items), key=f"{name}-{s.index:05d}-{run}", pure=False) for s in shards
-            ]
-            results = client.gather(futures)
+            results = _run_bounded(client, task, shards, name=name)
     return merge_in_input_order(shards, results, len(items))
+
+
+def _run_bounded(client: Any, task: ShardTask[T, R], shards: Sequence[Shard[T]], *, name: str) -> list[Any]:
+    """Each shard's results, with only a few shards per worker in flight at a time.
+
+    Submitting every shard at once would keep all inputs and all results on the workers until the end, so a
+    worker's memory would grow with the corpus; here each result is fetched and released as soon as it is done,
+    so memory per worker stays that of a few shards however large the corpus.
+    """
+    import distributed
+
+    as_completed: Any = distributed.as_completed  # untyped in dask's stubs
+    run = uuid.uuid4().hex[:8]
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    waiting = iter(enumerate(shards))
+    results: list[Any] = [None] * len(shards)
+    position: dict[str, int] = {}
+
+    def submit(numbered: tuple[int, Shard[T]]) -> Any:
+        at, shard = numbered
+        future = client.submit(task, list(shard.items), key=f"{name}-{shard.index:05d}-{run}", pure=False)
+        position[future.key] = at
+        return future
+
+    in_flight = as_completed([submit(n) for n in itertools.islice(waiting, 2 * workers)])
+    for future in in_flight:
+        results[position.pop(future.key)] = future.result()
+        future.release()
+        following = next(waiting, None)
+        if following is not None:
+            in_flight.add(submit(following))
+    return results
 
 
 def merge_in_input_order(shards: Sequence[Shard[T]], results: Sequence[Sequence[R]], n_items: int) -> list[R]:
