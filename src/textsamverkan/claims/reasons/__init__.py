@@ -8,7 +8,9 @@ texts, so a verdict can be explained and tested on small Swedish examples.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 
 @dataclass
@@ -19,3 +21,43 @@ class Outcome:
     found: list[str] = field(default_factory=list)
     conflict: list[tuple[str, str]] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+
+
+class Mention(Protocol):
+    """An element found in a text, shown as it is written there."""
+
+    @property
+    def text(self) -> str: ...
+
+
+M = TypeVar("M", bound=Mention)
+
+
+def match_mentions(
+    kind: str,
+    mine: Sequence[M],
+    theirs: Sequence[M],
+    in_context: Callable[[], Sequence[M]],
+    agree: Callable[[M, M], bool],
+    rival: Callable[[M, Sequence[M]], M | None],
+) -> Outcome:
+    """Each of the statement's mentions: found when one in the evidence agrees; else in conflict with the evidence
+    mention `rival` picks; else found when the context (read once, only if needed) holds one that agrees; else
+    missing."""
+    outcome = Outcome(kind)
+    context: Sequence[M] | None = None
+    for mention in mine:
+        if any(agree(mention, other) for other in theirs):
+            outcome.found.append(mention.text)
+            continue
+        opponent = rival(mention, theirs)
+        if opponent is not None:
+            outcome.conflict.append((mention.text, opponent.text))
+            continue
+        if context is None:
+            context = in_context()
+        if any(agree(mention, other) for other in context):
+            outcome.found.append(mention.text)
+        else:
+            outcome.missing.append(mention.text)
+    return outcome

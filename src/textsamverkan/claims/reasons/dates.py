@@ -8,11 +8,12 @@ with it but disagree; otherwise it is missing (the wider context, e.g. the whole
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import MONTHS
-from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons import Outcome, match_mentions
 
 SEASONS = {"våren": "vår", "våras": "vår", "sommaren": "sommar", "hösten": "höst", "vintern": "vinter"}
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -79,18 +80,10 @@ def _rival(a: DateMention, b: DateMention) -> bool:
 
 def compare_dates(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each date of the statement: found in the evidence (or the context), in conflict with one there, or missing."""
-    outcome = Outcome("date")
-    mine_all = dates(statement)
-    theirs = dates(evidence) if mine_all else ()
-    for mine in mine_all:
-        if any(_agree(mine, other) for other in theirs):
-            outcome.found.append(mine.text)
-            continue
-        rivals = [other for other in theirs if _rival(mine, other)]
-        if rivals:
-            outcome.conflict.append((mine.text, rivals[0].text))
-        elif context and any(_agree(mine, other) for other in dates(context)):
-            outcome.found.append(mine.text)
-        else:
-            outcome.missing.append(mine.text)
-    return outcome
+    mine = dates(statement)
+    theirs = dates(evidence) if mine else ()
+
+    def first_rival(date: DateMention, others: Sequence[DateMention]) -> DateMention | None:
+        return next((other for other in others if _rival(date, other)), None)
+
+    return match_mentions("date", mine, theirs, lambda: dates(context) if context else (), _agree, first_rival)

@@ -9,11 +9,12 @@ evidence with the same unit, or the same kind when neither has one, and another 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import describe, parse_quantities
-from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
 APPROXIMATE = 0.2
@@ -69,19 +70,11 @@ def comparable(a: Amount, b: Amount) -> bool:
 
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing."""
-    outcome = Outcome("number")
-    mine_all = amounts(statement)
-    theirs = amounts(evidence) if mine_all else ()
-    for mine in mine_all:
-        if any(agree(mine, other) for other in theirs):
-            outcome.found.append(mine.text)
-            continue
-        rivals = [other for other in theirs if comparable(mine, other)]
-        if rivals:
-            closest = min(rivals, key=lambda o: abs(o.value - mine.value))
-            outcome.conflict.append((mine.text, closest.text))
-        elif context and any(agree(mine, other) for other in amounts(context)):
-            outcome.found.append(mine.text)
-        else:
-            outcome.missing.append(mine.text)
-    return outcome
+    mine = amounts(statement)
+    theirs = amounts(evidence) if mine else ()
+
+    def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
+        rivals = [other for other in others if comparable(amount, other)]
+        return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
+
+    return match_mentions("number", mine, theirs, lambda: amounts(context) if context else (), agree, closest_rival)
