@@ -69,7 +69,7 @@ def e5_reason_to_build(path: Path, source: Path) -> str | None:
 
 def onnx_reason_to_build(path: Path, source_dir: Path) -> str | None:
     """Why the ONNX export must be (re)done from the sentence-transformers folder `source_dir`, or None."""
-    man_file = path / onnx_export.MANIFEST
+    man_file = path / e5_model.MANIFEST
     files = (onnx_export.FP32_FILE, onnx_export.INT8_FILE, "tokenizer.json")
     if not man_file.is_file() or not all((path / f).is_file() for f in files):
         return "missing"

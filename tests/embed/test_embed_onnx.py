@@ -12,7 +12,14 @@ from types import ModuleType
 import numpy as np
 import pytest
 
-from textsamverkan.embed.backend import BUNDLED, DEFAULT_E5_VARIANT, ONNX_VARIANTS, load_embedder, resolve_bundled_name
+from textsamverkan.embed.backend import (
+    BUNDLED,
+    DEFAULT_E5_VARIANT,
+    ONNX_MANIFEST,
+    ONNX_VARIANTS,
+    load_embedder,
+    resolve_bundled_name,
+)
 from textsamverkan.embed.onnx_backend import OnnxEmbedder, length_buckets
 
 pytest.importorskip("onnxruntime")
@@ -87,8 +94,8 @@ def test_single_thread_session_gives_the_same_vectors(tiny_onnx_dir: Path) -> No
 
 def test_export_is_deterministic(tiny_model_dir: Path, tiny_onnx_dir: Path, tmp_path: Path) -> None:
     again = onnx_export.export_onnx(tiny_model_dir, tmp_path / "again", log=lambda m: None)
-    first = json.loads((tiny_onnx_dir / onnx_export.MANIFEST).read_text(encoding="utf-8"))
-    second = json.loads((again / onnx_export.MANIFEST).read_text(encoding="utf-8"))
+    first = json.loads((tiny_onnx_dir / ONNX_MANIFEST).read_text(encoding="utf-8"))
+    second = json.loads((again / ONNX_MANIFEST).read_text(encoding="utf-8"))
     assert first["files"] == second["files"] and first["source_sha256"] == second["source_sha256"]
     assert not (tmp_path / "again.building").exists()
 
@@ -127,8 +134,8 @@ def test_ensure_models_reexports_only_when_missing_or_stale(tiny_model_dir: Path
     (source / "config.json").write_text((source / "config.json").read_text(encoding="utf-8") + " ", encoding="utf-8")
     assert em.onnx_reason_to_build(out, source) == "exported from other src-model weights"
     onnx_export.export_onnx(source, out, log=lambda m: None)
-    man = json.loads((out / onnx_export.MANIFEST).read_text(encoding="utf-8"))
-    (out / onnx_export.MANIFEST).write_text(json.dumps({**man, "export_version": "0"}), encoding="utf-8")
+    man = json.loads((out / ONNX_MANIFEST).read_text(encoding="utf-8"))
+    (out / ONNX_MANIFEST).write_text(json.dumps({**man, "export_version": "0"}), encoding="utf-8")
     assert "export version" in em.onnx_reason_to_build(out, source)
     (out / onnx_export.INT8_FILE).unlink()
     assert em.onnx_reason_to_build(out, source) == "missing"

