@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from textsamverkan.claims.verdict import MAX_STATEMENT_CHARS, Judgement
+from textsamverkan.settings import default
 
 DEFAULT_WEIGHT = 0.7
 DEFAULT_SATURATION = 8.0
-DEFAULT_THRESHOLD = 0.30
-DEFAULT_LINK_EMBEDDER = "static-sv"
+DEFAULT_THRESHOLD: float = default("link", "threshold")  # the settings table holds the value
+DEFAULT_LINK_EMBEDDER: str = default("link", "link_embedder")
 
 
 class PassageLike(Protocol):

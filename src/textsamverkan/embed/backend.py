@@ -25,6 +25,7 @@ import numpy as np
 
 from textsamverkan.embed.types import Embedder, FloatMatrix, Kind, Prefixes
 from textsamverkan.errors import E_MISSING_PACKAGE, E_MODEL, E_OPTION, UserError, did_you_mean
+from textsamverkan.settings import default
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from textsamverkan.embed.onnx_backend import OnnxEmbedder
 
 
-DEFAULT_EMBEDDER = "e5-small-sv"
+DEFAULT_EMBEDDER: str = default("embed", "embedder")  # the settings table holds the value
 # The variant "e5-small-sv" stands for: the fastest one within the quality gate (R@1, R@5 and MRR within 1 point
 # of e5-small-sv-torch, pair accuracy no lower) measured by benchmarks/embed/bench_onnx.py; see RESULTS.md.
 DEFAULT_E5_VARIANT = "e5-small-sv-onnx-int8"

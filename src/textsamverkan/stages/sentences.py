@@ -6,8 +6,6 @@ from typing import Any
 
 from textsamverkan.model import Document, Span
 
-SENTENCE_LAYERS = ("passage", "sentence", "token")
-
 
 def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
     """What the sentences of a stored document are made from: id, text, passage offsets, NLP sentence/token spans.
