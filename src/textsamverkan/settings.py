@@ -117,15 +117,15 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         0,
         "Worker processes of a local Dask cluster for the per-document work (0: in this process).",
-        ("embed", "themes"),
+        ("annotate", "embed", "themes"),
         minimum=0,
     ),
     Setting(
         "scheduler",
         str,
         None,
-        "Address of a running Dask scheduler (tcp://host:8786) to send the per-document work to; overrides --workers.",
-        ("embed", "themes"),
+        "Address of a running Dask scheduler (tcp://host:8786) to send the per-document work to, instead of --workers.",
+        ("annotate", "embed", "themes"),
         metavar="ADDRESS",
     ),
     # themes

@@ -6,12 +6,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from textsamverkan.distributed.tasks import code_documents_sharded
 from textsamverkan.errors import E_OPTION, UserError
+from textsamverkan.segment.sentences import document_sentences
 from textsamverkan.themes.codebook import default_codebook_path
 
 pytest.importorskip("distributed")
@@ -39,7 +41,10 @@ def corpus(n_docs: int = 60) -> list[Any]:
 
 
 def code(docs: list[Any], **options: Any) -> Any:
-    return code_documents_sharded(docs, codebook_yaml=CODEBOOK, **options)
+    """Each document's hits; the sentence counts ride along and must equal a plain split's."""
+    coded = code_documents_sharded(docs, codebook_yaml=CODEBOOK, **options)
+    assert [c.sentences for c in coded] == [len(document_sentences(*d)[0]) for d in docs]
+    return [c.hits for c in coded]
 
 
 def digest(hits: Any) -> str:
@@ -76,3 +81,16 @@ def test_an_unreachable_scheduler_is_a_user_error() -> None:
     with pytest.raises(UserError) as err:
         code(corpus(2), scheduler="tcp://127.0.0.1:9")
     assert err.value.code == E_OPTION and "scheduler" in err.value.message
+
+
+def test_two_local_workers_give_the_in_process_annotation() -> None:
+    from textsamverkan.distributed.engine import run_sharded
+    from textsamverkan.distributed.tasks import document_annotator
+
+    model = str(Path(__file__).resolve().parents[2] / "models" / "sv_core_textsamverkan")
+    docs = [(text, [(0, len(text))]) for _, text, _, _ in corpus(24)]
+    task = document_annotator("spacy", model, ())
+    in_process = run_sharded(task, docs, [t for t, _ in docs], shard_size=5)
+    assert all(any(s.layer == "token" and s.attrs.get("lemma") for s in spans) for spans in in_process)
+    two = run_sharded(task, docs, [t for t, _ in docs], shard_size=5, workers=2)
+    assert two == in_process

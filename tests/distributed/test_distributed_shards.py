@@ -4,12 +4,12 @@ the in-process engine equal to a plain loop whatever the shard count."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pytest
 
 from textsamverkan.distributed import make_shards, run_sharded, shard_of
-from textsamverkan.distributed.engine import dask_client, merge_in_input_order
+from textsamverkan.distributed.engine import ShardRunner, dask_client, merge_in_input_order
 from textsamverkan.distributed.shards import shard_count
 from textsamverkan.errors import E_OPTION, UserError
 
@@ -49,11 +49,26 @@ def _lengths(texts: Sequence[str]) -> list[int]:
     return [len(t) for t in texts]
 
 
-@pytest.mark.parametrize("n_shards", [1, 3, 50])
-def test_in_process_run_equals_a_plain_loop(n_shards: int) -> None:
-    texts = [("x" * (i % 13)) + str(i) for i in range(120)]
-    assert run_sharded(_lengths, texts, texts, n_shards=n_shards) == [len(t) for t in texts]
-    assert run_sharded(_lengths, [], [], n_shards=n_shards) == []
+@pytest.mark.parametrize("shard_size", [1, 7, 50, 500])
+def test_in_process_run_equals_a_plain_loop(shard_size: int) -> None:
+    texts = [("x" * (i % 13)) + str(i) for i in range(120)]  # 1: 15 blocks of 8 shards; 500: one shard
+    assert run_sharded(_lengths, texts, texts, shard_size=shard_size) == [len(t) for t in texts]
+    assert run_sharded(_lengths, [], [], shard_size=shard_size) == []
+
+
+def test_a_stream_reads_its_input_a_block_at_a_time() -> None:
+    taken: list[int] = []
+
+    def numbers() -> Iterator[int]:
+        for n in range(100):
+            taken.append(n)
+            yield n
+
+    stream = ShardRunner().stream(_lengths, numbers(), payload=str, key=str, shard_size=5)
+    first = next(stream)
+    assert first == (0, 1)
+    assert len(taken) == 80  # the first block (8 shards of 5) and the one started behind it, not all 100
+    assert [r for _, r in stream] == [len(str(n)) for n in range(1, 100)]
 
 
 def test_a_task_returning_the_wrong_number_of_results_is_an_error() -> None:

@@ -1,4 +1,5 @@
-"""The themes and embed stages give the same results in this process and on a 2-worker local Dask cluster."""
+"""The annotate, themes and embed stages give the same results in this process and on a 2-worker local Dask
+cluster."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from paths import SEEDS
 from textsamverkan.cli.main import cli
 from textsamverkan.stages.embed import corpus_passages, embed_passages
 from textsamverkan.store import connect
-from textsamverkan.store.documents import list_doc_ids
+from textsamverkan.store.documents import get_document, list_doc_ids
 
 
 def invoke(db: Path, *args: str) -> str:
@@ -34,6 +35,29 @@ def test_two_workers_code_the_corpus_exactly_as_one_process(tmp_path: Path) -> N
         invoke(db, "ingest", str(SEEDS), "-q")
         invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / name), *extra)
         tables.append(theme_table(tmp_path / name))
+    assert tables[0] == tables[1]
+
+
+def annotation(db: Path) -> list[tuple[str, list[object]]]:
+    conn = connect(db)
+    try:
+        docs = [get_document(conn, doc_id, layers=["sentence", "token"]) for doc_id in list_doc_ids(conn)]
+        return [(d.doc_id, [(s.start, s.end, s.layer, s.label, s.attrs) for s in d.spans]) for d in docs]
+    finally:
+        conn.close()
+
+
+def test_two_workers_annotate_and_code_the_annotated_corpus_exactly_as_one_process(tmp_path: Path) -> None:
+    tables, annotations = [], []
+    for name, extra in (("inproc", ()), ("workers", ("--workers", "2"))):
+        db = tmp_path / f"{name}.db"
+        invoke(db, "ingest", str(SEEDS), "-q")
+        assert "annotated" in invoke(db, "annotate", *extra)
+        annotations.append(annotation(db))
+        invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / name), *extra)
+        tables.append(theme_table(tmp_path / name))
+    assert sum(len(spans) for _, spans in annotations[0]) > 1000
+    assert annotations[0] == annotations[1]
     assert tables[0] == tables[1]
 
 

@@ -27,6 +27,7 @@ def annotate(obj: Workspace, /, corpus_name: str | None, **settings: Any) -> Non
       textsamverkan annotate
       textsamverkan annotate --nlp spacy --parser
       textsamverkan annotate --nlp stanza --model models/stanza_sv
+      textsamverkan annotate --workers 2      # two worker processes (see "Workers and clusters" in the README)
     """
     from tqdm import tqdm
 

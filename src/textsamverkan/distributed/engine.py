@@ -7,15 +7,19 @@ import importlib
 import itertools
 import logging
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE, Shard, make_shards, shard_count
 from textsamverkan.errors import E_MISSING_PACKAGE, E_OPTION, UserError
 
+S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
+
+BLOCK_SHARDS = 8  # shards per block a runner takes from its input at a time (at least two per worker)
 
 ShardTask = Callable[[Sequence[T]], Sequence[R]]
 
@@ -25,60 +29,126 @@ def run_sharded(
     items: Sequence[T],
     keys: Sequence[str],
     *,
-    n_shards: int | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
     workers: int = 0,
     scheduler: str | None = None,
     name: str = "shard",
 ) -> list[R]:
-    """`task` applied to every item, one result per item in input order.
+    """`task` applied to every item, one result per item in input order, on a runner made for this call (see
+    `ShardRunner.stream`)."""
+    with shard_runner(workers=workers, scheduler=scheduler) as runner:
+        return runner.map(task, items, keys, shard_size=shard_size, name=name)
 
-    Items are cut into shards by `keys` (see `shards.make_shards`; `n_shards` defaults to about `shard_size`
-    items each and never depends on the workers); `task` gets each shard's items as a list and must return one
-    result per item, depending on nothing but its input (then 0, 1 or N workers give identical output, and a
-    task re-run after a worker died gives the same result). `task` must be picklable when workers are used: a
-    module-level function or a `functools.partial` of one. `workers=0` and no `scheduler` runs in this
-    process; `workers=N` starts a local cluster of N processes for this call; `scheduler` uses a running one.
-    """
-    shards = make_shards(items, keys, n_shards or shard_count(len(items), shard_size))
+
+class ShardRunner:
+    """Runs shard tasks in this process (no client) or on a Dask client that stays open for many calls, so a stage
+    can feed a cluster block by block without starting it again (workers keep their loaded models)."""
+
+    def __init__(self, client: Any | None = None) -> None:
+        self.client = client
+        self.workers = len(client.scheduler_info().get("workers", {})) if client is not None else 0
+
+    def map(
+        self,
+        task: ShardTask[T, R],
+        items: Sequence[T],
+        keys: Sequence[str],
+        *,
+        shard_size: int = DEFAULT_SHARD_SIZE,
+        name: str = "shard",
+    ) -> list[R]:
+        """`task` over `items` (item n has key `keys[n]`), one result per item in input order."""
+        if len(items) != len(keys):
+            raise ValueError(f"{len(items)} items but {len(keys)} keys")
+        numbered = self.stream(
+            task, range(len(items)), payload=items.__getitem__, key=keys.__getitem__, shard_size=shard_size, name=name
+        )
+        return [result for _, result in numbered]
+
+    def stream(
+        self,
+        task: ShardTask[T, R],
+        items: Iterable[S],
+        *,
+        payload: Callable[[S], T],
+        key: Callable[[S], str],
+        shard_size: int = DEFAULT_SHARD_SIZE,
+        name: str = "shard",
+    ) -> Iterator[tuple[S, R]]:
+        """Each item with `task`'s result for `payload(item)`, in input order, reading `items` lazily.
+
+        Items are taken a block at a time (`BLOCK_SHARDS` shards, or two per worker on a larger cluster) and cut
+        into shards by `key` (`shards.make_shards`: the same key lands in the same shard of its block). `task` gets
+        a shard's payloads as a list and returns one result per payload, depending on nothing but its input: then
+        0, 1 or N workers give identical output, and a task re-run after a worker died gives the same result. With
+        a client, the next block is on the workers while the caller consumes this one (reading the next inputs and
+        writing these results overlap the work), and at most two blocks are held anywhere, so memory stays that of
+        a few shards however large the corpus. `task` must be picklable then: a module-level function or a
+        `functools.partial` of one.
+        """
+        block = shard_size * max(BLOCK_SHARDS, 2 * self.workers)
+        run = uuid.uuid4().hex[:8]
+        pending: _Started[S, R] | None = None
+        for number, chunk in enumerate(_batched(items, block)):
+            started = self._start(task, chunk, payload, key, shard_size, f"{name}-{run}-{number:06d}")
+            if pending is not None:
+                yield from self._finish(pending)
+            pending = started
+        if pending is not None:
+            yield from self._finish(pending)
+
+    def _start(
+        self,
+        task: ShardTask[T, R],
+        chunk: list[S],
+        payload: Callable[[S], T],
+        key: Callable[[S], str],
+        shard_size: int,
+        prefix: str,
+    ) -> _Started[S, R]:
+        shards = make_shards([payload(x) for x in chunk], [key(x) for x in chunk], shard_count(len(chunk), shard_size))
+        if self.client is None:
+            return _Started(chunk, shards, [task(list(s.items)) for s in shards])
+        futures = [
+            self.client.submit(task, list(s.items), key=f"{prefix}-{s.index:05d}", pure=False) for s in shards
+        ]
+        return _Started(chunk, shards, futures)
+
+    def _finish(self, started: _Started[S, R]) -> Iterator[tuple[S, R]]:
+        results = started.outcome
+        if self.client is not None:
+            results = self.client.gather(started.outcome)
+            for future in started.outcome:
+                future.release()
+        merged = merge_in_input_order(started.shards, results, len(started.chunk))
+        started.outcome = []
+        yield from zip(started.chunk, merged, strict=True)
+
+
+@dataclass
+class _Started(Generic[S, R]):
+    """A block handed to the runner: its items, its shards, and their results (in process) or futures."""
+
+    chunk: list[S]
+    shards: list[Shard[Any]]
+    outcome: list[Any]
+
+
+def _batched(items: Iterable[S], size: int) -> Iterator[list[S]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
+        yield chunk
+
+
+@contextmanager
+def shard_runner(*, workers: int = 0, scheduler: str | None = None) -> Iterator[ShardRunner]:
+    """A runner in this process (`workers=0`, no `scheduler`), on a local cluster of `workers` processes started
+    for the block, or on the running scheduler at `scheduler`."""
     if scheduler is None and workers == 0:
-        results = [task(list(s.items)) for s in shards]
-    else:
-        with dask_client(workers=workers, scheduler=scheduler) as client:
-            results = _run_bounded(client, task, shards, name=name)
-    return merge_in_input_order(shards, results, len(items))
-
-
-def _run_bounded(client: Any, task: ShardTask[T, R], shards: Sequence[Shard[T]], *, name: str) -> list[Any]:
-    """Each shard's results, with only a few shards per worker in flight at a time.
-
-    Submitting every shard at once would keep all inputs and all results on the workers until the end, so a
-    worker's memory would grow with the corpus; here each result is fetched and released as soon as it is done,
-    so memory per worker stays that of a few shards however large the corpus.
-    """
-    import distributed
-
-    as_completed: Any = distributed.as_completed  # untyped in dask's stubs
-    run = uuid.uuid4().hex[:8]
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
-    waiting = iter(enumerate(shards))
-    results: list[Any] = [None] * len(shards)
-    position: dict[str, int] = {}
-
-    def submit(numbered: tuple[int, Shard[T]]) -> Any:
-        at, shard = numbered
-        future = client.submit(task, list(shard.items), key=f"{name}-{shard.index:05d}-{run}", pure=False)
-        position[future.key] = at
-        return future
-
-    in_flight = as_completed([submit(n) for n in itertools.islice(waiting, 2 * workers)])
-    for future in in_flight:
-        results[position.pop(future.key)] = future.result()
-        future.release()
-        following = next(waiting, None)
-        if following is not None:
-            in_flight.add(submit(following))
-    return results
+        yield ShardRunner()
+        return
+    with dask_client(workers=workers, scheduler=scheduler) as client:
+        yield ShardRunner(client)
 
 
 def merge_in_input_order(shards: Sequence[Shard[T]], results: Sequence[Sequence[R]], n_items: int) -> list[R]:
@@ -127,13 +197,18 @@ def dask_client(*, workers: int = 0, scheduler: str | None = None) -> Iterator[A
         finally:
             client.close()
         return
-    cluster = dist.LocalCluster(
-        n_workers=workers,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    import dask
+
+    # the workers' statistical profiler samples the running task's stack every 10 ms: 10-15 % of a pure-Python
+    # task's time, for a dashboard a local run never shows
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = dist.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
     try:
         with dist.Client(cluster) as client:
             yield client

@@ -1,4 +1,4 @@
-"""Ready-made sharded work: embedding texts, and lexical theme coding of documents.
+"""Ready-made sharded work: embedding texts, theme coding of documents, and NLP annotation.
 
 Each has a per-shard function (pure; models come from `process_resource`, so a worker loads them once) and a
 driver that runs it through `run_sharded` and returns plain data in input order.
@@ -6,20 +6,25 @@ driver that runs it through `run_sharded` and returns plain data in input order.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from textsamverkan.distributed.engine import run_sharded
+from textsamverkan.distributed.engine import ShardTask, run_sharded
 from textsamverkan.distributed.resources import process_resource
 from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE
 
 if TYPE_CHECKING:
     from textsamverkan.embed.types import FloatMatrix, Kind
+    from textsamverkan.model import Span
+    from textsamverkan.nlp.types import NlpBackend
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
+    from textsamverkan.themes.semantic import ExemplarScorer
     from textsamverkan.themes.types import ThemeHit
 
 
@@ -65,16 +70,36 @@ def embed_texts_sharded(
 SentenceInputs = tuple[str, str, Sequence[tuple[int, int]], Sequence[Any]]
 
 
-def code_documents_shard(docs: Sequence[SentenceInputs], *, codebook_yaml: str) -> list[list[ThemeHit]]:
-    """Lexical theme hits of each document (id, text, passages, NLP spans), its sentences made here, on the worker."""
-    import hashlib
+@dataclass(frozen=True)
+class CodedDocument:
+    """One document's theme hits, how many sentences were coded and where they came from ("annotate"/"simple")."""
 
+    hits: list[ThemeHit]
+    sentences: int
+    source: str
+
+
+def code_documents_shard(
+    docs: Sequence[SentenceInputs], *, codebook_yaml: str, semantic_embedder: str | None = None
+) -> list[CodedDocument]:
+    """Theme coding of each document (id, text, passages, NLP spans), its sentences made here, on the worker:
+    lexical rules, plus exemplar matching with `semantic_embedder` when one is named."""
     from textsamverkan.segment.sentences import document_sentences
     from textsamverkan.themes.matcher import code_sentences
 
     key = f"codebook:{hashlib.sha256(codebook_yaml.encode('utf-8')).hexdigest()}"
     codebook, matcher = process_resource(key, lambda: _codebook_and_matcher(codebook_yaml))
-    return [code_sentences(document_sentences(*doc)[0], codebook, matcher=matcher) for doc in docs]
+    scorer = None
+    if semantic_embedder is not None:
+        scorer = process_resource(
+            f"{key}:exemplars:{semantic_embedder}", lambda: _exemplar_scorer(codebook, semantic_embedder)
+        )
+    out: list[CodedDocument] = []
+    for doc in docs:
+        sentences, source = document_sentences(*doc)
+        out.append(CodedDocument(code_sentences(sentences, codebook, matcher=matcher, scorer=scorer), len(sentences),
+                                 source))  # fmt: skip
+    return out
 
 
 def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]:
@@ -85,6 +110,22 @@ def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]
     return codebook, LexicalMatcher(codebook)
 
 
+def _exemplar_scorer(codebook: Codebook, embedder: str) -> ExemplarScorer:
+    from textsamverkan.embed import load_embedder
+    from textsamverkan.themes.semantic import ExemplarScorer
+
+    return ExemplarScorer(codebook, load_embedder(embedder))
+
+
+def document_coder(
+    codebook_yaml: str, semantic_embedder: str | None = None
+) -> ShardTask[SentenceInputs, CodedDocument]:
+    """The shard task that codes documents with exactly this codebook (it travels as its YAML text, what a run
+    keeps, so every worker codes with the run's codebook). Give each document its id as key, so it stays in one
+    shard; the sentence splitting and lemmas run where the task runs."""
+    return partial(code_documents_shard, codebook_yaml=codebook_yaml, semantic_embedder=semantic_embedder)
+
+
 def code_documents_sharded(
     docs: Sequence[SentenceInputs],
     *,
@@ -92,14 +133,41 @@ def code_documents_sharded(
     workers: int = 0,
     scheduler: str | None = None,
     shard_size: int = DEFAULT_SHARD_SIZE,
-) -> list[list[ThemeHit]]:
-    """Lexical theme hits per document, in input order; a document stays in one shard (keyed by its id).
-
-    Each document travels as what its sentences are made from (id, text, passage offsets, NLP spans), so the
-    sentence splitting and lemmas run on the workers too; the codebook travels as its YAML text (what a run
-    keeps), so every worker codes with exactly the run's codebook.
-    """
-    task = partial(code_documents_shard, codebook_yaml=codebook_yaml)
+) -> list[CodedDocument]:
+    """Lexical theme coding per document, in input order, on a runner made for this call."""
     return run_sharded(
-        task, docs, [d[0] for d in docs], shard_size=shard_size, workers=workers, scheduler=scheduler, name="code"
+        document_coder(codebook_yaml),
+        docs,
+        [d[0] for d in docs],
+        shard_size=shard_size,
+        workers=workers,
+        scheduler=scheduler,
+        name="code",
     )
+
+
+AnnotateInputs = tuple[str, list[tuple[int, int]]]
+BackendOptions = tuple[tuple[str, Any], ...]
+
+
+def nlp_backend(name: str, model: str | None, options: BackendOptions) -> NlpBackend:
+    """This process's copy of an NLP backend (loaded once per process, shared by every shard it annotates)."""
+    from textsamverkan.nlp.backend import get_backend
+
+    return process_resource(f"nlp:{name}:{model}:{options!r}", lambda: get_backend(name, model, **dict(options)))
+
+
+def annotate_shard(
+    docs: Sequence[AnnotateInputs], *, backend: str, model: str | None, options: BackendOptions
+) -> list[list[Span]]:
+    """Sentence and token spans of each document (text, passage offsets), annotated where the task runs."""
+    from textsamverkan.nlp.annotate import annotate_many
+
+    return list(annotate_many(docs, nlp_backend(backend, model, options)))
+
+
+def document_annotator(
+    backend: str, model: str | None, options: BackendOptions
+) -> ShardTask[AnnotateInputs, list[Span]]:
+    """The shard task that annotates documents with this backend, model and options."""
+    return partial(annotate_shard, backend=backend, model=model, options=options)

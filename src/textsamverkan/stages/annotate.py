@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from textsamverkan.model import Document
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.settings import resolve
 from textsamverkan.store.documents import done_stages
 
 SPEC = StageSpec("annotate.v1", "annotate", reads=("passage",), writes=("sentence", "token"))
+SHARD_DOCUMENTS = 200  # documents per shard: annotation costs about a thousand times more per word than coding
 
 
 @dataclass
@@ -38,17 +40,22 @@ def annotate_corpus(
     settings: Mapping[str, Any] | None = None,
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
 ) -> StageResult[AnnotateSummary]:
-    """Annotate, as one run, every passage of every document not yet annotated by this backend and model."""
-    from textsamverkan.nlp.annotate import annotate_many
-    from textsamverkan.nlp.backend import get_backend
+    """Annotate, as one run, every passage of every document not yet annotated by this backend and model.
+
+    Documents stream through a shard runner: in this process, or with `--workers`/`--scheduler` on Dask workers
+    that each load the model once, while this process reads the next documents and writes the annotated ones.
+    """
+    from textsamverkan.distributed.engine import shard_runner
+    from textsamverkan.distributed.tasks import document_annotator, nlp_backend
 
     resolved = resolve("annotate", settings or {})
     options: dict[str, Any] = {"lemma_fallback": resolved["lemma_fallback"]}
     if resolved["nlp"] == "spacy":
         options.update(parser=resolved["parser"], ner=resolved["ner"])
-    nlp = get_backend(resolved["nlp"], resolved["model"], **options)
-    name = stage_name(nlp.info)
-    summary = AnnotateSummary(backend={"name": resolved["nlp"], **vars(nlp.info)})
+    backend_options = tuple(sorted(options.items()))
+    info = nlp_backend(resolved["nlp"], resolved["model"], backend_options).info
+    name = stage_name(info)
+    summary = AnnotateSummary(backend={"name": resolved["nlp"], **vars(info)})
 
     def body(ctx: RunContext) -> AnnotateSummary:
         todo: list[str] = []
@@ -56,15 +63,20 @@ def annotate_corpus(
             done = not resolved["force"] and name in done_stages(ctx.conn, doc_id)
             (summary.skipped if done else todo).append(doc_id)
 
-        def inputs() -> Iterator[tuple[str, list[tuple[int, int]]]]:
-            for doc_id in progress(todo) if progress else todo:
-                doc = ctx.document(doc_id)
-                summary.words += len(doc.text.split())
-                yield doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]
+        def inputs(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+            summary.words += len(doc.text.split())
+            return doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]
 
-        for doc_id, spans in zip(todo, annotate_many(inputs(), nlp), strict=True):
-            ctx.write(doc_id, spans, stage=name)
-            summary.annotated.append(doc_id)
+        documents = (ctx.document(doc_id) for doc_id in (progress(todo) if progress else todo))
+        task = document_annotator(resolved["nlp"], resolved["model"], backend_options)
+        with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
+            annotated = runner.stream(
+                task, documents, payload=inputs, key=lambda doc: doc.doc_id, shard_size=SHARD_DOCUMENTS,
+                name="annotate",
+            )  # fmt: skip
+            for doc, spans in annotated:
+                ctx.write(doc.doc_id, spans, stage=name)
+                summary.annotated.append(doc.doc_id)
         ctx.summary.update(backend=summary.backend, annotated=len(summary.annotated), skipped=len(summary.skipped))
         return summary
 

@@ -106,17 +106,21 @@ def _code_corpus(
     result: ThemesResult,
     progress: Callable[[Iterable[str]], Iterator[str]] | None,
 ) -> None:
+    """Code every document and write its theme spans and the run's tables.
+
+    Documents stream through a shard runner (`distributed.engine`): in this process, or with `--workers` or
+    `--scheduler` on Dask workers that make the sentences and match them while this process reads the next
+    documents and writes the last ones; every document is read once. The learned layer, fitted on the whole corpus,
+    runs here.
+    """
+    from textsamverkan.distributed.engine import shard_runner
+    from textsamverkan.distributed.tasks import document_coder
     from textsamverkan.export.csv_export import write_csv
-    from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
+    from textsamverkan.stages.sentences import sentence_inputs
+    from textsamverkan.themes.codebook import dump_codebook
     from textsamverkan.themes.tables import PASSAGE_COLUMNS, SpeakerTurn, passage_rows, summary_rows
 
-    matcher = LexicalMatcher(codebook)
-    scorer = None
-    if settings["semantic"]:
-        from textsamverkan.embed import load_embedder
-        from textsamverkan.themes.semantic import ExemplarScorer
-
-        scorer = ExemplarScorer(codebook, load_embedder(settings["embedder"] or codebook.semantic_model))
+    semantic = (settings["embedder"] or codebook.semantic_model) if settings["semantic"] else None
     model_coder = None
     if settings["model_coder"]:
         model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE)
@@ -125,34 +129,38 @@ def _code_corpus(
     texts: dict[str, str] = {}
     turns: list[Any] = []
     sources = set()
-    sharded = _sharded_hits(ctx, codebook, settings) if settings["workers"] or settings["scheduler"] else None
-    for doc_id in progress(ctx.doc_ids) if progress else ctx.doc_ids:
-        doc = ctx.document(doc_id)
-        sentences, source = document_sentences(doc)
-        sources.add(source)
-        if sharded is not None:
-            hits = sharded[doc_id]
-        else:
-            hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
-        if model_coder is not None:
-            hits = _merge(hits, model_coder.code(sentences, hits))
-        ctx.write(
-            doc_id,
-            [
-                Span(h.start, h.end, THEME, h.code, {"score": round(h.score, 4), "method": h.method,
-                                                     "evidence": h.evidence})
-                for h in hits
-            ],
-        )  # fmt: skip
-        speakers = ctx.speakers(doc_id)
-        infos[doc_id] = doc_info(ctx.conn, doc, speakers)
-        texts[doc_id] = doc.text
-        turns += [
-            SpeakerTurn(doc_id, t.start, t.end, speakers[t.label].name if t.label in speakers else t.label)
-            for t in doc.spans_on("turn")
-        ]
-        result.sentences += len(sentences)
-        all_hits += hits
+    documents = (ctx.document(doc_id) for doc_id in (progress(ctx.doc_ids) if progress else ctx.doc_ids))
+    with shard_runner(workers=settings["workers"], scheduler=settings["scheduler"]) as runner:
+        coded = runner.stream(
+            document_coder(dump_codebook(codebook), semantic),
+            documents,
+            payload=sentence_inputs,
+            key=lambda doc: doc.doc_id,
+            name="code",
+        )
+        for doc, coding in coded:
+            doc_id = doc.doc_id
+            hits = coding.hits
+            if model_coder is not None:
+                hits = _merge(hits, model_coder.code(document_sentences(doc)[0], hits))
+            ctx.write(
+                doc_id,
+                [
+                    Span(h.start, h.end, THEME, h.code, {"score": round(h.score, 4), "method": h.method,
+                                                         "evidence": h.evidence})
+                    for h in hits
+                ],
+            )  # fmt: skip
+            speakers = ctx.speakers(doc_id)
+            infos[doc_id] = doc_info(ctx.conn, doc, speakers)
+            texts[doc_id] = doc.text
+            turns += [
+                SpeakerTurn(doc_id, t.start, t.end, speakers[t.label].name if t.label in speakers else t.label)
+                for t in doc.spans_on("turn")
+            ]
+            sources.add(coding.source)
+            result.sentences += coding.sentences
+            all_hits += hits
     result.documents = len(ctx.doc_ids)
     result.hits = len(all_hits)
     result.sentence_source = "+".join(sorted(sources))
@@ -162,26 +170,6 @@ def _code_corpus(
     out.mkdir(parents=True, exist_ok=True)
     write_csv(passage_rows(all_hits, infos, texts, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
     write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
-
-
-def _sharded_hits(ctx: RunContext, codebook: Any, settings: dict[str, Any]) -> dict[str, list[Any]]:
-    """Lexical hits of every document, coded in shards on a Dask cluster with exactly the run's codebook.
-
-    Documents are read here (the store stays in this process); sentence splitting and coding run on the workers.
-    Semantic matching, which needs an embedder per worker, is not sharded: it is refused with workers.
-    """
-    from textsamverkan.distributed.tasks import code_documents_sharded
-    from textsamverkan.errors import E_OPTION, UserError
-    from textsamverkan.stages.sentences import sentence_inputs
-    from textsamverkan.themes.codebook import dump_codebook
-
-    if settings["semantic"]:
-        raise UserError(E_OPTION, "--semantic does not run on workers yet", "Leave out --workers/--scheduler.")
-    docs = [sentence_inputs(ctx.document(doc_id)) for doc_id in ctx.doc_ids]
-    hits = code_documents_sharded(
-        docs, codebook_yaml=dump_codebook(codebook), workers=settings["workers"], scheduler=settings["scheduler"]
-    )
-    return dict(zip(ctx.doc_ids, hits, strict=True))
 
 
 def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:

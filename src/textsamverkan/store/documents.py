@@ -56,12 +56,10 @@ def write_source_batch(
         if first:
             old_ids = [r[0] for r in conn.execute(
                 "SELECT doc_id FROM documents WHERE corpus = ? AND rel_path = ?", (corpus, rel_path))]
-            for doc_id in old_ids:
-                _delete_document(conn, doc_id)
+            _delete_documents(conn, old_ids)
             conn.executemany("UPDATE run_documents SET stale = 1 WHERE doc_id = ?", [(d,) for d in old_ids])
         else:  # a concurrent ingest of the same file may have written these documents already: replace them whole
-            for doc, _speakers in documents:
-                _delete_document(conn, doc.doc_id)
+            _delete_documents(conn, [doc.doc_id for doc, _speakers in documents])
         for doc, speakers in documents:
             _insert_document(conn, doc, corpus=corpus, rel_path=rel_path, pipeline=pipeline, stage=stage)
             conn.executemany(
@@ -76,9 +74,18 @@ def write_source_batch(
     return [doc.doc_id for doc, _ in documents]
 
 
-def _delete_document(conn: sqlite3.Connection, doc_id: str) -> None:
-    conn.execute("DELETE FROM blocks_fts WHERE doc_id = ?", (doc_id,))
-    conn.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+def _delete_documents(conn: sqlite3.Connection, doc_ids: list[str]) -> None:
+    """Remove these documents (those that exist) and their full-text rows.
+
+    The full-text index cannot look rows up by document (its doc_id column is not indexed), so its rows go in one
+    pass for the whole batch: a delete per document scanned the index once each, and ingesting a 20,000-row table
+    took minutes instead of seconds.
+    """
+    present = [d for d in doc_ids if conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (d,)).fetchone()]
+    if not present:
+        return
+    conn.execute("DELETE FROM blocks_fts WHERE doc_id IN (SELECT value FROM json_each(?))", (json.dumps(present),))
+    conn.executemany("DELETE FROM documents WHERE doc_id = ?", [(d,) for d in present])
 
 
 def content_words(doc: Document) -> int:
