@@ -29,7 +29,7 @@ def main() -> None:
     from textsamverkan.store.documents import list_doc_ids
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--set", default="dev", choices=("dev", "tune", "heldout"))
+    parser.add_argument("--set", default="dev", choices=("dev", "tune", "heldout", "heldout2"))
     parser.add_argument("--embedder", default="static-sv")
     parser.add_argument("--show", action="store_true", help="print every statement with its verdict and reasons")
     args = parser.parse_args()

@@ -21,7 +21,14 @@ from typing import Any, Generic, TypeVar
 from textsamverkan.errors import E_NO_RUN, E_RUN_INPUT, E_STAGE_MISSING, UserError
 from textsamverkan.model import Document, RunRecord, Span, Speaker
 from textsamverkan.model.run import COMPLETE, FAILED
-from textsamverkan.store.documents import add_spans, documents_lacking, get_document, list_doc_ids, load_speakers
+from textsamverkan.store.documents import (
+    EncodedSpans,
+    add_spans,
+    documents_lacking,
+    get_document,
+    list_doc_ids,
+    load_speakers,
+)
 from textsamverkan.store.runs import (
     complete_run,
     current_run,
@@ -111,8 +118,9 @@ class RunContext:
     def speakers(self, doc_id: str) -> dict[str, Speaker]:
         return load_speakers(self.conn, doc_id)
 
-    def write(self, doc_id: str, spans: list[Span], *, stage: str | None = None) -> None:
-        """Store a document's results on the declared layers, under this run (or the document, see `per_run`).
+    def write(self, doc_id: str, spans: list[Span] | EncodedSpans, *, stage: str | None = None) -> None:
+        """Store a document's results on the declared layers, under this run (or the document, see `per_run`);
+        spans may come already encoded for the store (`store.documents.encode_spans`, e.g. on a worker).
 
         `stage` names what made them when it is more than the stage's versioned name (annotate adds its model).
         """

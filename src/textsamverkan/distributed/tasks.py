@@ -20,8 +20,8 @@ from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE
 
 if TYPE_CHECKING:
     from textsamverkan.embed.types import FloatMatrix, Kind
-    from textsamverkan.model import Span
     from textsamverkan.nlp.types import NlpBackend
+    from textsamverkan.store.documents import EncodedSpans
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
     from textsamverkan.themes.semantic import ExemplarScorer
@@ -159,15 +159,17 @@ def nlp_backend(name: str, model: str | None, options: BackendOptions) -> NlpBac
 
 def annotate_shard(
     docs: Sequence[AnnotateInputs], *, backend: str, model: str | None, options: BackendOptions
-) -> list[list[Span]]:
-    """Sentence and token spans of each document (text, passage offsets), annotated where the task runs."""
+) -> list[EncodedSpans]:
+    """Sentence and token spans of each document (text, passage offsets), annotated where the task runs and encoded
+    for the store there (sending Span objects back cost the writing process more than the rows it inserts)."""
     from textsamverkan.nlp.annotate import annotate_many
+    from textsamverkan.store.documents import encode_spans
 
-    return list(annotate_many(docs, nlp_backend(backend, model, options)))
+    return [encode_spans(spans) for spans in annotate_many(docs, nlp_backend(backend, model, options))]
 
 
 def document_annotator(
     backend: str, model: str | None, options: BackendOptions
-) -> ShardTask[AnnotateInputs, list[Span]]:
+) -> ShardTask[AnnotateInputs, EncodedSpans]:
     """The shard task that annotates documents with this backend, model and options."""
     return partial(annotate_shard, backend=backend, model=model, options=options)

@@ -30,7 +30,8 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
-MODEL_CACHE = ".model_cache"  # beside the run folders: fitted model coders by corpus and codebook
+MODEL_CACHE = ".model_cache"
+SHARD_DOCUMENTS = 250  # documents per shard: small enough that workers start while this process reads the rest  # beside the run folders: fitted model coders by corpus and codebook
 
 
 @dataclass
@@ -136,6 +137,7 @@ def _code_corpus(
             documents,
             payload=sentence_inputs,
             key=lambda doc: doc.doc_id,
+            shard_size=SHARD_DOCUMENTS,
             name="code",
         )
         for doc, coding in coded:

@@ -24,8 +24,32 @@ class StoredSource:
 
 
 def _span_row(doc_id: str, span: Span, stage: str) -> tuple[Any, ...]:
+    return (doc_id, *_encoded(span), stage)
+
+
+def _encoded(span: Span) -> tuple[str, int, int, str, str | None]:
     attrs = json.dumps(span.attrs, ensure_ascii=False, sort_keys=True) if span.attrs else None
-    return (doc_id, span.layer, span.start, span.end, span.label, attrs, stage)
+    return (span.layer, span.start, span.end, span.label, attrs)
+
+
+@dataclass(frozen=True)
+class EncodedSpans:
+    """Spans already in the store's row form (layer, start, end, label, attributes as JSON).
+
+    Made where the spans are computed (`encode_spans`, e.g. on a Dask worker), so the one process that writes
+    only inserts them: tuples of plain values cost a tenth of Span objects to send, and the JSON is done.
+    """
+
+    rows: tuple[tuple[str, int, int, str, str | None], ...]
+
+    @property
+    def layers(self) -> set[str]:
+        return {row[0] for row in self.rows}
+
+
+def encode_spans(spans: Iterable[Span]) -> EncodedSpans:
+    """The store's row form of `spans` (see `EncodedSpans`)."""
+    return EncodedSpans(tuple(_encoded(s) for s in spans))
 
 
 def stored_source(conn: sqlite3.Connection, corpus: str, rel_path: str) -> StoredSource | None:
@@ -149,7 +173,7 @@ def _insert_document(
 def add_spans(
     conn: sqlite3.Connection,
     doc_id: str,
-    spans: Iterable[Span],
+    spans: Iterable[Span] | EncodedSpans,
     *,
     stage: str,
     layers: Iterable[str],
@@ -162,8 +186,8 @@ def add_spans(
     (theme, claim): only that run's spans are replaced, and the spans of every other run stay as they are.
     """
     layer_list = sorted(set(layers))
-    span_list = list(spans)
-    stray = sorted({s.layer for s in span_list} - set(layer_list))
+    encoded = spans if isinstance(spans, EncodedSpans) else encode_spans(spans)
+    stray = sorted(encoded.layers - set(layer_list))
     if stray:
         raise ValueError(f"spans on {stray} given to a write of {layer_list}")
     with transaction(conn):
@@ -184,7 +208,7 @@ def add_spans(
         conn.executemany(
             'INSERT INTO spans (doc_id, layer, start, "end", label, attrs, stage, run_id) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(*_span_row(doc_id, s, stage), run_id) for s in span_list],
+            [(doc_id, *row, stage, run_id) for row in encoded.rows],
         )
 
 
