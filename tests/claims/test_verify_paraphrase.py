@@ -191,3 +191,13 @@ def test_an_actor_missing_beside_one_found_is_missing_not_a_conflict() -> None:
     statement = "Socialstyrelsen ska göra det tillsammans med Arbetsmiljöverket."
     outcome = compare_entities(statement, "Regeringen uppdrar åt Socialstyrelsen att göra det.")
     assert outcome.found == ["Socialstyrelsen"] and outcome.missing == ["Arbetsmiljöverket"] and not outcome.conflict
+
+
+def test_another_proper_name_is_no_evidence_against_a_name() -> None:
+    # a name's kind is unknown: "Covid-19" in the evidence says nothing against the statement's "SKR"
+    outcome = compare_entities("SKR:s rapport beskriver pandemin.", "Under pandemin ökade trycket på Covid-19-vården.")
+    assert not outcome.conflict and outcome.missing == ["SKR"]
+    verdict, _, reasons = judge_evidence("SKR:s rapport beskriver pandemin.", "Pandemin beskrivs i Covid-19-rapporten.")
+    assert verdict != "contradicted" and "SKR" in reasons["missing"]
+    # a region or an actor of the same kind still conflicts
+    assert compare_entities("Region Skåne köpte munskydd.", "Region Halland köpte munskydd.").conflict

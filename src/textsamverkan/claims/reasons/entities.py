@@ -10,9 +10,11 @@ Three kinds, compared only within a kind:
   and acronyms such as SKR).
 An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has
 it; it conflicts when the evidence sentence names another entity of the same kind that the statement does not; else
-it is missing ("Kiruna" in a corpus that never mentions it). Two exceptions for actors: a generic reference
-("myndigheten", "privata") does not conflict with a named organisation (it may be the same one), and when another of
-the statement's actors is in the evidence, an actor it lacks is missing, not replaced.
+it is missing ("Kiruna" in a corpus that never mentions it). Other proper names only ever go missing: their kind is
+unknown, so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Two
+exceptions for actors: a generic reference ("myndigheten", "privata") does not conflict with a named organisation
+(it may be the same one), and when another of the statement's actors is in the evidence, an actor it lacks is
+missing, not replaced.
 """
 
 from __future__ import annotations
@@ -217,8 +219,8 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.conflict.append((entity.text, rivals[0].text))
         elif context and _maybe_in(entity, context) and _has(entity, entities(context)):  # read only when needed
             outcome.found.append(entity.text)
-        elif rivals:
-            outcome.conflict.append((entity.text, rivals[0].text))
         else:
+            # another name is no rival: a name's kind is unknown ("SKR" against "Covid-19", "ECMO-platser" against
+            # "ECMO"), so a name the evidence lacks is missing, never contradicted
             outcome.missing.append(entity.text)
     return outcome
