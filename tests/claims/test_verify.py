@@ -283,3 +283,16 @@ def test_link_cli_keeps_its_columns_and_adds_verdicts(tmp_path: Path) -> None:
     bad.write_text("text\nhej\n", encoding="utf-8")
     failed = _run("link", str(bad), db=db)
     assert failed.returncode != 0 and "E106" in failed.stderr and "Traceback" not in failed.stderr
+
+
+def test_first_and_last_of_a_month_are_dates() -> None:
+    from textsamverkan.claims.reasons.dates import compare_dates
+
+    assert compare_dates("senast sista december 2020", "senast den 31 december 2020").found
+    assert compare_dates("senast sista december 2020", "senast den 30 december 2020").conflict
+    assert compare_dates("från första april", "från den 1 april").found
+    assert compare_dates("sista februari 2024", "den 29 februari 2024").found  # a leap year
+    verdict, _, reasons = judge_evidence(
+        "Rapporten ska lämnas senast sista december 2020.", "Rapporten lämnas senast den 31 december 2020."
+    )
+    assert verdict == "supported" and "sista" not in reasons.get("missing", [])

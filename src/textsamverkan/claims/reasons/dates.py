@@ -1,4 +1,5 @@
-"""Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "hösten 2021", "i oktober", "sedan 2017".
+"""Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "hösten 2021", "i oktober",
+"sedan 2017".
 
 Each mention becomes a set of fields (year, season, month, day, week). A statement's date is found when a date in the
 evidence agrees on every field both have and shares at least one; it conflicts when the evidence dates share a field
@@ -7,6 +8,7 @@ with it but disagree; otherwise it is missing (the wider context, e.g. the whole
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +23,11 @@ _PATTERNS = (
     re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
+    re.compile(
+        rf"\b(?P<edge>första|sista)\s+(?:dagen\s+(?:i|av)\s+)?(?P<month>{_MONTH})\b\.?"
+        r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
+        re.I,
+    ),
     re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
     re.compile(
         rf"\b(?:i|under|sedan|från|till|före|efter|fram till)\s+(?P<month>{_MONTH})\b"
@@ -60,6 +67,10 @@ def dates(text: str) -> tuple[DateMention, ...]:
                     fields[key] = int(groups[key])
             if "month" in groups:
                 fields["month"] = MONTHS[groups["month"].lower()]
+            if "edge" in groups:  # "sista december 2020" is the 31st, "första april" the 1st
+                year = int(groups.get("year", 2001))  # without a year, February has 28 days
+                last = calendar.monthrange(year, int(fields["month"]))[1]
+                fields["day"] = 1 if groups["edge"].lower() == "första" else last
             if "season" in groups:
                 fields["season"] = SEASONS[groups["season"].lower()]
             taken.append((m.start(), m.end()))
