@@ -30,8 +30,8 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
-MODEL_CACHE = ".model_cache"
-SHARD_DOCUMENTS = 250  # documents per shard: small enough that workers start while this process reads the rest  # beside the run folders: fitted model coders by corpus and codebook
+MODEL_CACHE = ".model_cache"  # beside the run folders: fitted model coders by corpus and codebook
+SHARD_DOCUMENTS = 250  # documents per shard: small enough that workers start while this process reads the rest
 
 
 @dataclass
