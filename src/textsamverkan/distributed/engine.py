@@ -19,6 +19,17 @@ S = TypeVar("S")
 T = TypeVar("T")
 R = TypeVar("R")
 
+# Worker housekeeping that competes with a pure-Python task for the GIL, for a dashboard a local run never shows:
+# the statistical profiler samples the task's stack every 10 ms (10-15 % of its time) and the event loop wakes every
+# 20 ms to check its own health; the memory and system monitors poll several times a second.
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.tick.limit": "30s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 BLOCK_SHARDS = 8  # shards per block a runner takes from its input at a time (at least two per worker)
 
 ShardTask = Callable[[Sequence[T]], Sequence[R]]
@@ -199,9 +210,7 @@ def dask_client(*, workers: int = 0, scheduler: str | None = None) -> Iterator[A
         return
     import dask
 
-    # the workers' statistical profiler samples the running task's stack every 10 ms: 10-15 % of a pure-Python
-    # task's time, for a dashboard a local run never shows
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(QUIET_WORKERS):
         cluster = dist.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
