@@ -1,6 +1,7 @@
 """Evaluate claim verification on verify_dev.json (or the tuning set): verdict accuracy per kind and recall@5.
 
-Usage: .venv/bin/python benchmarks/claims/eval_verify.py [--set dev|tune|heldout|heldout2] [--show] [--embedder static-sv]
+Usage: .venv/bin/python benchmarks/claims/eval_verify.py [--set dev|tune|heldout|heldout2] [--show]
+       [--embedder static-sv]
 Ingests corpora/seeds plus the three government pages named in the set (from the shared data folder beside the
 repository) into a temporary database, links every statement (k=5) and compares the overall verdict with the
 expected one. A supported statement is right when the verdict is `supported`; a near-miss or unrelated one is right
