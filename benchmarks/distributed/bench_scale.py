@@ -138,17 +138,17 @@ def main(argv: list[str] | None = None) -> int:
                   f"| {base['seconds'] / res['seconds']:.2f}× | {res['start_s']:.1f} | {peaks} |"
                   + ("" if same else " OUTPUT DIFFERS"), flush=True)  # fmt: skip
     if "themes/0" not in results or "themes/2" not in results:
-        return _write(args.json, results)
+        return write_json(args.json, results)
     per_core = len(docs) / results["themes/0"]["seconds"]
     eff = (results["themes/0"]["seconds"] / results["themes/2"]["seconds"]) / 2
     print(f"\nthemes: {per_core:,.0f} passages/s on one core; 2-worker efficiency {eff:.2f}")
     for cores in (2, 16, 64):
         hours = 10_000_000 / (per_core * cores * min(1.0, eff)) / 3600
         print(f"- 10 M passages on {cores} cores: about {hours:.1f} h of lexical theme coding")
-    return _write(args.json, results)
+    return write_json(args.json, results)
 
 
-def _write(path: Path | None, results: dict[str, Any]) -> int:
+def write_json(path: Path | None, results: dict[str, Any]) -> int:
     if path:
         path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -29,7 +29,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_scale import synthetic_corpus  # noqa: E402
+from bench_scale import write_json, synthetic_corpus  # noqa: E402
 
 COMMANDS = {
     "annotate": ["annotate", "--force"],
@@ -75,13 +75,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         table = root / "synthetic.csv"
+        corpus = synthetic_corpus(args.passages)
         with table.open("w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["id", "text"])
-            writer.writerows(synthetic_corpus(args.passages))
+            writer.writerows(corpus)
         db = root / "bench.db"
         seconds = cli(db, "ingest", str(table), "-q")
-        words = sum(len(t.split()) for _, t in synthetic_corpus(args.passages))
+        words = sum(len(t.split()) for _, t in corpus)
         print(f"- {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start; {args.passages:,} "
               f"passages, {words:,} words; ingest {seconds:.1f} s\n")  # fmt: skip
         print("| command | configuration | seconds (median) | runs | words/s | speed-up |")
@@ -110,9 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             same = len(set(digests.values())) == 1
             results[f"{stage}/identical"] = same
             print(f"|  | outputs identical: {'yes' if same else 'NO'} | | | | |", flush=True)
-    if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return write_json(args.json, results)
 
 
 if __name__ == "__main__":
