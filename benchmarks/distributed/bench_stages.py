@@ -29,7 +29,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from bench_scale import write_json, synthetic_corpus  # noqa: E402
+from bench_scale import synthetic_corpus, write_json  # noqa: E402
 
 COMMANDS = {
     "annotate": ["annotate", "--force"],
