@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from textsamverkan.errors import E_NO_RUN, E_RUN_INPUT, E_STAGE_MISSING, UserError
 from textsamverkan.model import Document, RunRecord, Span, Speaker
 from textsamverkan.model.run import COMPLETE, FAILED
+from textsamverkan.store.db import WriteBatch
 from textsamverkan.store.documents import (
     EncodedSpans,
     add_spans,
@@ -58,6 +59,7 @@ STAGE_COMMANDS = {
     "pii": "textsamverkan pii detect",
 }
 HEARTBEAT_EVERY = 200  # documents between heartbeats
+WRITE_BATCH_ROWS = 20_000  # span rows per commit (about a hundred annotated passages, or a few thousand coded ones)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,10 @@ class RunContext:
     summary: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     _done: int = 0
+    _writes: WriteBatch = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._writes = WriteBatch(self.conn, WRITE_BATCH_ROWS)
 
     @property
     def run_id(self) -> str:
@@ -120,18 +126,20 @@ class RunContext:
 
     def write(self, doc_id: str, spans: list[Span] | EncodedSpans, *, stage: str | None = None) -> None:
         """Store a document's results on the declared layers, under this run (or the document, see `per_run`);
-        spans may come already encoded for the store (`store.documents.encode_spans`, e.g. on a worker).
+        spans may come already encoded for the store (`store.documents.encode_spans`, e.g. on a worker). Writes are
+        committed a batch of documents at a time (`WRITE_BATCH_ROWS`), the last batch when the stage's body returns.
 
         `stage` names what made them when it is more than the stage's versioned name (annotate adds its model).
         """
-        add_spans(
-            self.conn,
-            doc_id,
-            spans,
-            stage=stage or (f"{self.spec.name}:{self.run_id}" if self.spec.per_run else self.spec.name),
-            layers=self.spec.writes,
-            run_id=self.run_id if self.spec.per_run else None,
-        )
+        with self._writes.unit(len(spans)):
+            add_spans(
+                self.conn,
+                doc_id,
+                spans,
+                stage=stage or (f"{self.spec.name}:{self.run_id}" if self.spec.per_run else self.spec.name),
+                layers=self.spec.writes,
+                run_id=self.run_id if self.spec.per_run else None,
+            )
 
     def _tick(self) -> None:
         self._done += 1
@@ -189,7 +197,9 @@ def run_stage(
     context = RunContext(conn, spec, run, selected, inputs)
     try:
         value = body(context)
+        context._writes.flush()
     except BaseException as exc:
+        context._writes.discard()
         fail_run(conn, run.run_id, f"{type(exc).__name__}: {exc}")
         raise
     done = complete_run(conn, run, context.summary, make_current=make_current)

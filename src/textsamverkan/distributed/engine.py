@@ -29,6 +29,7 @@ QUIET_WORKERS = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.admin.system-monitor.gil.enabled": False,
     "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
 }
 BLOCK_SHARDS = 8  # shards per block a runner takes from its input at a time (at least two per worker)
 
@@ -58,6 +59,14 @@ class ShardRunner:
     def __init__(self, client: Any | None = None) -> None:
         self.client = client
         self.workers = len(client.scheduler_info().get("workers", {})) if client is not None else 0
+
+    def call(self, function: Callable[..., R], *args: Any) -> R:
+        """`function(*args)` run once where the tasks run (a worker, or this process): e.g. to learn about a model
+        from the process that loads it for the work anyway."""
+        if self.client is None:
+            return function(*args)
+        result: R = self.client.submit(function, *args, pure=False).result()
+        return result
 
     def map(
         self,

@@ -20,7 +20,7 @@ from textsamverkan.distributed.shards import DEFAULT_SHARD_SIZE
 
 if TYPE_CHECKING:
     from textsamverkan.embed.types import FloatMatrix, Kind
-    from textsamverkan.nlp.types import NlpBackend
+    from textsamverkan.nlp.types import BackendInfo, NlpBackend
     from textsamverkan.store.documents import EncodedSpans
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
@@ -155,6 +155,11 @@ def nlp_backend(name: str, model: str | None, options: BackendOptions) -> NlpBac
     from textsamverkan.nlp.backend import get_backend
 
     return process_resource(f"nlp:{name}:{model}:{options!r}", lambda: get_backend(name, model, **dict(options)))
+
+
+def backend_info(name: str, model: str | None, options: BackendOptions) -> BackendInfo:
+    """Which backend, model and version this process's copy of the backend is (loading it if need be)."""
+    return nlp_backend(name, model, options).info
 
 
 def annotate_shard(

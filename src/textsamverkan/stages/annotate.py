@@ -46,30 +46,32 @@ def annotate_corpus(
     that each load the model once, while this process reads the next documents and writes the annotated ones.
     """
     from textsamverkan.distributed.engine import shard_runner
-    from textsamverkan.distributed.tasks import document_annotator, nlp_backend
+    from textsamverkan.distributed.tasks import backend_info, document_annotator
 
     resolved = resolve("annotate", settings or {})
     options: dict[str, Any] = {"lemma_fallback": resolved["lemma_fallback"]}
     if resolved["nlp"] == "spacy":
         options.update(parser=resolved["parser"], ner=resolved["ner"])
     backend_options = tuple(sorted(options.items()))
-    info = nlp_backend(resolved["nlp"], resolved["model"], backend_options).info
-    name = stage_name(info)
-    summary = AnnotateSummary(backend={"name": resolved["nlp"], **vars(info)})
+    with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
+        # The model is loaded where it annotates (a worker, or here): this process never loads it only to learn
+        # its name and version, which would delay a cluster's first shard by the load.
+        info = runner.call(backend_info, resolved["nlp"], resolved["model"], backend_options)
+        name = stage_name(info)
+        summary = AnnotateSummary(backend={"name": resolved["nlp"], **vars(info)})
 
-    def body(ctx: RunContext) -> AnnotateSummary:
-        todo: list[str] = []
-        for doc_id in ctx.doc_ids:
-            done = not resolved["force"] and name in done_stages(ctx.conn, doc_id)
-            (summary.skipped if done else todo).append(doc_id)
+        def body(ctx: RunContext) -> AnnotateSummary:
+            todo: list[str] = []
+            for doc_id in ctx.doc_ids:
+                done = not resolved["force"] and name in done_stages(ctx.conn, doc_id)
+                (summary.skipped if done else todo).append(doc_id)
 
-        def inputs(doc: Document) -> tuple[str, list[tuple[int, int]]]:
-            summary.words += len(doc.text.split())
-            return doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]
+            def inputs(doc: Document) -> tuple[str, list[tuple[int, int]]]:
+                summary.words += len(doc.text.split())
+                return doc.text, [(p.start, p.end) for p in doc.spans_on("passage")]
 
-        documents = (ctx.document(doc_id) for doc_id in (progress(todo) if progress else todo))
-        task = document_annotator(resolved["nlp"], resolved["model"], backend_options)
-        with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
+            documents = (ctx.document(doc_id) for doc_id in (progress(todo) if progress else todo))
+            task = document_annotator(resolved["nlp"], resolved["model"], backend_options)
             annotated = runner.stream(
                 task, documents, payload=inputs, key=lambda doc: doc.doc_id, shard_size=SHARD_DOCUMENTS,
                 name="annotate",
@@ -77,7 +79,11 @@ def annotate_corpus(
             for doc, spans in annotated:
                 ctx.write(doc.doc_id, spans, stage=name)
                 summary.annotated.append(doc.doc_id)
-        ctx.summary.update(backend=summary.backend, annotated=len(summary.annotated), skipped=len(summary.skipped))
-        return summary
+            ctx.summary.update(
+                backend=summary.backend, annotated=len(summary.annotated), skipped=len(summary.skipped)
+            )
+            return summary
 
-    return run_stage(conn, SPEC, body, corpus=corpus, settings=resolved, record={"backend": summary.backend})
+        return run_stage(
+            conn, SPEC, body, corpus=corpus, settings=resolved, record={"backend": summary.backend}
+        )

@@ -46,6 +46,9 @@ class EncodedSpans:
     def layers(self) -> set[str]:
         return {row[0] for row in self.rows}
 
+    def __len__(self) -> int:
+        return len(self.rows)
+
 
 def encode_spans(spans: Iterable[Span]) -> EncodedSpans:
     """The store's row form of `spans` (see `EncodedSpans`)."""
@@ -351,6 +354,13 @@ def document_rows(conn: sqlite3.Connection, *, corpus: str | None = None) -> lis
             }
         )
     return out
+
+
+def documents_metadata(conn: sqlite3.Connection, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Each given document's metadata (region, organisation, kind, date, title …), read in one pass."""
+    wanted = set(doc_ids)
+    rows = conn.execute("SELECT doc_id, metadata FROM documents ORDER BY doc_id")
+    return {r["doc_id"]: json.loads(r["metadata"]) for r in rows if r["doc_id"] in wanted}
 
 
 def document_facts(conn: sqlite3.Connection, doc_id: str) -> tuple[str, int]:

@@ -151,12 +151,25 @@ def _m005_run_lifecycle(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM spans WHERE layer IN ('theme', 'claim')")
 
 
+def _m006_run_index_partial(conn: sqlite3.Connection) -> None:
+    # Only run-owned spans (themes, claims, PII) are looked up by run; annotation's token and sentence rows, most of
+    # the table, have no run and kept this index busy on every insert for nothing.
+    _run_script(
+        conn,
+        """
+        DROP INDEX spans_run;
+        CREATE INDEX spans_run ON spans (run_id, doc_id, layer) WHERE run_id IS NOT NULL
+        """,
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("001_documents_spans_runs", _m001_documents),
     ("002_fulltext_search", _m002_search),
     ("003_embedding_cache", _m003_embeddings),
     ("004_claim_refs", _m004_claim_refs),
     ("005_run_lifecycle", _m005_run_lifecycle),
+    ("006_run_index_partial", _m006_run_index_partial),
 ]
 
 
