@@ -21,7 +21,9 @@ R = TypeVar("R")
 
 # Worker housekeeping that competes with a pure-Python task for the GIL, for a dashboard a local run never shows:
 # the statistical profiler samples the task's stack every 10 ms (10-15 % of its time) and the event loop wakes every
-# 20 ms to check its own health; the memory and system monitors poll several times a second.
+# 20 ms to check its own health; the memory and system monitors poll several times a second. And glibc's default
+# trim threshold instead of Dask's 64 KiB: with it, workers handed memory back to the system after every spaCy batch
+# and took it again (a third of annotate's CPU time went to the kernel).
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
