@@ -161,6 +161,16 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("min_topic_size", int, 10, "Smallest topic BERTopic keeps.", ("themes",), minimum=2),
     Setting("topic_seed", int, 42, "Seed of UMAP and everything random in topic modelling.", ("themes",)),
+    Setting(
+        "topic_sample",
+        int,
+        50_000,
+        "Fit BERTopic on at most this many passages (a sample stratified by region and kind); the rest get the "
+        "topic of the closest centroid. 0: fit on every passage.",
+        ("themes",),
+        minimum=0,
+        metavar="N",
+    ),
     # link
     Setting("top_k", int, 5, "Passages per statement.", ("link",), minimum=1, flag="-k"),
     Setting(

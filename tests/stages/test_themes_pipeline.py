@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -87,3 +88,17 @@ def test_agree_with_a_qdpx_round_trip_and_a_narrower_coding(tmp_path: Path) -> N
     by_code = {r["code"]: r for r in rows}
     assert by_code["Skyddsutrustning"]["f1"] == 1.0
     assert by_code["Testning och smittspårning"]["recall"] == 0.0
+
+
+def test_topics_of_a_corpus_larger_than_the_sample_cover_every_passage(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    invoke(db, "ingest", str(SEEDS), "-q")
+    out = invoke(db, "themes", "--embedder", "static-sv", "--topic-sample", "60", "--outputs", str(tmp_path / "runs"))
+    fitted, total = re.search(r"BERTopic fitted on ([\d,]+) of ([\d,]+) passages", out).groups()  # type: ignore[union-attr]
+    assert 60 <= int(fitted) < int(total)
+    run_dir = next((tmp_path / "runs").iterdir())
+    with (run_dir / "topics.csv").open(encoding="utf-8-sig") as handle:
+        sizes = [int(row["size"]) for row in csv.DictReader(handle)]
+    assert sum(sizes) == int(total)  # every passage has a topic (or is an outlier), not only the sample
+    manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["settings"]["topic_sample"] == 60 and manifest["summary"]["topics_fitted_on"] == int(fitted)

@@ -99,3 +99,19 @@ def test_mapping_to_codes_flags_the_unlisted_theme(fitted: Fitted, default_codeb
     table = topic_rows(result, rows)
     assert len(table) == len(result.topics)
     assert all(str(r["representatives"]).startswith("doc-") for r in table)
+
+
+def test_a_corpus_larger_than_the_sample_is_fitted_on_a_stratified_sample(fitted: Fitted) -> None:
+    passages, emb, _, full, _ = fitted
+    settings = TopicSettings(min_topic_size=10, n_representatives=2, guided=False, sample=100)
+    strata = [p.doc_id for p in passages]  # one vocabulary per document: 25 of each in the sample
+    result = fit_topics(passages, emb, settings=settings, strata=strata)
+    assert result.fitted_on == 100 and full.fitted_on == len(passages)
+    assert len(result.assignments) == len(passages)
+    labels = np.array(result.assignments)
+    topics = [t for t in result.topics if t.id != -1]
+    assert len(topics) == 4
+    for t in topics:
+        assert len({passages[i].doc_id for i in np.flatnonzero(labels == t.id)}) == 1  # still one vocabulary each
+    assert sum(t.size for t in topics) >= 0.9 * len(passages)  # passages outside the sample joined their topics
+    assert result == fit_topics(passages, emb, settings=settings, strata=strata)

@@ -45,6 +45,7 @@ def themes(obj: Workspace, /, corpus_name: str | None, outputs: Path, **settings
       textsamverkan themes
       textsamverkan themes --codebook my_codebook.yaml --no-topics
       textsamverkan themes --embedder static-sv --min-topic-size 20
+      textsamverkan themes --topic-sample 200000 --workers 2    # a large corpus
     """
     from tqdm import tqdm
 
@@ -63,7 +64,12 @@ def themes(obj: Workspace, /, corpus_name: str | None, outputs: Path, **settings
         f"documents (sentences from {result.sentence_source}): {result.counts_text()}"
     )
     if settings["topics"]:
-        click.echo(f"{result.topics} topics")
+        sampled = 0 < result.topics_fitted_on < result.topic_passages
+        click.echo(
+            f"{result.topics} topics"
+            + (f" (BERTopic fitted on {result.topics_fitted_on:,} of {result.topic_passages:,} passages, sampled by "
+               "region and kind; the others joined the closest topic)" if sampled else "")
+        )  # fmt: skip
     click.echo(
         f"wrote {result.out_dir}/theme_passages.csv, theme_summary.csv"
         + (", topics.csv" if settings["topics"] else "")

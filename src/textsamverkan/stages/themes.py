@@ -43,6 +43,8 @@ class ThemesResult:
     hits: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     topics: int = 0
+    topic_passages: int = 0
+    topics_fitted_on: int = 0  # fewer than topic_passages when BERTopic was fitted on a sample
     sentence_source: str = ""
     notes: list[str] = field(default_factory=list)
 
@@ -70,7 +72,9 @@ def run_themes(
     resolved = resolve("themes", settings or {})
     source = resolved["codebook"]
     codebook = load_codebook(source) if source else load_default_codebook()
-    topic_settings = TopicSettings(min_topic_size=resolved["min_topic_size"], seed=resolved["topic_seed"])
+    topic_settings = TopicSettings(
+        min_topic_size=resolved["min_topic_size"], seed=resolved["topic_seed"], sample=resolved["topic_sample"]
+    )
     record = {
         "codebook": codebook_record(codebook, source),
         "matcher": MATCHER_VERSION,
@@ -82,7 +86,10 @@ def run_themes(
         result = ThemesResult(run_id=ctx.run_id, out_dir=outputs / ctx.run_id)
         _code_corpus(ctx, codebook, resolved, result, progress)
         if resolved["topics"]:
-            result.topics = _write_topics(ctx, codebook, resolved["embedder"], topic_settings, result.out_dir)
+            _write_topics(
+                ctx, codebook, resolved["embedder"], topic_settings, result,
+                workers=resolved["workers"], scheduler=resolved["scheduler"],
+            )  # fmt: skip
         ctx.summary.update(
             documents=result.documents,
             sentences=result.sentences,
@@ -90,6 +97,7 @@ def run_themes(
             hits=result.hits,
             per_theme=result.counts,
             topics=result.topics,
+            topics_fitted_on=result.topics_fitted_on,
         )
         return result
 
@@ -193,22 +201,41 @@ def _merge(lexical: list[Any], model: list[Any]) -> list[Any]:
     return sorted([*lexical, *model], key=lambda h: (h.start, h.method == "model"))
 
 
-def _write_topics(ctx: RunContext, codebook: Any, embedder: str, settings: Any, out: Path) -> int:
-    """BERTopic over passage embeddings (cached); topics.csv maps each topic to its closest code or marks it new."""
+def _write_topics(
+    ctx: RunContext,
+    codebook: Any,
+    embedder: str,
+    settings: Any,
+    result: ThemesResult,
+    *,
+    workers: int,
+    scheduler: str | None,
+) -> None:
+    """BERTopic over passage embeddings (cached; missing ones computed on the run's workers when it has them),
+    fitted on a sample stratified by region and kind when the corpus is larger than `settings.sample`; topics.csv
+    maps each topic to its closest code or marks it new."""
     from textsamverkan.export.csv_export import write_csv
     from textsamverkan.stages.embed import corpus_passages, embed_passages
+    from textsamverkan.store.documents import documents_metadata
     from textsamverkan.themes.topics import Passage, fit_topics, map_topics_to_codes, topic_rows
 
     refs = corpus_passages(ctx.conn, ctx.doc_ids)
-    vectors, model = embed_passages(ctx.conn, refs, embedder)
+    vectors, model = embed_passages(ctx.conn, refs, embedder, workers=workers, scheduler=scheduler)
     passages = [Passage(ref.doc_id, ref.start, ref.end, ref.text) for ref in refs]
+    result.topic_passages = len(passages)
+    out = result.out_dir / "topics.csv"
     if len(passages) < 2 * settings.min_topic_size:
-        (out / "topics.csv").write_text("", encoding="utf-8")
-        return 0
-    topic_result = fit_topics(passages, vectors, codebook=codebook, embedding_model=model, settings=settings)
+        out.write_text("", encoding="utf-8")
+        return
+    metadata = documents_metadata(ctx.conn, ctx.doc_ids)
+    strata = [f"{metadata[p.doc_id].get('region', '')}/{metadata[p.doc_id].get('kind', '')}" for p in passages]
+    topic_result = fit_topics(
+        passages, vectors, codebook=codebook, embedding_model=model, settings=settings, strata=strata
+    )  # fmt: skip
     mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model, passages=passages)
-    write_csv(topic_rows(topic_result, mapping), out / "topics.csv")
-    return sum(1 for t in topic_result.topics if t.id >= 0)
+    write_csv(topic_rows(topic_result, mapping), out)
+    result.topics = sum(1 for t in topic_result.topics if t.id >= 0)
+    result.topics_fitted_on = topic_result.fitted_on
 
 
 def corpus_suggestions(

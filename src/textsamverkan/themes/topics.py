@@ -25,12 +25,12 @@ import numpy.typing as npt
 
 from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.semantic import TextEmbedder
+from textsamverkan.themes.topic_sample import OUTLIER, assign_by_centroid, stratified_sample, unit_vector
 
 if TYPE_CHECKING:
     FloatMatrix = npt.NDArray[np.float32]
 
 TOPICS_VERSION = "themes.topics.v1"
-OUTLIER = -1
 # Words frequent in every document of this domain that say nothing about a topic.
 DOMAIN_STOP_WORDS = frozenset(
     [
@@ -67,6 +67,7 @@ class TopicSettings:
     guided: bool = True
     seed_words_per_code: int = 12
     lemmatize: bool = True
+    sample: int = 0  # fit on at most this many passages (stratified), assign the rest by centroid; 0: fit on all
 
     def as_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -97,6 +98,7 @@ class TopicResult:
     settings: TopicSettings
     guided: bool = False
     seed_codes: tuple[str, ...] = field(default=())
+    fitted_on: int = 0  # passages the model was fitted on (all of them unless `settings.sample` is smaller)
 
 
 @dataclass(frozen=True)
@@ -214,12 +216,16 @@ def fit_topics(
     codebook: Codebook | None = None,
     embedding_model: Any = None,
     settings: TopicSettings | None = None,
+    strata: Sequence[str] | None = None,
 ) -> TopicResult:
     """Fit BERTopic on passages with their precomputed embeddings.
 
     `embedding_model` is needed only for guidance (seed words must be embedded by the model that embedded the
     passages): an `Embedder` from textsamverkan.embed, or anything BERTopic accepts (e.g. a fitted scikit-learn
     pipeline). Without it, or without a codebook, or with `settings.guided` off, topics are unguided.
+    With `settings.sample` smaller than the corpus, the model is fitted on a sample stratified by `strata` (one
+    label per passage, e.g. region and kind) and every other passage gets the topic of the closest centroid
+    (`topic_sample`); topic words come from the sample, sizes and representatives from all passages.
     """
     from bertopic import BERTopic
     from bertopic.vectorizers import ClassTfidfTransformer
@@ -233,8 +239,16 @@ def fit_topics(
     np.random.seed(s.seed)
     from textsamverkan.themes.topic_text import clean_topic_texts
 
-    texts = clean_topic_texts([p.text for p in passages], [p.doc_id for p in passages])
-    vectors = np.array(embeddings, dtype=np.float32, copy=True)  # guided BERTopic edits embeddings in place
+    fit_index = list(range(len(passages)))
+    if s.sample and len(passages) > s.sample:
+        keys = [f"{p.doc_id}\0{p.start}" for p in passages]
+        fit_index = stratified_sample(
+            keys, strata or [""] * len(passages), s.sample, seed=s.seed, floor=s.min_topic_size
+        )  # fmt: skip
+    fit_passages = [passages[i] for i in fit_index]
+    texts = clean_topic_texts([p.text for p in fit_passages], [p.doc_id for p in fit_passages])
+    # a copy: guided BERTopic edits embeddings in place
+    vectors = np.array(embeddings[fit_index], dtype=np.float32, copy=True)
     umap_model = UMAP(
         n_neighbors=s.n_neighbors,
         n_components=s.n_components,
@@ -274,9 +288,14 @@ def fit_topics(
         verbose=False,
     )
     assigned, _ = model.fit_transform(texts, embeddings=vectors)
-    assignments = tuple(int(t) for t in assigned)
+    if len(fit_index) < len(passages):
+        assignments = tuple(assign_by_centroid(embeddings, fit_index, [int(t) for t in assigned]))
+    else:
+        assignments = tuple(int(t) for t in assigned)
     topics = _topics(model, passages, embeddings, assignments, s)
-    return TopicResult(topics, assignments, s, guided=seed_lists is not None, seed_codes=tuple(seed_ids))
+    return TopicResult(
+        topics, assignments, s, guided=seed_lists is not None, seed_codes=tuple(seed_ids), fitted_on=len(fit_index)
+    )
 
 
 def _topics(
@@ -294,7 +313,7 @@ def _topics(
         words = tuple((str(w), round(float(v), 6)) for w, v in raw_words if w)
         reps: tuple[Passage, ...] = ()
         if tid != OUTLIER:
-            centroid = _unit(embeddings[members].mean(axis=0))
+            centroid = unit_vector(embeddings[members].mean(axis=0))
             sims = embeddings[members] @ centroid
             order = sorted(range(len(members)), key=lambda i: (-round(float(sims[i]), 6), int(members[i])))
             reps = tuple(passages[int(members[i])] for i in order[: s.n_representatives])
@@ -302,16 +321,11 @@ def _topics(
     return tuple(out)
 
 
-def _unit(v: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-    n = float(np.linalg.norm(v))
-    return v / n if n else v
-
-
 def topic_centroids(result: TopicResult, embeddings: npt.NDArray[np.float32]) -> dict[int, npt.NDArray[np.float32]]:
     """Unit-length mean embedding of each non-outlier topic."""
     labels = np.array(result.assignments)
     return {
-        t.id: _unit(embeddings[labels == t.id].mean(axis=0).astype(np.float32))
+        t.id: unit_vector(embeddings[labels == t.id].mean(axis=0).astype(np.float32))
         for t in result.topics
         if t.id != OUTLIER
     }
