@@ -29,7 +29,7 @@ def test_the_readme_option_tables_are_the_generated_ones() -> None:
         assert f"<!-- settings:{stage} -->" in readme
 
 
-COMMAND_STAGES = ["ingest", "annotate", "embed", "themes", "link", "compare", "export", "report", "search"]
+COMMAND_STAGES = ["ingest", "annotate", "embed", "themes", "claims", "link", "compare", "export", "report", "search"]
 
 
 @pytest.mark.parametrize("stage", COMMAND_STAGES)

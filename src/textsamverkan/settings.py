@@ -117,7 +117,7 @@ SETTINGS: tuple[Setting, ...] = (
         int,
         0,
         "Worker processes of a local Dask cluster for the per-document work (0: in this process).",
-        ("annotate", "embed", "themes"),
+        ("annotate", "embed", "themes", "claims", "link"),
         minimum=0,
     ),
     Setting(
@@ -125,7 +125,7 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         None,
         "Address of a running Dask scheduler (tcp://host:8786) to send the per-document work to, instead of --workers.",
-        ("annotate", "embed", "themes"),
+        ("annotate", "embed", "themes", "claims", "link"),
         metavar="ADDRESS",
     ),
     # themes
@@ -275,7 +275,7 @@ def _checked(stage: str, s: Setting, value: Any) -> Any:
     return typed
 
 
-TABLE_STAGES = ("ingest", "annotate", "embed", "themes", "link", "compare", "export", "report", "pii")
+TABLE_STAGES = ("ingest", "annotate", "embed", "themes", "claims", "link", "compare", "export", "report", "pii")
 
 
 def markdown_table(stage: str) -> str:

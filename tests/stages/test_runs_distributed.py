@@ -1,4 +1,4 @@
-"""The annotate, themes and embed stages give the same results in this process and on a 2-worker local Dask
+"""The annotate, themes, claims and embed stages give the same results in this process and on a 2-worker local Dask
 cluster."""
 
 from __future__ import annotations
@@ -72,3 +72,34 @@ def test_two_workers_embed_within_1e_6_of_one_process(tmp_path: Path) -> None:
         conn.close()
     assert vectors[0].shape == vectors[1].shape and vectors[0].shape[0] > 50
     assert float(np.max(np.abs(vectors[0] - vectors[1]))) <= 1e-6
+
+
+def test_two_workers_extract_the_same_claims_as_one_process(tmp_path: Path) -> None:
+    tables = []
+    for name, extra in (("inproc", ()), ("workers", ("--workers", "2"))):
+        db = tmp_path / f"{name}.db"
+        invoke(db, "ingest", str(SEEDS), "-q")
+        invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / name))
+        invoke(db, "claims", "--format", "csv", "-o", str(tmp_path / f"{name}.csv"), *extra)
+        tables.append((tmp_path / f"{name}.csv").read_text(encoding="utf-8-sig"))
+    assert tables[0].count("\n") > 20  # the seeds make dozens of claims
+    assert tables[0] == tables[1]
+
+
+def test_two_workers_judge_statements_as_one_process(tmp_path: Path) -> None:
+    statements = tmp_path / "statements.txt"
+    statements.write_text(
+        "Det var brist på skyddsutrustning i början av pandemin.\n"
+        "Personalen testades varje vecka.\n"
+        "Regionen hjälpte inte kommunerna med något.\n"
+        "Färjan till Gotland var försenad.\n",
+        encoding="utf-8",
+    )
+    tables = []
+    for name, extra in (("inproc", ()), ("workers", ("--workers", "2"))):
+        db = tmp_path / f"{name}.db"
+        invoke(db, "ingest", str(SEEDS), "-q")
+        invoke(db, "link", str(statements), "--format", "csv", "-o", str(tmp_path / f"{name}.csv"), *extra)
+        tables.append((tmp_path / f"{name}.csv").read_text(encoding="utf-8-sig"))
+    assert "supported" in tables[0] or "contradicted" in tables[0]  # judged, not only ranked
+    assert tables[0] == tables[1]

@@ -59,3 +59,15 @@ def test_model_layer_adds_model_hits_only_when_switched_on(tmp_path: Path) -> No
     lexical = {(r["document"], r["start"], r["theme"]) for r in rows if r["method"] == "lexical"}
     assert not {(r["document"], r["start"], r["theme"]) for r in model} & lexical
     assert list((tmp_path / "on" / ".model_cache").glob("*.pkl"))
+
+
+@pytest.mark.slow
+def test_model_layer_on_two_workers_gives_the_in_process_table(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    _corpus(tmp_path / "corpus")
+    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+    invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "here"))
+    invoke(db, "themes", "--no-topics", "--model-coder", "--workers", "2", "--outputs", str(tmp_path / "workers"))
+    here, workers = _rows(tmp_path / "here"), _rows(tmp_path / "workers")
+    assert any(r["method"] == "model" for r in here)  # the fitted layer was applied on the workers, too
+    assert [{**r, "run": ""} for r in here] == [{**r, "run": ""} for r in workers]

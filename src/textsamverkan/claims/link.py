@@ -12,7 +12,7 @@ benchmarks/claims/eval_statements.json (see eval_link.py).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -56,6 +56,7 @@ class Support:
     bm25: float
     speaker: str
     quote: str
+    context: str = ""  # the document's title, organisation and region, which judging may use for actors and places
     judgement: Judgement | None = None
 
 
@@ -116,14 +117,14 @@ class Linker:
         return hybrid, cosine, lexical
 
     def link(self, statement: str, *, k: int = 5, judge: bool = True, stop_early: bool = True) -> LinkResult:
-        """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`.
-        `stop_early`: judge in rank order and leave unjudged (judgement None) the lower passages that cannot change
-        the verdict: once a passage supports the statement, a lower-ranked one could only matter as an equally close
-        contradiction, and its closeness is at most 1 + half its ranking score."""
-        import numpy as np
+        """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`
+        (`judge_ranked`; `stop_early` as there)."""
+        ranked = self.rank(statement, k=k)
+        return judge_ranked(ranked, stop_early=stop_early) if judge else ranked
 
-        from textsamverkan.claims.verdict import RIVAL_MARGIN, held_share, overall
-        from textsamverkan.claims.verdict import judge as judge_passage
+    def rank(self, statement: str, *, k: int = 5) -> LinkResult:
+        """The top-k passages for `statement`, best first (ties: document order), not judged yet."""
+        import numpy as np
 
         notes: list[str] = []
         if len(statement) > MAX_STATEMENT_CHARS:
@@ -132,17 +133,6 @@ class Linker:
             return LinkResult(statement, False, [], "no_evidence", None, [*notes, "no passages to link against"])
         hybrid, cosine, lexical = self.scores(statement)
         order = np.lexsort((np.arange(len(hybrid)), -hybrid))[:k]
-        judgements: list[Judgement | None] = [None] * len(order)
-        closest_support: float | None = None
-        for n, i in enumerate(order if judge else ()):
-            score = round(float(hybrid[i]), 4)
-            if stop_early and closest_support is not None and 1.0 + 0.5 * score < closest_support - RIVAL_MARGIN:
-                break  # neither this passage nor any lower one can come as close as the support already found
-            j = judge_passage(statement, self.quotes[i], offset=self.refs[i].start, context=self.contexts[i])
-            judgements[n] = j
-            if j.verdict == "supported":
-                closeness = held_share(j.reasons) + 0.5 * score
-                closest_support = max(closest_support or 0.0, closeness)
         supports = [
             Support(
                 doc_id=self.refs[i].doc_id,
@@ -153,19 +143,46 @@ class Linker:
                 bm25=round(float(lexical[i]), 4),
                 speaker=self.speakers[i],
                 quote=self.quotes[i],
-                judgement=judgements[n],
+                context=self.contexts[i],
             )
-            for n, i in enumerate(order)
+            for i in order
         ]
         supported = bool(supports) and supports[0].score >= self.threshold
-        if not judge:
-            return LinkResult(statement, supported, supports, notes=notes)
-        judged = [n for n, s in enumerate(supports) if s.judgement is not None]
-        verdict, decided = overall(
-            [j for j in (supports[n].judgement for n in judged) if j is not None], [supports[n].score for n in judged]
-        )
-        decided_by = judged[decided] if decided is not None else None
-        return LinkResult(statement, supported, supports, verdict, decided_by, notes)
+        return LinkResult(statement, supported, supports, notes=notes)
+
+
+def judge_ranked(ranked: LinkResult, *, stop_early: bool = True) -> LinkResult:
+    """`ranked` with its candidates judged in rank order and the statement's verdict. Pure (it needs nothing but
+    the ranked result), so it runs wherever the work is sent.
+
+    `stop_early`: leave unjudged (judgement None) the lower passages that cannot change the verdict: once a passage
+    supports the statement, a lower-ranked one could only matter as an equally close contradiction, and its
+    closeness is at most 1 + half its ranking score."""
+    from textsamverkan.claims.verdict import RIVAL_MARGIN, held_share, overall
+    from textsamverkan.claims.verdict import judge as judge_passage
+
+    supports = list(ranked.supports)
+    closest_support: float | None = None
+    for n, s in enumerate(supports):
+        if stop_early and closest_support is not None and 1.0 + 0.5 * s.score < closest_support - RIVAL_MARGIN:
+            break  # neither this passage nor any lower one can come as close as the support already found
+        j = judge_passage(ranked.statement, s.quote, offset=s.start, context=s.context)
+        supports[n] = replace(s, judgement=j)
+        if j.verdict == "supported":
+            closest_support = max(closest_support or 0.0, held_share(j.reasons) + 0.5 * s.score)
+    judged = [n for n, s in enumerate(supports) if s.judgement is not None]
+    if not judged:
+        return replace(ranked, supports=supports)
+    verdict, decided = overall(
+        [j for j in (supports[n].judgement for n in judged) if j is not None], [supports[n].score for n in judged]
+    )
+    decided_by = judged[decided] if decided is not None else None
+    return replace(ranked, supports=supports, verdict=verdict, decided_by=decided_by)
+
+
+def judge_shard(ranked: Sequence[LinkResult]) -> list[LinkResult]:
+    """`judge_ranked` over a shard of ranked statements (the per-statement work a runner can send to workers)."""
+    return [judge_ranked(r) for r in ranked]
 
 
 def read_statements_with_notes(path: Any) -> tuple[list[str], list[str]]:

@@ -22,16 +22,19 @@ from textsamverkan.cli.workspace import Workspace, print_notes, run_option
     "direction or polarity (from the current claims run, or --claims-run).",
 )
 @click.option("--claims-run", metavar="ID", help="With --conflicts: the claims run to read (default: the current one).")
+@stage_options("claims")
 @output_options
 @click.pass_obj
 def claims(
     obj: Workspace,
+    /,
     corpus_name: str | None,
     run_id: str | None,
     conflicts: bool,
     claims_run: str | None,
     fmt: str,
     output: Path | None,
+    **settings: Any,
 ) -> None:
     """Extract (again) the claims of every document and list them with their exact provenance.
 
@@ -44,6 +47,7 @@ def claims(
       textsamverkan claims
       textsamverkan claims --format csv -o claims.csv
       textsamverkan claims --conflicts
+      textsamverkan claims --workers 2           # extract on a 2-process local cluster
     """
     from textsamverkan.stages.claims import COLUMNS, run_claims, stored_claims
 
@@ -59,7 +63,7 @@ def claims(
             pairs = [{**p, "reasons": json.dumps(p["reasons"], ensure_ascii=False)} for p in pairs]
         emit(pairs, fmt, output)
         return
-    done = run_claims(obj.connect(), corpus=corpus_name, themes_run=run_id)
+    done = run_claims(obj.connect(), corpus=corpus_name, themes_run=run_id, settings=settings)
     print_notes(done.notes)
     emit(done.value, fmt, output, columns=COLUMNS)
     click.echo(f"run {done.run.run_id}: {len(done.value)} claims", err=True)
@@ -117,6 +121,7 @@ def link(
     Examples:
       textsamverkan link statements.txt
       textsamverkan link statements.csv -k 3 --format json
+      textsamverkan link statements.csv --workers 2      # judge on a 2-process local cluster
     """
     import json
 

@@ -7,7 +7,7 @@ import importlib
 import itertools
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -35,11 +35,11 @@ QUIET_WORKERS = {
 }
 BLOCK_SHARDS = 8  # shards per block a runner takes from its input at a time (at least two per worker)
 
-ShardTask = Callable[[Sequence[T]], Sequence[R]]
+ShardTask = Callable[..., Sequence[R]]  # (a shard's payloads, **shared) -> one result per payload
 
 
 def run_sharded(
-    task: ShardTask[T, R],
+    task: ShardTask[R],
     items: Sequence[T],
     keys: Sequence[str],
     *,
@@ -72,7 +72,7 @@ class ShardRunner:
 
     def map(
         self,
-        task: ShardTask[T, R],
+        task: ShardTask[R],
         items: Sequence[T],
         keys: Sequence[str],
         *,
@@ -89,13 +89,14 @@ class ShardRunner:
 
     def stream(
         self,
-        task: ShardTask[T, R],
+        task: ShardTask[R],
         items: Iterable[S],
         *,
         payload: Callable[[S], T],
         key: Callable[[S], str],
         shard_size: int = DEFAULT_SHARD_SIZE,
         name: str = "shard",
+        shared: Mapping[str, Any] | None = None,
     ) -> Iterator[tuple[S, R]]:
         """Each item with `task`'s result for `payload(item)`, in input order, reading `items` lazily.
 
@@ -106,13 +107,17 @@ class ShardRunner:
         a client, the next block is on the workers while the caller consumes this one (reading the next inputs and
         writing these results overlap the work), and at most two blocks are held anywhere, so memory stays that of
         a few shards however large the corpus. `task` must be picklable then: a module-level function or a
-        `functools.partial` of one.
+        `functools.partial` of one. `shared`: keyword arguments every shard gets (a fitted model, say), sent to each
+        worker once rather than with every shard.
         """
         block = shard_size * max(BLOCK_SHARDS, 2 * self.workers)
         run = uuid.uuid4().hex[:8]
+        extra = dict(shared or {})
+        if self.client is not None and extra:
+            extra = {k: self.client.scatter(v, broadcast=True, hash=False) for k, v in extra.items()}
         pending: _Started[S, R] | None = None
         for number, chunk in enumerate(_batched(items, block)):
-            started = self._start(task, chunk, payload, key, shard_size, f"{name}-{run}-{number:06d}")
+            started = self._start(task, chunk, payload, key, shard_size, f"{name}-{run}-{number:06d}", extra)
             if pending is not None:
                 yield from self._finish(pending)
             pending = started
@@ -121,18 +126,20 @@ class ShardRunner:
 
     def _start(
         self,
-        task: ShardTask[T, R],
+        task: ShardTask[R],
         chunk: list[S],
         payload: Callable[[S], T],
         key: Callable[[S], str],
         shard_size: int,
         prefix: str,
+        shared: dict[str, Any],
     ) -> _Started[S, R]:
         shards = make_shards([payload(x) for x in chunk], [key(x) for x in chunk], shard_count(len(chunk), shard_size))
         if self.client is None:
-            return _Started(chunk, shards, [task(list(s.items)) for s in shards])
+            return _Started(chunk, shards, [task(list(s.items), **shared) for s in shards])
         futures = [
-            self.client.submit(task, list(s.items), key=f"{prefix}-{s.index:05d}", pure=False) for s in shards
+            self.client.submit(task, list(s.items), key=f"{prefix}-{s.index:05d}", pure=False, **shared)
+            for s in shards
         ]
         return _Started(chunk, shards, futures)
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from textsamverkan.store.documents import EncodedSpans
     from textsamverkan.themes.codebook import Codebook
     from textsamverkan.themes.matcher import LexicalMatcher
+    from textsamverkan.themes.model_coder import ModelCoder
     from textsamverkan.themes.semantic import ExemplarScorer
     from textsamverkan.themes.types import ThemeHit
 
@@ -80,10 +81,15 @@ class CodedDocument:
 
 
 def code_documents_shard(
-    docs: Sequence[SentenceInputs], *, codebook_yaml: str, semantic_embedder: str | None = None
+    docs: Sequence[SentenceInputs],
+    *,
+    codebook_yaml: str,
+    semantic_embedder: str | None = None,
+    model_coder: ModelCoder | None = None,
 ) -> list[CodedDocument]:
     """Theme coding of each document (id, text, passages, NLP spans), its sentences made here, on the worker:
-    lexical rules, plus exemplar matching with `semantic_embedder` when one is named."""
+    lexical rules, plus exemplar matching with `semantic_embedder` when one is named, plus the learned layer's hits
+    for codes the rules did not give a sentence when a fitted `model_coder` is given."""
     from textsamverkan.segment.sentences import document_sentences
     from textsamverkan.themes.matcher import code_sentences
 
@@ -97,9 +103,16 @@ def code_documents_shard(
     out: list[CodedDocument] = []
     for doc in docs:
         sentences, source = document_sentences(*doc)
-        out.append(CodedDocument(code_sentences(sentences, codebook, matcher=matcher, scorer=scorer), len(sentences),
-                                 source))  # fmt: skip
+        hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
+        if model_coder is not None:
+            hits = merge_hits(hits, model_coder.code(sentences, hits))
+        out.append(CodedDocument(hits, len(sentences), source))
     return out
+
+
+def merge_hits(lexical: list[ThemeHit], model: list[ThemeHit]) -> list[ThemeHit]:
+    """Lexical and model hits in sentence order (model hits never duplicate a lexical code of the sentence)."""
+    return sorted([*lexical, *model], key=lambda h: (h.start, h.method == "model"))
 
 
 def _codebook_and_matcher(codebook_yaml: str) -> tuple[Codebook, LexicalMatcher]:
@@ -119,10 +132,11 @@ def _exemplar_scorer(codebook: Codebook, embedder: str) -> ExemplarScorer:
 
 def document_coder(
     codebook_yaml: str, semantic_embedder: str | None = None
-) -> ShardTask[SentenceInputs, CodedDocument]:
+) -> ShardTask[CodedDocument]:
     """The shard task that codes documents with exactly this codebook (it travels as its YAML text, what a run
     keeps, so every worker codes with the run's codebook). Give each document its id as key, so it stays in one
-    shard; the sentence splitting and lemmas run where the task runs."""
+    shard; the sentence splitting and lemmas run where the task runs. A fitted learned layer is passed to the
+    runner's `stream` as `shared={"model_coder": coder}`, so it travels to each worker once."""
     return partial(code_documents_shard, codebook_yaml=codebook_yaml, semantic_embedder=semantic_embedder)
 
 
@@ -175,6 +189,6 @@ def annotate_shard(
 
 def document_annotator(
     backend: str, model: str | None, options: BackendOptions
-) -> ShardTask[AnnotateInputs, EncodedSpans]:
+) -> ShardTask[EncodedSpans]:
     """The shard task that annotates documents with this backend, model and options."""
     return partial(annotate_shard, backend=backend, model=model, options=options)

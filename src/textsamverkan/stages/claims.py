@@ -8,10 +8,12 @@ Claim spans disappear with their document when it is re-ingested, so each run al
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from textsamverkan.model import Document, RunRecord, Span, Speaker
 from textsamverkan.runner import RunContext, StageResult, StageSpec, read_run, run_doc_ids, run_stage
+from textsamverkan.settings import resolve
 from textsamverkan.stages.sentences import document_sentences
 from textsamverkan.store.claim_refs import claim_refs, document_text, replace_claim_refs
 from textsamverkan.store.documents import get_document, speaker_of
@@ -26,6 +28,8 @@ SPEC = StageSpec(
     per_run=True,
     uses_runs=("themes",),
 )
+SHARD_DOCUMENTS = 100  # documents per shard
+ClaimInputs = tuple[Document, dict[str, Speaker], list[Span]]
 COLUMNS = (
     "doc_id",
     "start",
@@ -87,26 +91,49 @@ def extract_document(doc: Document, speakers: dict[str, Speaker], themes: list[S
     return spans
 
 
+def claims_shard(docs: Sequence[ClaimInputs]) -> list[list[Span]]:
+    """The claim spans of each document (document, speakers, theme spans), extracted where the task runs."""
+    return [extract_document(doc, speakers, themes) for doc, speakers, themes in docs]
+
+
 def run_claims(
-    conn: sqlite3.Connection, *, corpus: str | None = None, themes_run: str | None = None
+    conn: sqlite3.Connection,
+    *,
+    corpus: str | None = None,
+    themes_run: str | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> StageResult[list[dict[str, Any]]]:
-    """Extract the claims of every document as one run (themes from the current themes run, or `themes_run`)."""
+    """Extract the claims of every document as one run (themes from the current themes run, or `themes_run`).
+
+    Documents stream through a shard runner: extracted in this process, or with `--workers`/`--scheduler` on Dask
+    workers while this process reads the next documents and writes the claims and their references.
+    """
+    from textsamverkan.distributed.engine import shard_runner
+
+    resolved = resolve("claims", settings or {})
 
     def body(ctx: RunContext) -> list[dict[str, Any]]:
         rows: list[dict[str, Any]] = []
-        for doc_id in ctx.doc_ids:
-            spans = extract_document(
-                ctx.document(doc_id), ctx.speakers(doc_id), ctx.run_spans(doc_id, "themes", "theme")
+
+        def inputs(doc_id: str) -> ClaimInputs:
+            return ctx.document(doc_id), ctx.speakers(doc_id), ctx.run_spans(doc_id, "themes", "theme")
+
+        with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
+            extracted = runner.stream(
+                claims_shard, ctx.doc_ids, payload=inputs, key=lambda d: d, shard_size=SHARD_DOCUMENTS, name="claims"
             )
-            ctx.write(doc_id, spans)
-            replace_claim_refs(
-                ctx.conn, ctx.run_id, doc_id, [(s.start, s.end, s.label, s.attrs["sourceref"]) for s in spans]
-            )
-            rows += [claim_row(doc_id, s) for s in spans]
+            for doc_id, spans in extracted:
+                ctx.write(doc_id, spans)
+                replace_claim_refs(
+                    ctx.conn, ctx.run_id, doc_id, [(s.start, s.end, s.label, s.attrs["sourceref"]) for s in spans]
+                )
+                rows += [claim_row(doc_id, s) for s in spans]
         ctx.summary.update(claims=len(rows))
         return rows
 
-    return run_stage(conn, SPEC, body, corpus=corpus, run_ids={"themes": themes_run} if themes_run else None)
+    return run_stage(
+        conn, SPEC, body, corpus=corpus, settings=resolved, run_ids={"themes": themes_run} if themes_run else None
+    )
 
 
 def claim_row(doc_id: str, span: Span) -> dict[str, Any]:

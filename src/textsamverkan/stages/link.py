@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textsamverkan.claims.link import DEFAULT_LINK_EMBEDDER, DEFAULT_THRESHOLD, Linker, LinkResult
 from textsamverkan.runner import RunContext, StageResult, StageSpec, run_stage
 from textsamverkan.settings import resolve
+
+if TYPE_CHECKING:
+    from textsamverkan.distributed.engine import ShardRunner
 
 COLUMNS = (
     "statement_no",
@@ -37,6 +40,7 @@ TABLE_COLUMNS = ("statement_no", "statement", "rank", "status", "verdict", "conf
 
 
 SPEC = StageSpec("link.v2", "link", reads=("passage",))
+JUDGE_SHARD = 50  # statements per shard: judging one costs a few milliseconds to a second
 
 
 def run_link(
@@ -47,8 +51,11 @@ def run_link(
     settings: Mapping[str, Any] | None = None,
     source: str = "",
 ) -> StageResult[list[dict[str, Any]]]:
-    """Link and judge every statement as one recorded run (settings from the table; the statements' hash kept)."""
+    """Link and judge every statement as one recorded run (settings from the table; the statements' hash kept).
+    With `--workers`/`--scheduler` the judging runs on Dask workers while this process ranks the next statements."""
     import hashlib
+
+    from textsamverkan.distributed.engine import shard_runner
 
     resolved = resolve("link", settings or {})
 
@@ -56,7 +63,8 @@ def run_link(
         linker = build_linker(
             ctx.conn, ctx.doc_ids, embedder=resolved["link_embedder"], threshold=resolved["threshold"]
         )
-        rows = link_statements(linker, statements, k=resolved["top_k"])
+        with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
+            rows = link_statements(linker, statements, k=resolved["top_k"], runner=runner)
         verdicts = {r["statement_no"]: r["status"] for r in rows}
         ctx.summary.update(
             statements=len(statements),
@@ -135,9 +143,19 @@ def result_rows(n: int, result: LinkResult) -> list[dict[str, Any]]:
     return rows
 
 
-def link_statements(linker: Linker, statements: Sequence[str], *, k: int = 5) -> list[dict[str, Any]]:
-    """Rows for every statement (see COLUMNS), in input order."""
+def link_statements(
+    linker: Linker, statements: Sequence[str], *, k: int = 5, runner: ShardRunner | None = None
+) -> list[dict[str, Any]]:
+    """Rows for every statement (see COLUMNS), in input order. Statements are ranked here (the index is here) and
+    judged through `runner` (in this process by default, or on its workers)."""
+    from textsamverkan.claims.link import judge_shard
+    from textsamverkan.distributed.engine import ShardRunner
+
+    ranked = (linker.rank(statement, k=k) for statement in statements)
+    judged = (runner or ShardRunner()).stream(
+        judge_shard, ranked, payload=lambda r: r, key=lambda r: r.statement, shard_size=JUDGE_SHARD, name="judge"
+    )
     rows: list[dict[str, Any]] = []
-    for n, statement in enumerate(statements, 1):
-        rows += result_rows(n, linker.link(statement, k=k))
+    for n, (_, result) in enumerate(judged, 1):
+        rows += result_rows(n, result)
     return rows

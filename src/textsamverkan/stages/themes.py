@@ -119,8 +119,8 @@ def _code_corpus(
 
     Documents stream through a shard runner (`distributed.engine`): in this process, or with `--workers` or
     `--scheduler` on Dask workers that make the sentences and match them while this process reads the next
-    documents and writes the last ones; every document is read once. The learned layer, fitted on the whole corpus,
-    runs here.
+    documents and writes the last ones; every document is read once. The learned layer is fitted here on the whole
+    corpus (a global step) and applied where the coding runs, sent to each worker once.
     """
     from textsamverkan.distributed.engine import shard_runner
     from textsamverkan.distributed.tasks import document_coder
@@ -147,12 +147,11 @@ def _code_corpus(
             key=lambda doc: doc.doc_id,
             shard_size=SHARD_DOCUMENTS,
             name="code",
+            shared={"model_coder": model_coder} if model_coder is not None else None,
         )
         for doc, coding in coded:
             doc_id = doc.doc_id
             hits = coding.hits
-            if model_coder is not None:
-                hits = _merge(hits, model_coder.code(document_sentences(doc)[0], hits))
             ctx.write(
                 doc_id,
                 [
@@ -194,11 +193,6 @@ def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:
     if not coder.models:
         ctx.notes.append("model_coder: no code had enough rule-labelled sentences in this corpus to learn from")
     return coder
-
-
-def _merge(lexical: list[Any], model: list[Any]) -> list[Any]:
-    """Lexical and model hits in sentence order (model hits never duplicate a lexical code of the sentence)."""
-    return sorted([*lexical, *model], key=lambda h: (h.start, h.method == "model"))
 
 
 def _write_topics(
