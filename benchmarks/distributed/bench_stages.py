@@ -1,14 +1,15 @@
-"""Whole commands in this process against `--workers N`: `annotate --force` and `themes --no-topics` on a synthetic
-corpus stored by `ingest`, timed as a user runs them (start-up, model loads, store reads and writes included).
+"""Whole commands in this process against `--workers N`: `annotate --force`, `themes --no-topics` and `claims` on a
+synthetic corpus stored by `ingest`, timed as a user runs them (start-up, model loads, store reads and writes
+included).
 
 Usage: python benchmarks/distributed/bench_stages.py [--passages 20000] [--repeats 3] [--workers 2]
-           [--stages annotate,themes] [--json out.json]
+           [--stages annotate,themes,claims] [--json out.json]
 
 The corpus is `bench_scale.synthetic_corpus` (passages of 3-6 sentences resampled from public Swedish text,
 numbers perturbed), one CSV row per passage, ingested once into a temporary database. Each repeat runs every
 configuration of a stage back to back (in-process first, then the workers), so slow spells of a shared machine hit
-both; the table gives the median of the repeats and the speed-up of the medians. After the runs the annotation
-and the theme table of the last in-process and worker runs are compared (they must be identical).
+both; the table gives the median of the repeats and the speed-up of the medians. After the runs the annotation,
+the theme table and the claims table of the last in-process and worker runs are compared (they must be identical).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from bench_scale import synthetic_corpus, write_json  # noqa: E402
 COMMANDS = {
     "annotate": ["annotate", "--force"],
     "themes": ["themes", "--no-topics"],
+    "claims": ["claims", "--format", "csv"],  # reads the current themes run when there is one
 }
 
 
@@ -68,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--passages", type=int, default=20_000)
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--stages", default="annotate,themes")
+    ap.add_argument("--stages", default="annotate,themes,claims")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     results: dict[str, Any] = {}
@@ -94,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
                 for config, times in configs.items():
                     extra = config.split() if config.startswith("--") else []
                     outputs = root / "out" / config.replace(" ", "")
-                    more = ["--outputs", str(outputs)] if stage == "themes" else []
-                    times.append(cli(db, *COMMANDS[stage], *extra, *more))
+                    more = {"themes": ["--outputs", str(outputs)], "claims": ["-o", str(outputs) + ".csv"]}
+                    times.append(cli(db, *COMMANDS[stage], *extra, *more.get(stage, [])))
                     if stage == "annotate":
                         digests[config] = annotation_digest(db)
+                    elif stage == "claims":
+                        digests[config] = hashlib.sha256(Path(str(outputs) + ".csv").read_bytes()).hexdigest()
                     else:
                         (run,) = sorted(outputs.iterdir(), key=lambda p: p.stat().st_mtime)[-1:]
                         digests[config] = hashlib.sha256((run / "theme_passages.csv").read_bytes()).hexdigest()
