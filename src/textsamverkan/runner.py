@@ -21,11 +21,12 @@ from typing import Any, Generic, TypeVar
 from textsamverkan.errors import E_NO_RUN, E_RUN_INPUT, E_STAGE_MISSING, UserError
 from textsamverkan.model import Document, RunRecord, Span, Speaker
 from textsamverkan.model.run import COMPLETE, FAILED
-from textsamverkan.store.db import WriteBatch
 from textsamverkan.store.documents import (
     EncodedSpans,
-    add_spans,
+    SpanWrite,
+    add_spans_many,
     documents_lacking,
+    encode_spans,
     get_document,
     list_doc_ids,
     load_speakers,
@@ -59,7 +60,7 @@ STAGE_COMMANDS = {
     "pii": "textsamverkan pii detect",
 }
 HEARTBEAT_EVERY = 200  # documents between heartbeats
-WRITE_BATCH_ROWS = 20_000  # span rows per commit (about a hundred annotated passages, or a few thousand coded ones)
+WRITE_BATCH_ROWS = 20_000  # span rows held before a write (about a hundred annotated passages)
 
 
 @dataclass(frozen=True)
@@ -97,10 +98,8 @@ class RunContext:
     summary: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     _done: int = 0
-    _writes: WriteBatch = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._writes = WriteBatch(self.conn, WRITE_BATCH_ROWS)
+    _pending: list[SpanWrite] = field(default_factory=list)
+    _pending_rows: int = 0
 
     @property
     def run_id(self) -> str:
@@ -126,20 +125,25 @@ class RunContext:
 
     def write(self, doc_id: str, spans: list[Span] | EncodedSpans, *, stage: str | None = None) -> None:
         """Store a document's results on the declared layers, under this run (or the document, see `per_run`);
-        spans may come already encoded for the store (`store.documents.encode_spans`, e.g. on a worker). Writes are
-        committed a batch of documents at a time (`WRITE_BATCH_ROWS`), the last batch when the stage's body returns.
+        spans may come already encoded for the store (`store.documents.encode_spans`, e.g. on a worker).
 
         `stage` names what made them when it is more than the stage's versioned name (annotate adds its model).
+        Writes are held here and written a batch at a time (`WRITE_BATCH_ROWS`, one transaction; no lock is held
+        meanwhile), the last batch when the stage's body returns; a failed run writes nothing of what it held.
         """
-        with self._writes.unit(len(spans)):
-            add_spans(
-                self.conn,
-                doc_id,
-                spans,
-                stage=stage or (f"{self.spec.name}:{self.run_id}" if self.spec.per_run else self.spec.name),
-                layers=self.spec.writes,
-                run_id=self.run_id if self.spec.per_run else None,
-            )
+        encoded = spans if isinstance(spans, EncodedSpans) else encode_spans(spans)
+        name = stage or (f"{self.spec.name}:{self.run_id}" if self.spec.per_run else self.spec.name)
+        self._pending.append(SpanWrite(doc_id, encoded, name))
+        self._pending_rows += max(1, len(encoded))
+        if self._pending_rows >= WRITE_BATCH_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the held results now, in one transaction."""
+        if self._pending:
+            run_id = self.run_id if self.spec.per_run else None
+            add_spans_many(self.conn, self._pending, layers=self.spec.writes, run_id=run_id)
+        self._pending, self._pending_rows = [], 0
 
     def _tick(self) -> None:
         self._done += 1
@@ -197,9 +201,8 @@ def run_stage(
     context = RunContext(conn, spec, run, selected, inputs)
     try:
         value = body(context)
-        context._writes.flush()
+        context.flush()
     except BaseException as exc:
-        context._writes.discard()
         fail_run(conn, run.run_id, f"{type(exc).__name__}: {exc}")
         raise
     done = complete_run(conn, run, context.summary, make_current=make_current)

@@ -1,5 +1,5 @@
-"""Writes committed in batches: a unit stays atomic, a batch commits by size or age, a failed run keeps nothing of
-its open batch, and another process sees the writes of a finished run."""
+"""A stage's writes are held and written a batch at a time: nothing is locked while they are held, a failed run
+writes nothing of what it held, a finished run has written everything, and each document's write stays atomic."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from textsamverkan.model import RawDocument, Span
 from textsamverkan.model.run import COMPLETE, FAILED
 from textsamverkan.runner import RunContext, StageSpec, run_stage
 from textsamverkan.store import connect
-from textsamverkan.store.db import WriteBatch, transaction
+from textsamverkan.store.db import transaction
 from textsamverkan.store.documents import write_source_batch
 from textsamverkan.store.runs import list_runs
 
@@ -29,52 +29,15 @@ def _runs(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in conn.execute("SELECT run_id FROM runs")}
 
 
-def test_units_commit_together_when_the_batch_is_full(db_path: Path) -> None:
-    conn, other = connect(db_path), connect(db_path)
-    batch = WriteBatch(conn, rows=3, seconds=3600)
-    for n in range(2):
-        with batch.unit(1):
-            _add_run(conn, f"r{n}")
-    assert _runs(other) == set()  # still one open transaction
-    with batch.unit(1):
-        _add_run(conn, "r2")
-    assert _runs(other) == {"r0", "r1", "r2"}  # the third row filled the batch
-    with batch.unit(1):
-        _add_run(conn, "r3")
-    batch.flush()
-    assert _runs(other) == {"r0", "r1", "r2", "r3"}
-
-
-def test_an_old_batch_commits_at_its_next_unit(db_path: Path) -> None:
-    conn, other = connect(db_path), connect(db_path)
-    batch = WriteBatch(conn, rows=1_000, seconds=0.0)
-    with batch.unit(1):
-        _add_run(conn, "r0")
-    assert _runs(other) == {"r0"}
-
-
-def test_a_failing_unit_is_undone_alone_and_discard_drops_the_open_batch(db_path: Path) -> None:
+def test_a_transaction_inside_a_transaction_is_a_savepoint(db_path: Path) -> None:
     conn = connect(db_path)
-    batch = WriteBatch(conn, rows=100, seconds=3600)
-    with batch.unit(1):
+    with transaction(conn):
         _add_run(conn, "kept")
-    with pytest.raises(RuntimeError), batch.unit(1):
-        _add_run(conn, "undone")
-        raise RuntimeError("bad document")
-    assert _runs(conn) == {"kept"}
-    batch.discard()
-    assert _runs(conn) == set()
-
-
-def test_a_callers_own_transaction_is_never_committed_by_the_batch(db_path: Path) -> None:
-    conn, other = connect(db_path), connect(db_path)
-    batch = WriteBatch(conn, rows=1, seconds=0.0)
-    with pytest.raises(RuntimeError), transaction(conn):
-        with batch.unit(1):
-            _add_run(conn, "inner")
-        assert _runs(other) == set()
-        raise RuntimeError("the caller gives up")
-    assert _runs(conn) == set()
+        with pytest.raises(RuntimeError), transaction(conn):
+            _add_run(conn, "undone")
+            raise RuntimeError("bad document")
+        assert conn.in_transaction  # the enclosing transaction goes on
+    assert _runs(connect(db_path)) == {"kept"}
 
 
 def _store_with_documents(db_path: Path, n: int) -> sqlite3.Connection:
@@ -95,30 +58,39 @@ def _theme_rows(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT COUNT(*) FROM spans WHERE layer = 'theme'").fetchone()[0])
 
 
-def test_a_failed_run_keeps_nothing_of_its_open_batch(db_path: Path) -> None:
+def test_a_failed_run_writes_nothing_it_held_and_locks_nothing_meanwhile(db_path: Path) -> None:
     conn = _store_with_documents(db_path, 3)
+    other = connect(db_path)
 
     def body(ctx: RunContext) -> None:
         for doc_id in ctx.doc_ids[:2]:
             ctx.write(doc_id, [Span(0, 6, "theme", "x")])
+        with transaction(other):  # another process can write while the stage holds its results
+            _add_run(other, "elsewhere")
         raise RuntimeError("the model crashed")
 
     with pytest.raises(RuntimeError):
         run_stage(conn, SPEC, body)
     assert _theme_rows(connect(db_path)) == 0
     assert [r.status for r in list_runs(conn, stage="marks")] == [FAILED]
+    assert "elsewhere" in _runs(conn)
 
 
-def test_a_finished_run_has_committed_every_write(db_path: Path) -> None:
+def test_a_finished_run_has_written_everything_in_batches(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import textsamverkan.runner as runner
+
+    monkeypatch.setattr(runner, "WRITE_BATCH_ROWS", 3)
     conn = _store_with_documents(db_path, 3)
+    seen: list[int] = []
 
     def body(ctx: RunContext) -> None:
         for doc_id in ctx.doc_ids:
             ctx.write(doc_id, [Span(0, 6, "theme", "x"), Span(7, 13, "theme", "y")])
+            seen.append(_theme_rows(connect(db_path)))
 
     result = run_stage(conn, SPEC, body)
-    assert result.run.status == COMPLETE
-    assert not conn.in_transaction
+    assert seen == [0, 4, 4]  # held, then the first two documents written together once 3 rows were held
+    assert result.run.status == COMPLETE and not conn.in_transaction
     assert _theme_rows(connect(db_path)) == 6
 
 

@@ -86,8 +86,8 @@ def _damaged(db_path: Path, exc: Exception) -> UserError:
 def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """One atomic unit of work: everything inside commits together or not at all.
 
-    Inside a transaction already open (a `WriteBatch`) it is a savepoint: undone alone if it fails, committed
-    with the enclosing transaction.
+    Inside a transaction already open it is a savepoint: undone alone if it fails, committed with the enclosing
+    transaction (so many units can share one commit, see `documents.add_spans_many`).
     """
     if conn.in_transaction:
         conn.execute("SAVEPOINT unit")
@@ -106,46 +106,3 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-class WriteBatch:
-    """Many small units of work committed together: one transaction per `rows` rows written, or per `seconds` it has
-    been open, whichever comes first, instead of one per unit. A commit costs about as much as writing one document's
-    annotation, so committing each document doubled a writer's time; the time bound keeps the write lock short for
-    another process (a stage computes between its writes). Each unit stays atomic (a savepoint, see
-    `transaction`); `flush` commits what is open, `discard` rolls it back (a failed run keeps nothing of its last
-    batch).
-    """
-
-    def __init__(self, conn: sqlite3.Connection, rows: int, seconds: float = 1.0) -> None:
-        self.conn = conn
-        self.rows = rows
-        self.seconds = seconds
-        self._pending = 0
-        self._opened = 0.0
-        self._own = False  # whether the open transaction is this batch's (a caller's own is never committed here)
-
-    @contextmanager
-    def unit(self, rows: int) -> Iterator[sqlite3.Connection]:
-        """One unit of work of about `rows` rows, inside the batch's transaction (opened on the first unit)."""
-        if not self.conn.in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._own = True
-            self._opened = time.monotonic()
-        with transaction(self.conn):
-            yield self.conn
-        self._pending += max(1, rows)
-        if self._pending >= self.rows or time.monotonic() - self._opened >= self.seconds:
-            self.flush()
-
-    def flush(self) -> None:
-        self._end("COMMIT")
-
-    def discard(self) -> None:
-        self._end("ROLLBACK")
-
-    def _end(self, statement: str) -> None:
-        if self._own and self.conn.in_transaction:
-            self.conn.execute(statement)
-        self._own = False
-        self._pending = 0

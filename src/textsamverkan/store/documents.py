@@ -215,6 +215,27 @@ def add_spans(
         )
 
 
+@dataclass(frozen=True)
+class SpanWrite:
+    """One document's spans waiting to be written, and the stage name they are written under."""
+
+    doc_id: str
+    spans: EncodedSpans
+    stage: str
+
+
+def add_spans_many(
+    conn: sqlite3.Connection, writes: Iterable[SpanWrite], *, layers: Iterable[str], run_id: str | None = None
+) -> None:
+    """`add_spans` for several documents in one transaction (each document's write still atomic on its own): a
+    commit costs about as much as writing one document's annotation, so committing each document doubled a writer's
+    time."""
+    layer_list = sorted(set(layers))
+    with transaction(conn):
+        for w in writes:
+            add_spans(conn, w.doc_id, w.spans, stage=w.stage, layers=layer_list, run_id=run_id)
+
+
 def done_stages(conn: sqlite3.Connection, doc_id: str) -> set[str]:
     """The versioned stage names recorded as done for a document (document-owned layers only)."""
     return {r[0] for r in conn.execute("SELECT stage FROM doc_stages WHERE doc_id = ?", (doc_id,))}
