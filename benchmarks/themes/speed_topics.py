@@ -7,6 +7,11 @@ computing them is not part of the timing). Each configuration runs in a fresh pr
 importing BERTopic and numba's first-call compilation.
 
     .venv/bin/python benchmarks/themes/speed_topics.py [--passages 20000]
+    .venv/bin/python benchmarks/themes/speed_topics.py --sample 5000   # fitted on a sample, against the full fit
+
+With --sample N the configurations are: the full fit, the full fit with another seed (how much BERTopic itself
+moves), and the fit on a sample of N passages with the rest assigned to the closest topic centroid; agreement with
+the full fit is the adjusted Rand index over every passage's topic (outliers counted as one more topic).
 """
 
 from __future__ import annotations
@@ -44,7 +49,8 @@ rows = map_topics_to_codes(result, data["embeddings"], cb)
 outliers = sum(1 for a in result.assignments if a == -1)
 print(json.dumps({"seconds_total": time.perf_counter() - t0, "seconds_fit": t_fit, "seconds_load": t_load,
                   "topics": sum(1 for t in result.topics if t.id != -1), "outliers": outliers,
-                  "new": sum(r.new for r in rows), "labels": [t.label for t in result.topics[:8]]}))
+                  "new": sum(r.new for r in rows), "labels": [t.label for t in result.topics[:8]],
+                  "assignments": list(result.assignments)}))
 """
 
 
@@ -88,6 +94,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--passages", type=int, default=20000)
     ap.add_argument("--words", type=int, default=22, help="words per passage (about)")
+    ap.add_argument("--sample", type=int, default=0, help="compare a fit on this many passages with the full fit")
     args = ap.parse_args()
     t0 = time.perf_counter()
     data = build(args.passages, args.words)
@@ -96,11 +103,18 @@ def main() -> None:
     words = sum(len(p.text.split()) for p in passages)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     print(f"{n} passages, {words} words; corpus and embeddings built in {time.perf_counter() - t0:.0f} s")
-    configs = [
+    configs: list[tuple[str, dict[str, int], bool]] = [
         ("default (UMAP n_epochs auto = 200, low_memory)", {}, False),
         ("UMAP n_epochs=100", {"umap_epochs": 100}, False),
         ("guided by the codebook (seed words via the SVD pipeline)", {}, True),
     ]
+    if args.sample:
+        configs = [
+            ("default, fitted on every passage", {}, False),
+            ("default, another seed (7)", {"seed": 7}, False),
+            (f"fitted on a sample of {args.sample:,}, the rest by centroid", {"sample": args.sample}, False),
+        ]
+    full: list[int] | None = None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "data.pkl"
         path.write_bytes(pickle.dumps(data))
@@ -114,6 +128,12 @@ def main() -> None:
                   f"{r['topics']} topics, {r['outliers']} outliers, {r['new']} not linked to a code; "
                   f"load average {os.getloadavg()[0]:.1f}")
             print(f"    first topics: {r['labels']}")
+            if args.sample:
+                from sklearn.metrics import adjusted_rand_score
+
+                full = full or r["assignments"]
+                print(f"    agreement with the full fit (adjusted Rand index): "
+                      f"{adjusted_rand_score(full, r['assignments']):.3f}")
 
 
 if __name__ == "__main__":
