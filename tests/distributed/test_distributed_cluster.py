@@ -94,3 +94,33 @@ def test_two_local_workers_give_the_in_process_annotation() -> None:
     assert all(any(row[0] == "token" and '"lemma"' in (row[4] or "") for row in spans.rows) for spans in in_process)
     two = run_sharded(task, docs, [t for t, _ in docs], shard_size=5, workers=2)
     assert two == in_process
+
+
+def _coded_dying_once(docs: list[Any], *, codebook_yaml: str, marker: str) -> Any:
+    """Theme coding that kills its worker process the first time it meets doc007 (the marker file remembers)."""
+    import os
+
+    from textsamverkan.distributed.tasks import code_documents_shard
+
+    if any(d[0] == "doc007" for d in docs) and not Path(marker).exists():
+        Path(marker).write_text("died here", encoding="utf-8")
+        os._exit(1)
+    return code_documents_shard(docs, codebook_yaml=codebook_yaml)
+
+
+def test_a_worker_that_dies_mid_run_changes_nothing(tmp_path: Path) -> None:
+    import functools
+    import sys
+
+    import cloudpickle
+
+    from textsamverkan.distributed.engine import shard_runner
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])  # the workers cannot import this test module
+    docs = corpus()
+    marker = tmp_path / "died"
+    task = functools.partial(_coded_dying_once, codebook_yaml=CODEBOOK, marker=str(marker))
+    with shard_runner(workers=2) as runner:
+        coded = runner.map(task, docs, [d[0] for d in docs], shard_size=8)
+    assert marker.exists()  # a worker did die, and its shard ran again on a fresh one
+    assert digest([c.hits for c in coded]) == digest(code(docs))
