@@ -9,6 +9,7 @@ from textsamverkan.themes.tables import (
     PASSAGE_COLUMNS,
     SUMMARY_COLUMNS,
     SpeakerTurn,
+    hit_quotes,
     passage_rows,
     summary_rows,
 )
@@ -38,10 +39,15 @@ HITS = [
     _hit("a", TEXT_A, "Vi saknade munskydd.", "ppe"),
     _hit("a", TEXT_A, "Testningen kom sent.", "testing", "semantic"),
 ]
+QUOTES = {
+    key: quote
+    for doc, text in TEXTS.items()
+    for key, quote in hit_quotes(text, (h for h in HITS if h.doc_id == doc)).items()
+}
 
 
 def test_passage_rows_quote_the_text_and_carry_metadata() -> None:
-    rows = passage_rows(HITS, DOCS, TEXTS, TURNS)
+    rows = passage_rows(HITS, DOCS, QUOTES, TURNS)
     assert [tuple(r) for r in rows] == [PASSAGE_COLUMNS] * 4
     assert [(r["document"], r["quote"], r["speaker"]) for r in rows] == [
         ("a", "Vi saknade munskydd.", "Anna"),
@@ -58,7 +64,7 @@ def test_passage_rows_quote_the_text_and_carry_metadata() -> None:
 
 
 def test_summary_counts_passages_words_speakers_per_document_and_region() -> None:
-    rows = summary_rows(HITS, DOCS, TEXTS, TURNS)
+    rows = summary_rows(HITS, DOCS, QUOTES, TURNS)
     assert all(tuple(r) == SUMMARY_COLUMNS for r in rows)
     table = {
         (r["level"], r["key"], r["theme"]): (r["documents"], r["passages"], r["words"], r["speakers"]) for r in rows
@@ -71,4 +77,4 @@ def test_summary_counts_passages_words_speakers_per_document_and_region() -> Non
         ("region", "Halland", "testing"): (1, 1, 3, 1),
     }
     assert [r["level"] for r in rows] == ["document"] * 3 + ["region"] * 2
-    assert summary_rows(list(reversed(HITS)), DOCS, TEXTS, TURNS) == rows  # order of hits does not matter
+    assert summary_rows(list(reversed(HITS)), DOCS, QUOTES, TURNS) == rows  # order of hits does not matter

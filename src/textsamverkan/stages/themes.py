@@ -127,7 +127,14 @@ def _code_corpus(
     from textsamverkan.export.csv_export import write_csv
     from textsamverkan.stages.sentences import sentence_inputs
     from textsamverkan.themes.codebook import dump_codebook
-    from textsamverkan.themes.tables import PASSAGE_COLUMNS, SpeakerTurn, passage_rows, summary_rows
+    from textsamverkan.themes.tables import (
+        PASSAGE_COLUMNS,
+        HitKey,
+        SpeakerTurn,
+        hit_quotes,
+        passage_rows,
+        summary_rows,
+    )
 
     semantic = (settings["embedder"] or codebook.semantic_model) if settings["semantic"] else None
     model_coder = None
@@ -135,7 +142,7 @@ def _code_corpus(
         model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE)
     all_hits = []
     infos: dict[str, Any] = {}
-    texts: dict[str, str] = {}
+    quotes: dict[HitKey, str] = {}
     turns: list[Any] = []
     sources = set()
     documents = (ctx.document(doc_id) for doc_id in (progress(ctx.doc_ids) if progress else ctx.doc_ids))
@@ -162,7 +169,7 @@ def _code_corpus(
             )  # fmt: skip
             speakers = ctx.speakers(doc_id)
             infos[doc_id] = doc_info(ctx.conn, doc, speakers)
-            texts[doc_id] = doc.text
+            quotes.update(hit_quotes(doc.text, hits))
             turns += [
                 SpeakerTurn(doc_id, t.start, t.end, speakers[t.label].name if t.label in speakers else t.label)
                 for t in doc.spans_on("turn")
@@ -177,8 +184,8 @@ def _code_corpus(
         result.counts[hit.code] = result.counts.get(hit.code, 0) + 1
     out = result.out_dir
     out.mkdir(parents=True, exist_ok=True)
-    write_csv(passage_rows(all_hits, infos, texts, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
-    write_csv(summary_rows(all_hits, infos, texts, turns), out / "theme_summary.csv")
+    write_csv(passage_rows(all_hits, infos, quotes, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
+    write_csv(summary_rows(all_hits, infos, quotes, turns), out / "theme_summary.csv")
 
 
 def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:

@@ -80,10 +80,19 @@ def _sorted(hits: Iterable[ThemeHit]) -> list[ThemeHit]:
     return sorted(hits, key=lambda h: (h.doc_id, h.start, h.end, h.code))
 
 
+HitKey = tuple[str, int, int]  # (doc_id, start, end) of a coded sentence
+
+
+def hit_quotes(text: str, hits: Iterable[ThemeHit]) -> dict[HitKey, str]:
+    """The quote of each hit of one document, by (doc_id, start, end): all the tables need of the document's text,
+    so a run over a large corpus keeps its coded sentences, not every text."""
+    return {(h.doc_id, h.start, h.end): text[h.start : h.end] for h in hits}
+
+
 def passage_rows(
     hits: Iterable[ThemeHit],
     documents: Mapping[str, DocInfo],
-    texts: Mapping[str, str],
+    quotes: Mapping[HitKey, str],
     turns: Iterable[SpeakerTurn] = (),
 ) -> list[Row]:
     """One row per hit (a coded sentence and theme), in document and text order, with the exact quote."""
@@ -102,7 +111,7 @@ def passage_rows(
                 "theme": h.code,
                 "start": h.start,
                 "end": h.end,
-                "quote": texts[h.doc_id][h.start : h.end],
+                "quote": quotes[(h.doc_id, h.start, h.end)],
                 "score": round(h.score, 4),
                 "method": h.method,
                 "evidence": json.dumps(h.evidence, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
@@ -114,7 +123,7 @@ def passage_rows(
 def summary_rows(
     hits: Iterable[ThemeHit],
     documents: Mapping[str, DocInfo],
-    texts: Mapping[str, str],
+    quotes: Mapping[HitKey, str],
     turns: Iterable[SpeakerTurn] = (),
 ) -> list[Row]:
     """Theme × document rows (level "document") then theme × region rows (level "region").
@@ -127,7 +136,7 @@ def summary_rows(
     words: dict[tuple[str, str, str], int] = {}
     for h in _sorted(hits):
         doc = _document(documents, h.doc_id)
-        n_words = len(_WORD.findall(texts[h.doc_id][h.start : h.end]))
+        n_words = len(_WORD.findall(quotes[(h.doc_id, h.start, h.end)]))
         speaker = speakers.speaker(h.doc_id, h.start)
         for level, key in (("document", h.doc_id), ("region", doc.region)):
             g = groups.setdefault((level, key, h.code), {"documents": set(), "passages": set(), "speakers": set()})
