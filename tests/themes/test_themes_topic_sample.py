@@ -19,6 +19,13 @@ def test_each_stratum_gets_its_share_and_a_small_one_is_kept() -> None:
     assert chosen == sorted(set(chosen))
 
 
+def test_many_small_strata_do_not_swell_the_sample() -> None:
+    strata = [f"municipality{i % 290}" for i in range(29_000)]  # 290 strata of 100
+    keys = [f"doc{i}" for i in range(len(strata))]
+    chosen = stratified_sample(keys, strata, 2_000, seed=1, floor=10)  # floors alone would take 2,900
+    assert 2_000 <= len(chosen) <= 2_000 + 290  # proportional shares, each rounded up
+
+
 def test_the_sample_follows_the_seed_not_the_input_order() -> None:
     keys = [f"doc{i}" for i in range(500)]
     strata = ["a" if i % 3 else "b" for i in range(500)]

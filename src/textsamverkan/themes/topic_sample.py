@@ -24,7 +24,8 @@ ASSIGN_BLOCK = 8_192  # passages compared with the centroids at a time
 def stratified_sample(keys: Sequence[str], strata: Sequence[str], size: int, *, seed: int, floor: int = 0) -> list[int]:
     """Indices (sorted) of about `size` items: each stratum gets its share of `size` in proportion to its items, at
     least `floor` (so a small stratum can still make a topic of its own) and at most all of them; within a stratum,
-    the items whose seeded hash of their key is smallest. All items when there are no more than `size`."""
+    the items whose seeded hash of their key is smallest. All items when there are no more than `size`. The floor
+    is dropped when it would take more than half the sample (many small strata), so the sample stays near `size`."""
     if len(keys) != len(strata):
         raise ValueError(f"{len(keys)} keys but {len(strata)} strata")
     if len(keys) <= size:
@@ -32,6 +33,8 @@ def stratified_sample(keys: Sequence[str], strata: Sequence[str], size: int, *, 
     groups: dict[str, list[int]] = {}
     for index, stratum in enumerate(strata):
         groups.setdefault(stratum, []).append(index)
+    if floor * len(groups) > size // 2:
+        floor = 0
     chosen: list[int] = []
     for stratum in sorted(groups):
         members = groups[stratum]
