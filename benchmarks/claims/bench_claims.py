@@ -23,7 +23,7 @@ CSV = (REPO / ".." / "shared" / "data" / "riksdagen" / "interpellations" / "inte
 def main() -> None:
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.claims import run_claims
-    from textsamverkan.stages.link import build_linker
+    from textsamverkan.stages.link import build_linker, link_statements
     from textsamverkan.store import connect
     from textsamverkan.store.documents import list_doc_ids
 
@@ -48,11 +48,12 @@ def main() -> None:
         sentences = [s for q in linker.quotes for s in re.split(r"(?<=[.!?])\s+", q) if 8 <= len(s.split()) <= 30]
         statements = [" ".join(s.split()[1:]) for s in rng.sample(sentences, args.statements)]
         t0, c0 = time.perf_counter(), time.process_time()
-        results = [linker.link(s, k=5) for s in statements]
+        rows = link_statements(linker, statements, k=5)  # what `textsamverkan link` runs: rank, then judge
         link_s, link_cpu = time.perf_counter() - t0, time.process_time() - c0
-        supported = sum(r.supported for r in results)
-        judged = sum(s.judgement is not None for r in results for s in r.supports)
-        verdicts = {v: sum(r.verdict == v for r in results) for v in sorted({r.verdict for r in results})}
+        status = {r["statement_no"]: r["status"] for r in rows}
+        supported = sum(v == "supported" for v in status.values())
+        judged = sum(r["verdict"] is not None for r in rows)
+        verdicts = {v: sum(s == v for s in status.values()) for v in sorted(set(status.values()))}
     print(f"corpus: {len(linker.quotes)} passages, {words} words; embedder {args.embedder}")
     print(f"| claim extraction | {len(claims)} claims | {extract_s:.1f} s | {words / extract_s:,.0f} words/s |")
     print(f"| link index, embeddings computed | | {first_index_s:.1f} s | |")
