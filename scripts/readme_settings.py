@@ -18,9 +18,18 @@ from textsamverkan.settings import markdown_table  # noqa: E402
 BLOCK = re.compile(r"(<!-- settings:(\w+) -->\n)(.*?)(<!-- /settings -->)", re.S)
 
 
+COMMANDS = {"pii": "pii detect"}  # stages whose command is not their own name
+
+
 def with_tables(readme: str) -> str:
-    """The README text with every `<!-- settings:STAGE -->` block holding that stage's generated table."""
-    return BLOCK.sub(lambda m: f"{m.group(1)}{markdown_table(m.group(2))}\n{m.group(4)}", readme)
+    """The README text with every `<!-- settings:STAGE -->` block holding that stage's generated table, captioned
+    with its command (the markers do not show when the README is rendered)."""
+
+    def block(m: re.Match[str]) -> str:
+        command = COMMANDS.get(m.group(2), m.group(2))
+        return f"{m.group(1)}Options of `textsamverkan {command}`:\n\n{markdown_table(m.group(2))}\n{m.group(4)}"
+
+    return BLOCK.sub(block, readme)
 
 
 def main() -> int:
