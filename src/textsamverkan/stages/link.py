@@ -52,7 +52,8 @@ def run_link(
     source: str = "",
 ) -> StageResult[list[dict[str, Any]]]:
     """Link and judge every statement as one recorded run (settings from the table; the statements' hash kept).
-    With `--workers`/`--scheduler` the judging runs on Dask workers while this process ranks the next statements."""
+    With `--workers`/`--scheduler` the passages' missing vectors are computed and the statements judged on Dask
+    workers, while this process ranks the next statements."""
     import hashlib
 
     from textsamverkan.distributed.engine import shard_runner
@@ -61,8 +62,9 @@ def run_link(
 
     def body(ctx: RunContext) -> list[dict[str, Any]]:
         linker = build_linker(
-            ctx.conn, ctx.doc_ids, embedder=resolved["link_embedder"], threshold=resolved["threshold"]
-        )
+            ctx.conn, ctx.doc_ids, embedder=resolved["link_embedder"], threshold=resolved["threshold"],
+            workers=resolved["workers"], scheduler=resolved["scheduler"],
+        )  # fmt: skip
         with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
             rows = link_statements(linker, statements, k=resolved["top_k"], runner=runner)
         verdicts = {r["statement_no"]: r["status"] for r in rows}
@@ -84,13 +86,16 @@ def build_linker(
     embedder: str | None = DEFAULT_LINK_EMBEDDER,
     threshold: float = DEFAULT_THRESHOLD,
     progress: bool = False,
+    workers: int = 0,
+    scheduler: str | None = None,
 ) -> Linker:
-    """A Linker over every passage of the documents, with cached vectors, speaker names and document context."""
+    """A Linker over every passage of the documents, with cached vectors (the missing ones computed on `workers` or
+    at `scheduler` when given), speaker names and document context."""
     from textsamverkan.stages.embed import corpus_passages, embed_passages
     from textsamverkan.store.documents import get_document, load_speakers
 
     refs = corpus_passages(conn, doc_ids)
-    vectors, model = embed_passages(conn, refs, embedder, progress=progress)
+    vectors, model = embed_passages(conn, refs, embedder, progress=progress, workers=workers, scheduler=scheduler)
     names: dict[str, dict[str, str]] = {}
     contexts: dict[str, str] = {}
     speakers: list[str] = []
