@@ -189,7 +189,20 @@ def main() -> None:
     ap.add_argument("--embedder", default=None)
     ap.add_argument("--target", type=float, default=None)
     ap.add_argument("--unmasked", action="store_true")
+    ap.add_argument(
+        "--examples", help="a labelled .jsonl (e.g. tuneset_paraphrase.jsonl) whose sentences teach the learned "
+        "layer as people's codings do (`themes --learn-from`); never the evaluated set"
+    )  # fmt: skip
     args = ap.parse_args()
+    if args.examples:
+        if args.examples == args.set:
+            raise SystemExit("--examples must not be the evaluated set")
+        labelled = load_items(HERE / args.examples)
+        MODEL_OPTIONS["examples"] = [
+            (s, frozenset(str(c) for c in it["codes"]))  # type: ignore[attr-defined]
+            for it, sents in zip(labelled, sentences_of(labelled), strict=True)
+            for s in sents
+        ]
     if args.embedder:
         MODEL_OPTIONS["embedder"] = args.embedder
     if args.unmasked:

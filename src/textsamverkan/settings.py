@@ -152,6 +152,15 @@ SETTINGS: tuple[Setting, ...] = (
         negatable=True,
     ),
     Setting(
+        "learn_from",
+        str,
+        None,
+        "A coding run (its id, e.g. a coder imported with `coding import`) whose codings also teach the learned "
+        "coder; implies --model-coder.",
+        ("themes",),
+        metavar="RUN",
+    ),
+    Setting(
         "topics",
         bool,
         True,

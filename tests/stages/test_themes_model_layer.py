@@ -12,6 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from textsamverkan.cli.main import cli
+from textsamverkan.errors import UserError
+from textsamverkan.store import connect
+from textsamverkan.store.runs import list_runs
 
 
 def invoke(db: Path, *args: str) -> str:
@@ -71,3 +74,23 @@ def test_model_layer_on_two_workers_gives_the_in_process_table(tmp_path: Path) -
     here, workers = _rows(tmp_path / "here"), _rows(tmp_path / "workers")
     assert any(r["method"] == "model" for r in here)  # the fitted layer was applied on the workers, too
     assert [{**r, "run": ""} for r in here] == [{**r, "run": ""} for r in workers]
+
+
+@pytest.mark.slow
+def test_a_coding_run_teaches_the_learned_coder(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    _corpus(tmp_path / "corpus")
+    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "coder"))
+    coder_run = next(p.name for p in (tmp_path / "coder").iterdir() if not p.name.startswith("."))
+    invoke(db, "themes", "--no-topics", "--learn-from", coder_run, "--outputs", str(tmp_path / "taught"))
+    taught = next(p for p in (tmp_path / "taught").iterdir() if not p.name.startswith("."))
+    summary = json.loads((taught / "manifest.json").read_text(encoding="utf-8"))["summary"]
+    examples = summary["model_coder_examples"]
+    assert examples["run"] == coder_run and examples["per_code"]["ppe"] >= 15  # the coder's ppe sentences
+    assert examples["sentences"] > examples["per_code"]["ppe"]  # uncoded sentences of coded documents: negatives
+    assert "model_coder" in summary  # --learn-from switched the learned layer on
+    runs_before = len(list_runs(connect(db)))
+    result = CliRunner().invoke(cli, ["--db", str(db), "themes", "--no-topics", "--learn-from", "nosuchrun"])
+    assert isinstance(result.exception, UserError) and "nosuchrun" in str(result.exception)
+    assert len(list_runs(connect(db))) == runs_before  # refused before a run was started

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textsamverkan.model import Span
 from textsamverkan.runner import RunContext, StageSpec, run_stage
@@ -20,6 +20,9 @@ from textsamverkan.settings import resolve
 from textsamverkan.stages.coding_record import codebook_record
 from textsamverkan.stages.corpus_view import THEME, doc_info
 from textsamverkan.stages.sentences import document_sentences
+
+if TYPE_CHECKING:
+    from textsamverkan.stages.coding_runs import RunCoding
 
 SPEC = StageSpec(
     "themes.v2",
@@ -63,6 +66,7 @@ def run_themes(
     progress: Callable[[Iterable[str]], Iterator[str]] | None = None,
 ) -> ThemesResult:
     """Code the corpus as one run: theme spans, theme_passages.csv, theme_summary.csv, topics.csv and manifest."""
+    from textsamverkan.stages.coding_runs import read_coding
     from textsamverkan.themes.codebook import load_default_codebook
     from textsamverkan.themes.codebook_files import load_codebook
     from textsamverkan.themes.matcher import MATCHER_VERSION
@@ -75,6 +79,8 @@ def run_themes(
     topic_settings = TopicSettings(
         min_topic_size=resolved["min_topic_size"], seed=resolved["topic_seed"], sample=resolved["topic_sample"]
     )
+    # read before the run starts: a run id mistyped is an error, not a failed run
+    human = read_coding(conn, run_id=resolved["learn_from"]) if resolved["learn_from"] else None
     record = {
         "codebook": codebook_record(codebook, source),
         "matcher": MATCHER_VERSION,
@@ -84,7 +90,7 @@ def run_themes(
 
     def body(ctx: RunContext) -> ThemesResult:
         result = ThemesResult(run_id=ctx.run_id, out_dir=outputs / ctx.run_id)
-        _code_corpus(ctx, codebook, resolved, result, progress)
+        _code_corpus(ctx, codebook, resolved, result, progress, human)
         if resolved["topics"]:
             _write_topics(
                 ctx, codebook, resolved["embedder"], topic_settings, result,
@@ -114,8 +120,10 @@ def _code_corpus(
     settings: dict[str, Any],
     result: ThemesResult,
     progress: Callable[[Iterable[str]], Iterator[str]] | None,
+    human: RunCoding | None = None,
 ) -> None:
-    """Code every document and write its theme spans and the run's tables.
+    """Code every document and write its theme spans and the run's tables (`human`: codings that teach the learned
+    layer).
 
     Documents stream through a shard runner (`distributed.engine`): in this process, or with `--workers` or
     `--scheduler` on Dask workers that make the sentences and match them while this process reads the next
@@ -138,8 +146,8 @@ def _code_corpus(
 
     semantic = (settings["embedder"] or codebook.semantic_model) if settings["semantic"] else None
     model_coder = None
-    if settings["model_coder"]:
-        model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE)
+    if settings["model_coder"] or settings["learn_from"]:
+        model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE, human)
     all_hits = []
     infos: dict[str, Any] = {}
     quotes: dict[HitKey, str] = {}
@@ -188,12 +196,26 @@ def _code_corpus(
     write_csv(summary_rows(all_hits, infos, quotes, turns), out / "theme_summary.csv")
 
 
-def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path) -> Any:
-    """The learned layer, fitted on the rules' labels of this corpus's sentences (cached by corpus and codebook)."""
-    from textsamverkan.themes.model_coder import cached_model_coder
+def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path, coding: RunCoding | None) -> Any:
+    """The learned layer, fitted on the rules' labels of this corpus's sentences and, with a `coding` run (people's
+    codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a document they
+    coded); cached by corpus, codebook and examples."""
+    from textsamverkan.themes.model_coder import cached_model_coder, examples_from_codings
 
     sentences = [s for doc_id in ctx.doc_ids for s in document_sentences(ctx.document(doc_id))[0]]
-    coder = cached_model_coder(codebook, sentences, cache_dir)
+    examples: list[Any] = []
+    if coding is not None:
+        examples = examples_from_codings(sentences, [(c.source, c.start, c.end, c.code) for c in coding.codings])
+        per_code: dict[str, int] = {}
+        for _, codes in examples:
+            for code in codes:
+                per_code[code] = per_code.get(code, 0) + 1
+        ctx.summary["model_coder_examples"] = {
+            "run": coding.run.run_id, "coder": coding.coder, "sentences": len(examples), "per_code": per_code,
+        }  # fmt: skip
+        if not per_code:
+            ctx.notes.append(f"learn_from: run {coding.run.run_id} codes none of this corpus's sentences")
+    coder = cached_model_coder(codebook, sentences, cache_dir, **({"examples": examples} if examples else {}))
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "positives": m.positives} for cid, m in coder.models.items()
     }

@@ -272,11 +272,20 @@ def corpus_key(codebook: Codebook, sentences: Sequence[Sentence]) -> str:
     return h.hexdigest()[:24]
 
 
+def _options_text(options: dict[str, Any]) -> str:
+    """The fit options as text that is the same in every process (labels are sets, whose order is not)."""
+    canonical = {
+        k: [(s.doc_id, s.start, s.end, s.text, sorted(codes)) for s, codes in v] if k == "examples" else v
+        for k, v in options.items()
+    }
+    return repr(sorted(canonical.items()))
+
+
 def cached_model_coder(
     codebook: Codebook, sentences: Sequence[Sentence], cache_dir: Path, **options: Any
 ) -> ModelCoder:
     """`fit_model_coder`, pickled under cache_dir by `corpus_key` (and the options) so a rerun does not refit."""
-    key = corpus_key(codebook, sentences) + hashlib.sha256(repr(sorted(options.items())).encode()).hexdigest()[:8]
+    key = corpus_key(codebook, sentences) + hashlib.sha256(_options_text(options).encode()).hexdigest()[:8]
     path = cache_dir / f"model_coder-{key}.pkl"
     if path.exists():
         with path.open("rb") as f:
