@@ -53,21 +53,22 @@ def assign_by_centroid(
 ) -> list[int]:
     """A topic for every row of `embeddings`: the fitted topic for the rows in `sample`, for the others the topic
     with the closest centroid (cosine) when they are no further from it than its furthest member, else `OUTLIER`."""
-    unit = _unit_rows(embeddings)
     sample_arr = np.asarray(sample, dtype=np.int64)
     labels = np.asarray(sample_topics, dtype=np.int64)
     topic_ids = sorted(int(t) for t in set(labels.tolist()) if t != OUTLIER)
-    out = np.full(unit.shape[0], OUTLIER, dtype=np.int64)
+    out = np.full(len(embeddings), OUTLIER, dtype=np.int64)
     out[sample_arr] = labels
     if not topic_ids:
         return [int(t) for t in out]
-    centroids = np.stack([unit_vector(unit[sample_arr[labels == t]].mean(axis=0)) for t in topic_ids])
-    floors = np.array([float((unit[sample_arr[labels == t]] @ centroids[k]).min()) for k, t in enumerate(topic_ids)])
-    rest = np.setdiff1d(np.arange(unit.shape[0]), sample_arr)
+    sample_unit = _unit_rows(embeddings[sample_arr])  # only the sample and one block at a time are normalised
+    members = [sample_unit[labels == t] for t in topic_ids]
+    centroids = np.stack([unit_vector(m.mean(axis=0)) for m in members])
+    floors = np.array([float((m @ centroids[k]).min()) for k, m in enumerate(members)])
+    rest = np.setdiff1d(np.arange(len(embeddings)), sample_arr)
     ids = np.asarray(topic_ids, dtype=np.int64)
     for begin in range(0, rest.size, ASSIGN_BLOCK):
         rows = rest[begin : begin + ASSIGN_BLOCK]
-        sims = unit[rows] @ centroids.T
+        sims = _unit_rows(embeddings[rows]) @ centroids.T
         best = sims.argmax(axis=1)  # the first of equal similarities: the lower topic id
         close = sims[np.arange(rows.size), best] >= floors[best]
         out[rows] = np.where(close, ids[best], OUTLIER)
