@@ -40,17 +40,27 @@ def _corpus(folder: Path) -> None:
         (folder / f"doc{d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    """A database holding the synthetic corpus above."""
+    path = tmp_path / "t.db"
+    _corpus(tmp_path / "corpus")
+    invoke(path, "ingest", str(tmp_path / "corpus"), "-q")
+    return path
+
+
+def _run_dir(run_root: Path) -> Path:
+    """The one run folder under `run_root` (the model cache beside it starts with a dot)."""
+    return next(p for p in run_root.iterdir() if not p.name.startswith("."))
+
+
 def _rows(run_root: Path) -> list[dict[str, str]]:
-    run_dir = next(p for p in run_root.iterdir() if not p.name.startswith("."))
-    with (run_dir / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+    with (_run_dir(run_root) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
         return list(csv.DictReader(handle))
 
 
 @pytest.mark.slow
-def test_model_layer_adds_model_hits_only_when_switched_on(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    _corpus(tmp_path / "corpus")
-    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+def test_model_layer_adds_model_hits_only_when_switched_on(db: Path, tmp_path: Path) -> None:
     invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "off"))
     assert {r["method"] for r in _rows(tmp_path / "off")} == {"lexical"}
     invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "on"))
@@ -65,10 +75,7 @@ def test_model_layer_adds_model_hits_only_when_switched_on(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-def test_model_layer_on_two_workers_gives_the_in_process_table(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    _corpus(tmp_path / "corpus")
-    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+def test_model_layer_on_two_workers_gives_the_in_process_table(db: Path, tmp_path: Path) -> None:
     invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "here"))
     invoke(db, "themes", "--no-topics", "--model-coder", "--workers", "2", "--outputs", str(tmp_path / "workers"))
     here, workers = _rows(tmp_path / "here"), _rows(tmp_path / "workers")
@@ -77,15 +84,11 @@ def test_model_layer_on_two_workers_gives_the_in_process_table(tmp_path: Path) -
 
 
 @pytest.mark.slow
-def test_a_coding_run_teaches_the_learned_coder(tmp_path: Path) -> None:
-    db = tmp_path / "t.db"
-    _corpus(tmp_path / "corpus")
-    invoke(db, "ingest", str(tmp_path / "corpus"), "-q")
+def test_a_coding_run_teaches_the_learned_coder(db: Path, tmp_path: Path) -> None:
     invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "coder"))
-    coder_run = next(p.name for p in (tmp_path / "coder").iterdir() if not p.name.startswith("."))
+    coder_run = _run_dir(tmp_path / "coder").name
     invoke(db, "themes", "--no-topics", "--learn-from", coder_run, "--outputs", str(tmp_path / "taught"))
-    taught = next(p for p in (tmp_path / "taught").iterdir() if not p.name.startswith("."))
-    summary = json.loads((taught / "manifest.json").read_text(encoding="utf-8"))["summary"]
+    summary = json.loads((_run_dir(tmp_path / "taught") / "manifest.json").read_text(encoding="utf-8"))["summary"]
     examples = summary["model_coder_examples"]
     assert examples["run"] == coder_run and examples["per_code"]["ppe"] >= 15  # the coder's ppe sentences
     assert examples["sentences"] > examples["per_code"]["ppe"]  # uncoded sentences of coded documents: negatives
