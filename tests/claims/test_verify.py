@@ -89,6 +89,14 @@ def test_actors_places_and_names() -> None:
     assert compare_entities("Kommunal personal testades.", "Kommunernas personal testades.").found
 
 
+def test_a_generic_actor_is_never_a_named_ones_rival() -> None:
+    generic = compare_entities("Myndigheten får 1,5 miljoner kronor.", "Jämställdhetsmyndigheten får 1 500 000 kronor.")
+    assert generic.found == ["Myndigheten"] and not generic.conflict
+    assert not compare_entities("Privata utförare fick stöd.", "Regionen fick stöd.").conflict
+    assert not compare_entities("Staten tar kostnaden.", "Regeringen tar kostnaden.").conflict  # one side
+    assert compare_entities("Kommunen tar kostnaden.", "Regeringen tar kostnaden.").conflict  # still rivals
+
+
 def test_negation_forms_and_non_denials() -> None:
     assert compare_negation(
         "Kommunerna fick ingen hjälp av regionen.", "Kommunerna fick stor hjälp av regionen."
@@ -98,6 +106,17 @@ def test_negation_forms_and_non_denials() -> None:
     assert not compare_negation(
         "Personalen testades regelbundet.", "Vi testade personalen regelbundet för att se om de kan arbeta eller inte."
     ).conflict
+
+
+def test_a_negation_conflicts_only_on_what_it_denies() -> None:
+    # the same said with a negative word that is no cue: the evidence denies "omfattar", which the statement lacks
+    assert not compare_negation(
+        "Vården och socialtjänsten ligger utanför uppdraget.",
+        "Uppdraget omfattar inte hälso- och sjukvårdsområdet och socialtjänst.",
+    ).conflict
+    # a denial of the shared verb or object stays a conflict, function words between them skipped
+    assert compare_negation("Uppdraget omfattar vården.", "Uppdraget omfattar inte vården.").conflict
+    assert compare_negation("Stödet gäller inte för deras familjer.", "Stödet gäller för familjerna.").conflict
 
 
 def test_direction_lexicon_and_antonyms() -> None:

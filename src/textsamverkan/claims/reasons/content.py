@@ -209,6 +209,9 @@ GENERIC = frozenset(
 )
 PARTICLES = frozenset(["av", "upp", "ut", "in", "fram", "till", "över", "bort", "ner", "ned", "igång", "om", "på"])
 NOUN_SUFFIXES = ("ning", "ningen", "ningar", "ningarna", "ningens", "ningarnas")
+# derivations of one loan stem: "vaccination"/"vaccinering"/"vaccinera", "prognos"/"prognosticera"
+DERIVATIONS = frozenset(["", "ation", "ering", "era", "isera", "icera", "tion", "ism", "ist", "isk", "iell", "ell", "ik"])
+MIN_LOAN_STEM = 6
 ENDINGS = frozenset(
     [
         "e",
@@ -364,6 +367,16 @@ def _verb_noun(lemma: str, key: str) -> bool:
     return any(len(s) >= 4 and key.startswith(s) and key[len(s) :] in NOUN_SUFFIXES for s in stems)
 
 
+def _derived(a: str, b: str) -> bool:
+    """Two derivations of one stem of at least `MIN_LOAN_STEM` letters ("vaccination"/"vaccinering")."""
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return any(
+        a[cut:] in DERIVATIONS and b[cut:] in DERIVATIONS for cut in range(n, MIN_LOAN_STEM - 1, -1)
+    ) and a != b
+
+
 def match(word: Word, evidence_keys: frozenset[str]) -> float:
     """1.0 when the word (or all its parts, or a synonym) is in the evidence, 0.5 when its head or another part is,
     else 0."""
@@ -398,7 +411,7 @@ def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if any(_same_stem(surface, k) for k in groups.get(surface[:3], ()) if k[:4] == surface[:4]):
         return 1.0
     if any(
-        _verb_noun(word.lemma, k) or _verb_noun(k, word.lemma)
+        _verb_noun(word.lemma, k) or _verb_noun(k, word.lemma) or _derived(word.lemma, k)
         for k in groups.get(word.lemma[:3], ())
         if k[:4] == word.lemma[:4]
     ):

@@ -4,7 +4,9 @@ The lexicon is a table of axes; each axis lists lemmas for its two poles. It is 
 pair: a word counts for a pole when its lemma, or its compound head ("kapacitetsökning" → ökning), is listed, and the
 prefixes o- and miss- flip a listed word to the other pole ("otillräcklig", "misslyckas"). Phrasal verbs are listed
 as phrases ("byggts ut", "dragits ned"). A statement's pole conflicts with the evidence when the evidence has only
-the opposite pole on the same axis.
+the opposite pole on the same axis. Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
+conflicts with the evidence's "ovanligt" (and "olika" with "lika", "orolig" with "rolig") when the evidence lacks
+the word itself.
 """
 
 from __future__ import annotations
@@ -168,4 +170,31 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
             outcome.conflict.append((words, other[0]))
         else:
             outcome.missing.append(words)
+    outcome.conflict += prefix_antonyms(statement, evidence)
     return outcome
+
+
+def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement word, evidence word) pairs where one is the other with the negating prefix o- ("vanligt" /
+    "ovanligt", inflection allowed: the last two letters may differ), the plain one a known Swedish word, for words
+    the lexicon does not list and the evidence does not also hold as they are."""
+    from textsamverkan.nlp.compounds import _known
+
+    theirs = {m.group().lower() for m in _WORD.finditer(evidence)}
+    out = []
+    for m in _WORD.finditer(statement):
+        word = m.group().lower()
+        if len(word) < 4 or word in theirs or pole(word):
+            continue
+        for other in theirs:
+            negated, plain = (other, word) if len(other) > len(word) else (word, other)
+            if negated[0] == "o" and _same_but_ending(negated[1:], plain) and _known(plain):
+                out.append((m.group(), other))
+                break
+    return out
+
+
+def _same_but_ending(a: str, b: str) -> bool:
+    """One word in two inflections: equal but for at most the last two letters of the longer ("vanlig"/"vanligt")."""
+    stem = max(len(a), len(b)) - 2
+    return stem >= 3 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2

@@ -13,7 +13,8 @@ it; it conflicts when the evidence sentence names another entity of the same kin
 it is missing ("Kiruna" in a corpus that never mentions it). Other proper names only ever go missing: their kind is
 unknown, so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Two
 exceptions for actors: a generic reference ("myndigheten", "privata") does not conflict with a named organisation
-(it may be the same one), and when another of the statement's actors is in the evidence, an actor it lacks is
+(it may be the same one; a statement's "myndigheten" is found in the evidence's named authority), the state and the
+government are one side, and when another of the statement's actors is in the evidence, an actor it lacks is
 missing, not replaced.
 """
 
@@ -42,6 +43,7 @@ ACTORS = {
     "privat": "privata utförare",
 }
 GENERIC_ACTORS = frozenset(["myndighet", "privata utförare"])
+STATE = frozenset(["staten", "regeringen"])  # "statliga garantier" restates "regeringen beslutar om garantier"
 _COMMON_ACTORS = frozenset(ACTORS.values())
 ORG_HEADS = (
     "nämnd", "nämnden", "myndighet", "myndigheten", "styrelse", "styrelsen", "inspektion", "inspektionen",
@@ -209,9 +211,17 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
+        if entity.kind == "actor" and entity.key in GENERIC_ACTORS:
+            # "myndigheten" may be any authority: the evidence's named one is it; no actor is a generic one's rival
+            if entity.key == "myndighet" and any(o.kind == "actor" and o.key not in _COMMON_ACTORS for o in theirs):
+                outcome.found.append(entity.text)
+                continue
+            rivals = []
         if entity.kind == "actor" and entity.key not in _COMMON_ACTORS:
             # a named organisation: a generic reference ("myndigheten") may be it, not a rival
             rivals = [o for o in rivals if o.key not in GENERIC_ACTORS]
+        if entity.key in STATE:
+            rivals = [o for o in rivals if o.key not in STATE]
         if entity.kind == "actor" and actor_found:
             # another of the statement's actors is in the evidence: this one is missing there, not replaced
             rivals = []

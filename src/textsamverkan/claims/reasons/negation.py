@@ -3,7 +3,11 @@
 Cues: inte, ej, icke, aldrig, ingen, inget, inga, ingenting, varken, knappast. Fixed expressions that do not deny the
 claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation) are ignored. The evidence is
 cut into clauses at punctuation and conjunctions; only clauses that share content with the statement count, so a
-negation elsewhere in a long sentence does not flip it. Polarity is the parity of the cues.
+negation elsewhere in a long sentence does not flip it. Polarity is the parity of the cues. A difference in polarity
+is a conflict only when the denied words are the shared ones: a content word next to the odd side's cue (the word
+before it, the two after: the verb and what it denies) is found on the other side. "Uppdraget omfattar inte
+vården" against "vården ligger utanför uppdraget" denies "omfattar", which the restatement does not use, so it is
+no conflict: the restatement said the same with a negative word ("utanför", "slipper", "för få") that is no cue.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "
 _CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
 _NOT_DENIAL = re.compile(r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
+_WORD = re.compile(r"\w[\w-]*")
+BEFORE, AFTER = 1, 2  # content words
 
 
 def negations(text: str) -> list[str]:
@@ -40,5 +46,27 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
         if mine:
             outcome.found.append(" ".join(mine))
         return outcome
-    outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
+    if len(mine) > len(theirs):
+        denied, other = denied_words(statement), " ".join(relevant)
+    else:
+        denied, other = " ".join(denied_words(c) for c in relevant), statement
+    other_keys = keys(other)
+    if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
+        outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
     return outcome
+
+
+def denied_words(text: str) -> str:
+    """The words each denying cue of `text` denies, as one text: the content word before the cue (the verb of "täcks
+    inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words skipped."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+
+    cues = {c.lower() for c in CUES}
+    words = [m.group() for m in _WORD.finditer(_NOT_DENIAL.sub(" ", text))]
+    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in cues]
+    near: set[int] = set()
+    for n, w in enumerate(words):
+        if w.lower() in cues:
+            near.update([k for k in content if k < n][-BEFORE:])
+            near.update([k for k in content if k > n][:AFTER])
+    return " ".join(words[k] for k in sorted(near))
