@@ -1,9 +1,11 @@
-"""Sample lexical hits per code and genre on the shared Riksdag interpellations and government pages, for reading.
+"""Sample hits per code and genre on the shared Riksdag interpellations and government pages, for reading.
 
 Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genre | pool size | sentence`;
 precision by reading is the share a reader marks right. Judgements are kept in audit_judgements_*.tsv.
+`--model`: the learned layer's hits instead (those the rules did not make), on the documents its background
+sentences did not come from.
 
-    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6]
+    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model]
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import documents
+from corpus import background_documents, documents
 
 from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
-from textsamverkan.themes.matcher import LexicalMatcher
+from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
+from textsamverkan.themes.model_coder import fit_model_coder
 
 
 def main() -> None:
@@ -27,15 +30,29 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=6)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--codes", default="", help="comma-separated codes (default: all)")
+    ap.add_argument("--model", action="store_true", help="sample the learned layer's hits instead of the rules'")
+    ap.add_argument("--mask", default="words", help="the learned layer's `mask` option")
     args = ap.parse_args()
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
+    coder = fit_model_coder(cb, mask=args.mask) if args.model else None
+    skip = background_documents() if args.model else set()
     pools: dict[tuple[str, str], list[str]] = {}
     for doc_id, text, regions in documents():
+        if doc_id in skip:
+            continue
         genre = "riksdag" if doc_id.startswith("ip/") else "government"
-        for s in simple_sentences(doc_id, text, regions):
-            for code in m.match(s):
-                pools.setdefault((code, genre), []).append(" ".join(s.text.split()))
+        sentences = simple_sentences(doc_id, text, regions)
+        if coder is None:
+            coded = [(s, code) for s in sentences for code in m.match(s)]
+        else:
+            by_start = {s.start: s for s in sentences}
+            hits = coder.code(sentences, code_sentences(sentences, cb, matcher=m))
+            coded = [(by_start[h.start], h.code) for h in hits]
+        for s, code in coded:
+            pools.setdefault((code, genre), []).append(" ".join(s.text.split()))
+    if coder is not None:
+        print("pool sizes:", {f"{c}/{g}": len(v) for (c, g), v in sorted(pools.items())})
     rng = random.Random(args.seed)
     wanted = set(filter(None, args.codes.split(",")))
     for c in cb.codes:

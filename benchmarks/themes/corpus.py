@@ -4,11 +4,29 @@ from ../shared/data, normalised and split into blocks the way ingest does."""
 from __future__ import annotations
 
 import csv
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = (REPO / ".." / "shared" / "data").resolve()
+
+
+def in_background_half(interpellation_id: str) -> bool:
+    """Whether an interpellation may lend sentences to the learned coder's background (see
+    scripts/themes/build_background.py); the other half is kept unseen for measuring precision on real text."""
+    return hashlib.sha256(interpellation_id.encode()).digest()[0] % 2 == 0
+
+
+def background_documents() -> set[str]:
+    """Ids of the documents the background sentences may come from: the even half of the interpellations that
+    match no health keyword ("ip/…") and the even half of the government pages ("reg/…")."""
+    csv.field_size_limit(1 << 30)
+    with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    out = {"ip/" + r["id"] for r in rows if r["keyword_match"] == "False" and in_background_half(r["id"])}
+    pages = (DATA / "regeringen_g0vse" / "docs").rglob("*.md")
+    return out | {"reg/" + p.stem for p in pages if in_background_half(p.stem)}
 
 
 def raw_documents() -> Iterator[tuple[str, str]]:

@@ -66,10 +66,8 @@ def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
     t0 = time.perf_counter()
-    train = training_sentences()
-    coder = cached_model_coder(cb, train, HERE.parents[1] / "outputs" / ".model_cache", **MODEL_OPTIONS)
-    words = sum(s.words for s in train)
-    print(f"model layer: {len(train)} training sentences, {words} words, fit or load {time.perf_counter() - t0:.1f} s")
+    coder = cached_model_coder(cb, **MODEL_OPTIONS)
+    print(f"model layer: {coder.training_sentences} training sentences, fit or load {time.perf_counter() - t0:.1f} s")
     for cid, cm in coder.models.items():
         print(f"  {cid}: positives {cm.positives}, threshold {cm.threshold:.3f}, held-out P {cm.heldout_precision:.2f}"
               f" R {cm.heldout_recall:.2f}")
@@ -188,7 +186,8 @@ def main() -> None:
     ap.add_argument("--topics", action="store_true")
     ap.add_argument("--embedder", default=None)
     ap.add_argument("--target", type=float, default=None)
-    ap.add_argument("--unmasked", action="store_true")
+    ap.add_argument("--no-bundled", action="store_true", help="leave out the bundled training sentences")
+    ap.add_argument("--mask", choices=("none", "words", "all"), default=None, help="hide the rules' trigger words")
     ap.add_argument(
         "--examples", help="a labelled .jsonl (e.g. tuneset_paraphrase.jsonl) whose sentences teach the learned "
         "layer as people's codings do (`themes --learn-from`); never the evaluated set"
@@ -204,9 +203,11 @@ def main() -> None:
             for s in sents
         ]
     if args.embedder:
-        MODEL_OPTIONS["embedder"] = args.embedder
-    if args.unmasked:
-        MODEL_OPTIONS["mask_embedding"] = False
+        MODEL_OPTIONS["embedder"] = None if args.embedder == "none" else args.embedder
+    if args.mask:
+        MODEL_OPTIONS["mask"] = args.mask
+    if args.no_bundled:
+        MODEL_OPTIONS["use_bundled"] = False
     if args.target:
         MODEL_OPTIONS["target_precision"] = args.target
     items = load_items(HERE / args.set)

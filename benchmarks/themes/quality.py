@@ -93,6 +93,7 @@ def main() -> None:
     ap.add_argument("--embedder")
     ap.add_argument("--nlp", help="split and lemmatise with this NLP backend (e.g. spacy) instead of simple_sentences")
     ap.add_argument("--calibrate", action="store_true")
+    ap.add_argument("--model", action="store_true", help="also report rules + the learned layer (model_coder)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
 
@@ -107,6 +108,14 @@ def main() -> None:
     out += [f"Codebook: {cb.source}", "", f"Sentences and lemmas: {splitter}", "", "## Lexical rules", ""]
     lexical = evaluate(gold, texts, sentences, _hits(cb, sentences))
     out += [format_report(lexical), ""]
+    if args.model:
+        from textsamverkan.themes.model_coder import fit_model_coder
+
+        coder = fit_model_coder(cb)
+        hits = _hits(cb, sentences)
+        for sents in sentences.values():
+            hits += coder.code(sents, hits)
+        out += ["## Lexical rules + learned layer", "", format_report(evaluate(gold, texts, sentences, hits)), ""]
 
     if args.embedder:
         from textsamverkan.embed.backend import load_embedder

@@ -146,8 +146,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "model_coder",
         bool,
-        False,
-        "A learned coder per code (weakly supervised by the rules on this corpus; static-sv + words): method=model.",
+        True,
+        "The learned layer: a classifier per code, trained on labelled sentences that ship with the tool, codes "
+        "what the rules miss (method=model, with its evidence); --no-model-coder for the rules alone.",
         ("themes",),
         negatable=True,
     ),

@@ -237,7 +237,7 @@ def test_review_round_trip_gives_precision_and_a_corrected_run(coded: tuple[Path
     db, tool_run = coded
     sheet = tmp_path / "ppe.xlsx"
     out = invoke(db, "review", "ppe", "-n", "5", "--uncoded", "3", "--seed", "7", "-o", str(sheet))
-    assert "5 of 9 hits of ppe" in out and tool_run in out
+    assert "5 of 10 hits of ppe" in out and tool_run in out
     book = load_workbook(sheet)
     rows = book.active
     header = [c.value for c in rows[1]]
@@ -276,9 +276,9 @@ def test_review_round_trip_gives_precision_and_a_corrected_run(coded: tuple[Path
     invoke(db, "export", "--format", "json", "--run", run_id, "-o", str(tmp_path / "fixed.json"))
     passages = json.loads((tmp_path / "fixed.json").read_text(encoding="utf-8"))["tables"]["passages"]
     ppe = {(p["doc_id"], p["start"], p["end"]): p for p in passages if p["theme"] == "ppe"}
-    assert len(ppe) == 9 and dropped not in ppe and ppe[added]["method"] == "human"
+    assert len(ppe) == 10 and dropped not in ppe and ppe[added]["method"] == "human"
     comparison = json.loads(invoke(db, "compare", "--run", run_id, "--by", "corpus", "--format", "json"))
-    assert next(c for c in comparison if c["theme"] == "ppe")["passages"] == 9
+    assert next(c for c in comparison if c["theme"] == "ppe")["passages"] == 10
     invoke(db, "report", "--run", run_id, "-o", str(tmp_path / "fixed.html"))
     assert "Skyddsutrustning" in (tmp_path / "fixed.html").read_text(encoding="utf-8")
     current = {r["run_id"] for r in json.loads(invoke(db, "runs", "--format", "json")) if r["current"]}

@@ -1,5 +1,5 @@
-"""The model layer through the themes stage: off by default; with --model-coder it adds `model` hits with evidence
-where the rules found nothing, and records the per-code thresholds in the run."""
+"""The model layer through the themes stage: on by default, it adds `model` hits with evidence where the rules found
+nothing and records the per-code thresholds in the run; --no-model-coder leaves the rules alone."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def _corpus(folder: Path) -> None:
     for d in range(6):
         lines = [rng.choice(ppe) for _ in range(15)] + [rng.choice(other) for _ in range(40)]
         rng.shuffle(lines)
-        if d == 0:
-            lines.append("Leveransen till lagret var försenad och bristen stor.")
+        if d == 0:  # protective equipment in other words: no rule matches it
+            lines.append("Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka.")
         (folder / f"doc{d}.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -50,8 +50,9 @@ def db(tmp_path: Path) -> Path:
 
 
 def _run_dir(run_root: Path) -> Path:
-    """The one run folder under `run_root` (the model cache beside it starts with a dot)."""
-    return next(p for p in run_root.iterdir() if not p.name.startswith("."))
+    """The one run folder under `run_root`."""
+    (run,) = list(run_root.iterdir())
+    return run
 
 
 def _rows(run_root: Path) -> list[dict[str, str]]:
@@ -60,24 +61,24 @@ def _rows(run_root: Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.slow
-def test_model_layer_adds_model_hits_only_when_switched_on(db: Path, tmp_path: Path) -> None:
-    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "off"))
+def test_model_layer_adds_model_hits_unless_switched_off(db: Path, tmp_path: Path, session_cache: Path) -> None:
+    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "off"))
     assert {r["method"] for r in _rows(tmp_path / "off")} == {"lexical"}
-    invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "on"))
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "on"))
     rows = _rows(tmp_path / "on")
     model = [r for r in rows if r["method"] == "model"]
-    assert any("bristen stor" in r["quote"] for r in model)
+    assert [(r["theme"], "sopsäckar" in r["quote"]) for r in model] == [("ppe", True)]
     evidence = json.loads(model[0]["evidence"])
     assert {"score", "threshold", "words", "nearest"} <= set(evidence)
     lexical = {(r["document"], r["start"], r["theme"]) for r in rows if r["method"] == "lexical"}
     assert not {(r["document"], r["start"], r["theme"]) for r in model} & lexical
-    assert list((tmp_path / "on" / ".model_cache").glob("*.pkl"))
+    assert list((session_cache / "textsamverkan" / "model_coder").glob("*.pkl"))  # fitted once, kept for any corpus
 
 
 @pytest.mark.slow
 def test_model_layer_on_two_workers_gives_the_in_process_table(db: Path, tmp_path: Path) -> None:
-    invoke(db, "themes", "--no-topics", "--model-coder", "--outputs", str(tmp_path / "here"))
-    invoke(db, "themes", "--no-topics", "--model-coder", "--workers", "2", "--outputs", str(tmp_path / "workers"))
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "here"))
+    invoke(db, "themes", "--no-topics", "--workers", "2", "--outputs", str(tmp_path / "workers"))
     here, workers = _rows(tmp_path / "here"), _rows(tmp_path / "workers")
     assert any(r["method"] == "model" for r in here)  # the fitted layer was applied on the workers, too
     assert [{**r, "run": ""} for r in here] == [{**r, "run": ""} for r in workers]
@@ -85,14 +86,14 @@ def test_model_layer_on_two_workers_gives_the_in_process_table(db: Path, tmp_pat
 
 @pytest.mark.slow
 def test_a_coding_run_teaches_the_learned_coder(db: Path, tmp_path: Path) -> None:
-    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "coder"))
+    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "coder"))
     coder_run = _run_dir(tmp_path / "coder").name
     invoke(db, "themes", "--no-topics", "--learn-from", coder_run, "--outputs", str(tmp_path / "taught"))
     summary = json.loads((_run_dir(tmp_path / "taught") / "manifest.json").read_text(encoding="utf-8"))["summary"]
     examples = summary["model_coder_examples"]
     assert examples["run"] == coder_run and examples["per_code"]["ppe"] >= 15  # the coder's ppe sentences
     assert examples["sentences"] > examples["per_code"]["ppe"]  # uncoded sentences of coded documents: negatives
-    assert "model_coder" in summary  # --learn-from switched the learned layer on
+    assert "model_coder" in summary
     runs_before = len(list_runs(connect(db)))
     result = CliRunner().invoke(cli, ["--db", str(db), "themes", "--no-topics", "--learn-from", "nosuchrun"])
     assert isinstance(result.exception, UserError) and "nosuchrun" in str(result.exception)

@@ -1,81 +1,111 @@
-"""The learned layer: weakly supervised by the rules, it learns a code's context words, adds `method = "model"` hits
-with evidence only where the rules found nothing, and gives the same model for the same corpus (fixed seeds)."""
+"""The learned layer: trained on the labelled sentences that ship with the tool, it codes mentions in other words
+than the rules know (`method = "model"`, with evidence) only where the rules found nothing, leaves look-alikes and
+ordinary text alone, never codes on a rule word alone, and gives the same model for the same inputs."""
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 import pytest
 
-from textsamverkan.segment.sentences import Sentence, simple_sentences
+from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import Codebook
-from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.model_coder import cached_model_coder, fit_model_coder
-
-
-def _corpus() -> list[Sentence]:
-    """Rule-coded ppe sentences share context words (leverans, lager, brist, visir-free); other sentences do not."""
-    rng = random.Random(0)
-    ppe = ["Leveransen av skyddsutrustning till lagret på boendet var försenad igen.",
-           "Bristen på skyddsutrustning i lagret gjorde leveransen akut.",
-           "Kommunen fick en leverans av munskydd till lagret."]
-    other = ["Kommunen byggde en ny skola i centrum.", "Regeringen presenterade budgeten för nästa år.",
-             "Vädret var kallt under hela veckan.", "Eleverna läste böcker i biblioteket.",
-             "Tåget var försenat på grund av snö.", "Politikerna debatterade skatterna länge."]
-    texts = [rng.choice(ppe) for _ in range(80)] + [rng.choice(other) for _ in range(220)]
-    rng.shuffle(texts)
-    out: list[Sentence] = []
-    for n, t in enumerate(texts):
-        out += simple_sentences(f"d{n}", t, [(0, len(t))])
-    return out
+from textsamverkan.themes.matcher import code_sentences
+from textsamverkan.themes.model_coder import (
+    TRAINING_FILE,
+    ModelCoder,
+    bundled_examples,
+    cached_model_coder,
+    examples_from_codings,
+    fit_model_coder,
+)
+from textsamverkan.themes.types import ThemeHit
 
 
 @pytest.fixture(scope="module")
-def fitted(default_codebook: Codebook):  # type: ignore[no-untyped-def]
-    return fit_model_coder(default_codebook, _corpus(), embedder=None)
+def fitted(default_codebook: Codebook) -> ModelCoder:
+    return cached_model_coder(default_codebook)
 
 
-def test_learns_context_and_reports_evidence(default_codebook: Codebook, fitted) -> None:  # type: ignore[no-untyped-def]
-    assert "ppe" in fitted.models
-    text = "Leveransen till lagret var försenad och bristen stor."
-    sents = simple_sentences("x", text, [(0, len(text))])
-    assert "ppe" not in LexicalMatcher(default_codebook).match(sents[0])
-    hits = [h for h in fitted.code(sents) if h.code == "ppe"]
-    assert len(hits) == 1
+def _model_hits(coder: ModelCoder, codebook: Codebook, text: str) -> list[ThemeHit]:
+    sentences = simple_sentences("x", text, [(0, len(text))])
+    return coder.code(sentences, code_sentences(sentences, codebook))
+
+
+# sentences written for this test, none in the training file (checked below), none coded by the rules
+IMPLICIT = {
+    "Alla på avdelningen fick stå i kö för att bli pinnade i näsan innan passet.": "testing",
+    "Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka.": "ppe",
+    "Boendet delades upp i en ren och en smittad avdelning.": "infection_control",
+    "Vi pratade med de anhöriga om vad mamma själv ville om hon blev sämre.": "care_plans",
+}
+UNCODED = [
+    "Vi planerar att köpa nya möbler till dagrummet.",
+    "Vi provade en ny rutin för helgerna.",
+    "Länsstyrelsen vill skydda skogen mot avverkning.",
+    "Eleverna läste böcker i biblioteket.",
+]
+
+
+def test_the_test_sentences_are_not_training_sentences() -> None:
+    training = TRAINING_FILE.read_text(encoding="utf-8")
+    assert not [t for t in [*IMPLICIT, *UNCODED] if t in training]
+
+
+@pytest.mark.parametrize(("text", "code"), IMPLICIT.items())
+def test_codes_mentions_in_other_words(default_codebook: Codebook, fitted: ModelCoder, text: str, code: str) -> None:
+    sentences = simple_sentences("x", text, [(0, len(text))])
+    assert not code_sentences(sentences, default_codebook)  # the rules miss it
+    hits = _model_hits(fitted, default_codebook, text)
+    assert [h.code for h in hits] == [code]
     hit = hits[0]
-    assert hit.method == "model"
-    assert hit.score >= hit.evidence["threshold"]
-    assert set(hit.evidence) >= {"score", "threshold", "words", "nearest"}
-    assert any(w in ("leverans", "lager", "brist", "leveransen", "lagret", "bristen") for w in hit.evidence["words"])
-    assert hit.evidence["nearest"]
+    assert hit.method == "model" and hit.score >= hit.evidence["threshold"]
+    assert set(hit.evidence) >= {"score", "threshold", "words", "nearest", "model"}
+    assert hit.evidence["words"] and hit.evidence["nearest"]
 
 
-def test_no_model_hit_where_the_rules_already_coded(default_codebook: Codebook, fitted) -> None:  # type: ignore[no-untyped-def]
-    text = "Leveransen av skyddsutrustning till lagret var försenad."
-    sents = simple_sentences("x", text, [(0, len(text))])
-    lexical = code_sentences(sents, default_codebook)
-    assert any(h.code == "ppe" for h in lexical)
-    assert not [h for h in fitted.code(sents, lexical) if h.code == "ppe"]
+@pytest.mark.parametrize("text", UNCODED)
+def test_look_alikes_and_ordinary_text_stay_uncoded(default_codebook: Codebook, fitted: ModelCoder, text: str) -> None:
+    assert _model_hits(fitted, default_codebook, text) == []
 
 
-def test_unrelated_sentences_stay_uncoded(fitted) -> None:  # type: ignore[no-untyped-def]
-    text = "Eleverna läste böcker i biblioteket."
-    assert fitted.code(simple_sentences("x", text, [(0, len(text))])) == []
+def test_a_rule_word_alone_does_not_code(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    """The rules code sol_hsl only when both laws, a conflict or delegation are named; the layer does not see the
+    rules' trigger words, so one law named in passing stays uncoded."""
+    assert _model_hits(fitted, default_codebook, "Socialtjänstlagen gäller för alla kommuner i landet.") == []
 
 
-def test_deterministic_and_cached(default_codebook: Codebook, fitted, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    again = fit_model_coder(default_codebook, _corpus(), embedder=None)
+def test_no_model_hit_where_the_rules_already_coded(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    text = "Vi klippte hål i sopsäckar eftersom skyddsutrustningen var slut."
+    sentences = simple_sentences("x", text, [(0, len(text))])
+    lexical = code_sentences(sentences, default_codebook)
+    assert [h.code for h in lexical] == ["ppe"]
+    assert not [h for h in fitted.code(sentences, lexical) if h.code == "ppe"]
+
+
+def test_thresholds_are_chosen_for_precision(fitted: ModelCoder) -> None:
+    assert {"ppe", "testing", "care_plans", "infection_control"} <= set(fitted.models)
+    for model in fitted.models.values():
+        assert model.heldout_precision >= 0.9  # out of fold, where the rules are silent
+        assert 0.5 < model.threshold < 1.0
+
+
+def test_a_codebook_without_the_bundled_codes_gets_no_bundled_labels(default_codebook: Codebook) -> None:
+    import dataclasses
+
+    only_ppe = dataclasses.replace(default_codebook, codes=tuple(c for c in default_codebook.codes if c.id == "ppe"))
+    labels = {code for _, codes in bundled_examples(only_ppe) for code in codes}
+    assert labels == {"ppe"}
+
+
+def test_same_inputs_same_model_and_cached(default_codebook: Codebook, fitted: ModelCoder, tmp_path: Path) -> None:
+    again = fit_model_coder(default_codebook)
     assert {c: m.threshold for c, m in again.models.items()} == {c: m.threshold for c, m in fitted.models.items()}
-    first = cached_model_coder(default_codebook, _corpus(), tmp_path, embedder=None)
+    cached_model_coder(default_codebook, cache_dir=tmp_path)
     assert len(list(tmp_path.glob("*.pkl"))) == 1
-    second = cached_model_coder(default_codebook, _corpus(), tmp_path, embedder=None)
-    assert second.models.keys() == first.models.keys()
 
 
 def test_people_codings_become_examples() -> None:
-    from textsamverkan.themes.model_coder import examples_from_codings
-
     text = "Vi fick inga rockar. Bussen kom sent. Alla testades."
     sents = simple_sentences("doc", text, [(0, len(text))])
     other = simple_sentences("other", "Ingen kodade detta.", [(0, 19)])
@@ -87,11 +117,9 @@ def test_people_codings_become_examples() -> None:
     ]  # the uncoded document gives nothing
 
 
-def test_examples_join_training_with_their_labels(default_codebook: Codebook) -> None:
-    corpus = _corpus()
+def test_examples_join_training_with_their_labels(default_codebook: Codebook, fitted: ModelCoder) -> None:
     text = "Rockarna i förrådet räckte inte till personalen."
     labelled = [(s, frozenset({"ppe"})) for s in simple_sentences("h", text, [(0, len(text))])] * 3
-    with_people = fit_model_coder(default_codebook, corpus, embedder=None, examples=labelled)
-    without = fit_model_coder(default_codebook, corpus, embedder=None)
+    with_people = fit_model_coder(default_codebook, examples=labelled)
     probe = simple_sentences("p", "Rockarna räckte inte.", [(0, 21)])
-    assert with_people.scores(probe)[1]["ppe"][0] > without.scores(probe)[1]["ppe"][0]
+    assert with_people.scores(probe)[1]["ppe"][0] > fitted.scores(probe)[1]["ppe"][0]

@@ -33,7 +33,6 @@ SPEC = StageSpec(
     per_run=True,
 )
 DEFAULT_OUTPUTS = Path("outputs")
-MODEL_CACHE = ".model_cache"  # beside the run folders: fitted model coders by corpus and codebook
 SHARD_DOCUMENTS = 250  # documents per shard: small enough that workers start while this process reads the rest
 
 
@@ -147,7 +146,7 @@ def _code_corpus(
     semantic = (settings["embedder"] or codebook.semantic_model) if settings["semantic"] else None
     model_coder = None
     if settings["model_coder"] or settings["learn_from"]:
-        model_coder = _fit_model_coder(ctx, codebook, result.out_dir.parent / MODEL_CACHE, human)
+        model_coder = _fit_model_coder(ctx, codebook, human)
     all_hits = []
     infos: dict[str, Any] = {}
     quotes: dict[HitKey, str] = {}
@@ -196,15 +195,18 @@ def _code_corpus(
     write_csv(summary_rows(all_hits, infos, quotes, turns), out / "theme_summary.csv")
 
 
-def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path, coding: RunCoding | None) -> Any:
-    """The learned layer, fitted on the rules' labels of this corpus's sentences and, with a `coding` run (people's
-    codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a document they
-    coded); cached by corpus, codebook and examples."""
+def _fit_model_coder(ctx: RunContext, codebook: Any, coding: RunCoding | None) -> Any:
+    """The learned layer, fitted on the labelled sentences that ship with the tool and, with a `coding` run
+    (people's codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a
+    document they coded); cached by codebook and examples."""
     from textsamverkan.themes.model_coder import cached_model_coder, examples_from_codings
 
-    sentences = [s for doc_id in ctx.doc_ids for s in document_sentences(ctx.document(doc_id))[0]]
     examples: list[Any] = []
     if coding is not None:
+        coded = {c.source for c in coding.codings}
+        sentences = [
+            s for doc_id in ctx.doc_ids if doc_id in coded for s in document_sentences(ctx.document(doc_id))[0]
+        ]
         examples = examples_from_codings(sentences, [(c.source, c.start, c.end, c.code) for c in coding.codings])
         per_code: dict[str, int] = {}
         for _, codes in examples:
@@ -215,12 +217,13 @@ def _fit_model_coder(ctx: RunContext, codebook: Any, cache_dir: Path, coding: Ru
         }  # fmt: skip
         if not per_code:
             ctx.notes.append(f"learn_from: run {coding.run.run_id} codes none of this corpus's sentences")
-    coder = cached_model_coder(codebook, sentences, cache_dir, **({"examples": examples} if examples else {}))
+    options: dict[str, Any] = {"examples": examples} if examples else {}
+    coder = cached_model_coder(codebook, **options)
     ctx.summary["model_coder"] = {
-        cid: {"threshold": round(m.threshold, 4), "positives": m.positives} for cid, m in coder.models.items()
+        cid: {"threshold": round(m.threshold, 4), "labelled": m.positives} for cid, m in coder.models.items()
     }
     if not coder.models:
-        ctx.notes.append("model_coder: no code had enough rule-labelled sentences in this corpus to learn from")
+        ctx.notes.append("model_coder: no code of this codebook has enough labelled sentences to learn from")
     return coder
 
 

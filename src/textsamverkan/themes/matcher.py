@@ -118,6 +118,12 @@ class LexicalMatcher:
         token_ids, positions = self._positions(sentence)
         return any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude)
 
+    def trigger_tokens(self, sentence: Sentence) -> set[int]:
+        """Indexes of the sentence's tokens that are a trigger word of some code's rules (a term, the first word of
+        a phrase, a word of a pattern's first group), whether or not a rule then matches."""
+        lookup = self.index.lookup
+        return {k for k, t in enumerate(sentence.tokens) if any(i in self._trigger for i in lookup(t.text, t.lemma))}
+
     def match(self, sentence: Sentence) -> dict[str, list[RuleMatch]]:
         """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
         heading of laws, see `statements.is_reference_list`)."""

@@ -1,18 +1,23 @@
-"""The learned layer of the theme coder: one logistic regression per code, weakly supervised by the rules.
+"""The learned layer of the theme coder: one logistic regression per code, trained on labelled sentences.
 
-The lexical rules label a corpus (positives: sentences a code's rules match; negatives: every other sentence,
-uncoded or coded otherwise). Each classifier sees a sentence's lemmas and the parts of its compounds with the
-words the rules matched **masked out**, so it has to learn the context a code's sentences share ("boende",
-"personal", "prover", "svar") rather than relearn the rule words. A code's threshold is the lowest score at which
-the classifier agrees with the rules on held-out sentences at precision `target_precision`; a code without enough
-positives, or that never reaches the precision, gets no model. Model hits are added only where the rules found
-nothing for that code, with `method = "model"` and evidence: the score and threshold, the words that pushed the
-score up, and the nearest rule-labelled training sentences. Fixed seeds: the same corpus gives the same model.
+The rules catch a code's usual wording; people also describe the same things in other words ("pinnar i näsan",
+"vi ringde runt till alla som träffat den smittade"). The layer learns those from labelled sentences that ship with
+the tool (data/training_sv.jsonl: implicit and explicit mentions of each code, look-alikes and uncoded care talk,
+written by hand for the default codebook), ordinary text that belongs to no code (data/background_sv.txt), the
+codebook's exemplars and, when given, people's own codings. Features: a sentence's lemmas and compound heads and
+its static-sv embedding. A code's threshold is chosen out of fold for precision `target_precision` on sentences
+the rules do not already code; a code without enough labelled sentences, or that never reaches the precision, gets
+no model. Model hits are added only where the rules found nothing for that code, with `method = "model"` and
+evidence: the score and threshold, the words that pushed the score up, and the nearest labelled sentences. The fit
+does not depend on the corpus being coded, so it is cached once per codebook; fixed seeds: the same inputs give the
+same model.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import pickle
 import re
 from collections.abc import Sequence
@@ -25,9 +30,14 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v2"
-MIN_POSITIVES = 25
-EXAMPLE_WEIGHT = 5.0
+MODEL_CODER_VERSION = "themes.model_coder.v3"
+TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
+BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
+MIN_LABELLED = 10
+EXAMPLE_WEIGHT = 2.0
+TARGET_PRECISION = 0.9
+FOLDS = 5
+C_VALUE = 2.0
 SEED = 13
 _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # compound parts: a long word also contributes its last 5-8 letters ("plastrock" → "…rock" features shared with
@@ -48,10 +58,6 @@ def sentence_features(sentence: Sentence, masked: set[int] = frozenset()) -> str
         if len(lemma) >= 10:
             out.extend("~" + lemma[-n:] for n in HEAD_LENGTHS)
     return " ".join(out)
-
-
-def _matched_tokens(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> set[int]:
-    return {k for k, t in enumerate(sentence.tokens) for a, b in spans if t.start < b and a < t.end}
 
 
 @dataclass
@@ -75,18 +81,18 @@ class ModelCoder:
     vectorizer: Any
     models: dict[str, CodeModel]
     training_sentences: int
+    matcher: LexicalMatcher
     embedder: str | None = None
+    mask: str = "words"
     version: str = MODEL_CODER_VERSION
 
-    def features(self, texts: Sequence[str], plain: Sequence[str]) -> tuple[Any, Any]:
-        """(sparse word features, full feature matrix with the embedding appended when there is one)."""
-        x = self.vectorizer.transform(texts)
-        return x, _with_embedding(x, plain, self.embedder)
-
     def scores(self, sentences: Sequence[Sentence]) -> tuple[Any, dict[str, Any]]:
+        """(sparse word features, each code's score per sentence)."""
         import numpy as np
 
-        x, full = self.features([sentence_features(s) for s in sentences], [s.text for s in sentences])
+        docs, plain = model_views(sentences, self.matcher, self.mask)
+        x = self.vectorizer.transform(docs)
+        full = _with_embedding(x, plain, self.embedder)
         out = {}
         for cid, m in self.models.items():
             z = full @ m.coef + m.intercept
@@ -122,73 +128,112 @@ class ModelCoder:
 
 def fit_model_coder(
     codebook: Codebook,
-    sentences: Sequence[Sentence],
     *,
-    target_precision: float = 0.7,
-    heldout_share: float = 0.25,
+    target_precision: float = TARGET_PRECISION,
     seed: int = SEED,
     embedder: str | None = "static-sv",
-    mask_embedding: bool = False,
     examples: Sequence[tuple[Sentence, frozenset[str]]] = (),
     example_weight: float = EXAMPLE_WEIGHT,
+    use_bundled: bool = True,
     use_exemplars: bool = True,
+    folds: int = FOLDS,
+    mask: str = "words",
 ) -> ModelCoder:
-    """Fit one classifier per code on rule labels of `sentences` (see the module docstring).
+    """Fit one classifier per code (see the module docstring).
 
-    `embedder` ("static-sv"; None for words only) appends each sentence's embedding to the features, of the whole
-    sentence unless `mask_embedding`. `target_precision` is measured against the rules, which miss true positives,
-    so real precision is higher: 0.7 against the rules kept precision at 1.00 on the tuning set (chosen there).
-    `examples` are sentences labelled by people (e.g. codings imported from a QDPX project): they join the training
-    data with their own labels and weight `example_weight`, as do the codebook's exemplars when `use_exemplars`.
-    They are never used to choose thresholds (those come from held-out rule-labelled sentences only).
+    Training rows: the bundled training and background sentences (`use_bundled`), the codebook's exemplars
+    (`use_exemplars`) and `examples` (e.g. codings imported from a QDPX project, weight `example_weight`). A code's
+    threshold is the lowest score at which its out-of-fold predictions, on the rows whose rules do not already give
+    the code, reach `target_precision`; a code with fewer than `MIN_LABELLED` positives, or that never reaches it,
+    gets no model. `embedder` ("static-sv"; None for words only) appends each sentence's embedding.
     """
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     matcher = LexicalMatcher(codebook)
-    codes = [c.id for c in codebook.codes if c.codable]
-    labelled = list(examples)
-    if use_exemplars:
-        labelled += exemplar_examples(codebook)
-    n_corpus = len(sentences)
-    matches: list[dict[str, Any]] = [matcher.match(s) for s in sentences]
-    sentences = [*sentences, *(s for s, _ in labelled)]
-    matches += [dict.fromkeys(codes_of) for _, codes_of in labelled]
-    rng = np.random.default_rng(seed)
-    heldout = rng.random(len(sentences)) < heldout_share
-    heldout[n_corpus:] = False
-    weights = np.ones(len(sentences), dtype=np.float32)
-    weights[n_corpus:] = example_weight
-    # one masked view per sentence: all rule-matched tokens of every code masked, so no code learns rule words
-    masked_docs, masked_plain = [], []
-    for s, m in zip(sentences, matches, strict=True):
-        spans = [sp for rules in m.values() if rules for r in rules for sp in r.spans]
-        masked = _matched_tokens(s, spans)
-        masked_docs.append(sentence_features(s, masked))
-        masked_plain.append(" ".join(t.text for k, t in enumerate(s.tokens) if k not in masked))
-    vectorizer = TfidfVectorizer(token_pattern=r"\S+", min_df=3, max_df=0.3, sublinear_tf=True, dtype=np.float32)
-    x_words = vectorizer.fit_transform(masked_docs)
-    x_all = _with_embedding(x_words, masked_plain if mask_embedding else [s.text for s in sentences], embedder)
-    train = ~heldout
+    labelled = [
+        *(bundled_examples(codebook) if use_bundled else ()),
+        *(exemplar_examples(codebook) if use_exemplars else ()),
+    ]
+    weights = np.ones(len(labelled) + len(examples), dtype=np.float32)
+    weights[len(labelled):] = example_weight
+    labelled += examples
+    rows = [s for s, _ in labelled]
+    rule_codes = [frozenset(c for c, rules in matcher.match(s).items() if rules) for s in rows]
+    vectorizer = TfidfVectorizer(token_pattern=r"\S+", min_df=2, max_df=0.3, sublinear_tf=True, dtype=np.float32)
+    docs, plain = model_views(rows, matcher, mask)
+    x_words = vectorizer.fit_transform(docs)
+    x_all = _with_embedding(x_words, plain, embedder)
+    fold = np.random.default_rng(seed).permutation(len(rows)) % folds
     models: dict[str, CodeModel] = {}
-    for cid in codes:
-        y = np.array([cid in m for m in matches])
-        if y[train].sum() < MIN_POSITIVES or y[heldout].sum() < 5:
+    for cid in (c.id for c in codebook.codes if c.codable):
+        y = np.array([cid in codes for _, codes in labelled])
+        if y.sum() < MIN_LABELLED:
             continue
-        clf = LogisticRegression(C=2.0, class_weight="balanced", max_iter=300, random_state=seed)
-        clf.fit(x_all[train], y[train], sample_weight=weights[train])
-        p = clf.predict_proba(x_all[heldout])[:, 1]
-        yh = y[heldout]
-        threshold, prec, rec = _threshold_for_precision(p, yh, target_precision)
+        oof = np.zeros(len(rows))
+        for k in range(folds):
+            held = fold == k
+            oof[held] = _fit_one(x_all[~held], y[~held], weights[~held], seed).predict_proba(x_all[held])[:, 1]
+        # the layer only adds hits the rules did not make, so precision is measured where the rules are silent
+        open_rows = np.array([cid not in codes for codes in rule_codes])
+        threshold, prec, rec = _threshold_for_precision(oof[open_rows], y[open_rows], target_precision)
         if threshold is None:
             continue
-        pos = np.flatnonzero(y & train)[:200]
+        clf = _fit_one(x_all, y, weights, seed)
+        pos = np.flatnonzero(y)[:200]
         models[cid] = CodeModel(
             cid, threshold, clf.coef_.ravel().astype(np.float32), float(clf.intercept_[0]), int(y.sum()),
-            prec, rec, [" ".join(sentences[i].text.split())[:200] for i in pos], x_words[pos],
-        )
-    return ModelCoder(vectorizer, models, len(sentences), embedder)
+            prec, rec, [" ".join(rows[i].text.split())[:200] for i in pos], x_words[pos],
+        )  # fmt: skip
+    return ModelCoder(vectorizer, models, len(rows), matcher, embedder, mask)
+
+
+def model_views(sentences: Sequence[Sentence], matcher: LexicalMatcher, mask: str) -> tuple[list[str], list[str]]:
+    """What the classifiers see of each sentence: its feature words and the text it embeds. The codebook's trigger
+    words are left out (`mask` "words": of the words, "all": of the embedded text too, "none": kept), so the layer
+    learns what the rules cannot see rather than relearning the rules, and a word the rules deliberately require
+    context for ("socialtjänstlagen" alone is not sol_hsl) cannot code a sentence on its own."""
+    docs, plain = [], []
+    for s in sentences:
+        masked = matcher.trigger_tokens(s) if mask != "none" else set()
+        docs.append(sentence_features(s, masked))
+        plain.append(" ".join(t.text for k, t in enumerate(s.tokens) if k not in masked) if mask == "all" else s.text)
+    return docs, plain
+
+
+def _fit_one(x: Any, y: Any, weights: Any, seed: int) -> Any:
+    """One code's logistic regression (balanced classes, fixed seed)."""
+    from sklearn.linear_model import LogisticRegression
+
+    clf = LogisticRegression(C=C_VALUE, class_weight="balanced", max_iter=500, random_state=seed)
+    clf.fit(x, y, sample_weight=weights)
+    return clf
+
+
+def bundled_examples(codebook: Codebook) -> list[tuple[Sentence, frozenset[str]]]:
+    """The labelled sentences that ship with the tool, each with the codes this codebook has: data/training_sv.jsonl
+    (implicit and explicit mentions of the default codebook's codes, look-alikes, uncoded care talk) and
+    data/background_sv.txt (news and Riksdag sentences that belong to no code)."""
+    import json
+
+    known = {c.id for c in codebook.codes if c.codable}
+    out: list[tuple[Sentence, frozenset[str]]] = []
+    for line in TRAINING_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            out.append((_one_sentence(f"training/{item['id']}", item["text"]), frozenset(item["codes"]) & known))
+    for n, line in enumerate(BACKGROUND_FILE.read_text(encoding="utf-8").splitlines()):
+        if line.strip():
+            out.append((_one_sentence(f"background/{n}", line), frozenset()))
+    return out
+
+
+def _one_sentence(doc_id: str, text: str) -> Sentence:
+    """A labelled text as one sentence (its label is the whole text's, so it is not split)."""
+    from textsamverkan.segment.sentences import tokenize
+
+    text = " ".join(text.split())
+    return Sentence(doc_id, 0, len(text), text, tokenize(text))
 
 
 EMBEDDING_WEIGHT = 1.0
@@ -237,10 +282,16 @@ def _with_embedding(x: Any, texts: Sequence[str], embedder: str | None) -> Any:
         return x
     import scipy.sparse as sp
 
+    vectors = _loaded_embedder(embedder).encode(list(texts), kind="passage")
+    return sp.hstack([x, sp.csr_matrix(vectors * EMBEDDING_WEIGHT)], format="csr")
+
+
+@functools.cache
+def _loaded_embedder(name: str) -> Any:
+    """The embedder, loaded once per process (coding calls for it once per shard)."""
     from textsamverkan.embed import load_embedder
 
-    vectors = load_embedder(embedder).encode(list(texts), kind="passage")
-    return sp.hstack([x, sp.csr_matrix(vectors * EMBEDDING_WEIGHT)], format="csr")
+    return load_embedder(name)
 
 
 def _threshold_for_precision(
@@ -261,14 +312,17 @@ def _threshold_for_precision(
     return float(scores[order[i]]), float(precision[i]), float(tp[i] / total)
 
 
-def corpus_key(codebook: Codebook, sentences: Sequence[Sentence]) -> str:
-    """Cache key of a fit: the coder version, the codebook's rules and the training sentences."""
+_FITTED: dict[str, ModelCoder] = {}
+
+
+def fit_key(codebook: Codebook, options: dict[str, Any]) -> str:
+    """Cache key of a fit: the coder version, the bundled sentences, the codebook's rules and the fit options."""
     h = hashlib.sha256(MODEL_CODER_VERSION.encode())
+    h.update(TRAINING_FILE.read_bytes())
+    h.update(BACKGROUND_FILE.read_bytes())
     rules = [(c.id, c.terms, c.phrases, c.patterns, c.not_terms, c.exclude, c.exemplars) for c in codebook.codes]
     h.update(repr(rules).encode())
-    for s in sentences:
-        h.update(s.text.encode("utf-8"))
-        h.update(b"\0")
+    h.update(_options_text(options).encode())
     return h.hexdigest()[:24]
 
 
@@ -281,17 +335,28 @@ def _options_text(options: dict[str, Any]) -> str:
     return repr(sorted(canonical.items()))
 
 
-def cached_model_coder(
-    codebook: Codebook, sentences: Sequence[Sentence], cache_dir: Path, **options: Any
-) -> ModelCoder:
-    """`fit_model_coder`, pickled under cache_dir by `corpus_key` (and the options) so a rerun does not refit."""
-    key = corpus_key(codebook, sentences) + hashlib.sha256(_options_text(options).encode()).hexdigest()[:8]
+def default_cache_dir() -> Path:
+    """Where fitted coders are kept between runs: the user's cache folder ($XDG_CACHE_HOME or ~/.cache), since a fit
+    depends on the codebook and the tool's own training sentences, not on a project's corpus."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "textsamverkan" / "model_coder"
+
+
+def cached_model_coder(codebook: Codebook, *, cache_dir: Path | None = None, **options: Any) -> ModelCoder:
+    """`fit_model_coder`, pickled under cache_dir by `fit_key` (and kept for the process), so a rerun on any corpus
+    does not refit."""
+    key = fit_key(codebook, options)
+    cache_dir = cache_dir or default_cache_dir()
     path = cache_dir / f"model_coder-{key}.pkl"
+    if key not in _FITTED:
+        if path.exists():
+            with path.open("rb") as f:
+                _FITTED[key] = pickle.load(f)
+        else:
+            _FITTED[key] = fit_model_coder(codebook, **options)
+    coder = _FITTED[key]
     if path.exists():
-        with path.open("rb") as f:
-            loaded: ModelCoder = pickle.load(f)
-        return loaded
-    coder = fit_model_coder(codebook, sentences, **options)
+        return coder
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
     with tmp.open("wb") as f:
