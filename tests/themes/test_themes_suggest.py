@@ -49,3 +49,17 @@ def test_associated_words_and_known_terms(default_codebook: Codebook) -> None:
 def test_unknown_code(default_codebook: Codebook) -> None:
     with pytest.raises(KeyError):
         suggest_terms(default_codebook, "no_such_code", [])
+
+
+def test_words_of_the_learned_layers_hits_are_suggested(default_codebook: Codebook) -> None:
+    """A word the rules lack but the learned layer codes as ppe ("sopsäckar" worn as protection) is proposed."""
+    from textsamverkan.themes.matcher import code_sentences
+    from textsamverkan.themes.model_coder import cached_model_coder
+
+    said = "Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka."
+    sentences = _sentences([said, said, "Kommunen byggde en ny skola."])  # in two documents
+    coder = cached_model_coder(default_codebook)
+    hits = coder.code(sentences, code_sentences(sentences, default_codebook))
+    assert [h.code for h in hits].count("ppe") == 2
+    found = {s.word: s for s in suggest_terms(default_codebook, "ppe", sentences, model_hits=hits)}
+    assert found["sopsäck"].kind == "model" and found["sopsäck"].examples

@@ -278,6 +278,8 @@ def corpus_suggestions(
     from textsamverkan.store.documents import get_document, list_doc_ids
     from textsamverkan.themes.codebook import load_default_codebook
     from textsamverkan.themes.codebook_files import load_codebook
+    from textsamverkan.themes.matcher import code_sentences
+    from textsamverkan.themes.model_coder import cached_model_coder
     from textsamverkan.themes.suggest import suggest_terms
 
     codebook = load_codebook(codebook_path) if codebook_path else load_default_codebook()
@@ -288,10 +290,12 @@ def corpus_suggestions(
     sentences = []
     for doc_id in list_doc_ids(conn, corpus=corpus):
         sentences += document_sentences(get_document(conn, doc_id, layers=[*SPEC.reads, *SPEC.uses]))[0]
+    coder = cached_model_coder(codebook)
+    model_hits = coder.code(sentences, code_sentences(sentences, codebook)) if code in coder.models else []
     return [
         {"kind": s.kind, "word": s.word, "count": s.count, "score": s.score, "reason": s.reason,
          "examples": " | ".join(s.examples)}
-        for s in suggest_terms(codebook, code, sentences, limit=limit)
+        for s in suggest_terms(codebook, code, sentences, model_hits=model_hits, limit=limit)
     ]
 
 

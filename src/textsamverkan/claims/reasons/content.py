@@ -209,8 +209,10 @@ GENERIC = frozenset(
 )
 PARTICLES = frozenset(["av", "upp", "ut", "in", "fram", "till", "över", "bort", "ner", "ned", "igång", "om", "på"])
 NOUN_SUFFIXES = ("ning", "ningen", "ningar", "ningarna", "ningens", "ningarnas")
-# derivations of one loan stem: "vaccination"/"vaccinering"/"vaccinera", "prognos"/"prognosticera"
-DERIVATIONS = frozenset(["", "ation", "ering", "era", "isera", "icera", "tion", "ism", "ist", "isk", "iell", "ell", "ik"])
+# derivations of one loan stem: "vaccination"/"vaccinering"/"vaccinera", "information"/"informera"
+DERIVATIONS = frozenset(
+    ["", "ation", "ering", "era", "isera", "icera", "tion", "ism", "ist", "isk", "iell", "ell", "ik"]
+)
 MIN_LOAN_STEM = 6
 ENDINGS = frozenset(
     [
