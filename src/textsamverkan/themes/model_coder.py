@@ -5,12 +5,12 @@ The rules catch a code's usual wording; people also describe the same things in 
 the tool (data/training_sv.jsonl: implicit and explicit mentions of each code, look-alikes and uncoded care talk,
 written by hand for the default codebook), ordinary text that belongs to no code (data/background_sv.txt), the
 codebook's exemplars and, when given, people's own codings. Features: a sentence's lemmas and compound heads, the
-codebook's trigger words left out (`model_views`), and its static-sv embedding. A code's threshold is chosen out of fold for precision `target_precision` on sentences
-the rules do not already code; a code without enough labelled sentences, or that never reaches the precision, gets
-no model. Model hits are added only where the rules found nothing for that code, with `method = "model"` and
-evidence: the score and threshold, the words that pushed the score up, and the nearest labelled sentences. The fit
-does not depend on the corpus being coded, so it is cached once per codebook; fixed seeds: the same inputs give the
-same model.
+codebook's trigger words left out (`model_views`), and its static-sv embedding. A code's threshold is chosen out
+of fold for precision `target_precision` on sentences the rules do not already code; a code without enough labelled
+sentences, or that never reaches the precision, gets no model. Model hits are added only where the rules found
+nothing for that code, with `method = "model"` and evidence: the score and threshold, the words that pushed the
+score up, and the nearest labelled sentences. The fit does not depend on the corpus being coded, so it is cached
+once per codebook; fixed seeds: the same inputs give the same model.
 """
 
 from __future__ import annotations
