@@ -1,11 +1,12 @@
 """Build the learned theme coder's background sentences (src/textsamverkan/themes/data/background_sv.txt).
 
 Ordinary Swedish text that belongs to no code teaches each code's classifier what text outside care looks like;
-without it the classifier, trained only on care sentences, takes "skydd av natur" for protective equipment. Two
-open sources from ../shared/data: news sentences of the Swedish NER corpus (Språkbanken Webbnyheter 2012 via
-klintan/swedish-ner-corpus, CC BY 4.0) and Riksdag interpellations that match no health keyword (public
-documents, URL 9 §), only those whose id hashes to an even number, so the odd half, the health interpellations
-and the government pages stay unseen for measuring precision on real text. Sentences the rules code are left out.
+without it the classifier, trained only on care sentences, takes "skydd av natur" for protective equipment. Three
+open sources from ../shared/data, `--per-source` sentences each: news sentences of the Swedish NER corpus
+(Språkbanken Webbnyheter 2012 via klintan/swedish-ner-corpus, CC BY 4.0), Riksdag interpellations that match no
+health keyword and government pages (public documents, URL 9 §), of those two only the documents whose id hashes to
+an even number (`corpus.background_documents`), so the other halves and the health interpellations stay unseen for
+measuring precision on real text. Sentences the rules code are left out.
 
     .venv/bin/python scripts/themes/build_background.py [--per-source 3000]
 """

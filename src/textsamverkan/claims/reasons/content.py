@@ -352,9 +352,7 @@ def _same_stem(a: str, b: str) -> bool:
     """Two inflections of one known stem ("beslutet"/"beslutade"): a shared known word plus inflectional endings."""
     from textsamverkan.nlp.compounds import _known
 
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
+    n = _shared_prefix(a, b)
     if n < 5:
         return False
     endings = ENDINGS | {""}
@@ -371,12 +369,16 @@ def _verb_noun(lemma: str, key: str) -> bool:
 
 def _derived(a: str, b: str) -> bool:
     """Two derivations of one stem of at least `MIN_LOAN_STEM` letters ("vaccination"/"vaccinering")."""
+    cuts = range(_shared_prefix(a, b), MIN_LOAN_STEM - 1, -1)
+    return a != b and any(a[cut:] in DERIVATIONS and b[cut:] in DERIVATIONS for cut in cuts)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many letters `a` and `b` share from the start."""
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
-    return any(
-        a[cut:] in DERIVATIONS and b[cut:] in DERIVATIONS for cut in range(n, MIN_LOAN_STEM - 1, -1)
-    ) and a != b
+    return n
 
 
 def match(word: Word, evidence_keys: frozenset[str]) -> float:

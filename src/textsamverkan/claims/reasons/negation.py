@@ -18,6 +18,7 @@ from textsamverkan.claims.reasons import Outcome
 
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
+_CUE_WORDS = frozenset(CUES)
 _NOT_DENIAL = re.compile(r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b", re.I)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 _WORD = re.compile(r"\w[\w-]*")
@@ -61,12 +62,11 @@ def denied_words(text: str) -> str:
     inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words skipped."""
     from textsamverkan.claims.bm25 import STOPWORDS
 
-    cues = {c.lower() for c in CUES}
     words = [m.group() for m in _WORD.finditer(_NOT_DENIAL.sub(" ", text))]
-    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in cues]
+    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in _CUE_WORDS]
     near: set[int] = set()
     for n, w in enumerate(words):
-        if w.lower() in cues:
+        if w.lower() in _CUE_WORDS:
             near.update([k for k in content if k < n][-BEFORE:])
             near.update([k for k in content if k > n][:AFTER])
     return " ".join(words[k] for k in sorted(near))
