@@ -36,6 +36,8 @@ GENERIC = frozenset(
         "komma",
         "gå",
         "hålla",
+        "lämna",
+        "ske",
         "se",
         "vara",
         "bli",
@@ -59,6 +61,13 @@ GENERIC = frozenset(
         "nu",
         "enligt",
         "genom",
+        # parts of fixed phrases that carry no claim: "ta fram", "på grund av", "med anledning av", "till följd av",
+        # "till sitt förfogande"
+        "fram",
+        "grund",
+        "anledning",
+        "följd",
+        "förfogande",
         "både",
         "samt",
         "cirka",
@@ -214,6 +223,7 @@ DERIVATIONS = frozenset(
     ["", "ation", "ering", "era", "isera", "icera", "tion", "ism", "ist", "isk", "iell", "ell", "ik"]
 )
 MIN_LOAN_STEM = 6
+MIN_SYNONYM_PART = 6
 ENDINGS = frozenset(
     [
         "e",
@@ -262,15 +272,24 @@ class Word:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
-    """The synonym lexicon: lemma → the other lemmas of its groups (claims/synonyms.txt)."""
+    """The synonym lexicon: lemma → its synonyms. Two sources: claims/synonyms.txt (our groups: every word of a
+    group is a synonym of every other) and claims/thesaurus_sv.txt (the LibreOffice Swedish thesaurus: a headword and
+    its synonyms, taken both ways but not further: a synonym of a synonym is not one)."""
     from importlib.resources import files
 
     table: dict[str, set[str]] = {}
-    text = files("textsamverkan.claims").joinpath("synonyms.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
+    folder = files("textsamverkan.claims")
+    for line in folder.joinpath("synonyms.txt").read_text(encoding="utf-8").splitlines():
         group = line.split("#", 1)[0].split()
         for word in group:
             table.setdefault(word, set()).update(w for w in group if w != word)
+    for line in folder.joinpath("thesaurus_sv.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        head, *others = line.split()
+        table.setdefault(head, set()).update(others)
+        for other in others:
+            table.setdefault(other, set()).add(head)
     return {word: frozenset(others) for word, others in table.items()}
 
 
@@ -343,9 +362,10 @@ def keys(text: str) -> frozenset[str]:
 
 
 def _near(a: str, b: str) -> bool:
-    """One form is the other plus a short suffix ("kommun"/"kommunal", "dag"/"daglig")."""
+    """One form is the other plus a short suffix ("kommun"/"kommunal", "dag"/"daglig"); a function word is no stem
+    ("med" is not in "medel", "man" not in "mankera")."""
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 4
+    return len(short) >= 3 and long_.startswith(short) and len(long_) - len(short) <= 4 and short not in STOPWORDS
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -401,13 +421,21 @@ def _by_prefix(evidence_keys: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {prefix: tuple(group) for prefix, group in groups.items()}
 
 
+def _part_in(part: str, evidence_keys: frozenset[str], groups: dict[str, tuple[str, ...]]) -> bool:
+    """A compound part is in the evidence as it is, with a short suffix, or as a synonym when it is a word of its own
+    ("delrapport" is found in "delredovisning"; a short part such as "sjuk" has too many senses)."""
+    return (
+        part in evidence_keys
+        or any(_near(part, k) for k in groups.get(part[:3], ()))
+        or (len(part) >= MIN_SYNONYM_PART and not synonyms().get(part, frozenset()).isdisjoint(evidence_keys))
+    )
+
+
 def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
     groups = _by_prefix(evidence_keys)
-    if len(word.parts) > 1 and all(
-        p in evidence_keys or any(_near(p, k) for k in groups.get(p[:3], ())) for p in word.parts
-    ):
+    if len(word.parts) > 1 and all(_part_in(p, evidence_keys, groups) for p in word.parts):
         return 1.0
     if any(_near(word.lemma, k) for k in groups.get(word.lemma[:3], ())):
         return 1.0
@@ -455,5 +483,18 @@ def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = fro
     for word in words:
         score = match(word, found_keys)
         total += score
-        (outcome.found if score >= 0.5 else outcome.missing).append(word.lemma)
+        held = score >= 1.0 or (score >= 0.5 and not _rival_compound(word, evidence))
+        (outcome.found if held else outcome.missing).append(word.lemma)
     return outcome, (total / len(words) if words else 0.0)
+
+
+def _rival_compound(word: Word, evidence: str) -> bool:
+    """The evidence names another kind of the same thing: a compound with the word's head but another modifier, and
+    the word's own modifier is nowhere in it ("undersköterska" against a statement's "sjuksköterska")."""
+    if len(word.parts) < 2:
+        return False
+    head, modifier = word.parts[-1], word.parts[0]
+    others = content_words(evidence)
+    if any(part.startswith(modifier[:4]) for other in others for part in other.parts):
+        return False
+    return any(len(other.parts) > 1 and other.parts[-1] == head for other in others)

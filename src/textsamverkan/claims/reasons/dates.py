@@ -1,9 +1,11 @@
-"""Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "hösten 2021", "i oktober",
-"sedan 2017".
+"""Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "i mitten av oktober",
+"hösten 2021", "i oktober", "sedan 2017".
 
-Each mention becomes a set of fields (year, season, month, day, week). A statement's date is found when a date in the
-evidence agrees on every field both have and shares at least one; it conflicts when the evidence dates share a field
-with it but disagree; otherwise it is missing (the wider context, e.g. the whole passage, is tried first).
+Each mention becomes a set of fields (year, season, month, day, week, and the third of the month: "i början av
+maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"). A statement's date is found
+when a date in the evidence agrees on every field both have and shares at least one; it conflicts when the evidence
+dates share a field with it but disagree; otherwise it is missing (the wider context, e.g. the whole passage, is tried
+first).
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ _PATTERNS = (
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),
+    re.compile(
+        rf"\b(?P<part>början|mitten|slutet)\s+av\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+        re.I,
+    ),
     re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
     re.compile(
         rf"\b(?:i|under|sedan|från|till|före|efter|fram till)\s+(?P<month>{_MONTH})\b"
@@ -36,6 +42,14 @@ _PATTERNS = (
     ),
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
 )
+
+
+THIRDS = {"början": 1, "mitten": 2, "slutet": 3}  # "i slutet av april" is the last third of April
+
+
+def _third(day: int) -> int:
+    """Which third of its month a day is in: 1–10, 11–20, 21–31."""
+    return 1 if day <= 10 else 2 if day <= 20 else 3
 
 
 @dataclass(frozen=True)
@@ -71,6 +85,10 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 year = int(groups.get("year", 2001))  # without a year, February has 28 days
                 last = calendar.monthrange(year, int(fields["month"]))[1]
                 fields["day"] = 1 if groups["edge"].lower() == "första" else last
+            if "part" in groups:
+                fields["third"] = THIRDS[groups["part"].lower()]
+            elif "day" in fields:
+                fields["third"] = _third(int(fields["day"]))
             if "season" in groups:
                 fields["season"] = SEASONS[groups["season"].lower()]
             taken.append((m.start(), m.end()))

@@ -179,10 +179,64 @@ def entities(text: str) -> tuple[Entity, ...]:
     return tuple(found)
 
 
+_SPELT_OUT_SKIP = frozenset(["och", "för", "i", "av", "med", "om", "till", "på"])
+
+
+def _initials(word: str) -> tuple[str, ...]:
+    """The ways a word can add to an acronym: its first letter, or the first letters of its compound parts
+    ("materielverk" → "MV")."""
+    from textsamverkan.nlp.compounds import split_compound
+
+    parts = split_compound(word.lower()).parts if len(word) >= 8 else ()
+    options = {word[0].upper()}
+    if len(parts) > 1:
+        options.add("".join(p[0] for p in parts).upper())
+    return tuple(options)
+
+
+@lru_cache(maxsize=1 << 14)
+def spelt_out(acronym: str, text: str) -> bool:
+    """Whether `text` spells `acronym` out: consecutive words, the first capitalised, whose initials (or compound
+    parts' initials) make it, small function words skipped ("MSB" in "Myndigheten för samhällsskydd och beredskap",
+    "UD" in "Utrikesdepartementet")."""
+    words = [m.group() for m in _TOKEN.finditer(text)]
+    target = acronym.upper().replace("-", "")
+
+    def match(at: int, done: str) -> bool:
+        if done == target:
+            return True
+        if at >= len(words) or not target.startswith(done):
+            return False
+        word = words[at]
+        if done and word.lower() in _SPELT_OUT_SKIP and match(at + 1, done):
+            return True
+        return any(match(at + 1, done + initials) for initials in _initials(word))
+
+    return any(w[:1] == target[:1] and match(i, "") for i, w in enumerate(words))
+
+
 def _has(entity: Entity, others: Sequence[Entity]) -> bool:
     return any(o.kind == entity.kind and o.key == entity.key for o in others) or any(
         entity.kind == "name" and o.key.startswith(entity.key[:5]) and len(entity.key) >= 5 for o in others
     )
+
+
+def _is_acronym(entity: Entity) -> bool:
+    """A name written in 2–5 capitals ("SKR", "MSB", "UD")."""
+    return entity.kind == "name" and entity.text.isupper() and 2 <= len(entity.text) <= 5
+
+
+NATIONAL_WORDS = frozenset(["landet", "landets", "nationell", "nationellt", "nationella", "riket", "rikets"])
+
+
+def _named_otherwise(entity: Entity, text: str) -> bool:
+    """The entity is in `text` under another name: an acronym spelt out, or Sweden as "landet" or "nationellt"
+    (Swedish public text seldom names its own country)."""
+    if _is_acronym(entity):
+        return spelt_out(entity.text, text)
+    if entity.kind == "name" and entity.key == "sverige":
+        return any(m.group().lower() in NATIONAL_WORDS for m in _TOKEN.finditer(text))
+    return False
 
 
 @lru_cache(maxsize=1 << 12)
@@ -207,7 +261,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
         if (entity.kind, entity.key) in seen:
             continue
         seen.add((entity.kind, entity.key))
-        if _has(entity, theirs):
+        if _has(entity, theirs) or _named_otherwise(entity, evidence):
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
@@ -227,7 +281,10 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             rivals = []
         if rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
-        elif context and _maybe_in(entity, context) and _has(entity, entities(context)):  # read only when needed
+        elif context and (
+            (_maybe_in(entity, context) and _has(entity, entities(context)))  # read only when needed
+            or _named_otherwise(entity, context)
+        ):
             outcome.found.append(entity.text)
         else:
             # another name is no rival: a name's kind is unknown ("SKR" against "Covid-19", "ECMO-platser" against

@@ -1,0 +1,78 @@
+"""Claim verification, fourth round: the bundled thesaurus, synonyms of compound parts, another kind of the same thing,
+thirds of a month, acronyms spelt out, Sweden as "landet", and function words that are no stems — on small Swedish
+examples."""
+
+from __future__ import annotations
+
+from textsamverkan.claims.reasons.content import compare_content, synonyms
+from textsamverkan.claims.reasons.dates import compare_dates
+from textsamverkan.claims.reasons.entities import compare_entities, spelt_out
+from textsamverkan.claims.verdict import judge_evidence
+
+
+def test_thesaurus_credits_a_synonym_both_ways_but_not_a_synonym_of_a_synonym() -> None:
+    table = synonyms()
+    assert "överenskommelse" in table["avtal"] and "avtal" in table["överenskommelse"]
+    verdict, _c, reasons = judge_evidence(
+        "Socialstyrelsen får sluta avtal med Norge om ansiktsmasker.",
+        "Socialstyrelsen får ingå en överenskommelse med Norge om ansiktsmasker.",
+    )
+    assert "avtal" in reasons["found"]["content"]
+    assert verdict in ("supported", "partly")  # "sluta" (enter into) is a verb the thesaurus does not pair
+    # not transitive: a headword's synonyms are not each other's synonyms unless listed
+    assert all(word in table for word in table["avtal"])
+
+
+def test_a_compound_part_is_found_through_its_synonym() -> None:
+    outcome, coverage = compare_content("En delrapport lämnas i oktober.", "En delredovisning lämnas i oktober.")
+    assert "delrapport" in outcome.found and coverage == 1.0
+    # a short part has too many senses to be matched through synonyms
+    _outcome, coverage = compare_content("Vi köpte en barnvagn.", "Vi köpte en vagn till ungarna.")
+    assert coverage == 0.75  # "köpa" and half of "barnvagn" (its head): "barn" ~ "ungar" is not taken for a part
+
+
+def test_another_kind_of_the_same_thing_is_missing_not_found() -> None:
+    outcome, _ = compare_content(
+        "Anställda fick utbilda sig till sjuksköterskor.", "Anställda fick utbilda sig till undersköterskor."
+    )
+    assert "sjuksköterska" in outcome.missing
+    # the head alone still counts when no other kind is named
+    outcome, _ = compare_content("Tre sjuksköterskor anställdes.", "Tre sköterskor anställdes.")
+    assert "sjuksköterska" in outcome.found
+
+
+def test_function_words_are_not_stems() -> None:
+    # "med" and "man" used to match "medicin"/"medel" and "mankera" as if they were their stems
+    outcome, _ = compare_content("Det saknas läkemedel.", "Det är viktigt att man arbetar med sjukvården.")
+    assert "läkemedel" in outcome.missing
+
+
+def test_thirds_of_a_month_agree_with_the_days_in_them() -> None:
+    assert compare_dates("Rapporten lämnas i slutet av april 2021.", "senast den 30 april 2021").found
+    assert compare_dates("Rapporten lämnas i mitten av oktober.", "senast den 15 oktober").found
+    assert compare_dates("Rapporten lämnas i början av maj.", "senast den 7 maj").found
+    conflict = compare_dates("Rapporten lämnas i slutet av april 2021.", "senast den 10 april 2021").conflict
+    assert conflict == [("slutet av april 2021", "10 april 2021")]
+    # the words of the period are the date check's, not missing content
+    verdict, _c, reasons = judge_evidence(
+        "Uppdraget redovisas i mitten av december 2020.", "Uppdraget ska redovisas senast den 15 december 2020."
+    )
+    assert verdict == "supported", reasons
+
+
+def test_an_acronym_is_found_where_it_is_spelt_out() -> None:
+    assert spelt_out("MSB", "tillsammans med Myndigheten för samhällsskydd och beredskap.")
+    assert spelt_out("SKR", "Sveriges Kommuner och Regioner")
+    assert spelt_out("UD", "Utrikesdepartementet meddelar")
+    assert not spelt_out("SKR", "socialstyrelsen kommer regelbundet")  # the first word must be a name
+    assert not spelt_out("MSB", "Folkhälsomyndigheten och Socialstyrelsen")
+    outcome = compare_entities(
+        "Socialstyrelsen samarbetar med SKR.", "Socialstyrelsen ska ha dialog med Sveriges Kommuner och Regioner."
+    )
+    assert outcome.found == ["Socialstyrelsen", "SKR"] and not outcome.missing
+
+
+def test_sweden_is_found_as_the_country_the_text_speaks_of() -> None:
+    outcome = compare_entities("Sverige ska ha tillgång till utrustning.", "säkra landets tillgång till utrustning")
+    assert outcome.found == ["Sverige"]
+    assert compare_entities("Norge ska ha tillgång till utrustning.", "säkra landets tillgång").missing == ["Norge"]
