@@ -1,13 +1,16 @@
-"""Verdicts on statement–evidence pairs (verify_pairs.jsonl): the verifier alone, without retrieval.
+"""Verdicts on statement–evidence pairs: the verifier alone, without retrieval, per kind of statement.
 
-verify_pairs.jsonl: 659 pairs written on 2026-12-02 by someone who had not read the verifier's code or output, on
-299 evidence sentences copied from 161 government pages and Riksdag interpellations in ../shared/data that no
-other claims set uses: per evidence one restatement in other words (`supported`), one near-miss (`not_supported`:
-number, date, direction, negation, antonym, actor, place, object, an added claim, a half-true claim) and for 61 an
-unrelated statement. It was first made as training data for a learned verifier; it is used as a tuning set (its
-failures were read), so its figures are not held out.
+Three sets of pairs, all written by people who had not read the verifier's code or output, each on its own evidence
+sentences (one restatement in other words per evidence, `supported`; near-misses of every kind and unrelated
+statements, `not_supported`):
+- verify_pairs.jsonl (`--set pairs`, 659 pairs on 299 sentences of 161 government pages and Riksdag interpellations,
+  2026-12-02): a tuning set; its failures were read when the rules were changed.
+- verify_train.jsonl (`--set train`, 660 pairs on 220 sentences of interpellations and four government assignments,
+  2026-12-03, two restatements per evidence): written to train an entailment model (entailment_experiment.py).
+- verify_blind3.jsonl (`--set blind3`, 245 pairs on 110 sentences of a Riksdag debate, the seed corpus and
+  government press releases and articles no other set uses, 2026-12-03): held out; never used to fit or tune.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3] [--show KIND]
 """
 
 from __future__ import annotations
@@ -18,26 +21,32 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SETS = {"pairs": "verify_pairs.jsonl", "train": "verify_train.jsonl", "blind3": "verify_blind3.jsonl"}
 
 
 def main() -> None:
     from textsamverkan.claims.verdict import judge_evidence
 
     parser = argparse.ArgumentParser()
+    parser.add_argument("--set", default="pairs", choices=sorted(SETS))
     parser.add_argument("--show", help="print the pairs of this kind with their verdicts and reasons")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in (HERE / "verify_pairs.jsonl").read_text(encoding="utf-8").splitlines()]
-    verdicts: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in rows:
-        verdict, _confidence, reasons = judge_evidence(row["statement"], row["evidence"], row["evidence"])
-        verdicts[row["kind"]][verdict] += 1
+    text = (HERE / SETS[args.set]).read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    judged = [judge_evidence(r["statement"], r["evidence"], r["evidence"]) for r in rows]
+    verdicts = [verdict for verdict, _confidence, _reasons in judged]
+    reasons = [why for _verdict, _confidence, why in judged]
+    by_kind: dict[str, Counter[str]] = defaultdict(Counter)
+    for row, verdict, why in zip(rows, verdicts, reasons, strict=True):
+        by_kind[row["kind"]][verdict] += 1
         if args.show == row["kind"]:
             print(f"{verdict}: {row['statement']}\n  evidence: {row['evidence']}")
-            print("  " + json.dumps(reasons, ensure_ascii=False))
+            print("  " + json.dumps(why, ensure_ascii=False))
+    print(SETS[args.set])
     print("| kind | n | supported | partly | contradicted | no_evidence | right |")
     print("|---|---|---|---|---|---|---|")
     right_total = {True: [0, 0], False: [0, 0]}
-    for kind, counts in sorted(verdicts.items()):
+    for kind, counts in sorted(by_kind.items()):
         n = sum(counts.values())
         should_support = kind == "restatement"
         right = counts["supported"] if should_support else n - counts["supported"]

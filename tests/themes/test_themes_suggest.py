@@ -63,3 +63,11 @@ def test_words_of_the_learned_layers_hits_are_suggested(default_codebook: Codebo
     assert [h.code for h in hits].count("ppe") == 2
     found = {s.word: s for s in suggest_terms(default_codebook, "ppe", sentences, model_hits=hits)}
     assert found["sopsäck"].kind == "model" and found["sopsäck"].examples
+
+
+def test_a_thesaurus_synonym_of_a_term_is_suggested(default_codebook: Codebook) -> None:
+    """"immunisera" is the thesaurus's synonym of the prevention term "vaccinera"; the rules do not know it."""
+    corpus = ["Alla boende skulle immuniseras före jul.", "Personalen immuniserades i januari."]
+    found = {s.word: s for s in suggest_terms(default_codebook, "prevention", _sentences(corpus))}
+    assert found["immunisera"].kind == "synonym"
+    assert "vaccinera" in found["immunisera"].reason and found["immunisera"].examples

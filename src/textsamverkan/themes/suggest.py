@@ -1,8 +1,10 @@
 """Codebook suggestions: candidate terms for one code, found in the corpus, for a researcher to accept or reject.
 
-Three kinds of candidate, each with how often it occurs and example sentences (nothing is added to the codebook):
+Four kinds of candidate, each with how often it occurs and example sentences (nothing is added to the codebook):
 - `compound`: corpus words that share a head with one of the code's terms but that its rules do not match
   ("engångsrock" beside `-skyddsrock`: same head "rock");
+- `synonym`: corpus words the bundled Swedish thesaurus lists as synonyms of one of the code's terms
+  ("överenskommelse" beside a term "avtal");
 - `associated`: words much more frequent in the sentences the code's rules match than elsewhere (smoothed
   log-odds), not yet terms;
 - `model`: words frequent in the model layer's hits for the code (when its hits are given) but absent from the rules.
@@ -53,6 +55,8 @@ def suggest_terms(
     """Candidate terms for `code` from `sentences` (see the module docstring), best first within each kind."""
     from spacy.lang.sv.stop_words import STOP_WORDS as STOP_WORDS_SV
 
+    from textsamverkan.nlp.thesaurus import thesaurus
+
     matcher = LexicalMatcher(codebook)
     cc = next((c for c in matcher.codes if c.code.id == code), None)
     if cc is None:
@@ -98,6 +102,15 @@ def suggest_terms(
             reason = f"shares the head '{shared}' with a term; {in_code[w]} of {n} sentences coded {code}"
             out.append(Suggestion(w, "compound", round(score, 3), n, tuple(where[w]), reason))
             seen.add(w)
+    synonyms = thesaurus()
+    for w in sorted(set(in_code) | set(out_code)):
+        n = in_code[w] + out_code[w]
+        term = next((t for t in term_words if t in synonyms.get(w, ())), "")
+        if term and w not in seen and w not in known and n >= MIN_COUNT:
+            score = (in_code[w] + in_model[w] + 0.5) / (n + 1) * math.log1p(n)
+            reason = f"a synonym of the term '{term}'; {in_code[w]} of {n} sentences coded {code}"
+            out.append(Suggestion(w, "synonym", round(score, 3), n, tuple(where[w]), reason))
+            seen.add(w)
     for w, k in in_code.items():
         if w in seen or k < MIN_COUNT:
             continue
@@ -110,7 +123,7 @@ def suggest_terms(
         if w not in seen and k >= MIN_COUNT:
             out.append(Suggestion(w, "model", float(k), k, tuple(where[w]), f"in {k} model hits for {code}"))
     ranked: list[Suggestion] = []
-    for kind in ("compound", "associated", "model"):
+    for kind in ("compound", "synonym", "associated", "model"):
         ranked += sorted((x for x in out if x.kind == kind), key=lambda x: (-x.score, x.word))[:limit]
     return ranked
 

@@ -272,24 +272,18 @@ class Word:
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
-    """The synonym lexicon: lemma → its synonyms. Two sources: claims/synonyms.txt (our groups: every word of a
-    group is a synonym of every other) and claims/thesaurus_sv.txt (the LibreOffice Swedish thesaurus: a headword and
-    its synonyms, taken both ways but not further: a synonym of a synonym is not one)."""
+    """The synonym lexicon: lemma → its synonyms. Two sources: claims/synonyms.txt (our groups for claims: every word
+    of a group is a synonym of every other) and the bundled Swedish thesaurus (nlp/thesaurus.py)."""
     from importlib.resources import files
 
-    table: dict[str, set[str]] = {}
-    folder = files("textsamverkan.claims")
-    for line in folder.joinpath("synonyms.txt").read_text(encoding="utf-8").splitlines():
+    from textsamverkan.nlp.thesaurus import thesaurus
+
+    table: dict[str, set[str]] = {word: set(others) for word, others in thesaurus().items()}
+    text = files("textsamverkan.claims").joinpath("synonyms.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
         group = line.split("#", 1)[0].split()
         for word in group:
             table.setdefault(word, set()).update(w for w in group if w != word)
-    for line in folder.joinpath("thesaurus_sv.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        head, *others = line.split()
-        table.setdefault(head, set()).update(others)
-        for other in others:
-            table.setdefault(other, set()).add(head)
     return {word: frozenset(others) for word, others in table.items()}
 
 

@@ -1,13 +1,13 @@
-"""Build the bundled Swedish thesaurus for claim verification from the LibreOffice Swedish thesaurus (th_sv_SE).
+"""Build the bundled Swedish thesaurus (claim verification, codebook suggestions) from LibreOffice's th_sv_SE.
 
 The source is Viggo Kann's synonym list as shipped with LibreOffice (Debian package `mythes-sv`:
 /usr/share/mythes/th_sv_SE_v2.dat, ISO-8859-1, MyThes format: "word|n" then n lines "|synonym|synonym…"). This
 script keeps single-word entries and synonyms only, lower-cases them, converts to UTF-8 and writes one line per
-headword ("word synonym synonym …") to src/textsamverkan/claims/thesaurus_sv.txt with the original notice and a
+headword ("word synonym synonym …") to src/textsamverkan/nlp/thesaurus_sv.txt with the original notice and a
 note that it was modified, as its licence asks.
 
     apt-get install mythes-sv   # or take th_sv_SE_v2.dat from the LibreOffice dictionaries
-    .venv/bin/python scripts/claims/build_thesaurus.py /usr/share/mythes/th_sv_SE_v2.dat
+    .venv/bin/python scripts/nlp/build_thesaurus.py /usr/share/mythes/th_sv_SE_v2.dat
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[2] / "src" / "textsamverkan" / "claims" / "thesaurus_sv.txt"
+OUT = Path(__file__).resolve().parents[2] / "src" / "textsamverkan" / "nlp" / "thesaurus_sv.txt"
 NOTICE = """\
-# Swedish synonyms for claim verification, one headword per line followed by its synonyms.
+# Swedish synonyms, one headword per line followed by its synonyms.
 # Source: th_sv_SE (LibreOffice Swedish thesaurus), Copyright 2009 Viggo Kann.
 # THIS MATERIAL IS PROVIDED AS IS, WITH ABSOLUTELY NO WARRANTY EXPRESSED OR IMPLIED. ANY USE IS AT YOUR OWN RISK.
 # Permission is hereby granted to use or copy this program for any purpose, provided the above notices are retained
 # on all copies. Permission to modify the code and to distribute modified code is granted, provided the above
 # notices are retained, and a notice that the code was modified is included with the above copyright notice.
-# Modified for textsamverkan (scripts/claims/build_thesaurus.py): converted to UTF-8, lower-cased, entries and
+# Modified for textsamverkan (scripts/nlp/build_thesaurus.py): converted to UTF-8, lower-cased, entries and
 # synonyms of more than one word left out.
 """
 
