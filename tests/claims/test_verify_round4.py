@@ -76,3 +76,14 @@ def test_sweden_is_found_as_the_country_the_text_speaks_of() -> None:
     outcome = compare_entities("Sverige ska ha tillgång till utrustning.", "säkra landets tillgång till utrustning")
     assert outcome.found == ["Sverige"]
     assert compare_entities("Norge ska ha tillgång till utrustning.", "säkra landets tillgång").missing == ["Norge"]
+
+
+def test_a_clause_sharing_only_a_claimless_verb_still_counts_for_polarity() -> None:
+    """"skedde" carries no claim of its own, but "Så skedde aldrig" is the clause the statement's "aldrig" agrees
+    with."""
+    from textsamverkan.claims.reasons.negation import compare_negation
+
+    statement = "Det skedde aldrig, trots det ökade behovet av åtgärder mot utsläppen."
+    evidence = "Så skedde aldrig, trots det alltmer ökade behovet av åtgärder för att minska utsläppen."
+    outcome = compare_negation(statement, evidence)
+    assert not outcome.conflict and outcome.found == ["aldrig"]

@@ -3,7 +3,9 @@
 "skyddsutrustningen" matches "skyddsutrustning", "läkartiden" matches "tid för läkare" (both parts present) and
 "kommunal" matches "kommun" (one form is the other plus a short suffix), "beställa" matches "beställning" (a verb
 and its -ning noun), "stämde av" matches "avstämningar" (a particle verb and its compound noun), and a word matches
-any word of its group in the synonym lexicon `claims/synonyms.txt` ("anställda" ~ "personal"). Function words,
+any word of its group in the synonym lexicon `claims/synonyms.txt` ("anställda" ~ "personal") or any of its
+synonyms in the bundled Swedish thesaurus (nlp/thesaurus.py: "avtal" ~ "överenskommelse"), while a compound whose
+evidence names another kind of the same thing ("undersköterska" for "sjuksköterska") is missing. Function words,
 generic verbs and adverbs, unit words ("procent", "kronor") and negation cues are left out: they carry no claim of
 their own. Words that the direction, negation, number and date checks judge are left out too.
 """

@@ -23,6 +23,7 @@ _NOT_DENIAL = re.compile(r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 BEFORE, AFTER = 1, 2  # content words
+_AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måste", "böra", "få", "göra"])
 
 
 def negations(text: str) -> list[str]:
@@ -40,7 +41,10 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
 
     outcome = Outcome("negation")
     words = content_words(statement)
-    relevant = [c for c in clauses(evidence) if any(match(w, keys(c)) >= 1.0 for w in words)] or [evidence]
+    said = _plain_words(statement)
+    relevant = [
+        c for c in clauses(evidence) if any(match(w, keys(c)) >= 1.0 for w in words) or not said.isdisjoint(keys(c))
+    ] or [evidence]
     mine = negations(statement)
     theirs = [cue for c in relevant for cue in negations(c)]
     if len(mine) % 2 == len(theirs) % 2:
@@ -55,6 +59,15 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
         outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
     return outcome
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """The lemmas and forms of `text` but function words, auxiliaries and negation cues: a clause sharing one is about
+    the statement even when that word carries no claim of its own ("Så skedde aldrig" for "Det skedde aldrig")."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.content import keys
+
+    return frozenset(k for k in keys(text) if len(k) >= 3 and k not in STOPWORDS and k not in _AUXILIARIES | _CUE_WORDS)
 
 
 def denied_words(text: str) -> str:
