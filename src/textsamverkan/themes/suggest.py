@@ -4,7 +4,7 @@ Four kinds of candidate, each with how often it occurs and example sentences (no
 - `compound`: corpus words that share a head with one of the code's terms but that its rules do not match
   ("engångsrock" beside `-skyddsrock`: same head "rock");
 - `synonym`: corpus words the bundled Swedish thesaurus lists as synonyms of one of the code's terms
-  ("överenskommelse" beside a term "avtal");
+  ("immunisera" beside the prevention term "vaccinera");
 - `associated`: words much more frequent in the sentences the code's rules match than elsewhere (smoothed
   log-odds), not yet terms;
 - `model`: words frequent in the model layer's hits for the code (when its hits are given) but absent from the rules.
@@ -98,18 +98,16 @@ def suggest_terms(
             continue
         shared = _shared_part(w, term_words, vocabulary)
         if shared:
-            score = (in_code[w] + in_model[w] + 0.5) / (n + 1) * math.log1p(n)  # in the code's sentences, and common
             reason = f"shares the head '{shared}' with a term; {in_code[w]} of {n} sentences coded {code}"
-            out.append(Suggestion(w, "compound", round(score, 3), n, tuple(where[w]), reason))
+            out.append(Suggestion(w, "compound", _coded_share(in_code[w], in_model[w], n), n, tuple(where[w]), reason))
             seen.add(w)
     synonyms = thesaurus()
     for w in sorted(set(in_code) | set(out_code)):
         n = in_code[w] + out_code[w]
         term = next((t for t in term_words if t in synonyms.get(w, ())), "")
         if term and w not in seen and w not in known and n >= MIN_COUNT:
-            score = (in_code[w] + in_model[w] + 0.5) / (n + 1) * math.log1p(n)
             reason = f"a synonym of the term '{term}'; {in_code[w]} of {n} sentences coded {code}"
-            out.append(Suggestion(w, "synonym", round(score, 3), n, tuple(where[w]), reason))
+            out.append(Suggestion(w, "synonym", _coded_share(in_code[w], in_model[w], n), n, tuple(where[w]), reason))
             seen.add(w)
     for w, k in in_code.items():
         if w in seen or k < MIN_COUNT:
@@ -126,6 +124,11 @@ def suggest_terms(
     for kind in ("compound", "synonym", "associated", "model"):
         ranked += sorted((x for x in out if x.kind == kind), key=lambda x: (-x.score, x.word))[:limit]
     return ranked
+
+
+def _coded_share(coded: int, model_hits: int, count: int) -> float:
+    """A candidate's rank: how much of its use the code (rules or model) covers, times how common it is."""
+    return round((coded + model_hits + 0.5) / (count + 1) * math.log1p(count), 3)
 
 
 def _shared_part(word: str, terms: Sequence[str], vocabulary: set[str]) -> str:
