@@ -87,3 +87,18 @@ def test_a_clause_sharing_only_a_claimless_verb_still_counts_for_polarity() -> N
     evidence = "Så skedde aldrig, trots det alltmer ökade behovet av åtgärder för att minska utsläppen."
     outcome = compare_negation(statement, evidence)
     assert not outcome.conflict and outcome.found == ["aldrig"]
+
+
+def test_a_month_has_its_season_and_half_of_the_year() -> None:
+    assert compare_dates("Förbudet gäller sedan hösten 2020.", "sedan mars 2020").conflict
+    assert compare_dates("Förbudet gäller sedan våren 2020.", "sedan mars 2020").found
+    assert compare_dates("Vaccinet godkänns andra halvåret 2021.", "under det första halvåret av 2021").conflict
+    assert compare_dates("Vaccinet godkänns andra halvåret 2021.", "i oktober 2021").found
+
+
+def test_two_bounds_must_agree_exactly_a_bound_and_a_number_approximately() -> None:
+    from textsamverkan.claims.reasons.numbers import compare_numbers
+
+    assert compare_numbers("gäller upp till 65 års ålder", "gäller upp till 67 års ålder").conflict
+    assert compare_numbers("gäller upp till 67 års ålder", "gäller upp till 67 års ålder").found
+    assert compare_numbers("över 10 000 personer dog", "10 400 personer dog").found

@@ -1,8 +1,9 @@
 """Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "i mitten av oktober",
 "hösten 2021", "i oktober", "sedan 2017".
 
-Each mention becomes a set of fields (year, season, month, day, week, and the third of the month: "i början av
-maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"). A statement's date is found
+Each mention becomes a set of fields (year, season, half of the year, month, day, week, and the third of the
+month: "i början av maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"; a month
+has its season and half: "mars 2020" is not "hösten 2020", "april" not "andra halvåret"). A statement's date is found
 when a date in the evidence agrees on every field both have and shares at least one; it conflicts when the evidence
 dates share a field with it but disagree; otherwise it is missing (the wider context, e.g. the whole passage, is tried
 first).
@@ -34,6 +35,7 @@ _PATTERNS = (
         rf"\b(?P<part>början|mitten|slutet)\s+av\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
         re.I,
     ),
+    re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
     re.compile(
         rf"\b(?:i|under|sedan|från|till|före|efter|fram till)\s+(?P<month>{_MONTH})\b"
@@ -45,6 +47,8 @@ _PATTERNS = (
 
 
 THIRDS = {"början": 1, "mitten": 2, "slutet": 3}  # "i slutet av april" is the last third of April
+# the season and half of the year a month is in: "hösten 2020" is not "mars 2020", "andra halvåret" not "april"
+MONTH_SEASONS = {m: ("vinter", "vår", "sommar", "höst")[(m % 12) // 3] for m in range(1, 13)}
 
 
 def _third(day: int) -> int:
@@ -91,6 +95,12 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 fields["third"] = _third(int(fields["day"]))
             if "season" in groups:
                 fields["season"] = SEASONS[groups["season"].lower()]
+            elif "month" in fields:
+                fields["season"] = MONTH_SEASONS[int(fields["month"])]
+            if "half" in groups:
+                fields["half"] = 1 if groups["half"].lower() == "första" else 2
+            elif "month" in fields:
+                fields["half"] = 1 if int(fields["month"]) <= 6 else 2
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group().strip(), m.start(), tuple(sorted(fields.items()))))
     return tuple(sorted(found, key=lambda d: d.start))

@@ -2,8 +2,9 @@
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as
 "fördubblats") plus "hälften" (50 %), "dubbelt så" (a factor 2) and "ett par hundra" (about 200). Two amounts agree
-when their values are within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …). An amount in the
-evidence with the same unit, or the same kind when neither has one, and another value is a conflict.
+when their values are within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound
+such as "högst" against a plain number; two bounds must agree within 2 %). An amount in the evidence with the same
+unit, or the same kind when neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -49,11 +50,16 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
+BOUNDS = frozenset(["över", "under", "minst", "högst", "mer än", "mindre än", "fler än", "färre än", "upp till"])
+
+
 def agree(a: Amount, b: Amount) -> bool:
-    """Same value within the tolerance; units compatible (equal, or one of them unitless)."""
+    """Same value within the tolerance; units compatible (equal, or one of them unitless). Two bounds are exact ("upp
+    till 65 års ålder" is not "upp till 67"); a bound against a plain number is approximate."""
     if a.unit and b.unit and a.unit != b.unit:
         return False
-    tolerance = APPROXIMATE if (a.approx or b.approx) else EXACT
+    both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
+    tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
 
 
