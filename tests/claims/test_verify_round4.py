@@ -102,3 +102,12 @@ def test_two_bounds_must_agree_exactly_a_bound_and_a_number_approximately() -> N
     assert compare_numbers("gäller upp till 65 års ålder", "gäller upp till 67 års ålder").conflict
     assert compare_numbers("gäller upp till 67 års ålder", "gäller upp till 67 års ålder").found
     assert compare_numbers("över 10 000 personer dog", "10 400 personer dog").found
+
+
+def test_an_amount_is_held_only_by_one_that_counts_the_same_thing() -> None:
+    from textsamverkan.claims.reasons.numbers import compare_numbers
+
+    evidence = "Fyra av tio som ringer är nöjda, och i genomsnitt två samtal om dagen gäller självmordstankar."
+    outcome = compare_numbers("I genomsnitt tio samtal om dagen gäller självmordstankar.", evidence)
+    assert outcome.conflict == [("10", "2")] and not outcome.found
+    assert compare_numbers("I genomsnitt två samtal om dagen gäller självmordstankar.", evidence).found == ["2"]

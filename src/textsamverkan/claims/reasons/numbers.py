@@ -74,13 +74,30 @@ def comparable(a: Amount, b: Amount) -> bool:
     return True
 
 
+def _counts_alike(a: Amount, b: Amount) -> bool:
+    """Both amounts say what they count, and it is the same thing ("tio samtal" and "två samtal")."""
+    from textsamverkan.claims.reasons.content import keys
+
+    return bool(a.measures and b.measures and keys(a.measures) & keys(b.measures))
+
+
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
-    """Each amount of the statement: found in the evidence, in conflict with one there, or missing."""
+    """Each amount of the statement: found in the evidence, in conflict with one there, or missing. When the evidence
+    counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
+    "fyra av tio … två samtal")."""
     mine = amounts(statement)
     theirs = amounts(evidence) if mine else ()
 
+    def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
+        """The amounts of `others` that count what `amount` counts, or all of them when none does."""
+        return [o for o in others if _counts_alike(amount, o)] or others
+
+    def agrees(amount: Amount, other: Amount) -> bool:
+        # an evidence amount must count what the statement's amount counts when the evidence has such amounts
+        return agree(amount, other) and (other not in theirs or other in alike(amount, theirs))
+
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
-        rivals = [other for other in others if comparable(amount, other)]
+        rivals = [other for other in alike(amount, others) if comparable(amount, other)]
         return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
 
-    return match_mentions("number", mine, theirs, lambda: amounts(context) if context else (), agree, closest_rival)
+    return match_mentions("number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival)
