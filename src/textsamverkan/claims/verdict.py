@@ -32,6 +32,8 @@ TOPIC = 0.4
 SUPPORT = 0.6
 SALIENT_LENGTH = 8
 RIVAL_MARGIN = 0.1
+# how often something happens is salient at any length: "en gång per kvartal" is not "varje månad"
+PERIODS = frozenset(["kvartal", "halvår", "månad", "vecka", "dygn"])
 MAX_STATEMENT_CHARS = 2000
 
 
@@ -92,7 +94,7 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         compare_direction(statement, evidence),
     ]
     long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
-    long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH]
+    long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH or w.lemma in PERIODS]
     # a long word missing from the evidence is salient unless the passage holds it; the passage's keys are read only
     # when its word prefixes leave that open
     in_passage = prefixes(context) if context and long_missing else frozenset()

@@ -1,5 +1,5 @@
 """Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "i mitten av oktober",
-"hösten 2021", "i oktober", "sedan 2017".
+"hösten 2021", "i oktober", "sedan 2017", "före jul".
 
 Each mention becomes a set of fields (year, season, half of the year, month, day, week, and the third of the
 month: "i början av maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"; a month
@@ -37,6 +37,8 @@ _PATTERNS = (
     ),
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
     re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    # "före jul" is Christmas, not the abbreviation of July (the last third of December; "efter jul" is no date)
+    re.compile(r"\b(?P<christmas>i|under|till|före|inför|fram till|efter)\s+jul(?:en|helgen)?\b(?!\.\s*\d)", re.I),
     re.compile(
         rf"\b(?:i|under|sedan|från|till|före|efter|fram till)\s+(?P<month>{_MONTH})\b"
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
@@ -77,6 +79,11 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v}
             fields: dict[str, int | str] = {}
+            if "christmas" in groups:
+                taken.append((m.start(), m.end()))
+                if groups["christmas"].lower() == "efter":
+                    continue
+                groups["month"], groups["part"] = "december", "slutet"
             if "iso" in groups:
                 y, mo, d = groups["iso"].split("-")
                 fields = {"year": int(y), "month": int(mo), "day": int(d)}

@@ -4,7 +4,9 @@ The lexicon is a table of axes; each axis lists lemmas for its two poles. It is 
 pair: a word counts for a pole when its lemma, or its compound head ("kapacitetsökning" → ökning), is listed, and the
 prefixes o- and miss- flip a listed word to the other pole ("otillräcklig", "misslyckas"). Phrasal verbs are listed
 as phrases ("byggts ut", "dragits ned"). A statement's pole conflicts with the evidence when the evidence has only
-the opposite pole on the same axis. Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
+the opposite pole on the same axis, more often than the statement holds that pole itself ("vet mer om smittan …
+risken är lägre" against "risken är lägre": the evidence's "lägre" answers the statement's own, the "mer" is
+missing). Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
 conflicts with the evidence's "ovanligt" (and "olika" with "lika", "orolig" with "rolig") when the evidence lacks
 the word itself.
 """
@@ -161,12 +163,13 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
     """Each direction word of the statement: same pole found in the evidence, or only the opposite pole there."""
     outcome = Outcome("direction")
     theirs = poles(evidence)
-    for axis, side, words in poles(statement):
+    mine = poles(statement)
+    for axis, side, words in mine:
         same = [w for a, s, w in theirs if a == axis and s == side]
         other = [w for a, s, w in theirs if a == axis and s != side]
         if same:
             outcome.found.append(words)
-        elif other:
+        elif len(other) > sum(1 for a, s, _w in mine if a == axis and s != side):
             outcome.conflict.append((words, other[0]))
         else:
             outcome.missing.append(words)

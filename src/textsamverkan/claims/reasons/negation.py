@@ -8,6 +8,10 @@ is a conflict only when the denied words are the shared ones: a content word nex
 before it, the two after: the verb and what it denies) is found on the other side. "Uppdraget omfattar inte
 vården" against "vården ligger utanför uppdraget" denies "omfattar", which the restatement does not use, so it is
 no conflict: the restatement said the same with a negative word ("utanför", "slipper", "för få") that is no cue.
+Nor is it one when the side without the odd cue says no in a word of its own (`NEGATIVE_WORDS`: "saknade en
+sammanställning" for "hade ingen sammanfattning", "utan kapitaltillskott" for "om de inte får in mer kapital",
+"onödiga" for "icke nödvändiga") that the other side does not also hold: the two sides then differ in how they say
+no, and polarity cannot tell which is right.
 """
 
 from __future__ import annotations
@@ -24,6 +28,13 @@ _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|s
 _WORD = re.compile(r"\w[\w-]*")
 BEFORE, AFTER = 1, 2  # content words
 _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måste", "böra", "få", "göra"])
+# lemmas that say no without a cue: lack, refusal, prohibition, abstention, absence
+NEGATIVE_WORDS = frozenset(
+    [
+        "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
+        "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra",
+    ]
+)  # fmt: skip
 
 
 def negations(text: str) -> list[str]:
@@ -56,9 +67,30 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
     else:
         denied, other = " ".join(denied_words(c) for c in relevant), statement
     other_keys = keys(other)
+    plain_side = statement if len(mine) < len(theirs) else " ".join(relevant)
+    odd_side = " ".join(relevant) if plain_side == statement else statement
+    if said_no_otherwise(plain_side, odd_side):
+        return outcome
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
         outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
     return outcome
+
+
+def said_no_otherwise(text: str, other: str) -> bool:
+    """`text` holds a word that says no without being a cue (`NEGATIVE_WORDS`, or o- before a known word:
+    "onödig", "otillräcklig") that `other` does not also hold."""
+    from textsamverkan.claims.reasons.content import analyse
+    from textsamverkan.nlp.compounds import _known
+
+    theirs = {analyse(m.group()).lemma for m in _WORD.finditer(other)}
+    for m in _WORD.finditer(text):
+        lemma = analyse(m.group()).lemma
+        negative = lemma in NEGATIVE_WORDS or (
+            lemma.startswith("o") and len(lemma) >= 6 and _known(lemma[1:]) and lemma[1:] not in NEGATIVE_WORDS
+        )
+        if negative and lemma not in theirs:
+            return True
+    return False
 
 
 def _plain_words(text: str) -> frozenset[str]:

@@ -1,7 +1,9 @@
 """Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as
-"fördubblats") plus "hälften" (50 %), "dubbelt så" (a factor 2) and "ett par hundra" (about 200). Two amounts agree
+"fördubblats") plus "hälften" (50 %), "dubbelt så" (a factor 2), "ett par hundra" (about 200) and shares said as
+"sex av tio" (about 60 %; the parts of a share out of ten or fewer are not amounts of their own). Units that
+convert are compared in one unit: dygn in hours, veckor in days, mil in kilometres. Two amounts agree
 when their values are within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound
 such as "högst" against a plain number; two bounds must agree within 2 %). An amount in the evidence with the same
 unit, or the same kind when neither has one, and another value is a conflict.
@@ -14,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import describe, parse_quantities
+from textsamverkan.claims.quantities import _WORD_NUMBERS, describe, parse_number, parse_quantities
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -26,6 +28,15 @@ _EXTRA = (
     (re.compile(r"\bett par tusen\b", re.I), 2000.0, "", "amount", "omkring"),
     (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
 )
+
+# units compared in another: (that unit, its size in it)
+CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0)}
+_SHARE_NUMBER = r"\d+|" + "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True))
+_SHARE = re.compile(
+    rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
+    re.I,
+)
+SMALL_WHOLE = 10
 
 
 @dataclass(frozen=True)
@@ -41,13 +52,33 @@ class Amount:
 @lru_cache(maxsize=1 << 18)
 def amounts(text: str) -> tuple[Amount, ...]:
     """Every amount in `text` (see the module docstring)."""
-    found = [
-        Amount(q.value, q.unit, q.kind, q.approx, describe({**q.to_dict(), "measures": ""}), q.measures)
-        for q in parse_quantities(text)
-    ]
+    shares = _shares(text)
+    found = []
+    share_approx: dict[int, str] = {}
+    for q in parse_quantities(text):
+        inside = [m for m, _part, whole in shares if q.start < m.end() and q.end > m.start() and whole <= SMALL_WHOLE]
+        if inside:
+            share_approx[inside[0].start()] = q.approx or share_approx.get(inside[0].start(), "")
+            continue
+        unit, size = CONVERSIONS.get(q.unit, (q.unit, 1.0))
+        text_ = describe({**q.to_dict(), "measures": ""})
+        found.append(Amount(q.value * size, unit, q.kind, q.approx, text_, q.measures))
+    for m, part, whole in shares:
+        said = share_approx.get(m.start()) or "omkring"
+        found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         found += [Amount(value, unit, kind, approx, m.group()) for m in pattern.finditer(text)]
     return tuple(found)
+
+
+def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
+    """Each "N av M" of `text` with N < M: (the match, N, M)."""
+    out = []
+    for m in _SHARE.finditer(text):
+        part, whole = parse_number(m.group("part")), parse_number(m.group("whole"))
+        if part is not None and whole and part < whole:
+            out.append((m, part, whole))
+    return out
 
 
 BOUNDS = frozenset(["över", "under", "minst", "högst", "mer än", "mindre än", "fler än", "färre än", "upp till"])
