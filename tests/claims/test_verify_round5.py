@@ -67,3 +67,22 @@ def test_how_often_is_salient_even_in_a_short_word() -> None:
         "Ersättningen betalas ut en gång per kvartal.", "Ersättningen betalas ut en gång i månaden."
     )
     assert verdict == "partly" and "kvartal" in reasons["missing"]
+
+
+def test_a_range_a_large_share_and_an_approximate_half() -> None:
+    # the first bound of a range is in the unit of the second
+    assert compare_numbers(
+        "Andelen steg från 30 procent till 37 procent.", "Andelen ökade från 30 till 37 procent."
+    ).found == [
+        "30 %",
+        "37 %",
+    ]
+    assert compare_numbers("Nästan hälften försvann.", "45 procent försvann.").found
+    assert compare_numbers("Hälften försvann.", "45 procent försvann.").conflict
+    # a share out of more than ten may hold a percentage but never rivals an amount
+    outcome = compare_numbers(
+        "Väntan blev längre i 21 av de 31 förloppen.", "Förloppen täcker ca 95 procent; 21 av 31 blev längre."
+    )
+    assert not outcome.conflict
+    # "stycken" is a plain count
+    assert compare_numbers("Väntan minskade i tio förlopp.", "Väntan minskade avseende 6 stycken förlopp.").conflict

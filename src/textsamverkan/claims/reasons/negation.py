@@ -32,7 +32,7 @@ _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måst
 NEGATIVE_WORDS = frozenset(
     [
         "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
-        "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra",
+        "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra", "misslyckas",
     ]
 )  # fmt: skip
 

@@ -1,12 +1,14 @@
 """Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as
-"fördubblats") plus "hälften" (50 %), "dubbelt så" (a factor 2), "ett par hundra" (about 200) and shares said as
-"sex av tio" (about 60 %; the parts of a share out of ten or fewer are not amounts of their own). Units that
-convert are compared in one unit: dygn in hours, veckor in days, mil in kilometres. Two amounts agree
-when their values are within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound
-such as "högst" against a plain number; two bounds must agree within 2 %). An amount in the evidence with the same
-unit, or the same kind when neither has one, and another value is a conflict.
+"fördubblats") plus "hälften" (50 %, "nästan hälften" approximate), "dubbelt så" (a factor 2), "ett par hundra"
+(about 200), shares said as "sex av tio" (about 60 %; the parts of a share out of ten or fewer are no amounts of their
+own; a share out of more, "212 av 290", may hold a statement's percentage but rivals nothing) and the first bound of
+a range in the unit of the second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in
+hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are within
+2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a
+plain number; two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when
+neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import _WORD_NUMBERS, describe, parse_number, parse_quantities
+from textsamverkan.claims.quantities import _UNITS, _WORD_NUMBERS, describe, parse_number, parse_quantities
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -30,13 +32,19 @@ _EXTRA = (
 )
 
 # units compared in another: (that unit, its size in it)
-CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0)}
+CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0)}
 _SHARE_NUMBER = r"\d+|" + "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True))
 _SHARE = re.compile(
     rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
     re.I,
 )
 SMALL_WHOLE = 10
+# the first bound of a range takes the unit of the second: "från 30 till 37 procent"
+_RANGE = re.compile(
+    r"\b(?P<low>\d+)\s*(?:till|–|-)\s*\d+(?:[.,]\d+)?\s*(?P<unit>%|procent|kronor|kr|personer|patienter|dagar|veckor)\b",
+    re.I,
+)
+_APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -47,6 +55,7 @@ class Amount:
     approx: str
     text: str
     measures: str = ""
+    derived: bool = False  # a share out of more than ten: it may hold a statement's amount, never rival one
 
 
 @lru_cache(maxsize=1 << 18)
@@ -65,9 +74,13 @@ def amounts(text: str) -> tuple[Amount, ...]:
         found.append(Amount(q.value * size, unit, q.kind, q.approx, text_, q.measures))
     for m, part, whole in shares:
         said = share_approx.get(m.start()) or "omkring"
-        found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group()))
+        found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
+    for m in _RANGE.finditer(text):
+        found.append(Amount(float(m.group("low")), _UNITS[m.group("unit").lower()], "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
-        found += [Amount(value, unit, kind, approx, m.group()) for m in pattern.finditer(text)]
+        for m in pattern.finditer(text):
+            before = _APPROX_BEFORE.search(text, 0, m.start())
+            found.append(Amount(value, unit, kind, before.group(1).lower() if before else approx, m.group()))
     return tuple(found)
 
 
@@ -114,7 +127,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing. When the evidence
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
     "fyra av tio … två samtal")."""
-    mine = amounts(statement)
+    mine = tuple(a for a in amounts(statement) if not a.derived)
     theirs = amounts(evidence) if mine else ()
 
     def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
@@ -126,7 +139,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         return agree(amount, other) and (other not in theirs or other in alike(amount, theirs))
 
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
-        rivals = [other for other in alike(amount, others) if comparable(amount, other)]
+        rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
         return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
 
     return match_mentions("number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival)
