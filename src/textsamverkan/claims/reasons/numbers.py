@@ -1,14 +1,14 @@
 """Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
 
-Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as
-"fördubblats") plus "hälften" (50 %, "nästan hälften" approximate), "dubbelt så" (a factor 2), "ett par hundra"
-(about 200), shares said as "sex av tio" (about 60 %; the parts of a share out of ten or fewer are no amounts of their
-own; a share out of more, "212 av 290", may hold a statement's percentage but rivals nothing) and the first bound of
-a range in the unit of the second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in
-hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are within
-2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a
-plain number; two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when
-neither has one, and another value is a conflict.
+Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as "fördubblats")
+plus "hälften" (50 %, "nästan hälften" approximate), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares
+said as "sex av tio" (about 60 %; the parts of a share out of ten or fewer are no amounts of their own; a share out of
+more, "212 av 290", counts its part and may hold a statement's percentage but rivals nothing) and the first bound of a
+range in the unit of the second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours,
+veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are within 2 % (20 %
+when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number;
+two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when neither has one,
+and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -75,6 +75,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
     for m, part, whole in shares:
         said = share_approx.get(m.start()) or "omkring"
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
+        if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
+            found.append(Amount(part, "", "amount", "", m.group("part")))
     for m in _RANGE.finditer(text):
         found.append(Amount(float(m.group("low")), _UNITS[m.group("unit").lower()], "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
