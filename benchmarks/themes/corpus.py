@@ -19,14 +19,21 @@ def in_background_half(interpellation_id: str) -> bool:
 
 
 def background_documents() -> set[str]:
-    """Ids of the documents the background sentences may come from: the even half of the interpellations that
-    match no health keyword ("ip/…") and the even half of the government pages ("reg/…")."""
+    """Ids of the documents the background sentences may come from: the even half of the interpellations ("ip/…",
+    with and without a health keyword) and the even half of the government pages ("reg/…")."""
+    pages = (DATA / "regeringen_g0vse" / "docs").rglob("*.md")
+    return interpellation_background(health=False) | interpellation_background(health=True) | {
+        "reg/" + p.stem for p in pages if in_background_half(p.stem)
+    }
+
+
+def interpellation_background(*, health: bool) -> set[str]:
+    """Ids of the even half of the interpellations that match a health keyword (`health`) or none."""
     csv.field_size_limit(1 << 30)
     with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    out = {"ip/" + r["id"] for r in rows if r["keyword_match"] == "False" and in_background_half(r["id"])}
-    pages = (DATA / "regeringen_g0vse" / "docs").rglob("*.md")
-    return out | {"reg/" + p.stem for p in pages if in_background_half(p.stem)}
+    wanted = str(health)
+    return {"ip/" + r["id"] for r in rows if r["keyword_match"] == wanted and in_background_half(r["id"])}
 
 
 def raw_documents() -> Iterator[tuple[str, str]]:

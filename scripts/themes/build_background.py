@@ -1,12 +1,13 @@
 """Build the learned theme coder's background sentences (src/textsamverkan/themes/data/background_sv.txt).
 
 Ordinary Swedish text that belongs to no code teaches each code's classifier what text outside care looks like;
-without it the classifier, trained only on care sentences, takes "skydd av natur" for protective equipment. Three
+without it the classifier, trained only on care sentences, takes "skydd av natur" for protective equipment. Four
 open sources from ../shared/data, `--per-source` sentences each: news sentences of the Swedish NER corpus
 (Språkbanken Webbnyheter 2012 via klintan/swedish-ner-corpus, CC BY 4.0), Riksdag interpellations that match no
-health keyword and government pages (public documents, URL 9 §), of those two only the documents whose id hashes to
-an even number (`corpus.background_documents`), so the other halves and the health interpellations stay unseen for
-measuring precision on real text. Sentences the rules code are left out.
+health keyword, government pages and Riksdag interpellations on health (public documents, URL 9 §), of the last three
+only the documents whose id hashes to an even number (`corpus.background_documents`), so the other halves stay
+unseen for measuring precision on real text. Sentences the rules code are left out; the health interpellations teach
+the classifiers that care-policy prose is not by itself a mention of a code.
 
     .venv/bin/python scripts/themes/build_background.py [--per-source 3000]
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks" / "themes"))
-from corpus import DATA, background_documents, raw_documents  # noqa: E402
+from corpus import DATA, background_documents, interpellation_background, raw_documents  # noqa: E402
 
 OUT = REPO / "src" / "textsamverkan" / "themes" / "data" / "background_sv.txt"
 SEED = 2026
@@ -44,21 +45,23 @@ def ner_sentences() -> list[str]:
     return out
 
 
-def riksdag_sentences() -> tuple[list[str], list[str]]:
-    """Sentences of the background half of the interpellations (those with no health keyword) and of the background
-    half of the government pages."""
+def riksdag_sentences() -> tuple[list[str], list[str], list[str]]:
+    """Sentences of the background half of the interpellations with no health keyword, of the background half of the
+    government pages, and of the background half of the health interpellations."""
     from textsamverkan.ingest.normalise import normalise
     from textsamverkan.segment.sentences import simple_sentences
 
+    health = interpellation_background(health=True)
     allowed = background_documents()
     riksdag: list[str] = []
     government: list[str] = []
+    riksdag_health: list[str] = []
     for doc_id, raw in raw_documents():
         if doc_id in allowed:
             text = normalise(raw).text
-            into = riksdag if doc_id.startswith("ip/") else government
+            into = riksdag_health if doc_id in health else riksdag if doc_id.startswith("ip/") else government
             into += [s.text for s in simple_sentences(doc_id, text, [(0, len(text))])]
-    return riksdag, government
+    return riksdag, government, riksdag_health
 
 
 def main() -> None:
@@ -72,8 +75,8 @@ def main() -> None:
     matcher = LexicalMatcher(load_default_codebook())
     rng = random.Random(SEED)
     chosen: list[str] = []
-    riksdag, government = riksdag_sentences()
-    for source in (ner_sentences(), riksdag, government):
+    riksdag, government, riksdag_health = riksdag_sentences()
+    for source in (ner_sentences(), riksdag, government, riksdag_health):
         pool = sorted({" ".join(t.split()) for t in source})
         pool = [t for t in pool if len(t.split()) >= MIN_WORDS and not t.startswith("#")]
         rng.shuffle(pool)

@@ -123,3 +123,21 @@ def test_examples_join_training_with_their_labels(default_codebook: Codebook, fi
     with_people = fit_model_coder(default_codebook, examples=labelled)
     probe = simple_sentences("p", "Rockarna räckte inte.", [(0, 21)])
     assert with_people.scores(probe)[1]["ppe"][0] > fitted.scores(probe)[1]["ppe"][0]
+
+
+def test_a_fragment_too_short_to_say_anything_gets_no_model_hit(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    """A list's lead-in ("Läkemedelsverket ska") scores like the sentences it introduces; it is left to the rules."""
+    text = "Engångsrockarna då."
+    sentences = simple_sentences("x", text, [(0, len(text))])
+    assert not code_sentences(sentences, default_codebook)
+    assert fitted.scores(sentences)[1]["ppe"][0] >= fitted.models["ppe"].threshold  # it would code on its score
+    assert _model_hits(fitted, default_codebook, text) == []
+    assert [h.code for h in _model_hits(fitted, default_codebook, "Engångsrockar tog slut.")] == ["ppe"]
+
+
+def test_features_carry_letter_grams_of_the_lemmas() -> None:
+    from textsamverkan.themes.model_coder import sentence_features
+
+    (sentence,) = simple_sentences("x", "Engångsrockar tog slut.", [(0, 23)])
+    words = sentence_features(sentence).split()
+    assert "#rock" in words and "#<eng" in words  # "plastrock" and "engångsförkläde" share these

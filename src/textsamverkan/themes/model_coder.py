@@ -30,7 +30,7 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v3"
+MODEL_CODER_VERSION = "themes.model_coder.v4"
 TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
 BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
 MIN_LABELLED = 10
@@ -43,10 +43,16 @@ _WORD = re.compile(r"[^\W\d_]{2,}", re.UNICODE)
 # compound parts: a long word also contributes its last 5-8 letters ("plastrock" → "…rock" features shared with
 # "skyddsrock"), so unseen compounds meet their heads
 HEAD_LENGTHS = (5, 6, 7, 8)
+GRAM = 4
+# a model hit needs three words or more: "Läkemedelsverket ska" (a list's lead-in) says too little to code, while
+# "Engångsrockar tog slut." says enough
+MIN_WORDS = 3
 
 
 def sentence_features(sentence: Sentence, masked: set[int] = frozenset()) -> str:  # type: ignore[assignment]
-    """Space-joined feature words of a sentence: lower-cased lemmas and compound heads, masked tokens left out."""
+    """Space-joined feature words of a sentence: lower-cased lemmas, compound heads and the lemmas' letter 4-grams
+    (so "engångsrockar" and "plastförkläden" share pieces with words the training sentences used), masked tokens
+    left out."""
     out: list[str] = []
     for k, tok in enumerate(sentence.tokens):
         if k in masked:
@@ -57,6 +63,8 @@ def sentence_features(sentence: Sentence, masked: set[int] = frozenset()) -> str
         out.append(lemma)
         if len(lemma) >= 10:
             out.extend("~" + lemma[-n:] for n in HEAD_LENGTHS)
+        marked = f"<{lemma}>"
+        out.extend("#" + marked[i : i + GRAM] for i in range(len(marked) - GRAM + 1))
     return " ".join(out)
 
 
@@ -110,6 +118,8 @@ class ModelCoder:
         vocab = self.vectorizer.get_feature_names_out()
         hits: list[ThemeHit] = []
         for n, s in enumerate(sentences):
+            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) < MIN_WORDS:
+                continue
             for cid, m in self.models.items():
                 score = float(scores[cid][n])
                 if score < m.threshold or (s.doc_id, s.start, cid) in have:
