@@ -69,6 +69,7 @@ def test_good_codebook_parses_rules() -> None:
         (GOOD.replace("    terms:", "   terms:"), 7, "not valid YAML"),
         (GOOD.replace("[[lager], [munskydd]]", "[[lager], []]"), 9, "empty group"),
         ("codes: {}\n", 1, "no 'codebook:' name"),
+        (GOOD.replace("[[lager], [munskydd]]", '[[lager], "@vård"]'), 9, "context '@vård'"),
     ],
 )
 def test_errors_give_file_and_line(text: str, line: int, fragment: str) -> None:
@@ -77,6 +78,18 @@ def test_errors_give_file_and_line(text: str, line: int, fragment: str) -> None:
     assert err.message.startswith(f"cb.yaml:{line}: "), err.message
     assert fragment in err.message
     assert err.hint
+
+
+def test_a_named_context_is_written_out_where_a_pattern_uses_it() -> None:
+    text = GOOD.replace("semantic:", "contexts:\n  care: [hemtjänst, -boende]\nsemantic:").replace(
+        "[[lager], [munskydd]]", '[[lager], [skydd, "@care"]]'
+    )
+    cb = parse_codebook(text, source="cb.yaml")
+    _lager, group_b = cb.code("ppe").patterns[0].groups
+    assert [p.written for p in group_b] == ["skydd", "hemtjänst", "-boende"]
+    assert parse_codebook(dump_codebook(cb)) == cb  # written back in full, without `contexts:`
+    err = _error(text.replace('"@care"', '"@cara"'))
+    assert "Did you mean 'care'?" in err.message
 
 
 def test_close_key_names_are_suggested() -> None:

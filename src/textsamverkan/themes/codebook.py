@@ -6,6 +6,8 @@ Format (see data/codebook_sv.yaml, the default, and the README):
     version: 1
     language: sv
     description: free text
+    contexts:                           # optional; named word lists a pattern group can use as "@name"
+      care: [kommun, -vård, hemtjänst, patient]
     semantic:                           # optional; semantic matching of sentences against exemplars
       model: e5-small-sv                # the embedder the thresholds were calibrated with
       threshold: 0.9                    # cosine similarity a sentence needs to the closest exemplar of a code
@@ -21,14 +23,16 @@ Format (see data/codebook_sv.yaml, the default, and the README):
         phrases: [basal hygienrutin]    # consecutive words
         patterns:                       # every group must occur, within `window` tokens (0 = the sentence)
           - {id: stock, all: [[lager, -förråd], [-skyddsutrustning-, munskydd]], window: 10}
+          - {id: bare_mask, all: [[mask], "@care"]}   # "@care": any word of the context named care
         not_terms: [protest, testa]     # words (no stem changes) that never count for this code's terms
         exclude: [testa arbetssätt]     # phrases or patterns: when present, the code is not assigned
         exemplars: [Det var brist på skyddsutrustning i början.]   # sentences for semantic matching
         threshold: 0.92                 # optional per-code semantic threshold
         codable: false                  # optional: a grouping code that is never assigned itself
 
-Errors are `UserError` E109 with "file:line: what is wrong" and a hint. A codebook *file* of either format (YAML
-or .qdc) is loaded with `codebook_files.load_codebook`; a missing file is E101.
+A context is written out in full where it is used, so a codebook written back (`dump_codebook`) lists the words
+and needs no `contexts:`. Errors are `UserError` E109 with "file:line: what is wrong" and a hint. A codebook *file*
+of either format (YAML or .qdc) is loaded with `codebook_files.load_codebook`; a missing file is E101.
 """
 
 from __future__ import annotations
@@ -47,7 +51,7 @@ DEFAULT_CODEBOOK = "codebook_sv.yaml"
 DEFAULT_THRESHOLD = 0.9
 CODE_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 COLOR = re.compile(r"^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3})$")
-TOP_KEYS = ("codebook", "version", "language", "description", "semantic", "codes")
+TOP_KEYS = ("codebook", "version", "language", "description", "semantic", "contexts", "codes")
 SEMANTIC_KEYS = ("model", "threshold", "margin")
 CODE_KEYS = (
     "label_sv",
@@ -173,6 +177,7 @@ class _Reader:
 
     def __init__(self, source: str) -> None:
         self.source = source
+        self.contexts: dict[str, tuple[Phrase, ...]] = {}
 
     def fail(self, node: Any, message: str, hint: str = "") -> UserError:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -278,6 +283,12 @@ class _Reader:
                 threshold = self.number(sem["threshold"][1], "semantic.threshold", -1.0, 1.0)
             if "margin" in sem:
                 margin = self.number(sem["margin"][1], "semantic.margin", 0.0, 2.0)
+        if "contexts" in top:
+            for cname, (_key, value) in self.mapping(top["contexts"][1], "contexts", ()).items():
+                words = tuple(self.phrase(n, f"context '{cname}'") for n in self.items(value, f"context '{cname}'"))
+                if not words:
+                    raise self.fail(value, f"context '{cname}' lists no words")
+                self.contexts[cname] = words
         codes_node = top["codes"][1]
         code_map = self.mapping(codes_node, "codes", ())
         if not code_map:
@@ -375,7 +386,7 @@ class _Reader:
                             "write all: [[word, other word], [third]] — every group must occur in the sentence")
         groups: list[tuple[Phrase, ...]] = []
         for g in self.items(f["all"][1], f"{what} all"):
-            alternatives = tuple(self.phrase(n, f"{what} group") for n in self.items(g, f"{what} group"))
+            alternatives = tuple(a for n in self.items(g, f"{what} group") for a in self.alternatives(n, what))
             if not alternatives:
                 raise self.fail(g, f"{what} has an empty group")
             groups.append(alternatives)
@@ -392,6 +403,17 @@ class _Reader:
             raw = self.string(f["id"][1], f"{what} id")
             pid = f"{default_id.split('/')[0]}/{raw}"
         return Pattern(pid, tuple(groups), window)
+
+    def alternatives(self, node: Any, what: str) -> tuple[Phrase, ...]:
+        """One word or phrase of a pattern group, or every word of a named context ("@care")."""
+        text = self.string(node, f"{what} group")
+        if not text.startswith("@"):
+            return (self.phrase(node, f"{what} group"),)
+        name = text[1:]
+        if name not in self.contexts:
+            raise self.fail(node, f"{what} uses the context '{text}', which 'contexts:' does not define."
+                            f"{did_you_mean(name, list(self.contexts))}", "define it: contexts: {name: [word, …]}")
+        return self.contexts[name]
 
     def exclusion(self, node: Any, what: str, default_id: str) -> Pattern:
         import yaml
