@@ -86,3 +86,18 @@ def test_a_range_a_large_share_and_an_approximate_half() -> None:
     assert not outcome.conflict
     # "stycken" is a plain count
     assert compare_numbers("Väntan minskade i tio förlopp.", "Väntan minskade avseende 6 stycken förlopp.").conflict
+
+
+def test_number_words_written_as_one_word_and_fractions() -> None:
+    from textsamverkan.claims.quantities import parse_number
+
+    assert [parse_number(w) for w in ("femtiotusen", "tvåhundrafemtio", "tjugofem", "sexton")] == [50000, 250, 25, 16]
+    assert compare_numbers("Garaget kostar femtiotusen kronor.", "Garaget kostar 50 000 kronor.").found
+    assert compare_numbers("En fjärdedel av kommunerna svarade.", "25 procent av kommunerna svarade.").found
+    assert compare_numbers("Var tredje patient väntade.", "33 procent av patienterna väntade.").found
+    assert compare_numbers("Varannan kommun svarade.", "30 procent av kommunerna svarade.").conflict
+
+
+def test_steg_is_a_rise() -> None:
+    outcome = compare_direction("Anmälningarna steg med 40 procent.", "Anmälningarna ökade med 40 procent.")
+    assert outcome.found == ["steg"] and not outcome.conflict

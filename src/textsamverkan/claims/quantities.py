@@ -140,12 +140,16 @@ _REFERENCE = re.compile(
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 _WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+# number words written as one compound: "tjugofem", "femhundra", "femtiotusen", "tvåhundrafemtio"
+_PIECES = sorted((w for w in _WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
+_COMPOUND = rf"(?:{'|'.join(_PIECES)}|ett|en(?=hundra|tusen))(?:{'|'.join(_PIECES)}){{1,4}}"
+_COMPOUND_WORD = re.compile(_COMPOUND)
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
-    rf"(?P<num>{_NUMBER}|\b(?:{_WORDS})\b)"
+    rf"(?P<num>{_NUMBER}|\b(?:{_COMPOUND}|{_WORDS})\b)"
     rf"(?:\s+(?P<scale>{_SCALE})\b)?"
     rf"(?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
     re.IGNORECASE,
@@ -232,15 +236,36 @@ def describe(quantity: Quantity | dict[str, Any]) -> str:
 
 
 def parse_number(token: str) -> float | None:
-    """The value of one Swedish number token: "2 000", "1,5", "15", "tre"; None if it is not a number."""
+    """The value of one Swedish number token: "2 000", "1,5", "15", "tre", "femtiotusen"; None if it is not a
+    number."""
     word = token.lower()
     if word in _WORD_NUMBERS:
         return _WORD_NUMBERS[word]
+    if _COMPOUND_WORD.fullmatch(word):
+        return _compound_value(word)
     cleaned = token.replace("\u00a0", "").replace(" ", "").replace(",", ".")
     try:
         return float(cleaned)
     except ValueError:
         return None
+
+
+def _compound_value(word: str) -> float | None:
+    """The value of a number word written as one compound ("femhundratjugo" = 520, "tvåtusen" = 2000)."""
+    total = current = 0.0
+    pieces = re.findall("|".join(["ett", "en", *_PIECES]), word)
+    if "".join(pieces) != word:
+        return None
+    for piece in pieces:
+        value = _WORD_NUMBERS[piece]
+        if value == 100:
+            current = (current or 1) * 100
+        elif value == 1000:
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            current += value
+    return total + current
 
 
 def _measures(text: str, pos: int) -> str:

@@ -28,6 +28,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "växa",
                 "tillväxt",
                 "stiga",
+                "steg",  # "steg med 40 procent": the lemmatizer makes it "stega"
                 "höja",
                 "höjning",
                 "fördubbla",

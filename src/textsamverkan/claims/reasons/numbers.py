@@ -1,14 +1,15 @@
 """Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as "fördubblats")
-plus "hälften" (50 %, "nästan hälften" approximate), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares
-said as "sex av tio" (about 60 %; the parts of a share out of ten or fewer are no amounts of their own; a share out of
-more, "212 av 290", counts its part and may hold a statement's percentage but rivals nothing) and the first bound of a
-range in the unit of the second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours,
-veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are within 2 % (20 %
-when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number;
-two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when neither has one,
-and another value is a conflict.
+plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("en fjärdedel", "var tredje", "varannan",
+"två tredjedelar"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60 %;
+the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its part
+and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the second
+("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours, veckor in days, mil in
+kilometres, "stycken" as a plain count. Two amounts agree when their values are within 2 % (20 % when either is
+approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number; two bounds must
+agree within 2 %). An amount in the evidence with the same unit, or the same kind when neither has one, and another
+value is a conflict.
 """
 
 from __future__ import annotations
@@ -29,6 +30,14 @@ _EXTRA = (
     (re.compile(r"\bett par hundra\b", re.I), 200.0, "", "amount", "omkring"),
     (re.compile(r"\bett par tusen\b", re.I), 2000.0, "", "amount", "omkring"),
     (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
+    (re.compile(r"\bhalva\b", re.I), 50.0, "%", "amount", ""),
+    (re.compile(r"\b(?:varannan|vartannat|varsannan)\b", re.I), 50.0, "%", "amount", ""),
+    (re.compile(r"\b(?:en|ett) tredjedel\b|\bvar tredje\b|\bvart tredje\b", re.I), 100 / 3, "%", "amount", ""),
+    (re.compile(r"\btvå tredjedelar\b", re.I), 200 / 3, "%", "amount", ""),
+    (re.compile(r"\b(?:en|ett) fjärdedel\b|\bvar fjärde\b|\bvart fjärde\b", re.I), 25.0, "%", "amount", ""),
+    (re.compile(r"\btre fjärdedelar\b", re.I), 75.0, "%", "amount", ""),
+    (re.compile(r"\b(?:en|ett) femtedel\b|\bvar femte\b|\bvart femte\b", re.I), 20.0, "%", "amount", ""),
+    (re.compile(r"\b(?:en|ett) tiondel\b|\bvar tionde\b|\bvart tionde\b", re.I), 10.0, "%", "amount", ""),
 )
 
 # units compared in another: (that unit, its size in it)
