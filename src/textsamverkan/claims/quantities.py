@@ -14,7 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-_WORD_NUMBERS: dict[str, float] = {
+WORD_NUMBERS: dict[str, float] = {
     "två": 2,
     "tre": 3,
     "fyra": 4,
@@ -90,7 +90,7 @@ _APPROX = (
     "upp till",
     "uppemot",
 )
-_UNITS: dict[str, str] = {
+UNITS: dict[str, str] = {
     "%": "%",
     "procent": "%",
     "procentenheter": "procentenheter",
@@ -139,13 +139,13 @@ _REFERENCE = re.compile(
     re.M,
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
-_WORDS = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # number words written as one compound: "tjugofem", "femhundra", "femtiotusen", "tvåhundrafemtio"
-_PIECES = sorted((w for w in _WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
+_PIECES = sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
 _COMPOUND = rf"(?:{'|'.join(_PIECES)}|ett|en(?=hundra|tusen))(?:{'|'.join(_PIECES)}){{1,4}}"
 _COMPOUND_WORD = re.compile(_COMPOUND)
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
-_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
@@ -239,8 +239,8 @@ def parse_number(token: str) -> float | None:
     """The value of one Swedish number token: "2 000", "1,5", "15", "tre", "femtiotusen"; None if it is not a
     number."""
     word = token.lower()
-    if word in _WORD_NUMBERS:
-        return _WORD_NUMBERS[word]
+    if word in WORD_NUMBERS:
+        return WORD_NUMBERS[word]
     if _COMPOUND_WORD.fullmatch(word):
         return _compound_value(word)
     cleaned = token.replace("\u00a0", "").replace(" ", "").replace(",", ".")
@@ -257,7 +257,7 @@ def _compound_value(word: str) -> float | None:
     if "".join(pieces) != word:
         return None
     for piece in pieces:
-        value = _WORD_NUMBERS[piece]
+        value = WORD_NUMBERS[piece]
         if value == 100:
             current = (current or 1) * 100
         elif value == 1000:
@@ -345,7 +345,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
         if scale:
             value *= _SCALES[scale]
-        unit = _UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
+        unit = UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
         approx_tal = "-tal" if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m) else ""
         end = m.end()
         if approx_tal:

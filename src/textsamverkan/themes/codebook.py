@@ -411,8 +411,12 @@ class _Reader:
             return (self.phrase(node, f"{what} group"),)
         name = text[1:]
         if name not in self.contexts:
-            raise self.fail(node, f"{what} uses the context '{text}', which 'contexts:' does not define."
-                            f"{did_you_mean(name, list(self.contexts))}", "define it: contexts: {name: [word, …]}")
+            raise self.fail(
+                node,
+                f"{what} uses the context '{text}', which 'contexts:' does not define."
+                f"{did_you_mean(name, list(self.contexts))}",
+                f"define it under 'contexts:' as {name}: [word, …]",
+            )
         return self.contexts[name]
 
     def exclusion(self, node: Any, what: str, default_id: str) -> Pattern:

@@ -63,14 +63,12 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
             outcome.found.append(" ".join(mine))
         return outcome
     if len(mine) > len(theirs):
-        denied, other = denied_words(statement), " ".join(relevant)
+        denied, other, odd = denied_words(statement), " ".join(relevant), statement
     else:
-        denied, other = " ".join(denied_words(c) for c in relevant), statement
-    other_keys = keys(other)
-    plain_side = statement if len(mine) < len(theirs) else " ".join(relevant)
-    odd_side = " ".join(relevant) if plain_side == statement else statement
-    if said_no_otherwise(plain_side, odd_side):
+        denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, " ".join(relevant)
+    if said_no_otherwise(other, odd):
         return outcome
+    other_keys = keys(other)
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
         outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
     return outcome

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import _UNITS, _WORD_NUMBERS, describe, parse_number, parse_quantities
+from textsamverkan.claims.quantities import UNITS, WORD_NUMBERS, describe, parse_number, parse_quantities
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -42,7 +42,7 @@ _EXTRA = (
 
 # units compared in another: (that unit, its size in it)
 CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0)}
-_SHARE_NUMBER = r"\d+|" + "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True))
+_SHARE_NUMBER = r"\d+|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True))
 _SHARE = re.compile(
     rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
     re.I,
@@ -79,15 +79,15 @@ def amounts(text: str) -> tuple[Amount, ...]:
             share_approx[inside[0].start()] = q.approx or share_approx.get(inside[0].start(), "")
             continue
         unit, size = CONVERSIONS.get(q.unit, (q.unit, 1.0))
-        text_ = describe({**q.to_dict(), "measures": ""})
-        found.append(Amount(q.value * size, unit, q.kind, q.approx, text_, q.measures))
+        described = describe({**q.to_dict(), "measures": ""})
+        found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures))
     for m, part, whole in shares:
         said = share_approx.get(m.start()) or "omkring"
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
     for m in _RANGE.finditer(text):
-        found.append(Amount(float(m.group("low")), _UNITS[m.group("unit").lower()], "amount", "", m.group()))
+        found.append(Amount(float(m.group("low")), UNITS[m.group("unit").lower()], "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = _APPROX_BEFORE.search(text, 0, m.start())
