@@ -62,6 +62,8 @@ def test_codes_mentions_in_other_words(default_codebook: Codebook, fitted: Model
     assert hit.method == "model" and hit.score >= hit.evidence["threshold"]
     assert set(hit.evidence) >= {"score", "threshold", "words", "nearest", "model"}
     assert hit.evidence["words"] and hit.evidence["nearest"]
+    lemmas = {(t.lemma or t.text).lower() for t in sentences[0].tokens}
+    assert set(hit.evidence["words"]) <= lemmas  # whole words of the sentence, not letter grams
 
 
 @pytest.mark.parametrize("text", UNCODED)

@@ -49,23 +49,29 @@ GRAM = 4
 MIN_WORDS = 3
 
 
-def sentence_features(sentence: Sentence, masked: set[int] = frozenset()) -> str:  # type: ignore[assignment]
-    """Space-joined feature words of a sentence: lower-cased lemmas, compound heads and the lemmas' letter 4-grams
-    (so "engångsrockar" and "plastförkläden" share pieces with words the training sentences used), masked tokens
-    left out."""
-    out: list[str] = []
+def feature_groups(sentence: Sentence, masked: set[int] = frozenset()) -> list[tuple[str, list[str]]]:  # type: ignore[assignment]
+    """Each unmasked word's lower-cased lemma with the features it gives: the lemma, its compound heads ("~rock") and
+    its letter 4-grams ("#rock": so "engångsrockar" and "plastförkläden" share pieces with words the training
+    sentences used)."""
+    out: list[tuple[str, list[str]]] = []
     for k, tok in enumerate(sentence.tokens):
         if k in masked:
             continue
         lemma = (tok.lemma or tok.text).lower()
         if not _WORD.fullmatch(lemma):
             continue
-        out.append(lemma)
+        features = [lemma]
         if len(lemma) >= 10:
-            out.extend("~" + lemma[-n:] for n in HEAD_LENGTHS)
+            features.extend("~" + lemma[-n:] for n in HEAD_LENGTHS)
         marked = f"<{lemma}>"
-        out.extend("#" + marked[i : i + GRAM] for i in range(len(marked) - GRAM + 1))
-    return " ".join(out)
+        features.extend("#" + marked[i : i + GRAM] for i in range(len(marked) - GRAM + 1))
+        out.append((lemma, features))
+    return out
+
+
+def sentence_features(sentence: Sentence, masked: set[int] = frozenset()) -> str:  # type: ignore[assignment]
+    """Space-joined features of a sentence (`feature_groups`), masked tokens left out."""
+    return " ".join(f for _lemma, features in feature_groups(sentence, masked) for f in features)
 
 
 @dataclass
@@ -126,14 +132,23 @@ class ModelCoder:
                     continue
                 row = x[n]
                 contrib = row.multiply(m.coef[: row.shape[1]].reshape(1, -1)).tocsr()
-                order = np.argsort(-contrib.data)[:5]
-                words = [str(vocab[contrib.indices[i]]) for i in order if contrib.data[i] > 0]
+                words = self._pushing_words(s, dict(zip(vocab[contrib.indices], contrib.data, strict=True)))
                 sims = (m.example_rows @ row.T).toarray().ravel() if m.example_rows is not None else np.zeros(0)
                 near = [m.examples[i] for i in np.argsort(-sims)[:2] if sims[i] > 0]
                 evidence = {"score": round(score, 4), "threshold": round(m.threshold, 4), "words": words,
                             "nearest": near, "model": self.version}
                 hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, round(score, 4), "model", evidence))
         return hits
+
+    def _pushing_words(self, sentence: Sentence, contribution: dict[str, float]) -> list[str]:
+        """The sentence's words (lemmas) whose features pushed a code's score up most, at most five: each word's
+        lemma, compound heads and letter grams counted together, so the evidence names words, not pieces."""
+        masked = self.matcher.trigger_tokens(sentence) if self.mask != "none" else set()
+        weight: dict[str, float] = {}
+        for lemma, features in feature_groups(sentence, masked):
+            weight[lemma] = weight.get(lemma, 0.0) + sum(float(contribution.get(f, 0.0)) for f in set(features))
+        ranked = sorted(weight.items(), key=lambda kv: -kv[1])
+        return [w for w, v in ranked if v > 0][:5]
 
 
 def fit_model_coder(
