@@ -4,12 +4,14 @@ from ../shared/data, normalised and split into blocks the way ingest does."""
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = (REPO / ".." / "shared" / "data").resolve()
+INTERPELLATIONS = DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv"
 
 
 def in_background_half(interpellation_id: str) -> bool:
@@ -29,17 +31,23 @@ def background_documents() -> set[str]:
 
 def interpellation_background(*, health: bool) -> set[str]:
     """Ids of the even half of the interpellations that match a health keyword (`health`) or none."""
-    csv.field_size_limit(1 << 30)
-    with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
     wanted = str(health)
-    return {"ip/" + r["id"] for r in rows if r["keyword_match"] == wanted and in_background_half(r["id"])}
+    rows = _interpellation_keywords()
+    return {"ip/" + i for i, keyword_match in rows if keyword_match == wanted and in_background_half(i)}
+
+
+@functools.cache
+def _interpellation_keywords() -> tuple[tuple[str, str], ...]:
+    """(id, keyword_match) of every interpellation, read once."""
+    csv.field_size_limit(1 << 30)
+    with INTERPELLATIONS.open(encoding="utf-8") as f:
+        return tuple((r["id"], r["keyword_match"]) for r in csv.DictReader(f))
 
 
 def raw_documents() -> Iterator[tuple[str, str]]:
     """(id, raw text) of every interpellation (context and question) and government page."""
     csv.field_size_limit(1 << 30)
-    with (DATA / "riksdagen" / "interpellations" / "interpellations_2020_2021.csv").open(encoding="utf-8") as f:
+    with INTERPELLATIONS.open(encoding="utf-8") as f:
         for row in csv.DictReader(f):
             yield "ip/" + row["id"], row["context_text"] + "\n\n" + row["question_text"]
     for path in sorted((DATA / "regeringen_g0vse" / "docs").rglob("*.md")):

@@ -140,10 +140,12 @@ _REFERENCE = re.compile(
 )
 _NUMBER = r"\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?!\d)|\d+(?:[.,]\d+)?"
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+# the number words but "en"/"ett" (also articles), longest first: the alternation for regular expressions
+NUMBER_WORDS = sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
 # number words written as one compound: "tjugofem", "femhundra", "femtiotusen", "tvåhundrafemtio"
-_PIECES = sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
-_COMPOUND = rf"(?:{'|'.join(_PIECES)}|ett|en(?=hundra|tusen))(?:{'|'.join(_PIECES)}){{1,4}}"
+_COMPOUND = rf"(?:{'|'.join(NUMBER_WORDS)}|ett|en(?=hundra|tusen))(?:{'|'.join(NUMBER_WORDS)}){{1,4}}"
 _COMPOUND_WORD = re.compile(_COMPOUND)
+_COMPOUND_PIECE = re.compile("|".join(["ett", "en", *NUMBER_WORDS]))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
@@ -253,7 +255,7 @@ def parse_number(token: str) -> float | None:
 def _compound_value(word: str) -> float | None:
     """The value of a number word written as one compound ("femhundratjugo" = 520, "tvåtusen" = 2000)."""
     total = current = 0.0
-    pieces = re.findall("|".join(["ett", "en", *_PIECES]), word)
+    pieces = _COMPOUND_PIECE.findall(word)
     if "".join(pieces) != word:
         return None
     for piece in pieces:

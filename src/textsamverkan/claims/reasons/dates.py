@@ -80,8 +80,8 @@ def dates(text: str) -> tuple[DateMention, ...]:
             groups = {k: v for k, v in m.groupdict().items() if v}
             fields: dict[str, int | str] = {}
             if "christmas" in groups:
-                taken.append((m.start(), m.end()))
                 if groups["christmas"].lower() == "efter":
+                    taken.append((m.start(), m.end()))
                     continue
                 groups["month"], groups["part"] = "december", "slutet"
             if "iso" in groups:

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import UNITS, WORD_NUMBERS, describe, parse_number, parse_quantities
+from textsamverkan.claims.quantities import NUMBER_WORDS, UNITS, describe, parse_number, parse_quantities
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -42,7 +42,7 @@ _EXTRA = (
 
 # units compared in another: (that unit, its size in it)
 CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0)}
-_SHARE_NUMBER = r"\d+|" + "|".join(sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True))
+_SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
 _SHARE = re.compile(
     rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
     re.I,
