@@ -165,4 +165,3 @@ def test_link_finds_support_and_says_when_there_is_none(seeds_db: sqlite3.Connec
     top = icu.supports[0]
     text = get_document(seeds_db, top.doc_id, layers=[]).text
     assert text[top.start : top.end] == top.quote
-    assert [s.score for s in icu.supports] == sorted((s.score for s in icu.supports), reverse=True)

@@ -65,24 +65,47 @@ def _score(statement: str, text: str) -> float:
 _DIGITS = re.compile(r"\d+")
 
 
+def _sentence_hits(statement: str, passage: str, spans: tuple[tuple[int, int], ...]) -> tuple[list[int], int]:
+    """For each sentence, how many of the statement's content words (by the first letters of any of their forms)
+    and digit strings it holds, and how many there are in all: a cheap overlap, no lemmatising of the passage."""
+    from textsamverkan.claims.reasons.content import forms_probe, prefixes
+
+    probes = forms_probe(statement)
+    digits = set(_DIGITS.findall(statement))
+    hits = []
+    for a, b in spans:
+        text = passage[a:b]
+        found = prefixes(text)
+        hits.append(sum(1 for forms in probes if forms & found) + sum(d in text for d in digits))
+    return hits, len(probes) + len(digits)
+
+
+def overlap(statement: str, passage: str) -> float:
+    """The cheap overlap of the passage's best sentence with the statement (0–1): what ranking uses to choose which
+    passages to score in full."""
+    spans = sentences(passage)
+    hits, total = _sentence_hits(statement, passage, spans)
+    return max(hits) / total if total else 0.0
+
+
 def _shortlist(statement: str, passage: str, spans: tuple[tuple[int, int], ...]) -> list[int]:
     """Indices of the sentences worth scoring in full: all of a short passage, else the `SHORTLIST` overlapping most."""
     if len(spans) <= SHORTLIST:
         return list(range(len(spans)))
-    from textsamverkan.claims.reasons.content import prefixes, probe
-
-    terms = probe(statement)
-    digits = set(_DIGITS.findall(statement))
-    overlap = []
-    for i, (a, b) in enumerate(spans):
-        text = passage[a:b]
-        hits = len(terms & prefixes(text)) + (sum(d in text for d in digits) if digits else 0)
-        overlap.append((-hits, i))
-    return sorted(i for _hits, i in sorted(overlap)[:SHORTLIST])
+    hits, _total = _sentence_hits(statement, passage, spans)
+    return sorted(i for _minus, i in sorted((-h, i) for i, h in enumerate(hits))[:SHORTLIST])
 
 
 def best_evidence(statement: str, passage: str, offset: int = 0) -> Evidence:
     """The best sentence or pair of adjacent sentences of `passage` for `statement` (offsets shifted by `offset`)."""
+    start, end, score = _best_span(statement, passage)
+    return Evidence(offset + start, offset + end, passage[start:end], score)
+
+
+@lru_cache(maxsize=1 << 12)
+def _best_span(statement: str, passage: str) -> tuple[int, int, float]:
+    """(start, end, score) of the best evidence in the passage, relative to it; cached, since ranking scores a
+    passage's evidence before judging does."""
     spans = sentences(passage)
     candidates = _shortlist(statement, passage, spans)
     scores = {i: _score(statement, passage[spans[i][0] : spans[i][1]]) for i in candidates}
@@ -95,4 +118,4 @@ def best_evidence(statement: str, passage: str, offset: int = 0) -> Evidence:
             pair = _score(statement, passage[a:b])
             if pair >= score + PAIR_GAIN:
                 start, end, score = a, b, pair
-    return Evidence(offset + start, offset + end, passage[start:end], round(score, 4))
+    return start, end, round(score, 4)

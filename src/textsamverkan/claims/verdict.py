@@ -77,14 +77,21 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
     from textsamverkan.claims.reasons.negation import compare_negation
-    from textsamverkan.claims.reasons.numbers import compare_numbers
+    from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
 
     statement = statement[:MAX_STATEMENT_CHARS]
     from textsamverkan.claims.reasons.dates import SEASONS, dates
 
     named = {w for e in entities(statement) for w in e.text.lower().split()}
     dated = {w for d in dates(statement) for w in d.text.lower().split()}  # "sista december": the date check's
-    skip = direction_words(statement) | frozenset(MONTHS) | frozenset(SEASONS) | frozenset(named) | frozenset(dated)
+    skip = (
+        direction_words(statement)
+        | number_words(statement)
+        | frozenset(MONTHS)
+        | frozenset(SEASONS)
+        | frozenset(named)
+        | frozenset(dated)
+    )
     content, coverage = compare_content(statement, evidence, skip=skip)
     checks = [
         compare_numbers(statement, evidence, context),

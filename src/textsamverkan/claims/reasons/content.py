@@ -381,9 +381,10 @@ def _same_stem(a: str, b: str) -> bool:
 
 def _verb_noun(lemma: str, key: str) -> bool:
     """A verb and its -ning noun ("beställa"/"beställning", "avstämm"/"avstämningar": a double consonant is single
-    before -ning)."""
+    before -ning, and a stem's own final n is the suffix's: "samordna"/"samordning")."""
     stem = _stem(lemma)
-    stems = (stem, stem[:-1]) if len(stem) > 2 and stem[-1] == stem[-2] else (stem,)
+    single = len(stem) > 2 and (stem[-1] == stem[-2] or stem[-1] == "n")
+    stems = (stem, stem[:-1]) if single else (stem,)
     return any(len(s) >= 4 and key.startswith(s) and key[len(s) :] in NOUN_SUFFIXES for s in stems)
 
 
@@ -458,14 +459,14 @@ PREFIX = 5
 
 
 @lru_cache(maxsize=1 << 12)
-def probe(text: str) -> frozenset[str]:
-    """The first `PREFIX` letters of the lemmas, surfaces, alternatives and compound parts of the content words of
-    `text`: what a cheap overlap test (`prefixes`) looks for."""
-    out: set[str] = set()
+def forms_probe(text: str) -> tuple[frozenset[str], ...]:
+    """For each content word of `text`, the first `PREFIX` letters of its lemma, surface, alternatives and compound
+    parts: what a cheap overlap test (against `prefixes`) looks for."""
+    out = []
     for word in content_words(text):
         forms = (word.lemma, word.surface.lower(), *word.alternatives, *(p for p in word.parts if len(p) >= 4))
-        out.update(form[:PREFIX] for form in forms)
-    return frozenset(out)
+        out.append(frozenset(form[:PREFIX] for form in forms))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -6,7 +6,10 @@ prefixes o- and miss- flip a listed word to the other pole ("otillräcklig", "mi
 as phrases ("byggts ut", "dragits ned"). A statement's pole conflicts with the evidence when the evidence has only
 the opposite pole on the same axis, more often than the statement holds that pole itself ("vet mer om smittan …
 risken är lägre" against "risken är lägre": the evidence's "lägre" answers the statement's own, the "mer" is
-missing). Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
+missing). What the evidence says of the same thing comes first: a direction word is said of the content words
+within `SCOPE` words of it in its clause, and when the evidence has words of the axis said of one of those, only
+they count ("öka behovet" conflicts with "… mer tillsammans … minska behovet"), unless the evidence has the
+statement's own word elsewhere or the statement holds both poles of the axis. Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
 conflicts with the evidence's "ovanligt" (and "olika" with "lika", "orolig" with "rolig") when the evidence lacks
 the word itself.
 """
@@ -113,6 +116,9 @@ PHRASES: dict[str, tuple[str, int]] = {
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
+SCOPE = 2  # words on either side of a direction word, within its clause, that it is said of
+_PUNCTUATION = re.compile(r"[,;:.!?()–]")
+_CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att", "då", "när", "fast", "trots"])
 
 
 @lru_cache(maxsize=1 << 18)
@@ -138,20 +144,54 @@ def pole(word: str) -> tuple[str, int] | None:
 
 @lru_cache(maxsize=1 << 16)
 def poles(text: str) -> tuple[tuple[str, int, str], ...]:
-    """Every (axis, pole, words) in `text`: phrases first, then single words outside them."""
-    found: list[tuple[str, int, str]] = []
+    """Every (axis, pole, words) in `text`, in text order; a listed phrase counts once, not also as its words."""
+    return tuple((axis, side, words) for axis, side, words, _near in _placed_poles(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]:
+    """`poles` with, for each, what it is said of: the first letters of the content words within `SCOPE` words of it
+    in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och")."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.content import GENERIC
+
+    tokens = list(_WORD.finditer(text))
+    found: list[tuple[str, int, int, int]] = []  # axis, side, first and last token
     covered: list[tuple[int, int]] = []
     for pattern, (axis, side) in PHRASES.items():
         for m in re.finditer(pattern, text, re.I):
-            found.append((axis, side, m.group()))
+            inside = [n for n, t in enumerate(tokens) if m.start() <= t.start() < m.end()]
+            found.append((axis, side, inside[0], inside[-1]))
             covered.append((m.start(), m.end()))
-    for m in _WORD.finditer(text):
+    for n, m in enumerate(tokens):
         if any(a <= m.start() < b for a, b in covered):
             continue
         hit = pole(m.group())
         if hit:
-            found.append((hit[0], hit[1], m.group()))
-    return tuple(found)
+            found.append((hit[0], hit[1], n, n))
+
+    def clause_break(n: int) -> bool:
+        """A clause ends between token n and n + 1: punctuation between them, or a conjunction at n + 1."""
+        between = text[tokens[n].end() : tokens[n + 1].start()]
+        return bool(_PUNCTUATION.search(between)) or tokens[n + 1].group().lower() in _CONJUNCTIONS
+
+    def near(first: int, last: int) -> frozenset[str]:
+        span = [first, last]
+        for step, edge in ((-1, 0), (1, 1)):
+            for _ in range(SCOPE):
+                n = span[edge]
+                if not 0 <= n + step < len(tokens) or clause_break(min(n, n + step)):
+                    break
+                span[edge] = n + step
+        words = (t.group().lower() for t in tokens[span[0] : span[1] + 1])
+        return frozenset(
+            w[:5] for w in words if len(w) >= 4 and w not in STOPWORDS and w not in GENERIC and not pole(w)
+        )
+
+    ordered = sorted(found, key=lambda f: f[2])
+    return tuple(
+        (axis, side, " ".join(t.group() for t in tokens[a : b + 1]), near(a, b)) for axis, side, a, b in ordered
+    )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -163,10 +203,22 @@ def direction_words(text: str) -> frozenset[str]:
 def compare_direction(statement: str, evidence: str) -> Outcome:
     """Each direction word of the statement: same pole found in the evidence, or only the opposite pole there."""
     outcome = Outcome("direction")
+    placed = _placed_poles(evidence)
     theirs = poles(evidence)
     mine = poles(statement)
-    for axis, side, words in mine:
-        same = [w for a, s, w in theirs if a == axis and s == side]
+    for axis, side, words, near in _placed_poles(statement):
+        # what the evidence says of the same thing decides ("öka behovet" against "… mer … minska behovet"), unless
+        # the evidence has the statement's own word elsewhere ("15 % positiva" after "tester varit negativa")
+        said_of = [(s, w) for a, s, w, n in placed if a == axis and near & n]
+        own_word = words.lower() in {w.lower() for _a, _s, w in theirs}
+        both_poles = any(a == axis and s != side for a, s, _w in mine)
+        if said_of and not own_word and not both_poles:
+            same = [w for s, w in said_of if s == side]
+            if not same:
+                outcome.conflict.append((words, said_of[0][1]))
+                continue
+        else:
+            same = [w for a, s, w in theirs if a == axis and s == side]
         other = [w for a, s, w in theirs if a == axis and s != side]
         if same:
             outcome.found.append(words)

@@ -134,6 +134,24 @@ def _counts_alike(a: Amount, b: Amount) -> bool:
     return bool(a.measures and b.measures and keys(a.measures) & keys(b.measures))
 
 
+# units that measure rather than name what is counted: "20 kilometer" is judged with its amount, while "30 patienter"
+# keeps "patienter" as a content word (an amount without a unit agrees with any)
+MEASURING_UNITS = frozenset(
+    ["%", "procentenheter", "kr", "km", "mil", "dygn", "timmar", "dagar", "veckor", "månader", "år", "st", "gånger"]
+)
+
+
+def number_words(text: str) -> frozenset[str]:
+    """The words of `text` that its amounts consist of, number words and measuring units ("fyrtiotusen",
+    "kilometer"): the number check judges them, so they are no content words."""
+    return frozenset(
+        word
+        for q in parse_quantities(text)
+        for word in q.text.lower().split()
+        if parse_number(word) is not None or UNITS.get(word) in MEASURING_UNITS
+    )
+
+
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing. When the evidence
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
