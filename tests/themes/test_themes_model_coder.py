@@ -143,3 +143,41 @@ def test_features_carry_letter_grams_of_the_lemmas() -> None:
     (sentence,) = simple_sentences("x", "Engångsrockar tog slut.", [(0, 23)])
     words = sentence_features(sentence).split()
     assert "#rock" in words and "#<eng" in words  # "plastrock" and "engångsförkläde" share these
+
+
+def test_a_hit_needs_both_models_to_agree(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    """The word-and-static model and the sentence model (e5-small-sv) score every code; a hit needs the mean of their
+    score/threshold ratios to reach AGREEMENT, and the evidence shows both."""
+    from textsamverkan.themes.model_coder import AGREEMENT
+
+    assert fitted.second is not None and set(fitted.second.models) == set(fitted.models)
+    text = "Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka."
+    (hit,) = _model_hits(fitted, default_codebook, text)
+    evidence = hit.evidence
+    first = evidence["score"] / evidence["threshold"]
+    second = evidence["sentence_model"]["score"] / evidence["sentence_model"]["threshold"]
+    assert evidence["agreement"] == pytest.approx((first + second) / 2, abs=1e-3)
+    assert evidence["agreement"] >= AGREEMENT
+
+
+def test_the_sentence_model_reads_only_sentences_it_could_code(
+    default_codebook: Codebook, fitted: ModelCoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Embedding with e5-small-sv is slow, so it runs only where the first model's score leaves agreement possible:
+    ordinary sentences far from every code are never embedded."""
+    assert fitted.second is not None
+    seen: list[str] = []
+    second_scores = fitted.second.scores
+
+    def recording(sentences: list, *args: object) -> object:  # type: ignore[type-arg]
+        seen.extend(s.text for s in sentences)
+        return second_scores(sentences)
+
+    monkeypatch.setattr(fitted.second, "scores", recording)
+    far = "Bussen till Uppsala gick klockan åtta varje morgon."
+    near = "Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka."
+    text = f"{far} {near}"
+    sentences = simple_sentences("x", text, [(0, len(text))])
+    hits = fitted.code(sentences, code_sentences(sentences, default_codebook))
+    assert [h.code for h in hits] == ["ppe"]
+    assert near in seen and far not in seen

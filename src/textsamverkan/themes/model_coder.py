@@ -7,10 +7,16 @@ written by hand for the default codebook), ordinary text that belongs to no code
 codebook's exemplars and, when given, people's own codings. Features: a sentence's lemmas and compound heads, the
 codebook's trigger words left out (`model_views`), and its static-sv embedding. A code's threshold is chosen out
 of fold for precision `target_precision` on sentences the rules do not already code; a code without enough labelled
-sentences, or that never reaches the precision, gets no model. Model hits are added only where the rules found
-nothing for that code, with `method = "model"` and evidence: the score and threshold, the words that pushed the
-score up, and the nearest labelled sentences. The fit does not depend on the corpus being coded, so it is cached
-once per codebook; fixed seeds: the same inputs give the same model.
+sentences, or that never reaches the precision, gets no model.
+
+The same classifiers are fitted a second time over a sentence model's embedding (`SENTENCE_EMBEDDER`, e5-small-sv),
+which reads a sentence as a whole and so catches more of what people say in other words, and less reliably alone.
+A sentence gets a code when the two agree on average: the mean of each model's score over its own threshold reaches
+`AGREEMENT`. The sentence model is run only on the sentences where the first model's score leaves that possible
+(a few in a hundred on formal text), so coding stays cheap. Model hits are added only where the rules found nothing
+for that code, with `method = "model"` and evidence: the scores and thresholds, the words that pushed the score up,
+and the nearest labelled sentences. The fit does not depend on the corpus being coded, so it is cached once per
+codebook; fixed seeds: the same inputs give the same model.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +37,16 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v4"
+MODEL_CODER_VERSION = "themes.model_coder.v5"
 TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
 BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
 MIN_LABELLED = 10
 EXAMPLE_WEIGHT = 2.0
 TARGET_PRECISION = 0.9
+SENTENCE_EMBEDDER = "e5-small-sv"
+# the mean of the two models' score/threshold ratios a hit needs; chosen on our dev and tuning sets (1.0 and 0.9
+# were the other candidates; benchmarks/RESULTS.md, theme coding round 5)
+AGREEMENT = 0.95
 FOLDS = 5
 C_VALUE = 2.0
 SEED = 13
@@ -99,6 +110,8 @@ class ModelCoder:
     embedder: str | None = None
     mask: str = "words"
     version: str = MODEL_CODER_VERSION
+    # the same classifiers over a sentence model's embedding; when set, a hit needs the two to agree (see above)
+    second: ModelCoder | None = None
 
     def scores(self, sentences: Sequence[Sentence]) -> tuple[Any, dict[str, Any]]:
         """(sparse word features, each code's score per sentence)."""
@@ -121,6 +134,7 @@ class ModelCoder:
 
         have = {(h.doc_id, h.start, h.code) for h in lexical_hits}
         x, scores = self.scores(sentences)
+        second = self._second_scores(sentences, scores)
         vocab = self.vectorizer.get_feature_names_out()
         hits: list[ThemeHit] = []
         for n, s in enumerate(sentences):
@@ -128,17 +142,45 @@ class ModelCoder:
                 continue
             for cid, m in self.models.items():
                 score = float(scores[cid][n])
-                if score < m.threshold or (s.doc_id, s.start, cid) in have:
+                evidence: dict[str, Any] = {"score": round(score, 4), "threshold": round(m.threshold, 4)}
+                if self.second is None:
+                    coded = score >= m.threshold
+                else:
+                    other = self.second.models[cid]
+                    other_score = float(second[cid].get(n, 0.0))
+                    agreement = (score / m.threshold + other_score / other.threshold) / 2
+                    coded = agreement >= AGREEMENT
+                    evidence["sentence_model"] = {
+                        "score": round(other_score, 4), "threshold": round(other.threshold, 4),
+                    }  # fmt: skip
+                    evidence["agreement"] = round(agreement, 4)
+                if not coded or (s.doc_id, s.start, cid) in have:
                     continue
                 row = x[n]
                 contrib = row.multiply(m.coef[: row.shape[1]].reshape(1, -1)).tocsr()
-                words = self._pushing_words(s, dict(zip(vocab[contrib.indices], contrib.data, strict=True)))
+                evidence["words"] = self._pushing_words(s, dict(zip(vocab[contrib.indices], contrib.data, strict=True)))
                 sims = (m.example_rows @ row.T).toarray().ravel() if m.example_rows is not None else np.zeros(0)
-                near = [m.examples[i] for i in np.argsort(-sims)[:2] if sims[i] > 0]
-                evidence = {"score": round(score, 4), "threshold": round(m.threshold, 4), "words": words,
-                            "nearest": near, "model": self.version}
+                evidence["nearest"] = [m.examples[i] for i in np.argsort(-sims)[:2] if sims[i] > 0]
+                evidence["model"] = self.version
                 hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, round(score, 4), "model", evidence))
         return hits
+
+    def _second_scores(self, sentences: Sequence[Sentence], scores: dict[str, Any]) -> dict[str, dict[int, float]]:
+        """The sentence model's score per code for the sentences where it can make a difference: the mean of the two
+        ratios can reach `AGREEMENT` only when the first model's ratio is at least 2·AGREEMENT − 1/threshold (the
+        second model's score is at most 1), so only those sentences are embedded."""
+        if self.second is None:
+            return {}
+        floors = {cid: 2 * AGREEMENT - 1 / m.threshold for cid, m in self.second.models.items()}
+        needed = {
+            cid: {n for n, score in enumerate(scores[cid]) if score / m.threshold >= floors[cid]}
+            for cid, m in self.models.items()
+        }
+        rows = sorted(set().union(*needed.values()))
+        if not rows:
+            return {cid: {} for cid in self.models}
+        _x, found = self.second.scores([sentences[n] for n in rows])
+        return {cid: {n: float(found[cid][k]) for k, n in enumerate(rows) if n in needed[cid]} for cid in self.models}
 
     def _pushing_words(self, sentence: Sentence, contribution: dict[str, float]) -> list[str]:
         """The sentence's words (lemmas) whose features pushed a code's score up most, at most five: each word's
@@ -154,6 +196,27 @@ class ModelCoder:
 def fit_model_coder(
     codebook: Codebook,
     *,
+    embedder: str | None = "static-sv",
+    sentence_embedder: str | None = SENTENCE_EMBEDDER,
+    **options: Any,
+) -> ModelCoder:
+    """Fit one classifier per code over `embedder`'s features and, with a `sentence_embedder`, the same classifiers
+    over that model's embedding; a code keeps a model only when both have one (see the module docstring). `options`:
+    those of `fit_classifiers`."""
+    first = fit_classifiers(codebook, embedder=embedder, **options)
+    if sentence_embedder is None:
+        return first
+    second = fit_classifiers(codebook, embedder=sentence_embedder, **options)
+    both = set(first.models) & set(second.models)
+    first.models = {cid: m for cid, m in first.models.items() if cid in both}
+    second.models = {cid: m for cid, m in second.models.items() if cid in both}
+    first.second = second
+    return first
+
+
+def fit_classifiers(
+    codebook: Codebook,
+    *,
     target_precision: float = TARGET_PRECISION,
     seed: int = SEED,
     embedder: str | None = "static-sv",
@@ -164,7 +227,7 @@ def fit_model_coder(
     folds: int = FOLDS,
     mask: str = "words",
 ) -> ModelCoder:
-    """Fit one classifier per code (see the module docstring).
+    """Fit one classifier per code over one embedder's features.
 
     Training rows: the bundled training and background sentences (`use_bundled`), the codebook's exemplars
     (`use_exemplars`) and `examples` (e.g. codings imported from a QDPX project, weight `example_weight`). A code's
@@ -188,7 +251,7 @@ def fit_model_coder(
     vectorizer = TfidfVectorizer(token_pattern=r"\S+", min_df=2, max_df=0.3, sublinear_tf=True, dtype=np.float32)
     docs, plain = model_views(rows, matcher, mask)
     x_words = vectorizer.fit_transform(docs)
-    x_all = _with_embedding(x_words, plain, embedder)
+    x_all = _with_embedding(x_words, plain, embedder, remember=True)
     fold = np.random.default_rng(seed).permutation(len(rows)) % folds
     models: dict[str, CodeModel] = {}
     for cid in (c.id for c in codebook.codes if c.codable):
@@ -301,14 +364,38 @@ def exemplar_examples(codebook: Codebook) -> list[tuple[Sentence, frozenset[str]
     return out
 
 
-def _with_embedding(x: Any, texts: Sequence[str], embedder: str | None) -> Any:
-    """The sparse word features with the texts' sentence embeddings appended (unchanged without an embedder)."""
+def _with_embedding(x: Any, texts: Sequence[str], embedder: str | None, *, remember: bool = False) -> Any:
+    """The sparse word features with the texts' sentence embeddings appended (unchanged without an embedder). Each
+    text is embedded once: `remember` keeps the training sentences' vectors for the process (embedded once however
+    often the layer is refitted, e.g. with people's codings); a corpus's sentences are kept for the last
+    `RECENT_TEXTS` texts (repeated boilerplate, copies of a document)."""
     if embedder is None:
         return x
+    import numpy as np
     import scipy.sparse as sp
 
-    vectors = _loaded_embedder(embedder).encode(list(texts), kind="passage")
+    known = _REMEMBERED.setdefault(embedder, {}) if remember else _RECENT.setdefault(embedder, OrderedDict())
+    new = sorted({t for t in texts if t not in known})
+    if new:
+        # one text at a time unless the embedder's vectors do not depend on the batch (see BATCH_INDEPENDENT)
+        batch = 32 if embedder in BATCH_INDEPENDENT else 1
+        known.update(zip(new, _loaded_embedder(embedder).encode(new, kind="passage", batch_size=batch), strict=True))
+    vectors = np.stack([known[t] for t in texts])
+    if isinstance(known, OrderedDict):
+        for t in texts:
+            known.move_to_end(t)
+        while len(known) > RECENT_TEXTS:
+            known.popitem(last=False)
     return sp.hstack([x, sp.csr_matrix(vectors * EMBEDDING_WEIGHT)], format="csr")
+
+
+RECENT_TEXTS = 20_000
+# static-sv is a mean of token vectors, the same in any batch; e5-small-sv's int8 model quantizes activations over
+# the whole batch (and pads it), so a sentence's vector would depend on its neighbours and a hit near the threshold
+# could differ between one process and several workers: it embeds one sentence at a time
+BATCH_INDEPENDENT = frozenset(["static-sv"])
+_REMEMBERED: dict[str, dict[str, Any]] = {}
+_RECENT: dict[str, OrderedDict[str, Any]] = {}
 
 
 @functools.cache

@@ -9,9 +9,9 @@ risken är lägre" against "risken är lägre": the evidence's "lägre" answers 
 missing). What the evidence says of the same thing comes first: a direction word is said of the content words
 within `SCOPE` words of it in its clause, and when the evidence has words of the axis said of one of those, only
 they count ("öka behovet" conflicts with "… mer tillsammans … minska behovet"), unless the evidence has the
-statement's own word elsewhere or the statement holds both poles of the axis. Beyond the lexicon, the prefix o- negates any word: a statement's "vanligt"
-conflicts with the evidence's "ovanligt" (and "olika" with "lika", "orolig" with "rolig") when the evidence lacks
-the word itself.
+statement's own word elsewhere or the statement holds both poles of the axis. Beyond the lexicon, the prefix o-
+negates any word: a statement's "vanligt" conflicts with the evidence's "ovanligt" (and "olika" with "lika",
+"orolig" with "rolig") when the evidence lacks the word itself.
 """
 
 from __future__ import annotations
