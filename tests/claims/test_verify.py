@@ -8,11 +8,11 @@ import io
 import json
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
+from fake_linker import P
 
 from paths import REPO, SEEDS
 from textsamverkan.claims.conflicts import find_conflicts
@@ -193,15 +193,6 @@ def test_overall_says_conflicting_when_passages_disagree() -> None:
 
 
 # --- the Linker is pure: passages and vectors in, ranked and judged candidates out ---------------------------------
-@dataclass(frozen=True)
-class P:
-    doc_id: str
-    start: int
-    end: int
-    speaker: str | None
-    text: str
-
-
 class FakeEncoder:
     def encode(self, texts: list[str], *, kind: str = "query") -> np.ndarray:
         return np.ones((len(texts), 2), dtype=np.float32) / np.sqrt(2)

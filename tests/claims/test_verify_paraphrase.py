@@ -4,12 +4,9 @@ linear look-backs) — each on small Swedish examples."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import numpy as np
+from fake_linker import fake_linker
 
 from textsamverkan.claims.evidence import SHORTLIST, best_evidence
-from textsamverkan.claims.link import Linker
 from textsamverkan.claims.reasons.content import compare_content, content_words, synonyms
 from textsamverkan.claims.reasons.entities import _at_sentence_start, compare_entities
 from textsamverkan.claims.verdict import held_share, judge, judge_evidence, overall
@@ -122,28 +119,8 @@ def test_a_long_passage_is_shortlisted_and_still_gives_the_best_sentence() -> No
     assert passage[ev.start - 10 : ev.end - 10] == ev.quote
 
 
-@dataclass(frozen=True)
-class P:
-    doc_id: str
-    start: int
-    end: int
-    speaker: str | None
-    text: str
-
-
-class Encoder:
-    def encode(self, texts: list[str], *, kind: str = "query") -> np.ndarray:
-        return np.array([[1.0, 0.0]], dtype=np.float32)
-
-
-def _linker(texts: list[str], cosines: list[float]) -> Linker:
-    passages = [P(str(n), 0, len(t), None, t) for n, t in enumerate(texts)]
-    vectors = np.array([[c, float(np.sqrt(1 - c * c))] for c in cosines], dtype=np.float32)
-    return Linker(passages, vectors, Encoder())
-
-
 def test_early_stop_leaves_passages_that_cannot_matter_unjudged() -> None:
-    linker = _linker([RIGHT, OTHER, "Fotboll spelades i maj."], [0.95, 0.3, 0.1])
+    linker = fake_linker([RIGHT, OTHER, "Fotboll spelades i maj."], [0.95, 0.3, 0.1])
     result = linker.link(STATEMENT, k=3)
     assert result.verdict == "supported" and result.decided_by == 0
     assert result.supports[0].judgement is not None
@@ -155,7 +132,7 @@ def test_early_stop_leaves_passages_that_cannot_matter_unjudged() -> None:
 
 def test_early_stop_still_judges_a_close_rival() -> None:
     rival = RIGHT.replace("10 miljarder", "20 miljarder")
-    result = _linker([RIGHT, rival], [0.9, 0.89]).link(STATEMENT, k=2)
+    result = fake_linker([RIGHT, rival], [0.9, 0.89]).link(STATEMENT, k=2)
     assert result.supports[1].judgement is not None
     assert result.verdict == "conflicting"
 

@@ -4,11 +4,8 @@ evidence — each on small Swedish examples."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from fake_linker import fake_linker
 
-import numpy as np
-
-from textsamverkan.claims.link import Linker
 from textsamverkan.claims.reasons.content import compare_content
 from textsamverkan.claims.reasons.direction import compare_direction
 from textsamverkan.claims.reasons.numbers import number_words
@@ -55,20 +52,6 @@ def test_direction_scope_stops_at_the_clause_and_yields_to_the_statements_own_wo
     assert not compare_direction("De ska visa hur risken för ökad smittspridning kan minskas.", evidence).conflict
 
 
-@dataclass(frozen=True)
-class P:
-    doc_id: str
-    start: int
-    end: int
-    speaker: str | None
-    text: str
-
-
-class Encoder:
-    def encode(self, texts: list[str], *, kind: str = "query") -> np.ndarray:
-        return np.array([[1.0, 0.0]], dtype=np.float32)
-
-
 def test_candidates_are_ordered_by_their_best_evidence() -> None:
     statement = "Sedan vecka 17 har kommunens personal testats regelbundet."
     turn = (
@@ -77,9 +60,7 @@ def test_candidates_are_ordered_by_their_best_evidence() -> None:
     )
     lines = ["Kontakt: kommunens växel.", "Personal sökes till kommunens äldreboende.", turn]
     cosines = [0.6, 0.55, 0.3]  # the short lines look closer to the statement as a whole
-    passages = [P(str(n), 0, len(t), None, t) for n, t in enumerate(lines)]
-    vectors = np.array([[c, float(np.sqrt(1 - c * c))] for c in cosines], dtype=np.float32)
-    result = Linker(passages, vectors, Encoder()).link(statement, k=2)
+    result = fake_linker(lines, cosines).link(statement, k=2)
     assert result.supports[0].doc_id == "2"
     assert result.verdict == "supported"
     assert result.supports[0].score < result.supports[1].score  # the ranking score itself is unchanged
