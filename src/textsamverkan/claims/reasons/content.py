@@ -264,6 +264,13 @@ ENDINGS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# a cause said in other words is the statement's "eftersom": "på grund av", "anledningen var att", "med hänvisning
+# till", "X gjorde att", "därför"
+CAUSE = re.compile(
+    r"\b(?:eftersom|därför|emedan|på grund av|anledningen (?:var|är) att|med hänvisning till|gjorde att"
+    r"|ledde till att)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -305,6 +312,9 @@ def analyse(surface: str) -> Word:
     from textsamverkan.segment.sentences import simple_lemma
 
     lemma = simple_lemma(surface).lower()
+    pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()]
+    if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
+        return Word(surface, lemma, tuple(pieces))
     parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)
     return Word(surface, lemma, parts or (lemma,))
 
@@ -358,6 +368,8 @@ def keys(text: str) -> frozenset[str]:
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             out.add(following + _stem(word.lemma))
+    if CAUSE.search(text):
+        out.add("eftersom")
     return frozenset(out)
 
 

@@ -44,7 +44,6 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "utökad",
                 "tillskott",
                 "fler",
-                "flera",
                 "mer",
                 "högre",
                 "hög",

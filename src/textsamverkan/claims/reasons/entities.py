@@ -48,7 +48,7 @@ _COMMON_ACTORS = frozenset(ACTORS.values())
 ORG_HEADS = (
     "nämnd", "nämnden", "myndighet", "myndigheten", "styrelse", "styrelsen", "inspektion", "inspektionen",
     "verk", "verket", "departement", "departementet", "förbund", "förbundet", "sjukhus", "sjukhuset",
-    "kommission", "kommissionen", "institut", "institutet", "råd", "rådet",
+    "kommission", "kommissionen", "institut", "institutet", "råd", "rådet", "kassa", "kassan",
 )  # fmt: skip
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 
@@ -93,6 +93,16 @@ def _actor_key(word: str) -> str | None:
                 )
             ):
                 return key
+    return None
+
+
+def _organisation(word: str) -> str | None:
+    """The key of an organisation named by its head noun ("Socialstyrelsen", "Arbetsmiljöverkets",
+    "Försäkringskassan"; a lower-case word only when the head has a modifier: "vårdförbundet"), genitive dropped."""
+    low = word.lower()
+    base = low[:-1] if low.endswith("s") and low[:-1].endswith(ORG_HEADS) else low
+    if any(base.endswith(h) and (word[:1].isupper() or len(base) > len(h) + 3) for h in ORG_HEADS):
+        return base
     return None
 
 
@@ -161,14 +171,11 @@ def entities(text: str) -> tuple[Entity, ...]:
         if matched:
             continue
         actor = _actor_key(word)
+        organisation = _organisation(word)
         if actor:
             found.append(Entity("actor", actor, word))
-        elif word.lower().endswith(ORG_HEADS) and any(
-            word.lower().endswith(h) and (word[:1].isupper() or len(word) > len(h) + 3) for h in ORG_HEADS
-        ):
-            found.append(
-                Entity("actor", word.lower().rstrip("s") if word.lower().endswith("ens") else word.lower(), word)
-            )
+        elif organisation:
+            found.append(Entity("actor", organisation, word))
         elif word.isupper() and len(word) >= 2:
             found.append(Entity("name", word, word))
         elif word[:1].isupper() and len(word) >= 3:
@@ -216,9 +223,16 @@ def spelt_out(acronym: str, text: str) -> bool:
 
 
 def _has(entity: Entity, others: Sequence[Entity]) -> bool:
-    return any(o.kind == entity.kind and o.key == entity.key for o in others) or any(
+    return any(o.kind == entity.kind and _same_key(entity.key, o.key) for o in others) or any(
         entity.kind == "name" and o.key.startswith(entity.key[:5]) and len(entity.key) >= 5 for o in others
     )
+
+
+def _same_key(a: str, b: str) -> bool:
+    """The same entity, or one named by its bare head noun ("Kommissionen" for "EU-kommissionen", "verket" for
+    "Arbetsmiljöverket")."""
+    short, long_ = sorted((a, b), key=len)
+    return a == b or (short in ORG_HEADS and long_.endswith(short))
 
 
 def _is_acronym(entity: Entity) -> bool:

@@ -1,0 +1,60 @@
+"""Claim verification, seventh round: an organisation in the genitive or at the start of a sentence is still that
+organisation, "flera" is no direction, a cause said in other words is found, and a hyphenated compound has its
+pieces as parts — each on small Swedish examples."""
+
+from __future__ import annotations
+
+from textsamverkan.claims.reasons.content import compare_content
+from textsamverkan.claims.reasons.direction import compare_direction
+from textsamverkan.claims.reasons.entities import compare_entities, entities
+from textsamverkan.claims.verdict import judge_evidence
+
+
+def test_an_organisation_in_the_genitive_or_first_in_a_sentence_is_found() -> None:
+    # "Socialstyrelsens" is Socialstyrelsen; "Arbetsmiljöverkets" first in a sentence is still an organisation
+    outcome = compare_entities(
+        "Barnen sov på skyddat boende, enligt Socialstyrelsen.",
+        "Enligt Socialstyrelsens kartläggning bodde barnen på skyddat boende.",
+    )
+    assert outcome.found == ["Socialstyrelsen"] and not outcome.missing
+    outcome = compare_entities(
+        "Boendena fick anmärkningar vid Arbetsmiljöverkets inspektioner.",
+        "Arbetsmiljöverkets inspektioner visade att boendena fick anmärkningar.",
+    )
+    assert outcome.found == ["Arbetsmiljöverkets"]
+    assert {e.key for e in entities("Försäkringskassan ansåg att han kunde arbeta.")} == {"försäkringskassan"}
+    # another organisation is still a rival
+    outcome = compare_entities("Socialstyrelsen ska följa upp besöken.", "Arbetsmiljöverket ska följa upp besöken.")
+    assert outcome.conflict == [("Socialstyrelsen", "Arbetsmiljöverket")]
+
+
+def test_several_is_no_direction() -> None:
+    # "flera familjer" says nothing of a rise, so "höjda" against "sänkta" is a conflict, not a match through it
+    outcome = compare_direction(
+        "Var tredje familj har fått höjda bidrag.",
+        "Var tredje familj har fått sänkta bidrag, och flera familjer står utan stöd.",
+    )
+    assert outcome.conflict and not outcome.found
+
+
+def test_a_cause_said_in_other_words_is_found() -> None:
+    statement = "Arbetsmiljöverket förbjöd masken eftersom den saknar CE-märkning."
+    outcome, _coverage = compare_content(
+        statement, "Arbetsmiljöverket förbjöd masken med hänvisning till att den saknar CE-märkning."
+    )
+    assert "eftersom" in outcome.found
+    # evidence that gives no cause does not hold the statement's
+    outcome, _coverage = compare_content(statement, "Arbetsmiljöverket förbjöd masken, som saknar CE-märkning.")
+    assert "eftersom" in outcome.missing
+
+
+def test_a_hyphenated_compound_has_its_pieces_as_parts() -> None:
+    outcome, _coverage = compare_content(
+        "Danmark tar fram ett intyg om covidvaccination.",
+        "Danmark tar fram ett intyg om genomförd covid-19-vaccination.",
+    )
+    assert "covidvaccination" in outcome.found
+    verdict, _confidence, reasons = judge_evidence(
+        "EU-kommissionen gav rekommendationen i mars.", "Kommissionen gav rekommendationen i mars."
+    )
+    assert verdict == "supported", reasons
