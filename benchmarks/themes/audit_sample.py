@@ -22,7 +22,7 @@ from corpus import background_documents, documents
 from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.model_coder import fit_model_coder
+from textsamverkan.themes.model_coder import cached_model_coder
 
 
 def main() -> None:
@@ -35,7 +35,8 @@ def main() -> None:
     args = ap.parse_args()
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
-    coder = fit_model_coder(cb, mask=args.mask) if args.model else None
+    options = {} if args.mask == "words" else {"mask": args.mask}  # the default fit, cached once per codebook
+    coder = cached_model_coder(cb, **options) if args.model else None
     skip = background_documents() if args.model else set()
     pools: dict[tuple[str, str], list[str]] = {}
     for doc_id, text, regions in documents():

@@ -1,10 +1,11 @@
 """How the learned layer's two models are combined: each rule for a hit compared on labelled sets.
 
-The layer fits the same classifiers twice, over the word features plus a static-sv embedding and over the word
-features plus an e5-small-sv embedding (themes/model_coder.py). This scores every sentence with both and compares
-ways of deciding a hit from the two ratios score/threshold: either model alone, either, both, the mean of the ratios
-at 1.0, 0.95 (shipped) and 0.90, and the e5 model where the word model reaches half its threshold. Rows: core 7
-P / R / F1, implicit core mentions P / R, distractors coded (rules and layer together).
+The shipped fit (cached once per codebook) holds the same classifiers twice, over the word features plus a static-sv
+embedding and over the word features plus an e5-small-sv embedding (themes/model_coder.py). This scores every
+sentence with both and compares ways of deciding a hit from the two ratios score/threshold: either model alone,
+either, both, the mean of the ratios at 1.0, 0.95, 0.90 (shipped) and 0.85, and the e5 model where the word model
+reaches half its threshold. Rows: core 7 P / R / F1, implicit core mentions P / R, distractors coded (rules and layer
+together).
 
     .venv/bin/python benchmarks/themes/pairing_variants.py [--sets devset_paraphrase.jsonl tuneset_paraphrase.jsonl]
 """
@@ -18,7 +19,7 @@ from devset import HERE, counts, load_items, prf, sentences_of
 
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.model_coder import _WORD, MIN_WORDS, fit_classifiers
+from textsamverkan.themes.model_coder import _WORD, MIN_WORDS, cached_model_coder
 from textsamverkan.themes.quality import CORE_THEMES
 
 Rule = Callable[[float, float], bool]  # (word model ratio, e5 model ratio) -> hit
@@ -28,8 +29,9 @@ RULES: dict[str, Rule] = {
     "either model": lambda w, e: w >= 1 or e >= 1,
     "both models": lambda w, e: w >= 1 and e >= 1,
     "mean of the ratios >= 1.0": lambda w, e: (w + e) / 2 >= 1.0,
-    "mean of the ratios >= 0.95 (shipped)": lambda w, e: (w + e) / 2 >= 0.95,
-    "mean of the ratios >= 0.90": lambda w, e: (w + e) / 2 >= 0.90,
+    "mean of the ratios >= 0.95": lambda w, e: (w + e) / 2 >= 0.95,
+    "mean of the ratios >= 0.90 (shipped)": lambda w, e: (w + e) / 2 >= 0.90,
+    "mean of the ratios >= 0.85": lambda w, e: (w + e) / 2 >= 0.85,
     "e5 where the word model reaches half": lambda w, e: e >= 1 and w >= 0.5,
 }
 
@@ -40,9 +42,10 @@ def main() -> None:
     args = ap.parse_args()
     cb = load_default_codebook()
     matcher = LexicalMatcher(cb)
-    word = fit_classifiers(cb, embedder="static-sv")
-    e5 = fit_classifiers(cb, embedder="e5-small-sv")
-    codes = sorted(set(word.models) & set(e5.models))
+    word = cached_model_coder(cb)  # the shipped fit: the word model, with the e5 model as its `second`
+    e5 = word.second
+    assert e5 is not None
+    codes = sorted(word.models)
     for name in args.sets:
         items = load_items(HERE / name)
         per_item = sentences_of(items)

@@ -109,9 +109,9 @@ def main() -> None:
     lexical = evaluate(gold, texts, sentences, _hits(cb, sentences))
     out += [format_report(lexical), ""]
     if args.model:
-        from textsamverkan.themes.model_coder import fit_model_coder
+        from textsamverkan.themes.model_coder import cached_model_coder
 
-        coder = fit_model_coder(cb)
+        coder = cached_model_coder(cb)
         hits = _hits(cb, sentences)
         for sents in sentences.values():
             hits += coder.code(sents, hits)

@@ -6,8 +6,9 @@ open sources from ../shared/data, `--per-source` sentences each: news sentences 
 (Språkbanken Webbnyheter 2012 via klintan/swedish-ner-corpus, CC BY 4.0), Riksdag interpellations that match no
 health keyword, government pages and Riksdag interpellations on health (public documents, URL 9 §), of the last three
 only the documents whose id hashes to an even number (`corpus.background_documents`), so the other halves stay
-unseen for measuring precision on real text. Sentences the rules code are left out; the health interpellations teach
-the classifiers that care-policy prose is not by itself a mention of a code.
+unseen for measuring precision on real text. Sentences the rules code are left out, and so are sentences that people
+labelled with a code in the training file (training_sv.jsonl); the health interpellations teach the classifiers that
+care-policy prose is not by itself a mention of a code.
 
     .venv/bin/python scripts/themes/build_background.py [--per-source 3000]
 """
@@ -15,6 +16,7 @@ the classifiers that care-policy prose is not by itself a mention of a code.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -25,6 +27,7 @@ sys.path.insert(0, str(REPO / "benchmarks" / "themes"))
 from corpus import DATA, background_documents, interpellation_background, raw_documents  # noqa: E402
 
 OUT = REPO / "src" / "textsamverkan" / "themes" / "data" / "background_sv.txt"
+TRAINING = OUT.with_name("training_sv.jsonl")
 SEED = 2026
 MIN_WORDS = 6
 
@@ -75,10 +78,12 @@ def main() -> None:
     matcher = LexicalMatcher(load_default_codebook())
     rng = random.Random(SEED)
     chosen: list[str] = []
+    training = TRAINING.read_text(encoding="utf-8").splitlines()
+    labelled = {" ".join(json.loads(line)["text"].split()) for line in training if line.strip()}
     riksdag, government, riksdag_health = riksdag_sentences()
     for source in (ner_sentences(), riksdag, government, riksdag_health):
         pool = sorted({" ".join(t.split()) for t in source})
-        pool = [t for t in pool if len(t.split()) >= MIN_WORDS and not t.startswith("#")]
+        pool = [t for t in pool if len(t.split()) >= MIN_WORDS and not t.startswith("#") and t not in labelled]
         rng.shuffle(pool)
         kept = []
         for text in pool:

@@ -39,6 +39,8 @@ IMPLICIT = {
     "Boendet delades upp i en ren och en smittad avdelning.": "infection_control",
     "Vi pratade med de anhöriga om vad mamma själv ville om hon blev sämre.": "care_plans",
 }
+# a second code a reader would also give: asking what the person herself wants is person-centred care too
+ALSO_RIGHT = {"Vi pratade med de anhöriga om vad mamma själv ville om hon blev sämre.": {"person_centred"}}
 UNCODED = [
     "Vi planerar att köpa nya möbler till dagrummet.",
     "Vi provade en ny rutin för helgerna.",
@@ -57,8 +59,8 @@ def test_codes_mentions_in_other_words(default_codebook: Codebook, fitted: Model
     sentences = simple_sentences("x", text, [(0, len(text))])
     assert not code_sentences(sentences, default_codebook)  # the rules miss it
     hits = _model_hits(fitted, default_codebook, text)
-    assert [h.code for h in hits] == [code]
-    hit = hits[0]
+    assert [h.code for h in hits if h.code not in ALSO_RIGHT.get(text, set())] == [code]
+    hit = next(h for h in hits if h.code == code)
     assert hit.method == "model" and hit.score >= hit.evidence["threshold"]
     assert set(hit.evidence) >= {"score", "threshold", "words", "nearest", "model"}
     assert hit.evidence["words"] and hit.evidence["nearest"]
