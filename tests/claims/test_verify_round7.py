@@ -1,12 +1,13 @@
 """Claim verification, seventh round: an organisation in the genitive or at the start of a sentence is still that
-organisation, "flera" is no direction, a cause said in other words is found, and a hyphenated compound has its
-pieces as parts — each on small Swedish examples."""
+organisation, "flera" is no direction, a cause said in other words is found, a hyphenated compound has its pieces as
+parts, a present-tense verb is a verb, and a fraction is an amount — each on small Swedish examples."""
 
 from __future__ import annotations
 
 from textsamverkan.claims.reasons.content import compare_content
 from textsamverkan.claims.reasons.direction import compare_direction
 from textsamverkan.claims.reasons.entities import compare_entities, entities
+from textsamverkan.claims.reasons.numbers import amounts, compare_numbers, number_words
 from textsamverkan.claims.verdict import judge_evidence
 
 
@@ -56,5 +57,24 @@ def test_a_hyphenated_compound_has_its_pieces_as_parts() -> None:
     assert "covidvaccination" in outcome.found
     verdict, _confidence, reasons = judge_evidence(
         "EU-kommissionen gav rekommendationen i mars.", "Kommissionen gav rekommendationen i mars."
+    )
+    assert verdict == "supported", reasons
+
+
+def test_a_present_tense_verb_is_not_its_agent_noun() -> None:
+    # the lemma lookup makes "samordnar" the noun "samordnare"; it is the verb, found in "samordningsroll"
+    outcome, _coverage = compare_content("E-hälsomyndigheten samordnar arbetet.", "Myndigheten har en samordningsroll.")
+    assert "samordna" in outcome.found
+
+
+def test_a_fraction_is_an_amount_and_no_content_word() -> None:
+    shares = {a.text: round(a.value, 1) for a in amounts("Drygt tre femtedelar och ungefär en tredjedel.")}
+    assert shares == {"tre femtedelar": 60.0, "en tredjedel": 33.3}  # not the number 3
+    assert {"femtedelar", "tredjedel"} <= number_words("Drygt tre femtedelar och ungefär en tredjedel.")
+    assert compare_numbers("Dödligheten sjunker med en tredjedel.", "Dödligheten minskar med 33 procent.").found
+    outcome = compare_numbers("Tre femtedelar görs i privat regi.", "I Stockholm görs 62 procent i privat regi.")
+    assert outcome.found == [] and outcome.conflict  # 60 % is not 62 % when the fraction is said exactly
+    verdict, _confidence, reasons = judge_evidence(
+        "Dödligheten sjunker med ungefär en tredjedel.", "Dödligheten kommer att minska med 33 procent."
     )
     assert verdict == "supported", reasons

@@ -312,6 +312,8 @@ def analyse(surface: str) -> Word:
     from textsamverkan.segment.sentences import simple_lemma
 
     lemma = simple_lemma(surface).lower()
+    if lemma == surface.lower() + "e" and lemma.endswith("are"):
+        lemma = lemma[:-2]  # "samordnar" is the verb "samordna", never the noun "samordnare" the lookup gives
     pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()]
     if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
         return Word(surface, lemma, tuple(pieces))

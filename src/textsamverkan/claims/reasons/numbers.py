@@ -1,11 +1,11 @@
 """Numbers with units and approximations: "drygt 300 sjuksköterskor" against "drygt 30 sjuksköterskor".
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as "fördubblats")
-plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("en fjärdedel", "var tredje", "varannan",
-"två tredjedelar"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60 %;
-the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its part
-and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the second
-("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours, veckor in days, mil in
+plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("en fjärdedel", "tre femtedelar", "var
+tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60
+%; the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its
+part and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the
+second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours, veckor in days, mil in
 kilometres, "stycken" as a plain count. Two amounts agree when their values are within 2 % (20 % when either is
 approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number; two bounds must
 agree within 2 %). An amount in the evidence with the same unit, or the same kind when neither has one, and another
@@ -32,19 +32,26 @@ _EXTRA = (
     (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
     (re.compile(r"\bhalva\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\b(?:varannan|vartannat|varsannan)\b", re.I), 50.0, "%", "amount", ""),
-    (re.compile(r"\b(?:en|ett) tredjedel\b|\bvar tredje\b|\bvart tredje\b", re.I), 100 / 3, "%", "amount", ""),
-    (re.compile(r"\btvå tredjedelar\b", re.I), 200 / 3, "%", "amount", ""),
-    (re.compile(r"\b(?:en|ett) fjärdedel\b|\bvar fjärde\b|\bvart fjärde\b", re.I), 25.0, "%", "amount", ""),
-    (re.compile(r"\btre fjärdedelar\b", re.I), 75.0, "%", "amount", ""),
-    (re.compile(r"\b(?:en|ett) femtedel\b|\bvar femte\b|\bvart femte\b", re.I), 20.0, "%", "amount", ""),
-    (re.compile(r"\b(?:en|ett) tiondel\b|\bvar tionde\b|\bvart tionde\b", re.I), 10.0, "%", "amount", ""),
+    (re.compile(r"\bvart? tredje\b", re.I), 100 / 3, "%", "amount", ""),
+    (re.compile(r"\bvart? fjärde\b", re.I), 25.0, "%", "amount", ""),
+    (re.compile(r"\bvart? femte\b", re.I), 20.0, "%", "amount", ""),
+    (re.compile(r"\bvart? tionde\b", re.I), 10.0, "%", "amount", ""),
 )
+# fractions: a number and a denominator, "en tredjedel", "tre femtedelar", "2 tiondelar"
+DENOMINATORS = {
+    "tredjedel": 3, "fjärdedel": 4, "femtedel": 5, "sjättedel": 6, "sjundedel": 7, "åttondel": 8, "niondel": 9,
+    "tiondel": 10,
+}  # fmt: skip
 
 # units compared in another: (that unit, its size in it)
 CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0)}
 _SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
 _SHARE = re.compile(
     rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
+    re.I,
+)
+_FRACTION = re.compile(
+    rf"\b(?P<part>en|ett|{_SHARE_NUMBER})\s+(?P<whole>{'|'.join(DENOMINATORS)})(?:en|ar|arna)?\b",
     re.I,
 )
 SMALL_WHOLE = 10
@@ -82,7 +89,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
         described = describe({**q.to_dict(), "measures": ""})
         found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures))
     for m, part, whole in shares:
-        said = share_approx.get(m.start()) or "omkring"
+        # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
+        before = _APPROX_BEFORE.search(text, 0, m.start())
+        default = "omkring" if m.re is _SHARE else (before.group(1).lower() if before else "")
+        said = share_approx.get(m.start()) or default
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
@@ -96,10 +106,11 @@ def amounts(text: str) -> tuple[Amount, ...]:
 
 
 def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
-    """Each "N av M" of `text` with N < M: (the match, N, M)."""
+    """Each "N av M" and each fraction ("tre femtedelar") of `text` with N < M: (the match, N, M)."""
     out = []
-    for m in _SHARE.finditer(text):
-        part, whole = parse_number(m.group("part")), parse_number(m.group("whole"))
+    for m in (*_SHARE.finditer(text), *_FRACTION.finditer(text)):
+        part = parse_number(m.group("part"))
+        whole = DENOMINATORS.get(m.group("whole").lower()) if m.re is _FRACTION else parse_number(m.group("whole"))
         if part is not None and whole and part < whole:
             out.append((m, part, whole))
     return out
@@ -142,14 +153,17 @@ MEASURING_UNITS = frozenset(
 
 
 def number_words(text: str) -> frozenset[str]:
-    """The words of `text` that its amounts consist of, number words and measuring units ("fyrtiotusen",
-    "kilometer"): the number check judges them, so they are no content words."""
-    return frozenset(
+    """The words of `text` that its amounts consist of, number words, fractions and measuring units ("fyrtiotusen",
+    "tredjedel", "kilometer"): the number check judges them, so they are no content words."""
+    words = {
         word
         for q in parse_quantities(text)
         for word in q.text.lower().split()
         if parse_number(word) is not None or UNITS.get(word) in MEASURING_UNITS
-    )
+    }
+    said = [m.group() for pattern, *_rest in _EXTRA for m in pattern.finditer(text)]
+    said += [m.group() for m in _FRACTION.finditer(text)]  # "tredjedel", "hälften", "varannan" are the amount
+    return frozenset(words | {word for phrase in said for word in phrase.lower().split()})
 
 
 def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
