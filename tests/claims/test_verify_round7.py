@@ -24,6 +24,14 @@ def test_an_organisation_in_the_genitive_or_first_in_a_sentence_is_found() -> No
     )
     assert outcome.found == ["Arbetsmiljöverkets"]
     assert {e.key for e in entities("Försäkringskassan ansåg att han kunde arbeta.")} == {"försäkringskassan"}
+    # a name first in a sentence, as the first piece of a hyphenated word or the first part of a compound
+    for statement, evidence in [
+        ("Lösningen tas fram av Digg.", "Digg ska ta fram lösningen."),
+        ("Kommunal gick till JO med saken.", "Kommunal har JO-anmält saken."),
+        ("Pisa 2021 skjuts upp.", "OECD skjuter upp Pisaundersökningen."),
+    ]:
+        assert not compare_entities(statement, evidence).missing, statement
+    assert compare_entities("Lösningen tas fram av Digg.", "Myndigheten tar fram lösningen.").missing == ["Digg"]
     # another organisation is still a rival
     outcome = compare_entities("Socialstyrelsen ska följa upp besöken.", "Arbetsmiljöverket ska följa upp besöken.")
     assert outcome.conflict == [("Socialstyrelsen", "Arbetsmiljöverket")]

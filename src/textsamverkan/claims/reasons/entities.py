@@ -244,12 +244,28 @@ NATIONAL_WORDS = frozenset(["landet", "landets", "nationell", "nationellt", "nat
 
 
 def _named_otherwise(entity: Entity, text: str) -> bool:
-    """The entity is in `text` under another name: an acronym spelt out, or Sweden as "landet" or "nationellt"
-    (Swedish public text seldom names its own country)."""
+    """The entity is in `text` under another name or in another word: a name as a word of its own wherever it stands
+    ("Digg ska …" first in a sentence, where a capitalised word may be a common one), as the first piece of a
+    hyphenated word ("JO-anmält") or the first part of a capitalised compound ("Pisaundersökningen"); an acronym
+    spelt out; Sweden as "landet" or "nationellt" (Swedish public text seldom names its own country)."""
+    if entity.kind == "name" and _in_words(entity.key.lower(), text):
+        return True
     if _is_acronym(entity):
         return spelt_out(entity.text, text)
     if entity.kind == "name" and entity.key == "sverige":
         return any(m.group().lower() in NATIONAL_WORDS for m in _TOKEN.finditer(text))
+    return False
+
+
+def _in_words(key: str, text: str) -> bool:
+    """Whether a name's key is a word of `text` (genitive dropped), the first piece of a hyphenated word, or the first
+    part of a capitalised compound of at least four letters more."""
+    for m in _TOKEN.finditer(text):
+        low = m.group().lower()
+        if key in (low, low.removesuffix("s"), low.split("-")[0]):
+            return True
+        if len(key) >= 4 and m.group()[:1].isupper() and low.startswith(key) and len(low) >= len(key) + 4:
+            return True
     return False
 
 
