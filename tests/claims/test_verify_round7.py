@@ -1,6 +1,7 @@
 """Claim verification, seventh round: an organisation in the genitive or at the start of a sentence is still that
 organisation, "flera" is no direction, a cause said in other words is found, a hyphenated compound has its pieces as
-parts, a present-tense verb is a verb, and a fraction is an amount — each on small Swedish examples."""
+parts, a present-tense verb is a verb, a fraction is an amount and a number used as a label is found — each on small
+Swedish examples."""
 
 from __future__ import annotations
 
@@ -86,3 +87,12 @@ def test_a_fraction_is_an_amount_and_no_content_word() -> None:
         "Dödligheten sjunker med ungefär en tredjedel.", "Dödligheten kommer att minska med 33 procent."
     )
     assert verdict == "supported", reasons
+
+
+def test_a_number_used_as_a_label_holds_a_bare_number_but_no_amount() -> None:
+    # "skyddsnivå 2" is no amount of its own in the evidence, yet it says what the statement says
+    outcome = compare_numbers("Verket beslutade att skyddsnivå 2 gäller i landet.", "I Sverige råder skyddsnivå 2.")
+    assert outcome.found == ["2"] and not outcome.missing
+    # it never holds an amount with a unit, nor rivals one
+    outcome = compare_numbers("Stödet är 90 procent.", "Stödet gäller skyddsmask 90 i hela landet.")
+    assert outcome.missing and not outcome.found and not outcome.conflict

@@ -105,6 +105,22 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
+_BARE_NUMBER = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/]\d|-)")
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare_numbers(text: str) -> tuple[Amount, ...]:
+    """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90") or
+    the first of a pair ("3 respektive 2 miljarder"): they may hold a statement's bare number, but never rival one
+    (`derived`)."""
+    taken = [(q.start, q.end) for q in parse_quantities(text)]
+    return tuple(
+        Amount(float(m.group()), "", "amount", "", m.group(), derived=True)
+        for m in _BARE_NUMBER.finditer(text)
+        if not any(start <= m.start() < end for start, end in taken)
+    )
+
+
 def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
     """Each "N av M" and each fraction ("tre femtedelar") of `text` with N < M: (the match, N, M)."""
     out = []
@@ -171,14 +187,18 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
     "fyra av tio … två samtal")."""
     mine = tuple(a for a in amounts(statement) if not a.derived)
-    theirs = amounts(evidence) if mine else ()
+    bare = _bare_numbers(evidence) if any(not a.unit for a in mine) else ()
+    theirs = (*amounts(evidence), *bare) if mine else ()
 
     def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
         """The amounts of `others` that count what `amount` counts, or all of them when none does."""
         return [o for o in others if _counts_alike(amount, o)] or others
 
     def agrees(amount: Amount, other: Amount) -> bool:
-        # an evidence amount must count what the statement's amount counts when the evidence has such amounts
+        # an evidence amount must count what the statement's amount counts when the evidence has such amounts; a
+        # bare number holds only a number said bare ("skyddsnivå 2"), never an amount with a unit
+        if other in bare and amount.unit:
+            return False
         return agree(amount, other) and (other not in theirs or other in alike(amount, theirs))
 
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
