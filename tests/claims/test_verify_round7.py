@@ -70,6 +70,15 @@ def test_a_hyphenated_compound_has_its_pieces_as_parts() -> None:
     assert verdict == "supported", reasons
 
 
+def test_the_first_part_of_a_compound_shared_in_a_list_is_found_in_a_word_it_begins() -> None:
+    outcome, _coverage = compare_content(
+        "Regionerna erbjuder kris-, samtals- och traumastöd.", "Regionerna ska ge krisstöd, samtalsstöd och traumastöd."
+    )
+    assert {"kris-", "samtals-"} <= set(outcome.found)
+    outcome, _coverage = compare_content("Regionerna erbjuder kris- och traumastöd.", "Regionerna ger traumastöd.")
+    assert "kris-" in outcome.missing
+
+
 def test_a_present_tense_verb_is_not_its_agent_noun() -> None:
     # the lemma lookup makes "samordnar" the noun "samordnare"; it is the verb, found in "samordningsroll"
     outcome, _coverage = compare_content("E-hälsomyndigheten samordnar arbetet.", "Myndigheten har en samordningsroll.")

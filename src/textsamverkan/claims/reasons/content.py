@@ -450,6 +450,10 @@ def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
     groups = _by_prefix(evidence_keys)
+    modifier = word.surface.lower().removesuffix("-")
+    if modifier != word.surface.lower():
+        # the first part of a compound shared in a list ("kris-, samtals- och traumastöd"): found in any word it begins
+        return 1.0 if len(modifier) >= 3 and any(k.startswith(modifier) for k in groups.get(modifier[:3], ())) else 0.0
     if len(word.parts) > 1 and all(_part_in(p, evidence_keys, groups) for p in word.parts):
         return 1.0
     if any(_near(word.lemma, k) for k in groups.get(word.lemma[:3], ())):
