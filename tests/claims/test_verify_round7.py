@@ -102,6 +102,8 @@ def test_a_number_used_as_a_label_holds_a_bare_number_but_no_amount() -> None:
     # "skyddsnivå 2" is no amount of its own in the evidence, yet it says what the statement says
     outcome = compare_numbers("Verket beslutade att skyddsnivå 2 gäller i landet.", "I Sverige råder skyddsnivå 2.")
     assert outcome.found == ["2"] and not outcome.missing
+    # a day of a date, a time or a bound of a range is no label
+    assert compare_numbers("Det gällde 24 kommuner.", "Den 24 mars fattades beslutet.").missing == ["24 kommuner"]
     # it never holds an amount with a unit, nor rivals one
     outcome = compare_numbers("Stödet är 90 procent.", "Stödet gäller skyddsmask 90 i hela landet.")
     assert outcome.missing and not outcome.found and not outcome.conflict

@@ -260,13 +260,22 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
 def _in_words(key: str, text: str) -> bool:
     """Whether a name's key is a word of `text` (genitive dropped), the first piece of a hyphenated word, or the first
     part of a capitalised compound of at least four letters more."""
+    words, capitalised = _name_forms(text)
+    return key in words or (len(key) >= 4 and any(c.startswith(key) and len(c) >= len(key) + 4 for c in capitalised))
+
+
+@lru_cache(maxsize=1 << 12)
+def _name_forms(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The forms a name can take among the words of `text` (each word, without a genitive s, and the first piece of a
+    hyphenated word), and its capitalised words, lower-cased: read once per text."""
+    words: set[str] = set()
+    capitalised = []
     for m in _TOKEN.finditer(text):
         low = m.group().lower()
-        if key in (low, low.removesuffix("s"), low.split("-")[0]):
-            return True
-        if len(key) >= 4 and m.group()[:1].isupper() and low.startswith(key) and len(low) >= len(key) + 4:
-            return True
-    return False
+        words.update((low, low.removesuffix("s"), low.split("-")[0]))
+        if m.group()[:1].isupper():
+            capitalised.append(low)
+    return frozenset(words), tuple(capitalised)
 
 
 @lru_cache(maxsize=1 << 12)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import NUMBER_WORDS, UNITS, describe, parse_number, parse_quantities
+from textsamverkan.claims.quantities import MONTHS, NUMBER_WORDS, UNITS, describe, parse_number, parse_quantities
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -105,7 +105,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
-_BARE_NUMBER = re.compile(r"(?<![\d.,:/-])\d{1,3}(?![\d.,:/]\d|-)")
+# a number of one to three digits that is no part of a longer number, a time, a date ("24 mars") or a range
+_BARE_NUMBER = re.compile(
+    rf"(?<![\d.,:/-])\d{{1,3}}(?!\d|[.,:/]\d|-|\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)", re.I
+)
 
 
 @lru_cache(maxsize=1 << 16)
