@@ -79,6 +79,15 @@ def test_the_first_part_of_a_compound_shared_in_a_list_is_found_in_a_word_it_beg
     assert "kris-" in outcome.missing
 
 
+def test_a_compound_the_lookup_does_not_know_takes_its_heads_lemma() -> None:
+    # "delredovisar" is not in the lemma lookup; its head "redovisar" is, so it is the verb "delredovisa", whose
+    # -ning noun is "delredovisning"
+    outcome, _coverage = compare_content(
+        "Myndigheten lämnar en delredovisning i maj.", "Myndigheten delredovisar uppdraget i maj."
+    )
+    assert "delredovisning" in outcome.found
+
+
 def test_a_present_tense_verb_is_not_its_agent_noun() -> None:
     # the lemma lookup makes "samordnar" the noun "samordnare"; it is the verb, found in "samordningsroll"
     outcome, _coverage = compare_content("E-hälsomyndigheten samordnar arbetet.", "Myndigheten har en samordningsroll.")

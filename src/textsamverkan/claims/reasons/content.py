@@ -318,6 +318,10 @@ def analyse(surface: str) -> Word:
     if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
         return Word(surface, lemma, tuple(pieces))
     parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)
+    if lemma == surface.lower() and len(parts) > 1:
+        # a compound the lookup does not know takes its head's lemma: "delredovisar" → "delredovisa"
+        at = lemma.rfind(parts[-1][: max(3, len(parts[-1]) - 2)])
+        lemma = lemma[:at] + parts[-1] if at > 0 else lemma
     return Word(surface, lemma, parts or (lemma,))
 
 
