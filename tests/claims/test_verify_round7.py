@@ -47,6 +47,23 @@ def test_several_is_no_direction() -> None:
     assert outcome.conflict and not outcome.found
 
 
+def test_more_direction_words_and_a_bound_is_no_direction() -> None:
+    for statement, evidence in [
+        ("Krisen har förbättrat situationen för personalen.", "Krisen har förvärrat situationen för personalen."),
+        ("Doserna går till de fattigaste länderna.", "Doserna går till de rikaste länderna."),
+        ("Regionen har beslutat att bygga ut teamet.", "Regionen har beslutat att lägga ned teamet."),
+        ("Beslutet togs när smittspridningen var på väg ner.", "Beslutet togs när smittspridningen ökade snabbt."),
+    ]:
+        assert compare_direction(statement, evidence).conflict, statement
+    # "mer än fyra veckor" bounds an amount: no rise to conflict with "lades ned"
+    outcome = compare_direction(
+        "Kontoret lades ned för mer än fyra veckor sedan.", "Kontoret lades ned för fem veckor sedan."
+    )
+    assert not outcome.conflict
+    # two bounds on opposite sides conflict
+    assert compare_numbers("Fler än 50 kommuner har infört det.", "Färre än 50 kommuner har infört det.").conflict
+
+
 def test_a_cause_said_in_other_words_is_found() -> None:
     statement = "Arbetsmiljöverket förbjöd masken eftersom den saknar CE-märkning."
     outcome, _coverage = compare_content(

@@ -93,13 +93,27 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "stärka",
             ]
         ),
-        frozenset(["försämra", "försämring", "sämre", "negativ", "negativt", "misslyckas", "misslyckad", "försvaga"]),
+        frozenset(
+            [
+                "försämra",
+                "försämring",
+                "sämre",
+                "förvärra",
+                "värre",
+                "negativ",
+                "negativt",
+                "misslyckas",
+                "misslyckad",
+                "försvaga",
+            ]
+        ),
     ),
     "tillgång": (
         frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
         frozenset(["brist", "brista", "bristfällig", "sakna", "saknas", "underskott"]),
     ),
     "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
+    "välstånd": (frozenset(["rik", "rikare", "förmögen"]), frozenset(["fattig", "fattigare"])),
 }
 PHRASES: dict[str, tuple[str, int]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),
@@ -111,12 +125,17 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\bskur(?:its|it|e) (?:ned|ner)\b": ("mängd", 1),
     r"\bgått (?:ned|ner)\b": ("mängd", 1),
     r"\bont om\b": ("tillgång", 1),
+    r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas) (?:ned|ner)\b": ("mängd", 1),
+    r"\bpå väg (?:ned|ner)\b": ("mängd", 1),
+    r"\bpå väg upp\b": ("mängd", 0),
     r"\bför få\b": ("mängd", 1),
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
 SCOPE = 2  # words on either side of a direction word, within its clause, that it is said of
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
+# "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction
+_BOUND = re.compile(r"\s+än\s+(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|hundra|tusen)\b)", re.I)
 _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att", "då", "när", "fast", "trots"])
 
 
@@ -163,7 +182,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
             found.append((axis, side, inside[0], inside[-1]))
             covered.append((m.start(), m.end()))
     for n, m in enumerate(tokens):
-        if any(a <= m.start() < b for a, b in covered):
+        if any(a <= m.start() < b for a, b in covered) or _BOUND.match(text, m.end()):
             continue
         hit = pole(m.group())
         if hit:

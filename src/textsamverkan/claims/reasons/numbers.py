@@ -135,14 +135,19 @@ def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
     return out
 
 
-BOUNDS = frozenset(["över", "under", "minst", "högst", "mer än", "mindre än", "fler än", "färre än", "upp till"])
+LOWER_BOUNDS = frozenset(["över", "minst", "mer än", "fler än"])
+UPPER_BOUNDS = frozenset(["under", "högst", "mindre än", "färre än", "upp till"])
+BOUNDS = LOWER_BOUNDS | UPPER_BOUNDS
 
 
 def agree(a: Amount, b: Amount) -> bool:
     """Same value within the tolerance; units compatible (equal, or one of them unitless). Two bounds are exact ("upp
-    till 65 års ålder" is not "upp till 67"); a bound against a plain number is approximate."""
+    till 65 års ålder" is not "upp till 67") and must bound the same side ("fler än 50" is not "färre än 50"); a
+    bound against a plain number is approximate."""
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if {a.approx, b.approx} & LOWER_BOUNDS and {a.approx, b.approx} & UPPER_BOUNDS:
+        return False  # "fler än 50" is not "färre än 50"
     both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
     tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
     return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
