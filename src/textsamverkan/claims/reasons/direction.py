@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from textsamverkan.claims.quantities import NUMBER_WORDS
 from textsamverkan.claims.reasons import Outcome
 
 AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -135,7 +136,7 @@ _FLIP = ("o", "miss")
 SCOPE = 2  # words on either side of a direction word, within its clause, that it is said of
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
 # "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction
-_BOUND = re.compile(r"\s+än\s+(?:\d|(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|hundra|tusen)\b)", re.I)
+_BOUND = re.compile(rf"\s+än\s+(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)", re.I)
 _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att", "då", "när", "fast", "trots"])
 
 
