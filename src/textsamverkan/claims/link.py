@@ -162,9 +162,9 @@ class Linker:
 
     def _rerank(self, statement: str, shortlist: Any, hybrid: Any) -> list[int]:
         """The shortlisted passages ordered by ranking score plus `EVIDENCE_WEIGHT` times the overlap of their best
-        sentence, then the first `FULL_DEPTH` of them and the `KEEP_RANKED` best by ranking score by ranking score plus
-        that weight times their best evidence's coverage (ties: the earlier order); unchanged when the first passage's
-        evidence already holds `SURE` of the statement."""
+        sentence; then the first `FULL_DEPTH` of them, and the `KEEP_RANKED` best by ranking score, by ranking score
+        plus that weight times their best evidence's coverage (ties: the earlier order); unchanged when the first
+        passage's evidence already holds `SURE` of the statement."""
         from textsamverkan.claims.evidence import best_evidence, overlap
 
         def reorder(indices: list[int], evidence: Any) -> list[int]:

@@ -314,7 +314,7 @@ def analyse(surface: str) -> Word:
     lemma = simple_lemma(surface).lower()
     if lemma == surface.lower() + "e" and lemma.endswith("are"):
         lemma = lemma[:-2]  # "samordnar" is the verb "samordna", never the noun "samordnare" the lookup gives
-    pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()]
+    pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()] if "-" in surface else []
     if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
         return Word(surface, lemma, tuple(pieces))
     parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)

@@ -19,7 +19,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import MONTHS, NUMBER_WORDS, UNITS, describe, parse_number, parse_quantities
+from textsamverkan.claims.quantities import (
+    MONTHS,
+    NUMBER_WORDS,
+    UNITS,
+    Quantity,
+    describe,
+    parse_number,
+    parse_quantities,
+)
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 EXACT = 0.02
@@ -75,12 +83,18 @@ class Amount:
 
 
 @lru_cache(maxsize=1 << 18)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """`parse_quantities` of a text, read once: amounts, bare numbers and number words all start from it."""
+    return tuple(parse_quantities(text))
+
+
+@lru_cache(maxsize=1 << 18)
 def amounts(text: str) -> tuple[Amount, ...]:
     """Every amount in `text` (see the module docstring)."""
     shares = _shares(text)
     found = []
     share_approx: dict[int, str] = {}
-    for q in parse_quantities(text):
+    for q in _quantities(text):
         inside = [m for m, _part, whole in shares if q.start < m.end() and q.end > m.start() and whole <= SMALL_WHOLE]
         if inside:
             share_approx[inside[0].start()] = q.approx or share_approx.get(inside[0].start(), "")
@@ -116,7 +130,7 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90") or
     the first of a pair ("3 respektive 2 miljarder"): they may hold a statement's bare number, but never rival one
     (`derived`)."""
-    taken = [(q.start, q.end) for q in parse_quantities(text)]
+    taken = [(q.start, q.end) for q in _quantities(text)]
     return tuple(
         Amount(float(m.group()), "", "amount", "", m.group(), derived=True)
         for m in _BARE_NUMBER.finditer(text)
@@ -181,7 +195,7 @@ def number_words(text: str) -> frozenset[str]:
     "tredjedel", "kilometer"): the number check judges them, so they are no content words."""
     words = {
         word
-        for q in parse_quantities(text)
+        for q in _quantities(text)
         for word in q.text.lower().split()
         if parse_number(word) is not None or UNITS.get(word) in MEASURING_UNITS
     }
