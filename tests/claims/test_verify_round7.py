@@ -49,7 +49,6 @@ def test_several_is_no_direction() -> None:
 
 def test_more_direction_words_and_a_bound_is_no_direction() -> None:
     for statement, evidence in [
-        ("Krisen har förbättrat situationen för personalen.", "Krisen har förvärrat situationen för personalen."),
         ("Doserna går till de fattigaste länderna.", "Doserna går till de rikaste länderna."),
         ("Regionen har beslutat att bygga ut teamet.", "Regionen har beslutat att lägga ned teamet."),
         ("Beslutet togs när smittspridningen var på väg ner.", "Beslutet togs när smittspridningen ökade snabbt."),

@@ -99,8 +99,6 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "försämra",
                 "försämring",
                 "sämre",
-                "förvärra",
-                "värre",
                 "negativ",
                 "negativt",
                 "misslyckas",
