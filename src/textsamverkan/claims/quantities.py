@@ -149,9 +149,13 @@ _COMPOUND_PIECE = re.compile("|".join(["ett", "en", *NUMBER_WORDS]))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
+# "en halv miljard", "en och en halv procent", "två och ett halvt år"
+_HALF = r"(?:en|ett)\s+halvt?"
+HALVES = frozenset(["halv", "halvt"])
 _QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
-    rf"(?P<num>{_NUMBER}|\b(?:{_COMPOUND}|{_WORDS})\b)"
+    rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{_COMPOUND}|{_WORDS})\b)"
+    rf"(?P<half>\s+och\s+{_HALF}\b)?"
     rf"(?:\s+(?P<scale>{_SCALE})\b)?"
     rf"(?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
     re.IGNORECASE,
@@ -332,13 +336,15 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _MONTH_AFTER.match(text, after) or _NOT_AMOUNT_AFTER.match(text, after):
             continue
         start = m.start()
-        value = parse_number(raw)
+        value = 0.5 if re.fullmatch(_HALF, raw, re.I) else parse_number(raw)
         if value is None:
             continue
+        if m.group("half"):
+            value += 0.5
         scale = (m.group("scale") or "").lower()
         unit_raw = (m.group("unit") or "").lower()
         is_word = raw[0].isalpha()
-        if is_word and raw.lower() in ("en", "ett") and not (scale or unit_raw in ("%", "procent")):
+        if is_word and raw.lower() in ("en", "ett") and not (scale or unit_raw in ("%", "procent") or m.group("half")):
             continue
         if is_word and not (scale or unit_raw or _TIMES.match(text, m.end())):
             if raw.lower() in ("hundra", "tusen"):

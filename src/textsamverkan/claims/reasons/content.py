@@ -4,7 +4,8 @@
 "kommunal" matches "kommun" (one form is the other plus a short suffix), "beställa" matches "beställning" (a verb
 and its -ning noun), "stämde av" matches "avstämningar" (a particle verb and its compound noun), and a word matches
 any word of its group in the synonym lexicon `claims/synonyms.txt` ("anställda" ~ "personal") or any of its
-synonyms in the bundled Swedish thesaurus (nlp/thesaurus.py: "avtal" ~ "överenskommelse"), while a compound whose
+synonyms in the bundled Swedish thesaurus (nlp/thesaurus.py: "avtal" ~ "överenskommelse"), or a synonym of one of
+those ("analysera" ~ "undersöka" ~ "granska"), while a compound whose
 evidence names another kind of the same thing ("undersköterska" for "sjuksköterska") is missing. Function words,
 generic verbs and adverbs, unit words ("procent", "kronor") and negation cues are left out: they carry no claim of
 their own. Words that the direction, negation, number and date checks judge are left out too.
@@ -13,222 +14,22 @@ their own. Words that the direction, negation, number and date checks judge are 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.bm25 import STOPWORDS
 from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons.words import GENERIC, Word, analyse
 
-GENERIC = frozenset(
-    [
-        "säga",
-        "berätta",
-        "tala",
-        "vilja",
-        "kunna",
-        "skola",
-        "böra",
-        "måste",
-        "behöva",
-        "finnas",
-        "göra",
-        "få",
-        "ge",
-        "ta",
-        "komma",
-        "gå",
-        "hålla",
-        "lämna",
-        "ske",
-        "se",
-        "vara",
-        "bli",
-        "ha",
-        "sådan",
-        "betydligt",
-        "uppskattningsvis",
-        "närvarande",
-        "helt",
-        "mycket",
-        "väldigt",
-        "ganska",
-        "lite",
-        "kraftigt",
-        "särskilt",
-        "också",
-        "bara",
-        "ju",
-        "nog",
-        "redan",
-        "fortfarande",
-        "dock",
-        "just",
-        "sedan",
-        "nu",
-        "enligt",
-        "genom",
-        # parts of fixed phrases that carry no claim: "ta fram", "på grund av", "med anledning av", "till följd av",
-        # "till sitt förfogande"
-        "fram",
-        "grund",
-        "anledning",
-        "följd",
-        "förfogande",
-        "både",
-        "samt",
-        "cirka",
-        "omkring",
-        "ungefär",
-        "drygt",
-        "runt",
-        "nästan",
-        "knappt",
-        "minst",
-        "högst",
-        "totalt",
-        "sammanlagt",
-        "ytterligare",
-        "varje",
-        "per",
-        "alla",
-        "all",
-        "allt",
-        "hela",
-        "del",
-        "delar",
-        "sätt",
-        "fall",
-        "gång",
-        "gånger",
-        "antal",
-        "antalet",
-        "år",
-        "månad",
-        "vecka",
-        "dag",
-        "då",
-        "när",
-        "där",
-        "här",
-        "dessa",
-        "denna",
-        "detta",
-        "vilken",
-        "vilket",
-        "vilka",
-        "varandra",
-        "själv",
-        "egen",
-        "eget",
-        "egna",
-        "olika",
-        "annan",
-        "andra",
-        "jämfört",
-        "utifrån",
-        "kring",
-        "inom",
-        "mellan",
-        "bland",
-        "hos",
-        "via",
-        "mot",
-        "utan",
-        "efter",
-        "före",
-        "innan",
-        "hela",
-        "stor",
-        "liten",
-        "tog",
-        "togs",
-        "tas",
-        "tagit",
-        "tagits",
-        "gjorde",
-        "gjort",
-        "gjordes",
-        "fick",
-        "fått",
-        "gav",
-        "gett",
-        "givit",
-        "kom",
-        "kommit",
-        "gick",
-        "gått",
-        "haft",
-        "blev",
-        "blivit",
-        "fanns",
-        "sa",
-        "sade",
-        "sagt",
-        "varit",
-        "kunde",
-        "kunnat",
-        "skulle",
-        "ville",
-        "velat",
-        "behövde",
-        "hölls",
-        "hålls",
-        "två",
-        "tre",
-        "fyra",
-        "fem",
-        "sex",
-        "sju",
-        "åtta",
-        "nio",
-        "tio",
-        "elva",
-        "tolv",
-        "tjugo",
-        "trettio",
-        "hundra",
-        "tusen",
-        "miljon",
-        "miljoner",
-        "miljard",
-        "miljarder",
-        "många",
-        "dubbel",
-        "dubbelt",
-        "hälften",
-        # unit words: the number check judges them with their amount
-        "procent",
-        "procentenhet",
-        "procentenheter",
-        "krona",
-        "kronor",
-        "kr",
-        "stycken",
-        "styck",
-        # approximations: the number check judges them
-        "åtminstone",
-        "närmare",
-        "uppemot",
-        # negation cues: the negation check judges them
-        "inte",
-        "ej",
-        "icke",
-        "aldrig",
-        "ingen",
-        "inget",
-        "inga",
-        "ingenting",
-        "varken",
-        "knappast",
-    ]
-)
 PARTICLES = frozenset(["av", "upp", "ut", "in", "fram", "till", "över", "bort", "ner", "ned", "igång", "om", "på"])
 NOUN_SUFFIXES = ("ning", "ningen", "ningar", "ningarna", "ningens", "ningarnas")
 # derivations of one loan stem: "vaccination"/"vaccinering"/"vaccinera", "information"/"informera"
 DERIVATIONS = frozenset(
-    ["", "ation", "ering", "era", "isera", "icera", "tion", "ism", "ist", "isk", "iell", "ell", "ik"]
+    ["", "ation", "ering", "era", "isera", "icera", "tion", "ion", "ism", "ist", "isk", "iell", "ell", "ik"]
 )
 MIN_LOAN_STEM = 6
+# particles written together with a word without turning its meaning ("in-", "på-", "med-"; not "av-": "avbeställa")
+UNSEPARATED = ("in", "på", "med")
+MIN_UNPREFIXED = 5
 MIN_SYNONYM_PART = 6
 ENDINGS = frozenset(
     [
@@ -267,20 +68,10 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 # a cause said in other words is the statement's "eftersom": "på grund av", "anledningen var att", "med hänvisning
 # till", "X gjorde att", "därför"
 CAUSE = re.compile(
-    r"\b(?:eftersom|därför|emedan|på grund av|anledningen (?:var|är) att|med hänvisning till|gjorde att"
-    r"|ledde till att)\b",
+    r"\b(?:eftersom|därför|emedan|därmed|på grund av|anledningen (?:var|är) att|med hänvisning till|gjorde att"
+    r"|ledde till att|mot bakgrund av|i och med att|tack vare|beror på|berodde på)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True)
-class Word:
-    """A content word: its surface form, lemma and compound parts (lemmas; one part for a simplex word)."""
-
-    surface: str
-    lemma: str
-    parts: tuple[str, ...]
-    alternatives: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -300,29 +91,22 @@ def synonyms() -> dict[str, frozenset[str]]:
     return {word: frozenset(others) for word, others in table.items()}
 
 
+@lru_cache(maxsize=1 << 16)
+def paraphrases(word: str) -> frozenset[str]:
+    """A word's synonyms and their synonyms: the thesaurus links "analysera" to "undersöka" and "undersöka" to
+    "granska", but not "analysera" to "granska". A word reached in the second step that lies on a direction axis is
+    left out ("begränsa" ~ "reducera" ~ "minska"): the direction check judges those. A generic word is no evidence
+    for a content word ("arbeta" ~ "handla" in "det har handlat om")."""
+    from textsamverkan.claims.reasons.direction import pole
+
+    first = synonyms().get(word, frozenset())
+    second = {other for synonym in first for other in synonyms().get(synonym, frozenset()) if pole(other) is None}
+    return frozenset(w for w in first | second if w != word and w not in GENERIC)
+
+
 def _stem(lemma: str) -> str:
     """A verb lemma without its final -a ("stämma" → "stämm"); other words unchanged."""
     return lemma[:-1] if lemma.endswith("a") and len(lemma) >= 5 else lemma
-
-
-@lru_cache(maxsize=1 << 18)
-def analyse(surface: str) -> Word:
-    """Lemma and compound parts of one word (simplemma plus the compound splitter)."""
-    from textsamverkan.nlp.compounds import split_compound
-    from textsamverkan.segment.sentences import simple_lemma
-
-    lemma = simple_lemma(surface).lower()
-    if lemma == surface.lower() + "e" and lemma.endswith("are"):
-        lemma = lemma[:-2]  # "samordnar" is the verb "samordna", never the noun "samordnare" the lookup gives
-    pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()] if "-" in surface else []
-    if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
-        return Word(surface, lemma, tuple(pieces))
-    parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)
-    if lemma == surface.lower() and len(parts) > 1:
-        # a compound the lookup does not know takes its head's lemma: "delredovisar" → "delredovisa"
-        at = lemma.rfind(parts[-1][: max(3, len(parts[-1]) - 2)])
-        lemma = lemma[:at] + parts[-1] if at > 0 else lemma
-    return Word(surface, lemma, parts or (lemma,))
 
 
 def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word]:
@@ -351,7 +135,7 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         ):
             continue
         seen.add(word.lemma)
-        alternatives = synonyms().get(word.lemma, frozenset()) | synonyms().get(low, frozenset())
+        alternatives = paraphrases(word.lemma) | paraphrases(low)
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             alternatives |= {following + _stem(word.lemma)}
@@ -371,12 +155,25 @@ def keys(text: str) -> frozenset[str]:
         out.add(word.lemma)
         out.add(m.group().lower())
         out.update(p for p in word.parts if len(p) >= 3)
+        out.update(_unprefixed(word.lemma))
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             out.add(following + _stem(word.lemma))
     if CAUSE.search(text):
         out.add("eftersom")
     return frozenset(out)
+
+
+def _unprefixed(lemma: str) -> tuple[str, ...]:
+    """The known word after an inseparable particle ("inrapportering" → "rapportering", "påbörja" → "börja",
+    "medräknad" → "räknad"): a text that says the one says the other."""
+    from textsamverkan.nlp.compounds import _known
+
+    for prefix in UNSEPARATED:
+        rest = lemma[len(prefix) :]
+        if lemma.startswith(prefix) and len(rest) >= MIN_UNPREFIXED and _known(rest):
+            return (rest,)
+    return ()
 
 
 def _near(a: str, b: str) -> bool:

@@ -1,5 +1,5 @@
 """Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "i mitten av oktober",
-"hösten 2021", "i oktober", "sedan 2017", "före jul".
+"hösten 2021", "senhösten", "i början av 2016", "i oktober", "sedan 2017", "före jul".
 
 Each mention becomes a set of fields (year, season, half of the year, month, day, week, and the third of the
 month: "i början av maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"; a month
@@ -36,7 +36,12 @@ _PATTERNS = (
         re.I,
     ),
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
-    re.compile(r"\b(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I),
+    # "senhösten", "försommaren": the season ("senhösten" is not "sommaren")
+    re.compile(
+        r"\b(?:sen|för|efter)?(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I
+    ),
+    # "i början av 2016" is the first half of 2016, "i slutet av 2020" the second
+    re.compile(r"\b(?P<yearpart>början|slutet)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     # "före jul" is Christmas, not the abbreviation of July (the last third of December; "efter jul" is no date)
     re.compile(r"\b(?P<christmas>i|under|till|före|inför|fram till|efter)\s+jul(?:en|helgen)?\b(?!\.\s*\d)", re.I),
     re.compile(
@@ -104,8 +109,9 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 fields["season"] = SEASONS[groups["season"].lower()]
             elif "month" in fields:
                 fields["season"] = MONTH_SEASONS[int(fields["month"])]
-            if "half" in groups:
-                fields["half"] = 1 if groups["half"].lower() == "första" else 2
+            if "half" in groups or "yearpart" in groups:
+                said = groups.get("half") or groups["yearpart"]
+                fields["half"] = 1 if said.lower() in ("första", "början") else 2
             elif "month" in fields:
                 fields["half"] = 1 if int(fields["month"]) <= 6 else 2
             taken.append((m.start(), m.end()))

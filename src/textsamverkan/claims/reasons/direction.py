@@ -141,7 +141,7 @@ _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att",
 @lru_cache(maxsize=1 << 18)
 def pole(word: str) -> tuple[str, int] | None:
     """(axis, 0 for the first pole or 1 for the second) of one word, or None."""
-    from textsamverkan.claims.reasons.content import analyse
+    from textsamverkan.claims.reasons.words import analyse
 
     analysed = analyse(word)
     for form in (word.lower(), analysed.lemma, analysed.parts[-1]):
@@ -170,7 +170,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
     """`poles` with, for each, what it is said of: the first letters of the content words within `SCOPE` words of it
     in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och")."""
     from textsamverkan.claims.bm25 import STOPWORDS
-    from textsamverkan.claims.reasons.content import GENERIC
+    from textsamverkan.claims.reasons.words import GENERIC
 
     tokens = list(_WORD.finditer(text))
     found: list[tuple[str, int, int, int]] = []  # axis, side, first and last token

@@ -61,7 +61,7 @@ class Entity:
 
 
 def _actor_key(word: str) -> str | None:
-    from textsamverkan.claims.reasons.content import analyse
+    from textsamverkan.claims.reasons.words import analyse
 
     low = word.lower()
     lemma = analyse(word).lemma
@@ -107,9 +107,11 @@ def _organisation(word: str) -> str | None:
 
 
 def _is_common(word: str) -> bool:
+    """A common word or compound (a sentence-initial one is no name), also as a list's truncated modifier ("Vård- och
+    omsorgspersonal")."""
     from textsamverkan.nlp.compounds import _known, split_compound
 
-    low = word.lower()
+    low = word.lower().removesuffix("-")
     return bool(_known(low)) or split_compound(low).is_compound
 
 

@@ -77,7 +77,7 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
 def said_no_otherwise(text: str, other: str) -> bool:
     """`text` holds a word that says no without being a cue (`NEGATIVE_WORDS`, or o- before a known word:
     "onödig", "otillräcklig") that `other` does not also hold."""
-    from textsamverkan.claims.reasons.content import analyse
+    from textsamverkan.claims.reasons.words import analyse
     from textsamverkan.nlp.compounds import _known
 
     theirs = {analyse(m.group()).lemma for m in _WORD.finditer(other)}

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import (
+    HALVES,
     MONTHS,
     NUMBER_WORDS,
     UNITS,
@@ -197,7 +198,7 @@ def number_words(text: str) -> frozenset[str]:
         word
         for q in _quantities(text)
         for word in q.text.lower().split()
-        if parse_number(word) is not None or UNITS.get(word) in MEASURING_UNITS
+        if parse_number(word) is not None or word in HALVES or UNITS.get(word) in MEASURING_UNITS
     }
     said = [m.group() for pattern, *_rest in _EXTRA for m in pattern.finditer(text)]
     said += [m.group() for m in _FRACTION.finditer(text)]  # "tredjedel", "hälften", "varannan" are the amount

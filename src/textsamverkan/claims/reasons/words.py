@@ -1,0 +1,266 @@
+"""Words as the reason checks see them: a word's lemma and compound parts (`analyse`), and the generic words that
+carry no claim of their own (`GENERIC`). Shared by the content, direction, negation and entity checks, so none of
+them needs another's module for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+GENERIC = frozenset(
+    [
+        "säga",
+        "berätta",
+        "tala",
+        "vilja",
+        "kunna",
+        "skola",
+        "böra",
+        "måste",
+        "behöva",
+        "finnas",
+        "göra",
+        "få",
+        "ge",
+        "ta",
+        "komma",
+        "gå",
+        "hålla",
+        "lämna",
+        "ske",
+        "se",
+        "vara",
+        "bli",
+        "ha",
+        # light verbs that carry no claim of their own: "står för 62 procent", "ligger på", "uppgick till", "börjar
+        # gälla", "det handlar om"
+        "stå",
+        "ligga",
+        "uppgå",
+        "börja",
+        "gälla",
+        "gäll",
+        "handla",
+        "lägga",
+        "sådan",
+        "betydligt",
+        "uppskattningsvis",
+        "närvarande",
+        "helt",
+        "mycket",
+        "väldigt",
+        "ganska",
+        "lite",
+        "kraftigt",
+        "särskilt",
+        "också",
+        "bara",
+        "ju",
+        "nog",
+        "redan",
+        "fortfarande",
+        "dock",
+        "just",
+        # spoken fillers and intensifiers: "det är faktiskt", "allra störst", "dom" (spoken "de")
+        "faktiskt",
+        "egentligen",
+        "verkligen",
+        "ändå",
+        "allra",
+        "extra",
+        "dom",
+        "sedan",
+        "nu",
+        "enligt",
+        "genom",
+        # parts of fixed phrases that carry no claim: "ta fram", "på grund av", "med anledning av", "till följd av",
+        # "till sitt förfogande", "tack vare"
+        "fram",
+        "grund",
+        "anledning",
+        "följd",
+        "förfogande",
+        "tack",
+        "vare",
+        "både",
+        "samt",
+        "cirka",
+        "omkring",
+        "ungefär",
+        "drygt",
+        "runt",
+        "nästan",
+        "knappt",
+        "minst",
+        "högst",
+        "totalt",
+        "sammanlagt",
+        "ytterligare",
+        "varje",
+        "per",
+        "alla",
+        "all",
+        "allt",
+        "hela",
+        "del",
+        "delar",
+        "sätt",
+        "fall",
+        "gång",
+        "gånger",
+        "antal",
+        "antalet",
+        "siffra",
+        "siffran",
+        "år",
+        "månad",
+        "vecka",
+        "dag",
+        "då",
+        "när",
+        "där",
+        "här",
+        "dessa",
+        "denna",
+        "detta",
+        "vilken",
+        "vilket",
+        "vilka",
+        "varandra",
+        "själv",
+        "egen",
+        "eget",
+        "egna",
+        "olika",
+        "annan",
+        "andra",
+        "jämfört",
+        "utifrån",
+        "kring",
+        "inom",
+        "mellan",
+        "bland",
+        "hos",
+        "via",
+        "mot",
+        "utan",
+        "efter",
+        "före",
+        "innan",
+        "hela",
+        "stor",
+        "liten",
+        "tog",
+        "togs",
+        "tas",
+        "tagit",
+        "tagits",
+        "gjorde",
+        "gjort",
+        "gjordes",
+        "fick",
+        "fått",
+        "gav",
+        "gett",
+        "givit",
+        "kom",
+        "kommit",
+        "gick",
+        "gått",
+        "haft",
+        "blev",
+        "blivit",
+        "fanns",
+        "sa",
+        "sade",
+        "sagt",
+        "varit",
+        "kunde",
+        "kunnat",
+        "skulle",
+        "ville",
+        "velat",
+        "behövde",
+        "hölls",
+        "hålls",
+        "två",
+        "tre",
+        "fyra",
+        "fem",
+        "sex",
+        "sju",
+        "åtta",
+        "nio",
+        "tio",
+        "elva",
+        "tolv",
+        "tjugo",
+        "trettio",
+        "hundra",
+        "tusen",
+        "miljon",
+        "miljoner",
+        "miljard",
+        "miljarder",
+        "många",
+        "dubbel",
+        "dubbelt",
+        "hälften",
+        # unit words: the number check judges them with their amount
+        "procent",
+        "procentenhet",
+        "procentenheter",
+        "krona",
+        "kronor",
+        "kr",
+        "stycken",
+        "styck",
+        # approximations: the number check judges them
+        "åtminstone",
+        "närmare",
+        "uppemot",
+        # negation cues: the negation check judges them
+        "inte",
+        "ej",
+        "icke",
+        "aldrig",
+        "ingen",
+        "inget",
+        "inga",
+        "ingenting",
+        "varken",
+        "knappast",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Word:
+    """A content word: its surface form, lemma and compound parts (lemmas; one part for a simplex word)."""
+
+    surface: str
+    lemma: str
+    parts: tuple[str, ...]
+    alternatives: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1 << 18)
+def analyse(surface: str) -> Word:
+    """Lemma and compound parts of one word (simplemma plus the compound splitter)."""
+    from textsamverkan.nlp.compounds import split_compound
+    from textsamverkan.segment.sentences import simple_lemma
+
+    lemma = simple_lemma(surface).lower()
+    if len(lemma) > len(surface) + 3:
+        lemma = surface.lower()  # a lookup entry far longer than the word ("Dom" → "domarboken") is not its lemma
+    if lemma == surface.lower() + "e" and lemma.endswith("are"):
+        lemma = lemma[:-2]  # "samordnar" is the verb "samordna", never the noun "samordnare" the lookup gives
+    pieces = [simple_lemma(p).lower() for p in surface.split("-") if p and not p.isdigit()] if "-" in surface else []
+    if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
+        return Word(surface, lemma, tuple(pieces))
+    parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)
+    if lemma == surface.lower() and len(parts) > 1:
+        # a compound the lookup does not know takes its head's lemma: "delredovisar" → "delredovisa"
+        at = lemma.rfind(parts[-1][: max(3, len(parts[-1]) - 2)])
+        lemma = lemma[:at] + parts[-1] if at > 0 else lemma
+    return Word(surface, lemma, parts or (lemma,))
