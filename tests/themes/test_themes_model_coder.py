@@ -183,3 +183,29 @@ def test_the_sentence_model_reads_only_sentences_it_could_code(
     hits = fitted.code(sentences, code_sentences(sentences, default_codebook))
     assert [h.code for h in hits] == ["ppe"]
     assert near in seen and far not in seen
+
+
+# seven sentences on something else: a document about school furniture, with one line the layer would code
+OFF_TOPIC = [
+    "Skolan fick nya bänkar i höstas.",
+    "Eleverna valde själva färgen på stolarna.",
+    "Rektorn ville ha lampor som inte bländar.",
+    "Snickaren kom på tisdagen och satte upp hyllor.",
+    "Biblioteket flyttade till andra våningen.",
+    "Föräldrarna hjälpte till att bära kartonger.",
+    "Alla var nöjda när terminen började.",
+]
+IMPLICIT_PPE = "Vi klippte hål i sopsäckar och drog dem över kläderna innan vi gick in till de sjuka."
+
+
+def test_a_document_off_the_codebook_subjects_gets_no_model_hit(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    # eight sentences and not one rule hit: the document is about something else, so the layer leaves it alone
+    assert not _model_hits(fitted, default_codebook, " ".join([*OFF_TOPIC, IMPLICIT_PPE]))
+    # the same line where the rules find the codebook's subject elsewhere in the document is coded
+    on_topic = " ".join([*OFF_TOPIC[:6], "Boendet hade brist på munskydd hela våren.", IMPLICIT_PPE])
+    hits = _model_hits(fitted, default_codebook, on_topic)
+    assert "ppe" in {h.code for h in hits if h.start == on_topic.index(IMPLICIT_PPE)}
+    # a short text is too short to tell: coded as before
+    short = " ".join([*OFF_TOPIC[:3], IMPLICIT_PPE])
+    hits = _model_hits(fitted, default_codebook, short)
+    assert "ppe" in {h.code for h in hits if h.start == short.index(IMPLICIT_PPE)}

@@ -134,6 +134,7 @@ def _code_corpus(
     from textsamverkan.export.csv_export import write_csv
     from textsamverkan.stages.sentences import sentence_inputs
     from textsamverkan.themes.codebook import dump_codebook
+    from textsamverkan.themes.model_coder import OFF_TOPIC_SENTENCES
     from textsamverkan.themes.tables import (
         PASSAGE_COLUMNS,
         HitKey,
@@ -148,6 +149,7 @@ def _code_corpus(
     if settings["model_coder"] or settings["learn_from"]:
         model_coder = _fit_model_coder(ctx, codebook, human)
     all_hits = []
+    off_topic = 0
     infos: dict[str, Any] = {}
     quotes: dict[HitKey, str] = {}
     turns: list[Any] = []
@@ -184,6 +186,13 @@ def _code_corpus(
             sources.add(coding.source)
             result.sentences += coding.sentences
             all_hits += hits
+            off_topic += model_coder is not None and not hits and coding.sentences >= OFF_TOPIC_SENTENCES
+    if off_topic:
+        ctx.summary["model_coder_off_topic_documents"] = off_topic
+        ctx.notes.append(
+            f"model_coder: {off_topic} document(s) of {OFF_TOPIC_SENTENCES} or more sentences where the rules found "
+            "no code were left to the rules (off the codebook's subjects)"
+        )
     result.documents = len(ctx.doc_ids)
     result.hits = len(all_hits)
     result.sentence_source = "+".join(sorted(sources))

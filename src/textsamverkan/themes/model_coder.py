@@ -15,8 +15,9 @@ A sentence gets a code when the two agree on average: the mean of each model's s
 `AGREEMENT`. The sentence model is run only on the sentences where the first model's score leaves that possible
 (a few in a hundred on formal text), so coding stays cheap. Model hits are added only where the rules found nothing
 for that code, with `method = "model"` and evidence: the scores and thresholds, the words that pushed the score up,
-and the nearest labelled sentences. The fit does not depend on the corpus being coded, so it is cached once per
-codebook; fixed seeds: the same inputs give the same model.
+and the nearest labelled sentences. A document of `OFF_TOPIC_SENTENCES` sentences or more where the rules find no
+code is about something else, and the layer adds nothing there. The fit does not depend on the corpus being coded,
+so it is cached once per codebook; fixed seeds: the same inputs give the same model.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v6"
+MODEL_CODER_VERSION = "themes.model_coder.v7"
 TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
 BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
 MIN_LABELLED = 10
@@ -58,6 +59,9 @@ GRAM = 4
 # a model hit needs three words or more: "Läkemedelsverket ska" (a list's lead-in) says too little to code, while
 # "Engångsrockar tog slut." says enough
 MIN_WORDS = 3
+# a document of this many sentences where the rules find none of the codebook's subjects is about something else
+# (nuclear waste, young people's housing, gig platforms): the learned layer leaves it alone (`off_topic_documents`)
+OFF_TOPIC_SENTENCES = 8
 
 
 def feature_groups(sentence: Sentence, masked: set[int] = frozenset()) -> list[tuple[str, list[str]]]:  # type: ignore[assignment]
@@ -127,7 +131,10 @@ class ModelCoder:
         return x, out
 
     def code(self, sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit] = ()) -> list[ThemeHit]:
-        """Model hits for codes the rules did not already give a sentence (sentence order, then codebook order)."""
+        """Model hits for codes the rules did not already give a sentence (sentence order, then codebook order); none
+        in a document the rules find off the codebook's subjects (`off_topic_documents`)."""
+        off_topic = off_topic_documents(sentences, lexical_hits)
+        sentences = [s for s in sentences if s.doc_id not in off_topic]
         if not sentences or not self.models:
             return []
         import numpy as np
@@ -191,6 +198,17 @@ class ModelCoder:
             weight[lemma] = weight.get(lemma, 0.0) + sum(float(contribution.get(f, 0.0)) for f in set(features))
         ranked = sorted(weight.items(), key=lambda kv: -kv[1])
         return [w for w, v in ranked if v > 0][:5]
+
+
+def off_topic_documents(sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit]) -> set[str]:
+    """Documents of at least `OFF_TOPIC_SENTENCES` sentences where the rules (and exemplars) coded nothing. On the
+    Riksdag and government text the learned layer's hits in such documents were mostly wrong (a reading of round 6's
+    hits: 10 of 13); a shorter text, a quote or a single sentence, is too short to tell."""
+    coded = {h.doc_id for h in lexical_hits}
+    length: dict[str, int] = {}
+    for s in sentences:
+        length[s.doc_id] = length.get(s.doc_id, 0) + 1
+    return {doc_id for doc_id, n in length.items() if n >= OFF_TOPIC_SENTENCES and doc_id not in coded}
 
 
 def fit_model_coder(
