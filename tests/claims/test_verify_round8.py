@@ -113,3 +113,29 @@ def test_said_no_is_refused() -> None:
     )
     assert verdict == "supported", reasons
     assert "nej" in reasons["found"]["content"]
+
+
+def test_negation_said_as_a_record_a_time_or_instead() -> None:
+    from textsamverkan.claims.reasons.negation import compare_negation
+
+    for statement, evidence in [
+        # "inte … förrän" is "först", "aldrig har så många" a record: neither denies the claim
+        ("Delegationen ska inte redovisa förrän våren 2022.", "Delegationen ska redovisa först våren 2022."),
+        ("Aldrig har så många våldtäkter mot barn anmälts som 2020.", "Under 2020 anmäldes flest våldtäkter mot barn."),
+        # the evidence says no in a phrase of its own
+        (
+            "Jakten ska sluta den 15 februari och inte den 15 mars.",
+            "Jakten ska sluta den 15 februari i stället för den 15 mars.",
+        ),
+        ("Det fanns inte tillräckligt många sjuksköterskor.", "Det fanns för få sjuksköterskor."),
+    ]:
+        assert not compare_negation(statement, evidence).conflict, statement
+    # a denial is still a denial
+    assert compare_negation(
+        "Delegationen ska inte redovisa våren 2022.", "Delegationen ska redovisa våren 2022."
+    ).conflict
+    # a statement's own "i stället för" is its claim, checked against the evidence's "inte"
+    assert compare_negation(
+        "Kontakterna ska ske genom fysiska besök i stället för digitala lösningar.",
+        "Kontakterna ska ske digitalt när fysiska besök inte är möjliga.",
+    ).conflict

@@ -95,13 +95,18 @@ def synonyms() -> dict[str, frozenset[str]]:
 def paraphrases(word: str) -> frozenset[str]:
     """A word's synonyms and their synonyms: the thesaurus links "analysera" to "undersöka" and "undersöka" to
     "granska", but not "analysera" to "granska". A word reached in the second step that lies on a direction axis is
-    left out ("begränsa" ~ "reducera" ~ "minska"): the direction check judges those. A generic word is no evidence
-    for a content word ("arbeta" ~ "handla" in "det har handlat om")."""
+    left out ("begränsa" ~ "reducera" ~ "minska"): the direction check judges those; so is a generic word ("arbeta" ~
+    "verka" ~ "handla" in "det har handlat om")."""
     from textsamverkan.claims.reasons.direction import pole
 
     first = synonyms().get(word, frozenset())
-    second = {other for synonym in first for other in synonyms().get(synonym, frozenset()) if pole(other) is None}
-    return frozenset(w for w in first | second if w != word and w not in GENERIC)
+    second = {
+        other
+        for synonym in first
+        for other in synonyms().get(synonym, frozenset())
+        if other != word and other not in GENERIC and pole(other) is None
+    }
+    return first | frozenset(second)
 
 
 def _stem(lemma: str) -> str:

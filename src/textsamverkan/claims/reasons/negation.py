@@ -1,7 +1,8 @@
 """Negation and its Swedish forms: "fick ingen hjälp" against "fick stor hjälp", "täcks inte" against "täcks".
 
 Cues: inte, ej, icke, aldrig, ingen, inget, inga, ingenting, varken, knappast. Fixed expressions that do not deny the
-claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation) are ignored. The evidence is
+claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation, "inte … förrän", a record
+said as "aldrig har så många") are ignored. The evidence is
 cut into clauses at punctuation and conjunctions; only clauses that share content with the statement count, so a
 negation elsewhere in a long sentence does not flip it. Polarity is the parity of the cues. A difference in polarity
 is a conflict only when the denied words are the shared ones: a content word next to the odd side's cue (the word
@@ -23,7 +24,12 @@ from textsamverkan.claims.reasons import Outcome
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
 _CUE_WORDS = frozenset(CUES)
-_NOT_DENIAL = re.compile(r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b", re.I)
+_NOT_DENIAL = re.compile(
+    r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
+    # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
+    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)",
+    re.I,
+)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 BEFORE, AFTER = 1, 2  # content words
@@ -33,8 +39,13 @@ NEGATIVE_WORDS = frozenset(
     [
         "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
         "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra", "misslyckas",
+        "misslyckad",
     ]
 )  # fmt: skip
+# phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
+_NEGATIVE_PHRASES = re.compile(
+    r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små)\b", re.I
+)
 
 
 def negations(text: str) -> list[str]:
@@ -66,7 +77,9 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
         denied, other, odd = denied_words(statement), " ".join(relevant), statement
     else:
         denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, " ".join(relevant)
-    if said_no_otherwise(other, odd):
+    # the evidence's "i stället för den 15 mars" answers the statement's "inte den 15 mars"; a statement's own "i
+    # stället för" is a claim of its own, to be checked
+    if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)):
         return outcome
     other_keys = keys(other)
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
@@ -74,12 +87,15 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
     return outcome
 
 
-def said_no_otherwise(text: str, other: str) -> bool:
+def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
     """`text` holds a word that says no without being a cue (`NEGATIVE_WORDS`, or o- before a known word:
-    "onödig", "otillräcklig") that `other` does not also hold."""
+    "onödig", "otillräcklig") or, with `phrases`, such a phrase ("i stället för", "för få") that `other` does not also
+    hold."""
     from textsamverkan.claims.reasons.words import analyse
     from textsamverkan.nlp.compounds import _known
 
+    if phrases and _NEGATIVE_PHRASES.search(text) and not _NEGATIVE_PHRASES.search(other):
+        return True
     theirs = {analyse(m.group()).lemma for m in _WORD.finditer(other)}
     for m in _WORD.finditer(text):
         lemma = analyse(m.group()).lemma
