@@ -226,10 +226,17 @@ def match(word: Word, evidence_keys: frozenset[str]) -> float:
     """1.0 when the word (or all its parts, or a synonym) is in the evidence, 0.5 when its head or another part is,
     else 0."""
     score = _match_one(word, evidence_keys)
+    if score >= 1.0 or not word.alternatives:
+        return score
+    if not evidence_keys.isdisjoint(word.alternatives):
+        return 1.0
+    # an alternative is one word: every other way to find it compares keys that share its first three letters
+    groups = _by_prefix(evidence_keys)
     for alternative in word.alternatives:
-        if score >= 1.0:
-            break
-        score = max(score, _match_one(Word(alternative, alternative, (alternative,)), evidence_keys))
+        if alternative[:3] in groups:
+            score = max(score, _match_one(Word(alternative, alternative, (alternative,)), evidence_keys))
+            if score >= 1.0:
+                break
     return score
 
 
