@@ -139,3 +139,20 @@ def test_negation_said_as_a_record_a_time_or_instead() -> None:
         "Kontakterna ska ske genom fysiska besök i stället för digitala lösningar.",
         "Kontakterna ska ske digitalt när fysiska besök inte är möjliga.",
     ).conflict
+
+
+def test_a_decision_the_evidence_leaves_open_is_missing() -> None:
+    evidence = "Folkhälsomyndigheten ska utreda om vaccin mot covid-19 kan ingå i det allmänna vaccinationsprogrammet."
+    verdict, _, reasons = judge_evidence(
+        "Folkhälsomyndigheten har beslutat att covidvaccinet ska ingå i det allmänna vaccinationsprogrammet.", evidence
+    )
+    assert verdict == "partly" and "beslutat" in reasons["missing"]
+    # the same question restated is backed, and a decision the evidence names is found
+    verdict, _, reasons = judge_evidence(
+        "Folkhälsomyndigheten ska utreda om covidvaccinet kan ingå i det allmänna vaccinationsprogrammet.", evidence
+    )
+    assert verdict == "supported", reasons
+    verdict, _, reasons = judge_evidence(
+        "Regionen har beslutat att alla ska testas.", "Regionen fattade beslut om att alla ska testas."
+    )
+    assert "beslutat" not in reasons.get("missing", [])

@@ -5,8 +5,9 @@ regions/actors/names, negation, direction). Then:
 - `no_evidence`  the evidence shares too little content with the statement (coverage < `TOPIC`);
 - `contradicted` it is about the same thing and at least one element conflicts (another number, date, actor, region,
                  the opposite polarity or direction);
-- `partly`       no conflict, but a number, date or named entity of the statement is missing, or a salient content
-                 word is missing, or coverage is below `SUPPORT`;
+- `partly`       no conflict, but a number, date or named entity of the statement is missing, or a decision the
+                 evidence leaves open ("har beslutat" against "ska utreda om"), or a salient content word is missing,
+                 or coverage is below `SUPPORT`;
 - `supported`    everything else.
 Overall: the best-matching candidate decides. A candidate's closeness is the share of the statement's elements
 (content words, numbers, dates, entities) its evidence speaks to (found or in conflict) plus half its ranking
@@ -76,6 +77,7 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
+    from textsamverkan.claims.reasons.modality import compare_modality
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
 
@@ -109,9 +111,10 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         w for w in long_missing if not in_passage or not (_forms(w) & in_passage) or match(w, keys(context)) < 1.0
     ]
     salient = [w.lemma for w in long_missing]
-    reasons = _reasons([content, *checks])
+    modality = compare_modality(statement, evidence)
+    reasons = _reasons([content, *checks, modality])
     conflicts = sum(len(c.conflict) for c in checks)
-    hard_missing = [m for c in checks[:3] for m in c.missing]
+    hard_missing = [m for c in (*checks[:3], modality) for m in c.missing]
     if not content.found and not content.missing:
         # nothing but numbers, dates and names ("49 kommuner i Västra Götaland"): they are the content
         held = sum(len(c.found) for c in checks[:3])
