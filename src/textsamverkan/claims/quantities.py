@@ -151,6 +151,7 @@ _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
 # "en halv miljard", "en och en halv procent", "två och ett halvt år"
 _HALF = r"(?:en|ett)\s+halvt?"
+_HALF_RE = re.compile(_HALF, re.I)
 HALVES = frozenset(["halv", "halvt"])
 _QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
@@ -336,7 +337,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if _MONTH_AFTER.match(text, after) or _NOT_AMOUNT_AFTER.match(text, after):
             continue
         start = m.start()
-        value = 0.5 if re.fullmatch(_HALF, raw, re.I) else parse_number(raw)
+        value = 0.5 if _HALF_RE.fullmatch(raw) else parse_number(raw)
         if value is None:
             continue
         if m.group("half"):

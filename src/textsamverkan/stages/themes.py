@@ -134,7 +134,7 @@ def _code_corpus(
     from textsamverkan.export.csv_export import write_csv
     from textsamverkan.stages.sentences import sentence_inputs
     from textsamverkan.themes.codebook import dump_codebook
-    from textsamverkan.themes.model_coder import OFF_TOPIC_SENTENCES
+    from textsamverkan.themes.model_coder import OFF_TOPIC_SENTENCES, is_off_topic
     from textsamverkan.themes.tables import (
         PASSAGE_COLUMNS,
         HitKey,
@@ -186,7 +186,8 @@ def _code_corpus(
             sources.add(coding.source)
             result.sentences += coding.sentences
             all_hits += hits
-            off_topic += model_coder is not None and not hits and coding.sentences >= OFF_TOPIC_SENTENCES
+            # no hit at all: the rules found nothing, so the learned layer added nothing either
+            off_topic += model_coder is not None and is_off_topic(coding.sentences, len(hits))
     if off_topic:
         ctx.summary["model_coder_off_topic_documents"] = off_topic
         ctx.notes.append(

@@ -201,14 +201,21 @@ class ModelCoder:
 
 
 def off_topic_documents(sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit]) -> set[str]:
-    """Documents of at least `OFF_TOPIC_SENTENCES` sentences where the rules (and exemplars) coded nothing. On the
-    Riksdag and government text the learned layer's hits in such documents were mostly wrong (a reading of round 6's
-    hits: 10 of 13); a shorter text, a quote or a single sentence, is too short to tell."""
-    coded = {h.doc_id for h in lexical_hits}
+    """The documents among `sentences` that are off the codebook's subjects (`is_off_topic`)."""
+    coded: dict[str, int] = {}
+    for h in lexical_hits:
+        coded[h.doc_id] = coded.get(h.doc_id, 0) + 1
     length: dict[str, int] = {}
     for s in sentences:
         length[s.doc_id] = length.get(s.doc_id, 0) + 1
-    return {doc_id for doc_id, n in length.items() if n >= OFF_TOPIC_SENTENCES and doc_id not in coded}
+    return {doc_id for doc_id, n in length.items() if is_off_topic(n, coded.get(doc_id, 0))}
+
+
+def is_off_topic(sentences: int, rule_hits: int) -> bool:
+    """A document of at least `OFF_TOPIC_SENTENCES` sentences where the rules (and exemplars) coded nothing. On the
+    Riksdag and government text the learned layer's hits in such documents were mostly wrong (a reading of round 6's
+    hits: 10 of 13); a shorter text, a quote or a single sentence, is too short to tell."""
+    return sentences >= OFF_TOPIC_SENTENCES and rule_hits == 0
 
 
 def fit_model_coder(
