@@ -156,3 +156,18 @@ def test_a_decision_the_evidence_leaves_open_is_missing() -> None:
         "Regionen har beslutat att alla ska testas.", "Regionen fattade beslut om att alla ska testas."
     )
     assert "beslutat" not in reasons.get("missing", [])
+
+
+def test_another_group_of_people_is_salient_however_short_the_word() -> None:
+    verdict, _, reasons = judge_evidence(
+        "Effekterna av covid-19 hos gravida ska uppmärksammas särskilt.",
+        "Särskilt uppmärksamma effekter av covid-19 på barn.",
+    )
+    assert verdict == "partly" and "gravid" in reasons["missing"]
+    from textsamverkan.claims.reasons.content import rival_group
+
+    assert rival_group("gammal", "Vård erbjuds äldre med postcovid.", "Vård erbjuds barn med postcovid.") == "barn"
+    # an age bound is no group: "18 år och äldre" does not rival the statement's "vuxna"
+    assert rival_group("vuxen", "Vaccinationen av vuxna.", "Vaccinationen för gruppen 18 år och äldre.") is None
+    # a group the statement names too is no rival
+    assert rival_group("barn", "Barn och äldre fick vänta.", "Äldre fick vänta.") is None

@@ -73,7 +73,14 @@ def _forms(word: Any) -> frozenset[str]:
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
     from textsamverkan.claims.quantities import MONTHS
-    from textsamverkan.claims.reasons.content import compare_content, content_words, keys, match, prefixes
+    from textsamverkan.claims.reasons.content import (
+        compare_content,
+        content_words,
+        keys,
+        match,
+        prefixes,
+        rival_group,
+    )
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
@@ -111,6 +118,8 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         w for w in long_missing if not in_passage or not (_forms(w) & in_passage) or match(w, keys(context)) < 1.0
     ]
     salient = [w.lemma for w in long_missing]
+    # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn")
+    salient += [m for m in content.missing if m not in salient and rival_group(m, statement, evidence)]
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality])
     conflicts = sum(len(c.conflict) for c in checks)

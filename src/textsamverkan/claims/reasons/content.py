@@ -320,6 +320,26 @@ def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = fro
     return outcome, (total / len(words) if words else 0.0)
 
 
+# groups of people a claim can be about: "äldre med postcovid" is not "barn med postcovid"
+PEOPLE = frozenset(
+    ["barn", "ung", "ungdom", "tonåring", "gammal", "äldre", "pensionär", "senior", "vuxen", "gravid", "kvinna",
+     "flicka", "pojke", "spädbarn"]
+)  # fmt: skip
+
+
+# an age bound is no group: "18 år och äldre", "äldre än 70"
+_AGE_BOUND = re.compile(r"\bår\s+(?:och|eller)\s+(?:äldre|yngre)\b|\b(?:äldre|yngre)\s+än\b", re.I)
+
+
+def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
+    """Another group of people (`PEOPLE`) the evidence names where the statement names `lemma`, or None: the claim is
+    then about someone else ("äldre" against "barn"), however short the word."""
+    if lemma not in PEOPLE:
+        return None
+    theirs = keys(_AGE_BOUND.sub(" ", evidence)) & PEOPLE
+    return next(iter(sorted(theirs - keys(statement) - {lemma})), None)
+
+
 def _rival_compound(word: Word, evidence: str) -> bool:
     """The evidence names another kind of the same thing: a compound with the word's head but another modifier, and
     the word's own modifier is nowhere in it ("undersköterska" against a statement's "sjuksköterska")."""
