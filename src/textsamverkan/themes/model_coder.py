@@ -27,7 +27,7 @@ import hashlib
 import os
 import pickle
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,13 +202,9 @@ class ModelCoder:
 
 def off_topic_documents(sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit]) -> set[str]:
     """The documents among `sentences` that are off the codebook's subjects (`is_off_topic`)."""
-    coded: dict[str, int] = {}
-    for h in lexical_hits:
-        coded[h.doc_id] = coded.get(h.doc_id, 0) + 1
-    length: dict[str, int] = {}
-    for s in sentences:
-        length[s.doc_id] = length.get(s.doc_id, 0) + 1
-    return {doc_id for doc_id, n in length.items() if is_off_topic(n, coded.get(doc_id, 0))}
+    coded = Counter(h.doc_id for h in lexical_hits)
+    length = Counter(s.doc_id for s in sentences)
+    return {doc_id for doc_id, n in length.items() if is_off_topic(n, coded[doc_id])}
 
 
 def is_off_topic(sentences: int, rule_hits: int) -> bool:

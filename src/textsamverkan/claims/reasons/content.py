@@ -337,7 +337,7 @@ def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
     if lemma not in PEOPLE:
         return None
     theirs = keys(_AGE_BOUND.sub(" ", evidence)) & PEOPLE
-    return next(iter(sorted(theirs - keys(statement) - {lemma})), None)
+    return min(theirs - keys(statement) - {lemma}, default=None)
 
 
 def _rival_compound(word: Word, evidence: str) -> bool:
