@@ -32,7 +32,7 @@ _PATTERNS = (
         re.I,
     ),
     re.compile(
-        rf"\b(?P<part>början|mitten|slutet)\s+av\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+        rf"\b(?P<part>början|mitten|slutet|utgången)\s+av\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
         re.I,
     ),
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
@@ -40,8 +40,8 @@ _PATTERNS = (
     re.compile(
         r"\b(?:sen|för|efter)?(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I
     ),
-    # "i början av 2016" is the first half of 2016, "i slutet av 2020" the second
-    re.compile(r"\b(?P<yearpart>början|slutet)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),
+    # "i början av 2016" is the first half of 2016, "i slutet av 2020" ("vid utgången av 2020") the second
+    re.compile(r"\b(?P<yearpart>början|slutet|utgången)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     # "före jul" is Christmas, not the abbreviation of July (the last third of December; "efter jul" is no date)
     re.compile(r"\b(?P<christmas>i|under|till|före|inför|fram till|efter)\s+jul(?:en|helgen)?\b(?!\.\s*\d)", re.I),
     re.compile(
@@ -49,11 +49,13 @@ _PATTERNS = (
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),
+    # the first month of a period, "perioden mars till juni 2020"
+    re.compile(rf"\b(?P<month>{_MONTH})(?=\s*(?:till|–|-)\s*(?:{_MONTH})\b)", re.I),
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
 )
 
 
-THIRDS = {"början": 1, "mitten": 2, "slutet": 3}  # "i slutet av april" is the last third of April
+THIRDS = {"början": 1, "mitten": 2, "slutet": 3, "utgången": 3}  # "i slutet av april" is the last third of April
 # the season and half of the year a month is in: "hösten 2020" is not "mars 2020", "andra halvåret" not "april"
 MONTH_SEASONS = {m: ("vinter", "vår", "sommar", "höst")[(m % 12) // 3] for m in range(1, 13)}
 

@@ -1,21 +1,23 @@
 """Actors, places and organisations: "kommunen" for "regionen", "Region Kalmar" for "Region Skåne", "Kiruna".
 
 Three kinds, compared only within a kind:
-- region: the 21 regions and the healthcare-region groups, through the region normaliser ("Västra
-  Götalandsregionen", "VGR", "Region Skåne", "Skånes" → one name);
-- actor: public actors named by common nouns (kommun, region, regering, riksdag, stat, länsstyrelse …; "kommunal"
-  counts as kommun) and organisations recognised by their head noun (-nämnden, -myndigheten, -styrelsen,
-  -inspektionen, -verket, -departementet, -förbundet, -sjukhuset …);
-- name: other proper names (a capitalised word that is not the first word of a sentence or a known common word,
-  and acronyms such as SKR).
-An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has
-it; it conflicts when the evidence sentence names another entity of the same kind that the statement does not; else
-it is missing ("Kiruna" in a corpus that never mentions it). Other proper names only ever go missing: their kind is
-unknown, so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Two
-exceptions for actors: a generic reference ("myndigheten", "privata") does not conflict with a named organisation
-(it may be the same one; a statement's "myndigheten" is found in the evidence's named authority), the state and the
-government are one side, and when another of the statement's actors is in the evidence, an actor it lacks is
-missing, not replaced.
+- region: the 21 regions and the healthcare-region groups, through the region normaliser ("Västra Götalandsregionen",
+  "VGR", "Region Skåne", "Skånes" → one name);
+- actor: public actors named by common nouns (kommun, region, regering, riksdag, stat, länsstyrelse …; "kommunal" counts
+  as kommun) and organisations recognised by their head noun (-nämnden, -myndigheten, -styrelsen, -inspektionen,
+  -verket, -departementet, -förbundet, -sjukhuset …);
+- name: other proper names (a capitalised word that is not the first word of a sentence or a known common word, and
+  acronyms such as SKR).
+
+An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has it; it
+conflicts when the evidence sentence names another entity of the same kind that the statement does not; else it is
+missing ("Kiruna" in a corpus that never mentions it). Other proper names only ever go missing: their kind is unknown,
+so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Two exceptions for
+actors: a generic reference ("myndigheten", "privata") does not conflict with a named organisation (it may be the same
+one; a statement's "myndigheten" is found in the evidence's named authority), the state and the government are one side
+("statliga" rivals no named authority, most being the state's own), an organisation is found under its acronym ("ESV"
+for "Ekonomistyrningsverket", "IVO" for "Inspektionen för vård och omsorg"), and when another of the statement's actors
+is in the evidence, an actor it lacks is missing, not replaced.
 """
 
 from __future__ import annotations
@@ -193,14 +195,15 @@ _SPELT_OUT_SKIP = frozenset(["och", "för", "i", "av", "med", "om", "till", "på
 
 def _initials(word: str) -> tuple[str, ...]:
     """The ways a word can add to an acronym: its first letter, or the first letters of its compound parts
-    ("materielverk" → "MV")."""
+    ("materielverk" → "MV"), a long part split again ("ekonomistyrningsverket" → "EV" or "ESV")."""
     from textsamverkan.nlp.compounds import split_compound
 
     parts = split_compound(word.lower()).parts if len(word) >= 8 else ()
     options = {word[0].upper()}
     if len(parts) > 1:
         options.add("".join(p[0] for p in parts).upper())
-    return tuple(options)
+        options.add("".join(_initials(p)[-1] for p in parts).upper())
+    return tuple(sorted(options, key=len))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -259,6 +262,24 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
     return False
 
 
+# an authority's name that goes on after its head noun: "Inspektionen för vård och omsorg"
+_NAME_WITH_FOR = re.compile(r"\w+\s+för\s+\w+(?:\s+och\s+\w+)?")
+
+
+def _abbreviated(entity: Entity, statement: str, text: str) -> bool:
+    """`text` names the statement's organisation by its acronym: "ESV" for "Ekonomistyrningsverket", "IVO" for
+    "Inspektionen för vård och omsorg" (the statement's words from the entity on spell the acronym out)."""
+    if entity.kind == "name":
+        return False
+    at = statement.find(entity.text)
+    named = _NAME_WITH_FOR.match(statement, at)
+    rest = named.group() if named else entity.text
+    return any(
+        _is_acronym(other) and other.text[0] == entity.text[:1].upper() and spelt_out(other.text, rest)
+        for other in entities(text)
+    )
+
+
 def _in_words(key: str, text: str) -> bool:
     """Whether a name's key is a word of `text` (genitive dropped), the first piece of a hyphenated word, or the first
     part of a capitalised compound of at least four letters more."""
@@ -302,7 +323,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
         if (entity.kind, entity.key) in seen:
             continue
         seen.add((entity.kind, entity.key))
-        if _has(entity, theirs) or _named_otherwise(entity, evidence):
+        if _has(entity, theirs) or _named_otherwise(entity, evidence) or _abbreviated(entity, statement, evidence):
             outcome.found.append(entity.text)
             continue
         rivals = [o for o in theirs if o.kind == entity.kind and not _has(o, mine)]
@@ -317,6 +338,9 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
             rivals = [o for o in rivals if o.key not in GENERIC_ACTORS]
         if entity.key in STATE:
             rivals = [o for o in rivals if o.key not in STATE]
+        if entity.key == "staten":
+            # "statliga garantier" against a named authority or institute: most are the state's own, none its rival
+            rivals = [o for o in rivals if o.key in _COMMON_ACTORS]
         if entity.kind == "actor" and actor_found:
             # another of the statement's actors is in the evidence: this one is missing there, not replaced
             rivals = []

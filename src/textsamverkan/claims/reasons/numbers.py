@@ -2,14 +2,14 @@
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as "fördubblats")
 plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("en fjärdedel", "tre femtedelar", "var
-tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60
-%; the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its
-part and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the
-second ("från 30 till 37 procent"). Units that convert are compared in one unit: dygn in hours, veckor in days, mil in
-kilometres, "stycken" as a plain count. Two amounts agree when their values are within 2 % (20 % when either is
-approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number; two bounds must
-agree within 2 %). An amount in the evidence with the same unit, or the same kind when neither has one, and another
-value is a conflict.
+tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60 %;
+the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its part
+and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the second
+("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is no bound). Units that convert are compared in one unit:
+dygn in hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are
+within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a
+plain number; two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when
+neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -64,11 +64,13 @@ _FRACTION = re.compile(
     re.I,
 )
 SMALL_WHOLE = 10
-# the first bound of a range takes the unit of the second: "från 30 till 37 procent"
+# the first bound of a range takes the unit of the second: "från 30 till 37 procent", "mellan 5 och 10 procent"
 _RANGE = re.compile(
-    r"\b(?P<low>\d+)\s*(?:till|–|-)\s*\d+(?:[.,]\d+)?\s*(?P<unit>%|procent|kronor|kr|personer|patienter|dagar|veckor)\b",
+    r"\b(?:mellan\s+(?P<between>\d+)\s+och|(?P<low>\d+)\s*(?:till|–|-))\s*"
+    r"(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>%|procent|kronor|kr|personer|patienter|dagar|veckor)\b",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under)\s+$", re.I)
 
 
@@ -112,7 +114,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
     for m in _RANGE.finditer(text):
-        found.append(Amount(float(m.group("low")), UNITS[m.group("unit").lower()], "amount", "", m.group()))
+        low = m.group("low") or m.group("between")
+        if _YEAR.fullmatch(low) and not _YEAR.fullmatch(m.group("high")):
+            continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
+        found.append(Amount(float(low), UNITS[m.group("unit").lower()], "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = _APPROX_BEFORE.search(text, 0, m.start())
@@ -120,20 +125,22 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
-# a number of one to three digits that is no part of a longer number, a time, a date ("24 mars") or a range
+# a number ("12", "12 400", "12400") that is no part of a longer number, a time, a date ("24 mars") or a range
 _BARE_NUMBER = re.compile(
-    rf"(?<![\d.,:/-])\d{{1,3}}(?!\d|[.,:/]\d|-|\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)", re.I
+    r"(?<![\d.,:/-])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
+    rf"(?!\d|[.,:/]\d|-|\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)",
+    re.I,
 )
 
 
 @lru_cache(maxsize=1 << 16)
 def _bare_numbers(text: str) -> tuple[Amount, ...]:
-    """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90") or
-    the first of a pair ("3 respektive 2 miljarder"): they may hold a statement's bare number, but never rival one
-    (`derived`)."""
+    """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90"),
+    the first of a pair ("3 respektive 2 miljarder") or a number nothing follows ("har passerat 12 400,"): they may
+    hold a statement's bare number, but never rival one (`derived`)."""
     taken = [(q.start, q.end) for q in _quantities(text)]
     return tuple(
-        Amount(float(m.group()), "", "amount", "", m.group(), derived=True)
+        Amount(float(re.sub(r"\s", "", m.group())), "", "amount", "", m.group(), derived=True)
         for m in _BARE_NUMBER.finditer(text)
         if not any(start <= m.start() < end for start, end in taken)
     )
@@ -214,8 +221,10 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     theirs = (*amounts(evidence), *bare) if mine else ()
 
     def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
-        """The amounts of `others` that count what `amount` counts, or all of them when none does."""
-        return [o for o in others if _counts_alike(amount, o)] or others
+        """The amounts of `others` that count what `amount` counts (or do not say what they count: "av totalt 37"),
+        or all of them when none does."""
+        counting = [o for o in others if _counts_alike(amount, o)]
+        return [o for o in others if o in counting or not o.measures] if counting else others
 
     def agrees(amount: Amount, other: Amount) -> bool:
         # an evidence amount must count what the statement's amount counts when the evidence has such amounts; a

@@ -1,0 +1,82 @@
+"""Claim verification, ninth round: restatements that came out `contradicted` through misreadings — a range said
+"mellan 5 och 10 procent", a year read as the bound of a range, a total whose count is unsaid ("av totalt 37"), a
+number nothing follows ("har passerat 12 400,"), a period "mars till juni", "vid utgången av oktober", an authority
+named by its acronym, "statliga" against a named authority — each with the near-miss that must stay one."""
+
+from __future__ import annotations
+
+from textsamverkan.claims.reasons.dates import compare_dates, dates
+from textsamverkan.claims.reasons.entities import compare_entities
+from textsamverkan.claims.reasons.numbers import amounts, compare_numbers
+from textsamverkan.claims.verdict import judge_evidence
+
+
+def test_a_range_said_with_mellan_holds_its_bounds() -> None:
+    evidence = "Man räknar med att mellan 5 och 10 procent av alla barn i Sverige lider av sjuklig fetma."
+    outcome = compare_numbers("Omkring 5–10 procent av barnen har sjuklig fetma.", evidence)
+    assert outcome.found and not outcome.conflict, outcome
+    assert compare_numbers("Omkring 20–30 procent av barnen har sjuklig fetma.", evidence).conflict
+
+
+def test_a_year_is_no_bound_of_a_range() -> None:
+    found = amounts("Andelen steg från 30 procent 2017 till 37 procent 2020.")
+    assert sorted(a.value for a in found) == [30.0, 37.0]
+    _verdict, _, reasons = judge_evidence(
+        "Andelen företagare som drabbats av brott steg från 30 procent 2017 till 37 procent 2020.",
+        "Andelen företagare som utsatts för brott har ökat från 30 till 37 procent mellan åren 2017 och 2020.",
+    )
+    assert "number" not in reasons.get("conflict", {}), reasons
+
+
+def test_a_total_whose_count_is_unsaid_holds_the_statements_amount() -> None:
+    evidence = "I Sverige har vi också 10 konstaterat drabbade gårdar av totalt 37."
+    outcome = compare_numbers("Av Sveriges sammanlagt 37 gårdar har 10 konstaterats vara drabbade.", evidence)
+    assert outcome.found == ["37", "10"] and not outcome.conflict
+    assert "17" not in compare_numbers("Smitta har konstaterats på 17 av totalt 37 gårdar.", evidence).found
+
+
+def test_a_number_nothing_follows_holds_a_bare_number() -> None:
+    evidence = "Då hade fler än 7 000 människor avlidit. Den siffran har nu passerat 12 400, och nio av tio var äldre."
+    outcome = compare_numbers("Antalet döda har stigit från drygt 7 000 till mer än 12 400.", evidence)
+    assert not outcome.conflict and len(outcome.found) == 2, outcome
+    assert not compare_numbers("Antalet döda har stigit till mer än 30 000.", evidence).found
+
+
+def test_the_first_month_of_a_period_is_a_date() -> None:
+    evidence = "Under perioden mars till juni 2020 ska uppdraget varje månad redovisas."
+    assert [d.text for d in dates(evidence)] == ["mars", "till juni 2020"]
+    outcome = compare_dates("Från mars till juni 2020 ska myndigheten rapportera månadsvis.", evidence)
+    assert not outcome.conflict and len(outcome.found) == 2
+    assert compare_dates("Från april till juni 2020 ska myndigheten rapportera månadsvis.", evidence).conflict
+    # "mars" alone stays no date: it could be the planet
+    assert not dates("Sonden landade på Mars i februari.")[0].text.startswith("Mars")
+
+
+def test_utgangen_av_is_the_end() -> None:
+    evidence = "Senast den 31 oktober 2021 ska myndigheten lämna en redogörelse."
+    assert compare_dates("Redogörelsen lämnas senast vid utgången av oktober 2021.", evidence).found
+    assert compare_dates("Redogörelsen lämnas senast i början av oktober 2021.", evidence).conflict
+    assert dict(dates("vid utgången av 2022")[0].fields) == {"half": 2, "year": 2022}
+
+
+def test_an_authority_named_by_its_acronym_is_found() -> None:
+    evidence = "ESV ska under arbetets gång löpande informera Regeringskansliet."
+    outcome = compare_entities("Ekonomistyrningsverket ska hålla Regeringskansliet informerat.", evidence)
+    assert outcome.found == ["Ekonomistyrningsverket", "Regeringskansliet"] and not outcome.conflict
+    ivo = compare_entities(
+        "Inspektionen för vård och omsorg håller departementet informerat.", "IVO informerar departementet löpande."
+    )
+    assert ivo.found and not ivo.conflict
+    # another authority's acronym is still another authority
+    assert compare_entities("Socialstyrelsen ska hålla Regeringskansliet informerat.", evidence).conflict or (
+        "Socialstyrelsen" not in compare_entities("Socialstyrelsen ska informera.", evidence).found
+    )
+
+
+def test_statliga_is_no_rival_of_a_named_authority_but_of_the_municipality() -> None:
+    outcome = compare_entities(
+        "Vinnova ska tillsammans med två statliga utredningar jämföra Sveriges förmåga att tillverka vaccin.",
+        "Regeringen uppdrar åt Verket för innovationssystem att i samverkan med två utredningar analysera förmågan.",
+    )
+    assert not outcome.conflict, outcome
+    assert compare_entities("Det statliga stödet gick till äldreomsorgen.", "Kommunen betalade stödet.").conflict
