@@ -80,3 +80,21 @@ def test_statliga_is_no_rival_of_a_named_authority_but_of_the_municipality() -> 
     )
     assert not outcome.conflict, outcome
     assert compare_entities("Det statliga stödet gick till äldreomsorgen.", "Kommunen betalade stödet.").conflict
+
+
+def test_a_finding_is_not_backed_by_the_task_to_look_into_it() -> None:
+    evidence = (
+        "Utvärderingen ska genomföras utifrån ett brukarperspektiv. Den ska innehålla en bedömning av hur "
+        "digitaliseringen av äldreomsorgen påverkar kostnaderna."
+    )
+    verdict, _, reasons = judge_evidence(
+        "Utvärderingen görs ur ett brukarperspektiv och visar att digitaliseringen har sänkt äldreomsorgens kostnader.",
+        evidence,
+    )
+    assert verdict == "partly" and "visar" in reasons["missing"], reasons
+    # the evidence that reports the finding backs it
+    verdict, _, _ = judge_evidence(
+        "Utvärderingen visar att digitaliseringen har sänkt äldreomsorgens kostnader.",
+        "Utvärderingen visar att äldreomsorgens kostnader har sänkts genom digitaliseringen.",
+    )
+    assert verdict == "supported"
