@@ -138,11 +138,31 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90"),
     the first of a pair ("3 respektive 2 miljarder") or a number nothing follows ("har passerat 12 400,"): they may
     hold a statement's bare number, but never rival one (`derived`)."""
-    taken = [(q.start, q.end) for q in _quantities(text)]
     return tuple(
         Amount(float(re.sub(r"\s", "", m.group())), "", "amount", "", m.group(), derived=True)
-        for m in _BARE_NUMBER.finditer(text)
-        if not any(start <= m.start() < end for start, end in taken)
+        for m in _bare_matches(text)
+    )
+
+
+def _bare_matches(text: str) -> list[re.Match[str]]:
+    """The matches of `_BARE_NUMBER` outside the text's quantities."""
+    taken = [(q.start, q.end) for q in _quantities(text)]
+    return [m for m in _BARE_NUMBER.finditer(text) if not any(start <= m.start() < end for start, end in taken)]
+
+
+def _labels(statement: str, said: Sequence[Amount]) -> tuple[Amount, ...]:
+    """The statement's numbers that are no amount and no date ("vid dag 90", "klockan 22", "minskade i 10"): a claim
+    all the same, to be found in the evidence."""
+    from textsamverkan.claims.reasons.dates import dates
+
+    spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
+    values = {a.value for a in said}
+    return tuple(
+        label
+        for label, m in zip(_bare_numbers(statement), _bare_matches(statement), strict=True)
+        if label.value not in values
+        and not _YEAR.fullmatch(m.group())
+        and not any(start <= m.start() < end for start, end in spans)
     )
 
 
@@ -217,6 +237,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
     "fyra av tio … två samtal")."""
     mine = tuple(a for a in amounts(statement) if not a.derived)
+    mine += _labels(statement, mine)
     bare = _bare_numbers(evidence) if any(not a.unit for a in mine) else ()
     theirs = (*amounts(evidence), *bare) if mine else ()
 
@@ -234,6 +255,8 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         return agree(amount, other) and (other not in theirs or other in alike(amount, theirs))
 
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
+        if amount.derived:
+            return None  # a label ("dag 90") is found or missing, never contradicted: what it counts is unknown
         rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
         return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
 
