@@ -112,3 +112,15 @@ def test_a_number_that_is_no_amount_is_still_a_claim() -> None:
     assert verdict == "partly"
     # a year or a date is the date check's, not a label
     assert not compare_numbers("Under 2020 och vecka 12 ökade antalet.", "Antalet ökade.").missing
+
+
+def test_the_statements_own_direction_word_said_of_something_else_does_not_back_it() -> None:
+    from textsamverkan.claims.reasons.direction import compare_direction
+
+    evidence = (
+        "Antalet platser i dagverksamheten har minskat med en femtedel sedan 2015, trots att befolkningen, inte minst "
+        "den äldre delen, har ökat sedan dess."
+    )
+    outcome = compare_direction("Antalet platser i dagverksamheten har ökat med en femtedel sedan 2015.", evidence)
+    assert outcome.conflict == [("ökat", "minskat")]
+    assert compare_direction("Befolkningen har ökat sedan 2015.", evidence).found == ["ökat"]

@@ -227,7 +227,9 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
         # what the evidence says of the same thing decides ("öka behovet" against "… mer … minska behovet"), unless
         # the evidence has the statement's own word elsewhere ("15 % positiva" after "tester varit negativa")
         said_of = [(s, w) for a, s, w, n in placed if a == axis and near & n]
-        own_word = words.lower() in {w.lower() for _a, _s, w in theirs}
+        # the statement's own word counts only where it is not said of something else ("minskat … trots att
+        # befolkningen har ökat" does not back "antalet har ökat")
+        own_word = any(w.lower() == words.lower() and (not n or near & n) for _a, _s, w, n in placed)
         both_poles = any(a == axis and s != side for a, s, _w in mine)
         if said_of and not own_word and not both_poles:
             same = [w for s, w in said_of if s == side]
