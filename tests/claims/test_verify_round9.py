@@ -124,3 +124,15 @@ def test_the_statements_own_direction_word_said_of_something_else_does_not_back_
     outcome = compare_direction("Antalet platser i dagverksamheten har ökat med en femtedel sedan 2015.", evidence)
     assert outcome.conflict == [("ökat", "minskat")]
     assert compare_direction("Befolkningen har ökat sedan 2015.", evidence).found == ["ökat"]
+
+
+def test_a_school_is_no_auxiliary() -> None:
+    from textsamverkan.claims.reasons.content import compare_content
+
+    # "skolorna" has the lemma of "ska" ("skola") and the thesaurus lists "ska" as its synonym
+    outcome, _ = compare_content(
+        "Myndigheten ska räkna positiva prov i skolorna.", "Myndigheten ska räkna positiva prov i vården."
+    )
+    assert "skola" in outcome.missing
+    found, _ = compare_content("Skolorna får mer pengar.", "Mer pengar går till skolan.")
+    assert "skola" in found.found

@@ -131,8 +131,7 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         if (
             len(low) < 3
             or low in STOPWORDS
-            or word.lemma in STOPWORDS
-            or word.lemma in GENERIC
+            or ((word.lemma in STOPWORDS or word.lemma in GENERIC) and not _noun_of_verb_lemma(word.lemma, low))
             or low in GENERIC
             or word.lemma in skip
             or low in skip
@@ -140,7 +139,8 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         ):
             continue
         seen.add(word.lemma)
-        alternatives = paraphrases(word.lemma) | paraphrases(low)
+        # a function word is no synonym: the thesaurus gives "ska" for "skola", and "skolorna" is not found in "ska"
+        alternatives = {a for a in paraphrases(word.lemma) | paraphrases(low) if a not in STOPWORDS}
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             alternatives |= {following + _stem(word.lemma)}
@@ -150,6 +150,17 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
     return tuple(out)
 
 
+# auxiliaries whose lemma is also a noun's: "skolan", "varorna", "viljan" are a school, goods and a will, not "ska",
+# "vara" and "vilja"
+_NOUN_TOO = frozenset(["skola", "vara", "vilja"])
+_NOUN_ENDINGS = ("an", "ans", "or", "ors", "orna", "ornas")
+
+
+def _noun_of_verb_lemma(lemma: str, surface: str) -> bool:
+    """The word is a noun form ("skolan", "varor") of a lemma that is also a function verb's ("skola", "vara")."""
+    return lemma in _NOUN_TOO and surface.endswith(_NOUN_ENDINGS)
+
+
 @lru_cache(maxsize=1 << 18)
 def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
@@ -157,8 +168,10 @@ def keys(text: str) -> frozenset[str]:
     tokens = list(_WORD.finditer(text))
     for n, m in enumerate(tokens):
         word = analyse(m.group())
-        out.add(word.lemma)
         out.add(m.group().lower())
+        if word.lemma in _NOUN_TOO and not _noun_of_verb_lemma(word.lemma, m.group().lower()):
+            continue  # "ska" holds no "skola"
+        out.add(word.lemma)
         out.update(p for p in word.parts if len(p) >= 3)
         out.update(_unprefixed(word.lemma))
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
