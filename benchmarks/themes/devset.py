@@ -18,9 +18,12 @@ from pathlib import Path
 from textsamverkan.segment.sentences import Sentence, simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.quality import CORE_THEMES
 
 HERE = Path(__file__).resolve().parent
+# the seven core codes (the seed gold's core themes, themes/quality.py CORE_THEMES, are only the first four)
+CORE_THEMES = (
+    "ppe", "testing", "care_plans", "sol_hsl", "infection_control", "physician_access", "information_transfer"
+)  # fmt: skip
 MODEL_OPTIONS: dict[str, object] = {}
 Coder = Callable[[list[list[Sentence]]], list[set[str]]]
 

@@ -15,12 +15,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from devset import HERE, counts, load_items, prf, sentences_of
+from devset import CORE_THEMES, HERE, counts, load_items, prf, sentences_of
 
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 from textsamverkan.themes.model_coder import _WORD, MIN_WORDS, cached_model_coder
-from textsamverkan.themes.quality import CORE_THEMES
 
 Rule = Callable[[float, float], bool]  # (word model ratio, e5 model ratio) -> hit
 RULES: dict[str, Rule] = {
