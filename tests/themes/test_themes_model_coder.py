@@ -131,7 +131,7 @@ def test_examples_join_training_with_their_labels(default_codebook: Codebook, fi
 
 def test_a_fragment_too_short_to_say_anything_gets_no_model_hit(default_codebook: Codebook, fitted: ModelCoder) -> None:
     """A list's lead-in ("Läkemedelsverket ska") scores like the sentences it introduces; it is left to the rules."""
-    text = "Engångsrockarna då."
+    text = "Engångsrockar slut."
     sentences = simple_sentences("x", text, [(0, len(text))])
     assert not code_sentences(sentences, default_codebook)
     assert fitted.scores(sentences)[1]["ppe"][0] >= fitted.models["ppe"].threshold  # it would code on its score
