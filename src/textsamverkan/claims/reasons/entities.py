@@ -12,7 +12,7 @@ Three kinds, compared only within a kind:
 An entity of the statement is found when the evidence (or, failing that, the context: passage, title, region) has it; it
 conflicts when the evidence sentence names another entity of the same kind that the statement does not; else it is
 missing ("Kiruna" in a corpus that never mentions it). Other proper names only ever go missing: their kind is unknown,
-so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Two exceptions for
+so another name in the evidence ("Covid-19" beside a statement's "SKR") is no evidence against them. Exceptions for
 actors: a generic reference ("myndigheten", "privata") does not conflict with a named organisation (it may be the same
 one; a statement's "myndigheten" is found in the evidence's named authority), the state and the government are one side
 ("statliga" rivals no named authority, most being the state's own), an organisation is found under its acronym ("ESV"

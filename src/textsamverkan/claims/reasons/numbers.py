@@ -30,6 +30,7 @@ from textsamverkan.claims.quantities import (
     parse_quantities,
 )
 from textsamverkan.claims.reasons import Outcome, match_mentions
+from textsamverkan.claims.reasons.dates import dates
 
 EXACT = 0.02
 APPROXIMATE = 0.2
@@ -138,10 +139,11 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90"),
     the first of a pair ("3 respektive 2 miljarder") or a number nothing follows ("har passerat 12 400,"): they may
     hold a statement's bare number, but never rival one (`derived`)."""
-    return tuple(
-        Amount(float(re.sub(r"\s", "", m.group())), "", "amount", "", m.group(), derived=True)
-        for m in _bare_matches(text)
-    )
+    return tuple(_bare_amount(m) for m in _bare_matches(text))
+
+
+def _bare_amount(m: re.Match[str]) -> Amount:
+    return Amount(float(re.sub(r"\s", "", m.group())), "", "amount", "", m.group(), derived=True)
 
 
 def _bare_matches(text: str) -> list[re.Match[str]]:
@@ -153,17 +155,14 @@ def _bare_matches(text: str) -> list[re.Match[str]]:
 def _labels(statement: str, said: Sequence[Amount]) -> tuple[Amount, ...]:
     """The statement's numbers that are no amount and no date ("vid dag 90", "klockan 22", "minskade i 10"): a claim
     all the same, to be found in the evidence."""
-    from textsamverkan.claims.reasons.dates import dates
-
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     values = {a.value for a in said}
-    return tuple(
-        label
-        for label, m in zip(_bare_numbers(statement), _bare_matches(statement), strict=True)
-        if label.value not in values
-        and not _YEAR.fullmatch(m.group())
-        and not any(start <= m.start() < end for start, end in spans)
+    labels = (
+        _bare_amount(m)
+        for m in _bare_matches(statement)
+        if not _YEAR.fullmatch(m.group()) and not any(start <= m.start() < end for start, end in spans)
     )
+    return tuple(label for label in labels if label.value not in values)
 
 
 def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
