@@ -104,6 +104,15 @@ def test_without_support_contradicted_beats_partly_and_no_evidence() -> None:
     assert overall([]) == ("no_evidence", None)
 
 
+def test_a_contradiction_from_a_passage_less_close_than_the_closest_does_not_decide() -> None:
+    far = judge(STATEMENT, OTHER)  # another amount: contradicted, but on a passage about something else
+    near = judge(STATEMENT, "Den 3 november lämnades förslag om ytterligare 10 miljarder kronor.")
+    assert (far.verdict, near.verdict) == ("contradicted", "partly")
+    assert overall([far, near], [0.3, 0.6]) == ("partly", 1)
+    # about as close as the closest passage (within the rival margin): the contradiction stands
+    assert overall([far, near], [0.5, 0.6]) == ("contradicted", 0)
+
+
 def test_held_share_counts_found_against_missing_and_conflicting_elements() -> None:
     assert held_share({"found": {"content": ["a", "b"], "number": ["1"]}, "missing": ["c"]}) == 0.75
     assert held_share({"found": {"content": ["a"]}, "conflict": {"number": [["1", "2"]]}, "missing": ["b", "c"]}) == 0.5

@@ -14,7 +14,8 @@ Overall: the best-matching candidate decides. A candidate's closeness is the sha
 score. When some candidate supports, the closest supporter decides, and the verdict is `conflicting` only when a
 contradicting candidate is about as close (within `RIVAL_MARGIN`) and about the same time (not another date and
 another number as well): a passage about something else that happens to hold another number or year does not
-override a strong support. Otherwise contradicted over partly over no_evidence, then closeness.
+override a strong support. Otherwise a candidate within `RIVAL_MARGIN` of the closest that contradicts decides (a
+weaker passage that conflicts is most often about something else), else partly over no_evidence, then closeness.
 Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
 """
 
@@ -185,7 +186,14 @@ def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = No
             and _same_time(judgements[i].reasons)
         ]
         return ("conflicting" if rivals else "supported"), best
-    best = max(order, key=lambda i: (_RANK[judgements[i].verdict], closeness[i], -i))
+    # a contradiction decides only from a passage about as close as the closest one: a weaker passage that holds
+    # another year or actor is most often about something else
+    near = [i for i in order if closeness[i] >= closeness[order[0]] - RIVAL_MARGIN]
+    contradicting = [i for i in near if judgements[i].verdict == "contradicted"]
+    if contradicting:
+        return "contradicted", contradicting[0]
+    rest = [i for i in order if judgements[i].verdict != "contradicted"]
+    best = max(rest, key=lambda i: (_RANK[judgements[i].verdict], closeness[i], -i))
     return judgements[best].verdict, best
 
 
