@@ -14,8 +14,9 @@ Overall: the best-matching candidate decides. A candidate's closeness is the sha
 score. When some candidate supports, the closest supporter decides, and the verdict is `conflicting` only when a
 contradicting candidate is about as close (within `RIVAL_MARGIN`) and about the same time (not another date and
 another number as well): a passage about something else that happens to hold another number or year does not
-override a strong support. Otherwise a candidate within `RIVAL_MARGIN` of the closest that contradicts decides (a
-weaker passage that conflicts is most often about something else), else partly over no_evidence, then closeness.
+override a strong support. Otherwise a candidate within `RIVAL_MARGIN` of the closest that contradicts about the same
+time decides (a weaker passage that conflicts, or one with another date and another actor or number, is most often
+about something else), else partly over no_evidence, then closeness.
 Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
 """
 
@@ -189,7 +190,7 @@ def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = No
     # a contradiction decides only from a passage about as close as the closest one: a weaker passage that holds
     # another year or actor is most often about something else
     near = [i for i in order if closeness[i] >= closeness[order[0]] - RIVAL_MARGIN]
-    contradicting = [i for i in near if judgements[i].verdict == "contradicted"]
+    contradicting = [i for i in near if judgements[i].verdict == "contradicted" and _same_time(judgements[i].reasons)]
     if contradicting:
         return "contradicted", contradicting[0]
     rest = [i for i in order if judgements[i].verdict != "contradicted"]

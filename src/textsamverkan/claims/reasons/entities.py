@@ -52,6 +52,10 @@ ORG_HEADS = (
     "verk", "verket", "departement", "departementet", "förbund", "förbundet", "sjukhus", "sjukhuset",
     "kommission", "kommissionen", "institut", "institutet", "råd", "rådet", "kassa", "kassan",
 )  # fmt: skip
+# words that end in an organisation's head but name a thing: "akutförråd" (a store), "samrådet", "regelverket"
+_NOT_ORGANISATIONS = re.compile(
+    r"(?:förråd|samråd|regelverk|ramverk|nätverk|hantverk|kraftverk|konstverk)(?:et|en)?s?$"
+)
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
 
 
@@ -102,6 +106,8 @@ def _organisation(word: str) -> str | None:
     """The key of an organisation named by its head noun ("Socialstyrelsen", "Arbetsmiljöverkets",
     "Försäkringskassan"; a lower-case word only when the head has a modifier: "vårdförbundet"), genitive dropped."""
     low = word.lower()
+    if _NOT_ORGANISATIONS.search(low):
+        return None
     base = low[:-1] if low.endswith("s") and low[:-1].endswith(ORG_HEADS) else low
     if any(base.endswith(h) and (word[:1].isupper() or len(base) > len(h) + 3) for h in ORG_HEADS):
         return base
