@@ -4,7 +4,7 @@ organisations."""
 from __future__ import annotations
 
 from textsamverkan.claims.reasons.entities import compare_entities, entities
-from textsamverkan.claims.verdict import judge, overall
+from textsamverkan.claims.verdict import judge, judge_evidence, overall
 
 STATEMENT = "Socialstyrelsen ska redovisa hur pengarna har använts senast den 31 oktober 2022."
 OTHER_EVENT = "Regionerna ska redovisa hur pengarna har använts senast den 31 mars 2022."
@@ -32,3 +32,45 @@ def test_a_store_or_a_set_of_rules_is_no_organisation() -> None:
     evidence = "Vi pratade om att bygga upp ett akutförråd tillsammans med Västra Götalandsregionen."
     outcome = compare_entities(statement, evidence, evidence)
     assert not outcome.conflict and outcome.missing == ["Kommunerna"]
+
+
+# --- antonyms that carry content of their own ------------------------------------------------------------------------
+def test_an_antonym_in_the_evidence_contradicts_the_statement() -> None:
+    cases = [
+        ("Vetenskapsrådet ska permanent förstärka Kliniska studier Sverige.",
+         "Vetenskapsrådet ska tillfälligt förstärka Kliniska studier Sverige.", ["permanent", "tillfälligt"]),
+        ("Arbetsmiljöverket fick i uppdrag att skärpa reglerna om CE-märkning.",
+         "Arbetsmiljöverket fick i uppdrag att lätta på reglerna om CE-märkning.", ["skärpa", "lätta på"]),
+        ("Personalen får utbilda sig till undersköterska på sin fritid.",
+         "Personalen får utbilda sig till undersköterska på arbetstid.", ["fritid", "arbetstid"]),
+        ("Den 5 februari hade 910 personer avlidit i smittan.",
+         "Den 5 februari hade 910 personer tillfrisknat från smittan.", ["avlidit", "tillfrisknat"]),
+    ]  # fmt: skip
+    for statement, evidence, pair in cases:
+        verdict, _confidence, reasons = judge_evidence(statement, evidence, evidence)
+        assert verdict == "contradicted", statement
+        assert reasons["conflict"]["direction"] == [pair]
+
+
+def test_an_antonym_the_evidence_does_not_speak_to_is_missing_content() -> None:
+    verdict, _confidence, reasons = judge_evidence(
+        "Vetenskapsrådet ska permanent förstärka Kliniska studier Sverige.",
+        "Vetenskapsrådet ska förstärka Kliniska studier Sverige.",
+    )
+    assert verdict == "partly" and reasons["missing"] == ["permanenta"] and "conflict" not in reasons
+
+
+def test_evidence_that_holds_both_poles_and_the_statements_word_is_no_conflict() -> None:
+    verdict, _confidence, reasons = judge_evidence(
+        "Socialstyrelsen ska analysera om besöksförbudet på äldreboenden borde upphöra.",
+        "Socialstyrelsen ska analysera om besöksförbudet på äldreboenden bör fortsätta eller om förbudet bör upphöra.",
+    )
+    assert "conflict" not in reasons and verdict == "supported"
+
+
+def test_easy_is_not_a_lighter_rule() -> None:
+    _verdict, _confidence, reasons = judge_evidence(
+        "Stödet gäller delar av utbildningen som är lätta att genomföra.",
+        "Stödet gäller delar av utbildningen som är svåra att genomföra.",
+    )
+    assert reasons["conflict"]["direction"] == [["lätta", "svåra"]]

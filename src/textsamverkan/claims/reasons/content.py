@@ -97,14 +97,14 @@ def paraphrases(word: str) -> frozenset[str]:
     "granska", but not "analysera" to "granska". A word reached in the second step that lies on a direction axis is
     left out ("begränsa" ~ "reducera" ~ "minska"): the direction check judges those; so is a generic word ("arbeta" ~
     "verka" ~ "handla" in "det har handlat om")."""
-    from textsamverkan.claims.reasons.direction import pole
+    from textsamverkan.claims.reasons.direction import is_direction_word
 
     first = synonyms().get(word, frozenset())
     second = {
         other
         for synonym in first
         for other in synonyms().get(synonym, frozenset())
-        if other != word and other not in GENERIC and pole(other) is None
+        if other != word and other not in GENERIC and not is_direction_word(other)
     }
     return first | frozenset(second)
 

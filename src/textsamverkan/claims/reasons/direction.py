@@ -11,7 +11,9 @@ within `SCOPE` words of it in its clause, and when the evidence has words of the
 they count ("öka behovet" conflicts with "… mer tillsammans … minska behovet"), unless the evidence has the
 statement's own word elsewhere or the statement holds both poles of the axis. Beyond the lexicon, the prefix o-
 negates any word: a statement's "vanligt" conflicts with the evidence's "ovanligt" (and "olika" with "lika",
-"orolig" with "rolig") when the evidence lacks the word itself.
+"orolig" with "rolig") when the evidence lacks the word itself. `ANTONYM_AXES` are antonyms that carry content
+("tillfälligt"/"permanent", "skärpa"/"lätta på"): judged the same way, but left in the content comparison too, so
+that a statement's "permanent" is missing where the evidence says neither.
 """
 
 from __future__ import annotations
@@ -114,6 +116,45 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
     "välstånd": (frozenset(["rik", "rikare", "förmögen"]), frozenset(["fattig", "fattigare"])),
 }
+# antonyms that carry content of their own: a conflict when the evidence has only the other pole (as for AXES), but
+# the word stays in the content comparison, so a statement's "permanent" is missing where the evidence says neither
+ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "varaktighet": (
+        frozenset(["tillfällig", "tillfälligt", "temporär", "tidsbegränsad", "kortsiktig", "kortvarig"]),
+        frozenset(["permanent", "permanenta", "varaktig", "bestående", "långsiktig", "långvarig"]),
+    ),
+    "form": (
+        frozenset(["skriftlig", "skriftligt", "skriftligen"]),
+        frozenset(["muntlig", "muntligt", "muntligen"]),
+    ),
+    "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    "riktning": (frozenset(["inrikes", "intern", "internt"]), frozenset(["utrikes", "extern", "externt"])),
+    "tvång": (frozenset(["frivillig", "frivilligt"]), frozenset(["obligatorisk", "obligatoriskt", "tvingande"])),
+    "fortgång": (
+        frozenset(["fortsätta", "fortsatt", "fortsättning", "förlänga", "förlängning", "förlängd", "kvarstå"]),
+        frozenset(["avsluta", "avslutad", "upphöra", "avbryta", "förkorta", "förkortning"]),
+    ),
+    "liv": (
+        frozenset(["överleva", "tillfriskna", "tillfrisknad", "återhämta", "återhämtad"]),
+        frozenset(["avlida", "avliden", "dö", "död", "dödsfall"]),
+    ),
+    "stränghet": (
+        frozenset(["skärpa", "skärpning", "skärpt", "sträng", "strängare"]),
+        frozenset(["lättnad", "mildra", "luckra"]),
+    ),
+    "tempo": (
+        frozenset(["snabb", "snabbt", "skyndsam", "skyndsamt", "omedelbar", "omedelbart"]),
+        frozenset(["långsam", "långsamt", "gradvis", "successiv", "successivt", "stegvis"]),
+    ),
+    "styrka": (frozenset(["stark", "starkare", "kraftfull", "kraftfullare"]), frozenset(["svag", "svagare"])),
+    "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa"])),
+    "införande": (frozenset(["införa", "inrätta"]), frozenset(["avskaffa", "slopa"])),
+    "ort": (frozenset(["centralisera", "centraliserad"]), frozenset(["decentralisera", "decentraliserad"])),
+    "tid": (frozenset(["arbetstid", "dagtid"]), frozenset(["fritid", "nattetid"])),
+    "kostnad": (frozenset(["kostnadsfri", "kostnadsfritt", "gratis", "avgiftsfri", "avgiftsfritt"]), frozenset(
+        ["avgiftsbelagd", "avgiftsbelagt"]
+    )),
+}
 PHRASES: dict[str, tuple[str, int]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),
     r"\bskal(?:a|ats|ade|as) upp\b": ("mängd", 0),
@@ -128,6 +169,7 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\bpå väg (?:ned|ner)\b": ("mängd", 1),
     r"\bpå väg upp\b": ("mängd", 0),
     r"\bför få\b": ("mängd", 1),
+    r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
@@ -145,7 +187,7 @@ def pole(word: str) -> tuple[str, int] | None:
 
     analysed = analyse(word)
     for form in (word.lower(), analysed.lemma, analysed.parts[-1]):
-        for axis, (up, down) in AXES.items():
+        for axis, (up, down) in (*AXES.items(), *ANTONYM_AXES.items()):
             if form in up:
                 return axis, 0
             if form in down:
@@ -157,6 +199,13 @@ def pole(word: str) -> tuple[str, int] | None:
             if inner:
                 return inner[0], 1 - inner[1]
     return None
+
+
+def is_direction_word(word: str) -> bool:
+    """Whether `word` lies on a direction axis (`AXES`), which the direction check judges instead of the content
+    comparison; the content-bearing antonyms (`ANTONYM_AXES`) do not."""
+    hit = pole(word)
+    return hit is not None and hit[0] in AXES
 
 
 @lru_cache(maxsize=1 << 16)
@@ -214,7 +263,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
 @lru_cache(maxsize=1 << 16)
 def direction_words(text: str) -> frozenset[str]:
     """Lower-cased words of `text` that the direction check judges (left out of the content comparison)."""
-    return frozenset(w.lower() for _a, _s, words in poles(text) for w in words.split())
+    return frozenset(w.lower() for axis, _s, words in poles(text) if axis in AXES for w in words.split())
 
 
 def compare_direction(statement: str, evidence: str) -> Outcome:
@@ -229,7 +278,9 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
         said_of = [(s, w) for a, s, w, n in placed if a == axis and near & n]
         # the statement's own word counts only where it is not said of something else ("minskat … trots att
         # befolkningen har ökat" does not back "antalet har ökat")
-        own_word = any(w.lower() == words.lower() and (not n or near & n) for _a, _s, w, n in placed)
+        own_word = any(
+            w.lower() == words.lower() and (not n or near & n or axis in ANTONYM_AXES) for _a, _s, w, n in placed
+        )
         both_poles = any(a == axis and s != side for a, s, _w in mine)
         if said_of and not own_word and not both_poles:
             same = [w for s, w in said_of if s == side]
