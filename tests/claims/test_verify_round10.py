@@ -74,3 +74,20 @@ def test_easy_is_not_a_lighter_rule() -> None:
         "Stödet gäller delar av utbildningen som är svåra att genomföra.",
     )
     assert reasons["conflict"]["direction"] == [["lätta", "svåra"]]
+
+
+# --- a restriction the evidence does not make ------------------------------------------------------------------------
+def test_a_restriction_added_to_a_true_claim_is_missing() -> None:
+    evidence = "Medlen utbetalas av Kammarkollegiet till samtliga regioner under december månad 2020."
+    verdict, _confidence, reasons = judge_evidence(
+        "Pengarna betalas ut till regionerna i december 2020, men bara till de regioner som har ansökt.", evidence
+    )
+    assert verdict == "partly" and "men bara" in reasons["missing"]
+
+
+def test_a_restriction_the_evidence_makes_is_found() -> None:
+    evidence = "Avtalet ska i detta steg vara begränsat till personer som är folkbokförda i Sverige."
+    _verdict, _confidence, reasons = judge_evidence(
+        "Avtalet gäller personer i Sverige, men bara de som är folkbokförda.", evidence
+    )
+    assert "men bara" not in reasons.get("missing", [])

@@ -5,7 +5,8 @@ that it was decided or found is then not backed, however many words the two shar
 ("beslutat", "beslutade", "har bedömt att") is missing when the evidence asks whether ("utreda om", "pröva om",
 "huruvida", "i så fall", a sentence that begins "Om") and names no decision of its own; its finding word ("visar att",
 "konstaterade", "kom fram till") is missing when the evidence gives the task ("ska utvärdera", "i uppdrag att", "syftar
-till att") and no finding or result.
+till att") and no finding or result. A restriction the statement adds ("…, men bara till de regioner som har
+ansökt") is missing when the evidence restricts nothing (no "bara", "endast", "begränsat till", bound in time).
 """
 
 from __future__ import annotations
@@ -35,6 +36,14 @@ _TASK = re.compile(
     re.I,
 )
 _FINDING = re.compile(r"\bvisa|\bkonstater|\bframg[åi]|\bresultat|\bslutsats", re.I)
+# a restriction added to a claim: "…, men bara i södra Sverige", "men enbart ur ett nationellt perspektiv"; the
+# evidence backs it with a restricting word or a bound in time ("upphör att gälla den 1 oktober")
+_ONLY = re.compile(r"\bmen\s+(?:bara|endast|enbart|uteslutande)\b", re.I)
+_RESTRICTED = re.compile(
+    r"\b(?:bara|endast|enbart|uteslutande|enda|ensam|ensamt|exklusivt|förbehållen|begränsa\w*|upphör\w*|"
+    r"fram\s+till|till\s+och\s+med)\b",
+    re.I,
+)
 
 
 def compare_modality(statement: str, evidence: str) -> Outcome:
@@ -47,4 +56,7 @@ def compare_modality(statement: str, evidence: str) -> Outcome:
     found = _FOUND.search(statement)
     if found and _TASK.search(evidence) and not _FINDING.search(evidence):
         outcome.missing.append(found.group())
+    only = _ONLY.search(statement)
+    if only and not _RESTRICTED.search(evidence):
+        outcome.missing.append(only.group())
     return outcome
