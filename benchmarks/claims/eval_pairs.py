@@ -9,8 +9,10 @@ statements, `not_supported`):
   2026-12-03, two restatements per evidence): written to train an entailment model (entailment_experiment.py).
 - verify_blind3.jsonl (`--set blind3`, 245 pairs on 110 sentences of a Riksdag debate, the seed corpus and
   government press releases and articles no other set uses, 2026-12-03): held out; never used to fit or tune.
+- verify_blind4.jsonl (`--set blind4`, 241 pairs on 100 sentences of 27 government speeches, legal documents,
+  EU memoranda, reports and information material no other set uses, 2026-12-03; see verify_blind4.md): held out.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3] [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|blind4] [--show KIND]
 """
 
 from __future__ import annotations
@@ -21,7 +23,12 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SETS = {"pairs": "verify_pairs.jsonl", "train": "verify_train.jsonl", "blind3": "verify_blind3.jsonl"}
+SETS = {
+    "pairs": "verify_pairs.jsonl",
+    "train": "verify_train.jsonl",
+    "blind3": "verify_blind3.jsonl",
+    "blind4": "verify_blind4.jsonl",
+}
 
 
 def main() -> None:
