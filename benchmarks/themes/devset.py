@@ -157,7 +157,9 @@ def errors(items: list[dict[str, object]], pred: list[set[str]]) -> str:
     return "\n".join(out)
 
 
-def topic_check(path: Path) -> str:
+def topic_check(path: Path, coder: Coder | None = None) -> str:
+    """Topic mapping against hand labels; with a `coder`, each passage's codes are the coder's (as in a run, where
+    the learned layer's hits count), else the rules run on the passages."""
     from textsamverkan.themes.topics import map_topic_words
 
     cb = load_default_codebook()
@@ -165,7 +167,11 @@ def topic_check(path: Path) -> str:
     right = mapped = new_right = new_total = 0
     rows = []
     for t in topics:
-        m = map_topic_words([str(w) for w in t["words"]], [str(p) for p in t["passages"]], cb)  # type: ignore[attr-defined]
+        passages = [str(p) for p in t["passages"]]  # type: ignore[attr-defined]
+        coded = None
+        if coder is not None:
+            coded = [frozenset(c) for c in coder([simple_sentences("p", p, [(0, len(p))]) for p in passages])]
+        m = map_topic_words([str(w) for w in t["words"]], passages, cb, coded=coded)  # type: ignore[attr-defined]
         label = str(t["label"])
         got = "new" if m.new else m.code
         if got != "new":
@@ -228,7 +234,7 @@ def main() -> None:
         for name, p in preds.items():
             print(f"\n## errors, {name}\n" + errors(items, p))
     if args.topics:
-        print("\n" + topic_check(HERE / "topics_check.jsonl"))
+        print("\n" + topic_check(HERE / "topics_check.jsonl", None if args.no_model else combined_coder))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,29 @@ def test_a_topic_split_between_two_codes_is_new(default_codebook: Codebook) -> N
     assert m.new and m.margin < MIN_TOPIC_MARGIN
 
 
+def test_a_spoken_topic_the_learned_layer_coded_gets_its_code(default_codebook: Codebook) -> None:
+    words = ["pinne", "näsa", "svar", "labb", "vecka"]
+    passages = ["Vi fick pinnar i näsan varje vecka.", "Svaren från labbet dröjde.", "Alla på boendet fick göra det."]
+    assert map_topic_words(words, passages, default_codebook).new  # the rules know none of this
+    coded = [frozenset(["testing"]), frozenset(["testing"]), frozenset()]  # as the run coded them, model hits too
+    m = map_topic_words(words, passages, default_codebook, coded=coded)
+    assert (m.code, m.new) == ("testing", False) and m.margin >= MIN_TOPIC_MARGIN
+
+
+def test_passages_get_the_codes_of_the_hits_that_overlap_them() -> None:
+    from textsamverkan.stages.themes import passage_codes
+    from textsamverkan.themes.topics import Passage
+    from textsamverkan.themes.types import ThemeHit
+
+    hits = [ThemeHit("a", 0, 30, "ppe", 1.0, "lexical", {}), ThemeHit("a", 120, 150, "testing", 0.9, "model", {}),
+            ThemeHit("b", 0, 10, "sol_hsl", 1.0, "lexical", {})]  # fmt: skip
+    passages = [Passage("a", 0, 100, "x"), Passage("a", 100, 200, "y"), Passage("a", 200, 300, "z"),
+                Passage("c", 0, 50, "w")]  # fmt: skip
+    assert passage_codes(passages, hits) == [
+        frozenset(["ppe"]), frozenset(["testing"]), frozenset(), frozenset()
+    ]  # fmt: skip
+
+
 def test_furniture_and_formulae_removed() -> None:
     text = (
         "## Ny lag\nLagen (2020:123) gäller från 1 maj. Bild: https://example.se/bild.jpg\n"

@@ -9,7 +9,7 @@ made the coding.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from textsamverkan.stages.sentences import document_sentences
 
 if TYPE_CHECKING:
     from textsamverkan.stages.coding_runs import RunCoding
+    from textsamverkan.themes.types import ThemeHit
 
 SPEC = StageSpec(
     "themes.v2",
@@ -89,10 +90,10 @@ def run_themes(
 
     def body(ctx: RunContext) -> ThemesResult:
         result = ThemesResult(run_id=ctx.run_id, out_dir=outputs / ctx.run_id)
-        _code_corpus(ctx, codebook, resolved, result, progress, human)
+        hits = _code_corpus(ctx, codebook, resolved, result, progress, human)
         if resolved["topics"]:
             _write_topics(
-                ctx, codebook, resolved["embedder"], topic_settings, result,
+                ctx, codebook, resolved["embedder"], topic_settings, result, hits,
                 workers=resolved["workers"], scheduler=resolved["scheduler"],
             )  # fmt: skip
         ctx.summary.update(
@@ -120,9 +121,9 @@ def _code_corpus(
     result: ThemesResult,
     progress: Callable[[Iterable[str]], Iterator[str]] | None,
     human: RunCoding | None = None,
-) -> None:
+) -> list[ThemeHit]:
     """Code every document and write its theme spans and the run's tables (`human`: codings that teach the learned
-    layer).
+    layer); returns the hits.
 
     Documents stream through a shard runner (`distributed.engine`): in this process, or with `--workers` or
     `--scheduler` on Dask workers that make the sentences and match them while this process reads the next
@@ -203,6 +204,7 @@ def _code_corpus(
     out.mkdir(parents=True, exist_ok=True)
     write_csv(passage_rows(all_hits, infos, quotes, turns), out / "theme_passages.csv", columns=PASSAGE_COLUMNS)
     write_csv(summary_rows(all_hits, infos, quotes, turns), out / "theme_summary.csv")
+    return all_hits
 
 
 def _fit_model_coder(ctx: RunContext, codebook: Any, coding: RunCoding | None) -> Any:
@@ -243,13 +245,15 @@ def _write_topics(
     embedder: str,
     settings: Any,
     result: ThemesResult,
+    hits: Sequence[ThemeHit],
     *,
     workers: int,
     scheduler: str | None,
 ) -> None:
     """BERTopic over passage embeddings (cached; missing ones computed on the run's workers when it has them),
     fitted on a sample stratified by region and kind when the corpus is larger than `settings.sample`; topics.csv
-    maps each topic to its closest code or marks it new."""
+    maps each topic to the code the run's `hits` (rules and learned layer) and its words point to, or marks it
+    new."""
     from textsamverkan.export.csv_export import write_csv
     from textsamverkan.stages.embed import corpus_passages, embed_passages
     from textsamverkan.store.documents import documents_metadata
@@ -268,10 +272,35 @@ def _write_topics(
     topic_result = fit_topics(
         passages, vectors, codebook=codebook, embedding_model=model, settings=settings, strata=strata
     )  # fmt: skip
-    mapping = map_topics_to_codes(topic_result, vectors, codebook, embedder=model, passages=passages)
+    mapping = map_topics_to_codes(
+        topic_result, vectors, codebook, embedder=model, passages=passages, passage_codes=passage_codes(passages, hits)
+    )  # fmt: skip
     write_csv(topic_rows(topic_result, mapping), out)
     result.topics = sum(1 for t in topic_result.topics if t.id >= 0)
     result.topics_fitted_on = topic_result.fitted_on
+
+
+def passage_codes(passages: Sequence[Any], hits: Sequence[ThemeHit]) -> list[frozenset[str]]:
+    """The codes of the hits that overlap each passage (same document, overlapping characters); hits are looked up
+    by start, so a long document costs its passages times the hits near each, not all its hits."""
+    from bisect import bisect_left
+
+    by_doc: dict[str, list[ThemeHit]] = {}
+    for hit in hits:
+        by_doc.setdefault(hit.doc_id, []).append(hit)
+    starts: dict[str, list[int]] = {}
+    longest: dict[str, int] = {}
+    for doc_id, doc_hits in by_doc.items():
+        doc_hits.sort(key=lambda h: h.start)
+        starts[doc_id] = [h.start for h in doc_hits]
+        longest[doc_id] = max(h.end - h.start for h in doc_hits)
+    out = []
+    for p in passages:
+        doc_hits = by_doc.get(p.doc_id, [])
+        first = bisect_left(starts.get(p.doc_id, []), p.start - longest.get(p.doc_id, 0))
+        last = bisect_left(starts.get(p.doc_id, []), p.end)
+        out.append(frozenset(h.code for h in doc_hits[first:last] if h.end > p.start))
+    return out
 
 
 def corpus_suggestions(

@@ -131,8 +131,8 @@ class TopicMapping:
 
 
 # A topic gets a code only when the code's score is at least MIN_TOPIC_SCORE and beats the runner-up by
-# MIN_TOPIC_MARGIN; otherwise it is `new`. Score = half the share of the topic's passages the code's rules code,
-# half the topic words that are the code's terms (three or more count fully).
+# MIN_TOPIC_MARGIN; otherwise it is `new`. Score = half the share of the topic's passages coded with the code (by the
+# run: rules and learned layer), half the topic words that are the code's terms (three or more count fully).
 MIN_TOPIC_SCORE = 0.3
 MIN_TOPIC_MARGIN = 0.15
 FULL_OVERLAP_WORDS = 3
@@ -338,14 +338,16 @@ def map_topics_to_codes(
     *,
     embedder: TextEmbedder | None = None,
     passages: Sequence[Passage] | None = None,
+    passage_codes: Sequence[frozenset[str]] | None = None,
 ) -> list[TopicCodeRow]:
     """For each topic, the code its words and passages point to, with the margin; `new` unless one code clearly wins.
 
-    The decision is by words and rules (`map_topic_words`) over the topic's passages (all members when `passages`
-    is given, else its representatives). The embedding similarity between the topic centroid and the code's
-    exemplars is computed when an embedder is given and shown, but does not decide: it is compressed and
-    uncalibrated (e5-small-sv put every off-domain topic at 0.86–0.90 from some code).
-    """
+    The decision is by words and coding (`map_topic_words`) over the topic's passages (all members when `passages`
+    is given, else its representatives); `passage_codes`, one set per passage of `passages`, are the codes the run
+    gave each passage (rules and learned layer), else the rules are run on the passages. The embedding similarity
+    between the topic centroid and the code's exemplars is computed when an embedder is given and shown, but does
+    not decide: it is compressed and uncalibrated (e5-small-sv put every off-domain topic at 0.86–0.90 from some
+    code)."""
     from textsamverkan.themes.matcher import LexicalMatcher
 
     codes = [c for c in codebook.codes if c.codable]
@@ -368,16 +370,21 @@ def map_topics_to_codes(
                         if cols.any():
                             sim[i, j] = float(sv[cols].max())
     members: dict[int, list[str]] = {}
+    member_codes: dict[int, list[frozenset[str]]] = {}
     if passages is not None:
-        for p, tid in zip(passages, result.assignments, strict=True):
+        for n, (p, tid) in enumerate(zip(passages, result.assignments, strict=True)):
             members.setdefault(tid, []).append(p.text)
+            if passage_codes is not None:
+                member_codes.setdefault(tid, []).append(passage_codes[n])
     matcher = LexicalMatcher(codebook)
     rows: list[TopicCodeRow] = []
     for i, t in enumerate(result.topics):
         if t.id == OUTLIER:
             continue
         texts_of = members.get(t.id) or [p.text for p in t.representatives]
-        m = map_topic_words([w for w, _ in t.words], texts_of, codebook, matcher=matcher)
+        m = map_topic_words(
+            [w for w, _ in t.words], texts_of, codebook, matcher=matcher, coded=member_codes.get(t.id)
+        )  # fmt: skip
         j = next(k for k, c in enumerate(codes) if c.id == m.code)
         rows.append(
             TopicCodeRow(t.id, t.size, t.label, m.code, round(float(sim[i, j]), 4), m.overlap, m.new, m.score,
@@ -387,22 +394,31 @@ def map_topics_to_codes(
 
 
 def map_topic_words(
-    words: Sequence[str], passages: Sequence[str], codebook: Codebook, *, matcher: Any = None
+    words: Sequence[str],
+    passages: Sequence[str],
+    codebook: Codebook,
+    *,
+    matcher: Any = None,
+    coded: Sequence[frozenset[str]] | None = None,
 ) -> TopicMapping:
-    """Score every code by the share of `passages` its rules code and by the topic `words` that are its terms
-    (lemma- and compound-aware, not_terms respected: "läroplan" is not a care plan); see MIN_TOPIC_SCORE."""
+    """Score every code by the share of `passages` coded with it and by the topic `words` that are its terms
+    (lemma- and compound-aware, not_terms respected: "läroplan" is not a care plan); see MIN_TOPIC_SCORE. `coded`:
+    each passage's codes as the run gave them (so what the learned layer codes in other words counts); without it
+    the rules are run on the passages."""
     from textsamverkan.segment.sentences import simple_sentences
     from textsamverkan.themes.matcher import LexicalMatcher
 
     lex = matcher or LexicalMatcher(codebook)
     codes = [c for c in codebook.codes if c.codable]
-    coded = dict.fromkeys((c.id for c in codes), 0)
-    for text in passages:
-        found: set[str] = set()
-        for sentence in simple_sentences("topic", text, [(0, len(text))]):
-            found.update(lex.match(sentence))
-        for cid in found & coded.keys():
-            coded[cid] += 1
+    if coded is None:
+        coded = [
+            frozenset(cid for s in simple_sentences("topic", text, [(0, len(text))]) for cid in lex.match(s))
+            for text in passages
+        ]
+    shares = dict.fromkeys((c.id for c in codes), 0)
+    for found in coded:
+        for cid in found & shares.keys():
+            shares[cid] += 1
     overlap: dict[str, list[str]] = {c.id: [] for c in codes}
     for w in words:
         hits = lex.match(simple_sentences("topic", w, [(0, len(w))])[0]) if w.strip() else {}
@@ -410,7 +426,7 @@ def map_topic_words(
             if cid in overlap:
                 overlap[cid].append(w)
     scores = {
-        c.id: 0.5 * (coded[c.id] / len(passages) if passages else 0.0)
+        c.id: 0.5 * (shares[c.id] / len(passages) if passages else 0.0)
         + 0.5 * min(1.0, len(overlap[c.id]) / FULL_OVERLAP_WORDS)
         for c in codes
     }
