@@ -19,6 +19,11 @@ def test_a_passage_with_another_date_and_another_actor_is_another_event_not_a_co
     assert overall([other, undated], [0.6, 0.6]) == ("partly", 1)
 
 
+def test_when_every_candidate_is_another_event_the_verdict_is_still_contradicted() -> None:
+    other = judge(STATEMENT, OTHER_EVENT)
+    assert overall([other], [0.6]) == ("contradicted", 0)
+
+
 def test_the_same_actor_with_another_date_still_contradicts() -> None:
     same, undated = judge(STATEMENT, SAME_EVENT), judge(STATEMENT, UNDATED)
     assert set(same.reasons["conflict"]) == {"date"}

@@ -193,7 +193,8 @@ def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = No
     contradicting = [i for i in near if judgements[i].verdict == "contradicted" and _same_time(judgements[i].reasons)]
     if contradicting:
         return "contradicted", contradicting[0]
-    rest = [i for i in order if judgements[i].verdict != "contradicted"]
+    # only contradictions, none close and about the same time: the closest still decides (contradicted)
+    rest = [i for i in order if judgements[i].verdict != "contradicted"] or order
     best = max(rest, key=lambda i: (_RANK[judgements[i].verdict], closeness[i], -i))
     return judgements[best].verdict, best
 
