@@ -12,6 +12,7 @@ from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import code_sentences
 from textsamverkan.themes.model_coder import (
+    AGREEMENT,
     TRAINING_FILE,
     ModelCoder,
     bundled_examples,
@@ -61,8 +62,9 @@ def test_codes_mentions_in_other_words(default_codebook: Codebook, fitted: Model
     hits = _model_hits(fitted, default_codebook, text)
     assert [h.code for h in hits if h.code not in ALSO_RIGHT.get(text, set())] == [code]
     hit = next(h for h in hits if h.code == code)
-    assert hit.method == "model" and hit.score >= hit.evidence["threshold"]
-    assert set(hit.evidence) >= {"score", "threshold", "words", "nearest", "model"}
+    # coded by the two models' agreement: the mean of their score/threshold ratios, not the word model alone
+    assert hit.method == "model" and hit.evidence["agreement"] >= AGREEMENT
+    assert set(hit.evidence) >= {"score", "threshold", "sentence_model", "agreement", "words", "nearest", "model"}
     assert hit.evidence["words"] and hit.evidence["nearest"]
     lemmas = {(t.lemma or t.text).lower() for t in sentences[0].tokens}
     assert set(hit.evidence["words"]) <= lemmas  # whole words of the sentence, not letter grams
