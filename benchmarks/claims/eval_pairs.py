@@ -10,9 +10,13 @@ statements, `not_supported`):
 - verify_blind3.jsonl (`--set blind3`, 245 pairs on 110 sentences of a Riksdag debate, the seed corpus and
   government press releases and articles no other set uses, 2026-12-03): held out; never used to fit or tune.
 - verify_blind4.jsonl (`--set blind4`, 241 pairs on 100 sentences of 27 government speeches, legal documents,
-  EU memoranda, reports and information material no other set uses, 2026-12-03; see verify_blind4.md): held out.
+  EU memoranda, reports and information material no other set uses, 2026-12-03; see verify_blind4.md): held out
+  until its first use; its failures were read for round 11 (2026-12-04).
+- verify_blind5.jsonl (`--set blind5`, 225 pairs on 90 sentences of 57 propositions, inquiries, committee terms,
+  law council referrals and agreements no other set uses, a third of the restatements in spoken style, 2026-12-04;
+  see verify_blind5.md): held out.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|blind4] [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|blind4|blind5] [--show KIND]
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ SETS = {
     "train": "verify_train.jsonl",
     "blind3": "verify_blind3.jsonl",
     "blind4": "verify_blind4.jsonl",
+    "blind5": "verify_blind5.jsonl",
 }
 
 

@@ -17,7 +17,9 @@ another number as well): a passage about something else that happens to hold ano
 override a strong support. Otherwise a candidate within `RIVAL_MARGIN` of the closest that contradicts about the same
 time decides (a weaker passage that conflicts, or one with another date and another actor or number, is most often
 about something else), else partly over no_evidence, then closeness.
-Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...]}`.
+Reasons are data: `{"found": {kind: [...]}, "conflict": {kind: [[statement, evidence], ...]}, "missing": [...],
+"unchecked": [...]}`; `unchecked` holds an attribution frame ("Statsministern sa att") whose speaker neither the
+evidence nor its context names: the verdict is on what was said, not on who said it (reasons/attribution.py).
 """
 
 from __future__ import annotations
@@ -53,7 +55,8 @@ class Judgement:
 def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     found = {o.kind: list(o.found) for o in outcomes if o.found}
     conflict = {o.kind: [list(pair) for pair in o.conflict] for o in outcomes if o.conflict}
-    missing = [m for o in outcomes if o.kind != "direction" for m in o.missing]
+    missing = [m for o in outcomes if o.kind not in ("direction", "attribution") for m in o.missing]
+    unchecked = [m for o in outcomes if o.kind == "attribution" for m in o.missing]
     reasons: dict[str, Any] = {}
     if found:
         reasons["found"] = found
@@ -61,6 +64,8 @@ def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         reasons["conflict"] = conflict
     if missing:
         reasons["missing"] = missing
+    if unchecked:
+        reasons["unchecked"] = unchecked
     return reasons
 
 
@@ -75,6 +80,7 @@ def _forms(word: Any) -> frozenset[str]:
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
     from textsamverkan.claims.quantities import MONTHS
+    from textsamverkan.claims.reasons.attribution import compare_attribution, frame_words
     from textsamverkan.claims.reasons.content import (
         compare_content,
         content_words,
@@ -102,6 +108,7 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         | frozenset(SEASONS)
         | frozenset(named)
         | frozenset(dated)
+        | frame_words(statement)
     )
     content, coverage = compare_content(statement, evidence, skip=skip)
     checks = [
@@ -123,7 +130,7 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn")
     salient += [m for m in content.missing if m not in salient and rival_group(m, statement, evidence)]
     modality = compare_modality(statement, evidence)
-    reasons = _reasons([content, *checks, modality])
+    reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])
     conflicts = sum(len(c.conflict) for c in checks)
     hard_missing = [m for c in (*checks[:3], modality) for m in c.missing]
     if not content.found and not content.missing:
@@ -208,4 +215,6 @@ def one_line(reasons: dict[str, Any]) -> str:
         parts.append("missing: " + ", ".join(reasons["missing"]))
     if not parts and reasons.get("found"):
         parts.append("found: " + ", ".join(w for words in reasons["found"].values() for w in words))
+    if reasons.get("unchecked"):
+        parts.append("speaker not checked: " + ", ".join(reasons["unchecked"]))
     return "; ".join(parts)

@@ -184,13 +184,17 @@ def keys(text: str) -> frozenset[str]:
 
 def _unprefixed(lemma: str) -> tuple[str, ...]:
     """The known word after an inseparable particle ("inrapportering" → "rapportering", "påbörja" → "börja",
-    "medräknad" → "räknad"): a text that says the one says the other."""
+    "medräknad" → "räknad") or the negating prefix o- ("orimlig" → "rimlig"): a text that says the one speaks of the
+    other."""
     from textsamverkan.nlp.compounds import _known
 
     for prefix in UNSEPARATED:
         rest = lemma[len(prefix) :]
         if lemma.startswith(prefix) and len(rest) >= MIN_UNPREFIXED and _known(rest):
             return (rest,)
+    # "orimlig" speaks of "rimlig": whether it denies it is the direction check's to judge ("inte rimligt")
+    if lemma.startswith("o") and len(lemma) > MIN_UNPREFIXED and _known(lemma[1:]):
+        return (lemma[1:],)
     return ()
 
 

@@ -11,7 +11,10 @@ within `SCOPE` words of it in its clause, and when the evidence has words of the
 they count ("öka behovet" conflicts with "… mer tillsammans … minska behovet"), unless the evidence has the
 statement's own word elsewhere or the statement holds both poles of the axis. Beyond the lexicon, the prefix o-
 negates any word: a statement's "vanligt" conflicts with the evidence's "ovanligt" (and "olika" with "lika",
-"orolig" with "rolig") when the evidence lacks the word itself. `ANTONYM_AXES` are antonyms that carry content
+"orolig" with "rolig") when the evidence lacks the word itself. A word said with a negation in its clause ("räckte
+inte", "tycker inte att det är rimligt") keeps its pole, marked denied: it agrees with the other pole where the axis
+has no degrees ("otillräckliga", "orimligt") and is left to the negation check against its own pole undenied
+("ökade inte" / "ökade"); "har inte ökat" is no decrease (`relation`). `ANTONYM_AXES` are antonyms that carry content
 ("tillfälligt"/"permanent", "skärpa"/"lätta på"): judged the same way, but left in the content comparison too, so
 that a statement's "permanent" is missing where the evidence says neither.
 """
@@ -147,6 +150,10 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["långsam", "långsamt", "gradvis", "successiv", "successivt", "stegvis"]),
     ),
     "styrka": (frozenset(["stark", "starkare", "kraftfull", "kraftfullare"]), frozenset(["svag", "svagare"])),
+    "motståndskraft": (
+        frozenset(["robust", "motståndskraftig", "stabil"]),
+        frozenset(["sårbar", "skör", "bräcklig", "instabil"]),
+    ),
     "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa"])),
     "införande": (frozenset(["införa", "inrätta"]), frozenset(["avskaffa", "slopa"])),
     "ort": (frozenset(["centralisera", "centraliserad"]), frozenset(["decentralisera", "decentraliserad"])),
@@ -166,8 +173,8 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\bgått (?:ned|ner)\b": ("mängd", 1),
     r"\bont om\b": ("tillgång", 1),
     r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas) (?:ned|ner)\b": ("mängd", 1),
-    r"\bpå väg (?:ned|ner)\b": ("mängd", 1),
-    r"\bpå väg upp\b": ("mängd", 0),
+    r"\bpå väg (?:ned|ner)(?:åt)?\b": ("mängd", 1),
+    r"\bpå väg upp(?:åt)?\b": ("mängd", 0),
     r"\bför få\b": ("mängd", 1),
     r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
 }
@@ -201,6 +208,24 @@ def pole(word: str) -> tuple[str, int] | None:
     return None
 
 
+DENIED = 2  # added to a pole (0 or 1) said with a negation: "räckte inte", "inte rimligt"
+# axes of degree: "har inte ökat" is no increase, not a decrease; elsewhere "räckte inte" is the other pole
+GRADABLE = frozenset(["mängd", "kvalitet", "styrka", "välstånd", "tempo"])
+
+
+def relation(axis: str, one: int, other: int) -> int:
+    """1 when two poles of `axis` (each 0 or 1, plus `DENIED`) say the same, -1 when they conflict, 0 when neither
+    can be told: a denied pole against the same pole undenied ("ökade inte" / "ökade") is the negation check's to
+    judge, and against the other pole it agrees only where the axis has no degrees ("räckte inte" / "brist")."""
+    if (one & DENIED) == (other & DENIED):
+        if (one & 1) == (other & 1):
+            return 1
+        return 0 if one & DENIED else -1
+    if (one & 1) == (other & 1):
+        return 0
+    return 0 if axis in GRADABLE else 1
+
+
 def is_direction_word(word: str) -> bool:
     """Whether `word` lies on a direction axis (`AXES`), which the direction check judges instead of the content
     comparison; the content-bearing antonyms (`ANTONYM_AXES`) do not."""
@@ -219,6 +244,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
     """`poles` with, for each, what it is said of: the first letters of the content words within `SCOPE` words of it
     in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och")."""
     from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.negation import negated_at
     from textsamverkan.claims.reasons.words import GENERIC
 
     tokens = list(_WORD.finditer(text))
@@ -235,6 +261,9 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
         hit = pole(m.group())
         if hit:
             found.append((hit[0], hit[1], n, n))
+    # a denied word keeps its pole and is marked DENIED: "räckte inte" (see `relation`)
+    denied = {(a, b) for _axis, _side, a, b in found if negated_at(text, tokens[a].start(), tokens[b].end())}
+    found = [(axis, side | DENIED if (a, b) in denied else side, a, b) for axis, side, a, b in found]
 
     def clause_break(n: int) -> bool:
         """A clause ends between token n and n + 1: punctuation between them, or a conjunction at n + 1."""
@@ -254,10 +283,12 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
             w[:5] for w in words if len(w) >= 4 and w not in STOPWORDS and w not in GENERIC and not pole(w)
         )
 
+    def said(a: int, b: int) -> str:
+        words = " ".join(t.group() for t in tokens[a : b + 1])
+        return f"inte {words}" if (a, b) in denied else words
+
     ordered = sorted(found, key=lambda f: f[2])
-    return tuple(
-        (axis, side, " ".join(t.group() for t in tokens[a : b + 1]), near(a, b)) for axis, side, a, b in ordered
-    )
+    return tuple((axis, side, said(a, b), near(a, b)) for axis, side, a, b in ordered)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -281,18 +312,22 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
         own_word = any(
             w.lower() == words.lower() and (not n or near & n or axis in ANTONYM_AXES) for _a, _s, w, n in placed
         )
-        both_poles = any(a == axis and s != side for a, s, _w in mine)
+        both_poles = any(a == axis and relation(axis, s, side) < 0 for a, s, _w in mine)
         if said_of and not own_word and not both_poles:
-            same = [w for s, w in said_of if s == side]
+            same = [w for s, w in said_of if relation(axis, s, side) > 0]
             if not same:
-                outcome.conflict.append((words, said_of[0][1]))
+                opposed = [w for s, w in said_of if relation(axis, s, side) < 0]
+                if opposed:
+                    outcome.conflict.append((words, opposed[0]))
+                else:
+                    outcome.missing.append(words)
                 continue
         else:
-            same = [w for a, s, w in theirs if a == axis and s == side]
-        other = [w for a, s, w in theirs if a == axis and s != side]
+            same = [w for a, s, w in theirs if a == axis and relation(axis, s, side) > 0]
+        other = [w for a, s, w in theirs if a == axis and relation(axis, s, side) < 0]
         if same:
             outcome.found.append(words)
-        elif len(other) > sum(1 for a, s, _w in mine if a == axis and s != side):
+        elif len(other) > sum(1 for a, s, _w in mine if a == axis and relation(axis, s, side) < 0):
             outcome.conflict.append((words, other[0]))
         else:
             outcome.missing.append(words)
@@ -304,18 +339,22 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement word, evidence word) pairs where one is the other with the negating prefix o- ("vanligt" /
     "ovanligt", inflection allowed: the last two letters may differ), the plain one a known Swedish word, for words
     the lexicon does not list and the evidence does not also hold as they are."""
+    from textsamverkan.claims.reasons.negation import negated_at
     from textsamverkan.nlp.compounds import _known
 
-    theirs = {m.group().lower() for m in _WORD.finditer(evidence)}
+    theirs = {m.group().lower(): m for m in _WORD.finditer(evidence)}
     out = []
     for m in _WORD.finditer(statement):
         word = m.group().lower()
-        if len(word) < 4 or word in theirs or pole(word):
-            continue
-        for other in theirs:
+        if len(word) < 4 or pole(word) or any(_same_but_ending(word, t) for t in theirs):
+            continue  # "ogifta" is found as "ogift", whatever "gift" stands beside it
+        for other, at in theirs.items():
             negated, plain = (other, word) if len(other) > len(word) else (word, other)
             if negated[0] == "o" and _same_but_ending(negated[1:], plain) and _known(plain):
-                out.append((m.group(), other))
+                # "inte rimligt" says "orimligt": a denied plain word agrees with the negated one
+                text, where = (statement, m) if plain == word else (evidence, at)
+                if not negated_at(text, where.start(), where.end()):
+                    out.append((m.group(), other))
                 break
     return out
 

@@ -110,8 +110,17 @@ def _organisation(word: str) -> str | None:
         return None
     base = low[:-1] if low.endswith("s") and low[:-1].endswith(ORG_HEADS) else low
     if any(base.endswith(h) and (word[:1].isupper() or len(base) > len(h) + 3) for h in ORG_HEADS):
-        return base
+        return _definite(base)
     return None
+
+
+def _definite(key: str) -> str:
+    """An organisation's key with its head in the definite form: "EU:s jämställdhetsinstitut" and "institutet" are
+    one organisation, not rivals."""
+    for indefinite, definite in zip(ORG_HEADS[::2], ORG_HEADS[1::2], strict=True):
+        if key.endswith(indefinite):
+            return key + definite[len(indefinite) :]
+    return key
 
 
 def _is_common(word: str) -> bool:

@@ -13,7 +13,10 @@ Nor is it one when the side without the odd cue says no in a word of its own (`N
 sammanställning" for "hade ingen sammanfattning", "utan kapitaltillskott" for "om de inte får in mer kapital",
 "onödiga" for "icke nödvändiga"), or the evidence in a phrase (`_NEGATIVE_PHRASES`: "i stället för den 15 mars" for
 "inte den 15 mars", "för få" for "inte tillräckligt många"), that the other side does not also hold: the two sides
-then differ in how they say no, and polarity cannot tell which is right.
+then differ in how they say no, and polarity cannot tell which is right. Words of disagreement say no as well
+("strider mot" for "är inte förenlig med", "tveksam" for "inte övertygad"), a denied excess is a bound ("får inte
+överstiga en månad" for "högst en månad"), and "icke" before an attribute is part of a word ("från icke nödvändiga
+resor", "icke-vaccinerade"), no denial of the clause.
 """
 
 from __future__ import annotations
@@ -28,9 +31,13 @@ _CUE_WORDS = frozenset(CUES)
 _NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
-    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)",
+    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
+    # "icke-vaccinerade", "från icke nödvändiga resor": a word's prefix, no clause's denial ("ska icke" is one)
+    r"|\bicke-|(?<!\bär )(?<!\bvar )(?<!\bska )(?<!\bskall )(?<!\bfår )(?<!\bkan )(?<!\bbör )(?<!\bhar )"
+    r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",
     re.I,
 )
+_LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 _WORD = re.compile(r"\w[\w-]*")
 BEFORE, AFTER = 1, 2  # content words
@@ -41,6 +48,8 @@ NEGATIVE_WORDS = frozenset(
         "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
         "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra", "misslyckas",
         "misslyckad",
+        # disagreement and incompatibility: "strider mot" is "inte förenlig med", "tveksam" "inte övertygad"
+        "strida", "tveksam", "kritisk", "motsätta", "ifrågasätta",
     ]
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
@@ -52,6 +61,34 @@ _NEGATIVE_PHRASES = re.compile(
 def negations(text: str) -> list[str]:
     """The negation cues of `text` that deny something, in order."""
     return [m.group() for m in _CUE.finditer(_NOT_DENIAL.sub(" ", text))]
+
+
+SCOPE_BEFORE, SCOPE_AFTER = 3, 1  # words
+
+
+def negated_at(text: str, start: int, end: int) -> bool:
+    """Whether the word(s) at text[start:end] are denied in their clause: a cue among the `SCOPE_BEFORE` words before
+    ("inte tillräckligt", "har inte ökat") or the word after ("räckte inte"), not across punctuation or a
+    conjunction, except "att" right after a cue ("tycker inte att det är rimligt", "kommer inte att minska")."""
+    plain = _NOT_DENIAL.sub(lambda m: " " * len(m.group()), text)  # "inte bara" is no cue; offsets kept
+    before = [m for m in _WORD.finditer(plain, 0, start)][-(SCOPE_BEFORE + 3) :]
+    for n in range(len(before) - 1, max(-1, len(before) - 1 - SCOPE_BEFORE), -1):
+        token = before[n]
+        gap = plain[token.end() : (before[n + 1].start() if n + 1 < len(before) else start)]
+        if _CLAUSE_BREAK.search(gap):
+            return False
+        low = token.group().lower()
+        if low in _CUE_WORDS:
+            return True
+        if low in _CLAUSE_WORDS:
+            # "tycker inte att det är rimligt", "kommer inte att bli mindre": the cue goes on past "att"
+            return low == "att" and n >= 1 and before[n - 1].group().lower() in _CUE_WORDS
+    after = _WORD.search(plain, end)
+    return bool(after and not _CLAUSE_BREAK.search(plain[end : after.start()]) and after.group().lower() in _CUE_WORDS)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]")
+_CLAUSE_WORDS = frozenset(["att", "och", "men", "medan", "samt", "eller", "som", "då", "när", "eftersom", "trots"])
 
 
 def clauses(text: str) -> list[str]:
@@ -80,7 +117,7 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
         denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, " ".join(relevant)
     # the evidence's "i stället för den 15 mars" answers the statement's "inte den 15 mars"; a statement's own "i
     # stället för" is a claim of its own, to be checked
-    if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)):
+    if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)) or _bound_for_denial(denied, other):
         return outcome
     other_keys = keys(other)
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
@@ -97,6 +134,8 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
 
     if phrases and _NEGATIVE_PHRASES.search(text) and not _NEGATIVE_PHRASES.search(other):
         return True
+    if _LEXICAL_ICKE.search(text) and not _LEXICAL_ICKE.search(other):  # "icke nödvändiga" for "inte nödvändiga"
+        return True
     theirs = {analyse(m.group()).lemma for m in _WORD.finditer(other)}
     for m in _WORD.finditer(text):
         lemma = analyse(m.group()).lemma
@@ -106,6 +145,21 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
         if negative and lemma not in theirs:
             return True
     return False
+
+
+# "får inte överstiga en månad" is "högst en månad", "får inte understiga" "minst"
+_EXCEED = re.compile(r"\b(?:överstig|överskrid|överträff)\w*", re.I)
+_SHORTFALL = re.compile(r"\bunderstig\w*", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:högst|max|maximalt|som mest|upp till|lägre|mindre än|under)\b", re.I)
+_LOWER_BOUND = re.compile(r"\b(?:minst|som minst|åtminstone|lägst|högre|mer än|över)\b", re.I)
+
+
+def _bound_for_denial(denied: str, other: str) -> bool:
+    """The denied words exceed (or fall short of) an amount and `other` says the same as a bound."""
+    return bool(
+        (_EXCEED.search(denied) and _UPPER_BOUND.search(other))
+        or (_SHORTFALL.search(denied) and _LOWER_BOUND.search(other))
+    )
 
 
 def _plain_words(text: str) -> frozenset[str]:

@@ -5,11 +5,13 @@ plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("
 tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60 %;
 the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its part
 and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the second
-("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is no bound). Units that convert are compared in one unit:
+("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is no bound), and the second bound ("20–30 personer"
+holds "30 personer"). Units that convert are compared in one unit:
 dygn in hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are
 within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a
-plain number; two bounds must agree within 2 %). An amount in the evidence with the same unit, or the same kind when
-neither has one, and another value is a conflict.
+plain number; two bounds must agree within 2 %), and an approximation that says its side keeps to it ("drygt 25 000"
+is at least 25 000: not "nästan 21 000", not "21 000"). An amount in the evidence with the same unit, or the same
+kind when neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -118,7 +120,11 @@ def amounts(text: str) -> tuple[Amount, ...]:
         low = m.group("low") or m.group("between")
         if _YEAR.fullmatch(low) and not _YEAR.fullmatch(m.group("high")):
             continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
-        found.append(Amount(float(low), UNITS[m.group("unit").lower()], "amount", "", m.group()))
+        unit = UNITS[m.group("unit").lower()]
+        found.append(Amount(float(low), unit, "amount", "", m.group()))
+        high = float(m.group("high").replace(",", "."))
+        if not any(a.value == high and a.unit == unit for a in found):  # "20–30 personer": the parser skips it
+            found.append(Amount(high, unit, "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = _APPROX_BEFORE.search(text, 0, m.start())
@@ -193,7 +199,22 @@ def agree(a: Amount, b: Amount) -> bool:
         return False  # "fler än 50" is not "färre än 50"
     both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
     tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
-    return abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+    close = abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
+    return close and _on_its_side(a, b) and _on_its_side(b, a)
+
+
+# approximations that say on which side of the number the amount lies: "drygt 25 000" is at least 25 000
+ABOVE = frozenset(["drygt", "över", "mer än", "fler än", "minst"])
+BELOW = frozenset(["nästan", "knappt", "närmare", "uppemot", "under", "högst", "mindre än", "färre än", "upp till"])
+
+
+def _on_its_side(a: Amount, b: Amount) -> bool:
+    """`b` can lie where `a`'s approximation puts the amount: "drygt 25 000" is not "nästan 21 000" nor "21 000"."""
+    if a.approx in ABOVE and b.approx not in ABOVE:
+        return b.value >= a.value * (1 - EXACT)
+    if a.approx in BELOW and b.approx not in BELOW:
+        return b.value <= a.value * (1 + EXACT)
+    return True
 
 
 def comparable(a: Amount, b: Amount) -> bool:

@@ -1,0 +1,92 @@
+"""Who said it: a statement's attribution frame, which the evidence sentence need not hold.
+
+Summaries name the speaker: "Statsministern sa att …", "Enligt interpellanten …", "Hon tycker inte att …", "…, säger
+hon." The evidence sentence is the speaker's own words and seldom names them, so the frame's words are not content
+that must be found there: they are found when the evidence or its context (passage, title, speaker) holds them and
+otherwise reported as unchecked, never as missing. A named actor in the frame ("Regeringen anser att",
+"Folkhälsomyndighetens generaldirektör sa att") is still the entity check's to find or contradict; only the speech
+verb and a generic speaker ("hon", "statsministern", "utredningen") are left to this check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.reasons import Outcome
+
+SPEECH_VERBS = (
+    "sa|sade|säger|sagt|menar|menade|anser|ansåg|tycker|tyckte|tror|trodde|påminner|påminde|påpekar|påpekade|"
+    "betonar|betonade|konstaterar|konstaterade|framhåller|framhöll|uppger|uppgav|hävdar|hävdade|berättar|berättade|"
+    "förklarar|förklarade|understryker|underströk|skriver|skrev|framför|framförde|varnar|varnade|pekar|pekade"
+)
+# "Statsministern sa att", "EU-ministern påminde om att", "Hon tycker inte att", "Utredningen pekar på att": a subject
+# of at most four words first in the statement
+_LEADING = re.compile(
+    rf"^\s*(?P<who>(?:[^\W\d_][\w:-]*\s+){{0,3}}[^\W\d_][\w:-]*)\s+(?P<verb>{SPEECH_VERBS})"
+    r"(?:\s+(?:också|även|tydligt|särskilt))?(?:\s+(?:inte|ej))?(?:\s+(?:om|på|för))?\s+att\b",
+    re.I,
+)
+# "Enligt statsministern …", "Enligt interpellanten har …"
+_ACCORDING = re.compile(r"^\s*Enligt\s+(?P<who>[^\W\d_][\w:-]*(?:\s+[A-ZÅÄÖ][\w-]*)*)(?=[\s,])")
+# "…, säger hon.", "…, sa statsministern."
+_TRAILING = re.compile(
+    rf",\s*(?P<verb>{SPEECH_VERBS})\s+(?P<who>(?:[^\W\d_][\w:-]*\s*){{1,3}})[.!]?\s*$",
+    re.I,
+)
+# a subject that makes a sentence of its own, not a speaker: "Det", "Man", "Vi" are content-free, and a frame
+# beginning with a preposition or a conjunction is none
+_NO_SPEAKER = frozenset(["det", "detta", "som", "och", "men", "när", "om", "i", "på", "för", "att"])
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The attribution frame as written and its words (the speaker and the verb)."""
+
+    text: str
+    words: tuple[str, ...]
+
+
+@lru_cache(maxsize=1 << 14)
+def attribution(statement: str) -> Frame | None:
+    """The statement's attribution frame, or None."""
+    for pattern in (_LEADING, _ACCORDING, _TRAILING):
+        m = pattern.search(statement)
+        if m is None:
+            continue
+        who = m.group("who").split()
+        if not who or who[0].lower() in _NO_SPEAKER:
+            continue
+        verb = m.groupdict().get("verb")
+        words = tuple(who) + ((verb,) if verb else ())
+        return Frame(m.group().strip(" ,"), words)
+    return None
+
+
+def frame_words(statement: str) -> frozenset[str]:
+    """The lower-cased words and lemmas of the statement's frame: left out of the content comparison."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    frame = attribution(statement)
+    if frame is None:
+        return frozenset()
+    return frozenset(form for w in frame.words for form in (w.lower(), analyse(w).lemma))
+
+
+def compare_attribution(statement: str, evidence: str, context: str = "") -> Outcome:
+    """The frame's speaker found in the evidence or its context, or missing (reported as unchecked, not as missing
+    content). The speech verb is never looked for: the evidence is what was said."""
+    from textsamverkan.claims.reasons.content import keys
+    from textsamverkan.claims.reasons.words import GENERIC, analyse
+
+    outcome = Outcome("attribution")
+    frame = attribution(statement)
+    if frame is None:
+        return outcome
+    speaker = [w for w in frame.words if not re.fullmatch(SPEECH_VERBS, w, re.I)]
+    wanted = [w for w in speaker if analyse(w).lemma not in GENERIC and len(w) >= 3]
+    held = keys(evidence) | (keys(context) if context else frozenset())
+    found = all(w.lower() in held or analyse(w).lemma in held for w in wanted)
+    (outcome.found if found else outcome.missing).append(frame.text)
+    return outcome
