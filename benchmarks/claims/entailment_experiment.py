@@ -16,6 +16,7 @@ Then, never used for training or thresholds: the blind pairs (verify_blind3.json
 statement), each with the rules alone, rules + lift, rules + lift + demote.
 
     .venv/bin/python benchmarks/claims/entailment_experiment.py [--out DIR]   # DIR: where to keep the weights
+    .venv/bin/python benchmarks/claims/entailment_experiment.py --train pairs train blind3 blind4 --blind blind5
 """
 
 from __future__ import annotations
@@ -260,8 +261,13 @@ def _second_look(result: Any, score: Scorer, lift_at: float, demote_below: float
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, help="keep the trained weights here")
+    parser.add_argument(
+        "--train", nargs="+", default=[p.stem.removeprefix("verify_") for p in TRAIN],
+        help="pair sets to train on (default: pairs train, round 4's configuration)",
+    )  # fmt: skip
+    parser.add_argument("--blind", nargs="+", default=["blind3"], help="held-out pair sets to report")
     args = parser.parse_args()
-    rows = [r for path in TRAIN for r in read_pairs(path)]
+    rows = [r for name in args.train for r in read_pairs(HERE / f"verify_{name}.jsonl")]
     train, fold = [r for r in rows if not held_out(r)], [r for r in rows if held_out(r)]
     score = train_model(train, args.out)
     from textsamverkan.claims.verdict import judge_evidence
@@ -272,9 +278,10 @@ def main() -> None:
     supported = [judge_evidence(r["statement"], r["evidence"], r["evidence"])[0] == "supported" for r in fold]
     lift_at, demote_below = lift_threshold(probs, gold, can), demote_threshold(probs, gold, supported)
     print(f"thresholds from {len(fold)} held-out pairs: lift at {lift_at:.4f}, demote below {demote_below:.4f}")
-    report = {"held-out fold (chose the thresholds)": pair_verdicts(fold, score, lift_at, demote_below),
-              "verify_blind3 pairs": pair_verdicts(read_pairs(HERE / "verify_blind3.jsonl"), score, lift_at,
-                                                   demote_below)}  # fmt: skip
+    report = {"held-out fold (chose the thresholds)": pair_verdicts(fold, score, lift_at, demote_below)}
+    for name in args.blind:
+        report[f"verify_{name} pairs"] = pair_verdicts(read_pairs(HERE / f"verify_{name}.jsonl"), score, lift_at,
+                                                       demote_below)  # fmt: skip
     for name in ("dev", "tune", "heldout", "heldout2"):
         report[f"verify_{name} (link)"] = link_verdicts(name, score, lift_at, demote_below)
     print(json.dumps(report, ensure_ascii=False, indent=2))

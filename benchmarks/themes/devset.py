@@ -5,6 +5,10 @@ Each dev item is one short text (usually one sentence); its predicted codes are 
 fast splitter makes of it. Never used to fit or tune: see README.md in this folder.
 
     .venv/bin/python benchmarks/themes/devset.py [--set devset_paraphrase.jsonl] [--no-model] [--errors]
+        [--agreement 0.9]
+
+`--set devset_documents.jsonl` codes ten whole documents (interviews, podcasts, report sections; one line per
+sentence) the way `themes` does, each document at once.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from textsamverkan.segment.sentences import Sentence, simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
@@ -25,11 +30,47 @@ CORE_THEMES = (
     "ppe", "testing", "care_plans", "sol_hsl", "infection_control", "physician_access", "information_transfer"
 )  # fmt: skip
 MODEL_OPTIONS: dict[str, object] = {}
+AGREEMENT: list[float] = []  # --agreement: the learned layer's agreement instead of its default
 Coder = Callable[[list[list[Sentence]]], list[set[str]]]
 
 
 def load_items(path: Path) -> list[dict[str, object]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The set's items; a set of whole documents (devset_documents.jsonl: one line per sentence with its `doc` and
+    number `n`) gets each line an id and a kind (implicit, explicit or uncoded) like the sets of single items."""
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for it in items:
+        if "doc" in it:
+            it["id"] = f"{it['doc']}/{it['n']}"
+            it["kind"] = ("implicit" if it["implicit"] else "explicit") if it["codes"] else "uncoded"
+    return items
+
+
+def document_predictions(items: Sequence[dict[str, object]], with_model: bool) -> list[set[str]]:
+    """Each line's codes when its whole document is coded at once, as `themes` does (the learned layer sees the
+    document: a long one where the rules find nothing is left to them)."""
+    from textsamverkan.themes.model_coder import cached_model_coder
+
+    cb = load_default_codebook()
+    m = LexicalMatcher(cb)
+    coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS)) if with_model else None
+    out: list[set[str]] = [set() for _ in items]
+    docs: dict[str, list[int]] = {}
+    for i, it in enumerate(items):
+        docs.setdefault(str(it["doc"]), []).append(i)
+    for doc, idx in docs.items():
+        spans, text = [], ""
+        for i in idx:
+            start = len(text)
+            text += str(items[i]["text"]) + "\n"
+            spans.append((start, len(text) - 1))
+        sentences = simple_sentences(doc, text, spans)
+        hits = code_sentences(sentences, cb, matcher=m)
+        if coder is not None:
+            hits += coder.code(sentences, hits)
+        for h in hits:
+            line = next(k for k, (a, b) in enumerate(spans) if a <= h.start < b)
+            out[idx[line]].add(h.code)
+    return out
 
 
 def sentences_of(items: Sequence[dict[str, object]]) -> list[list[Sentence]]:
@@ -69,7 +110,7 @@ def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
     t0 = time.perf_counter()
-    coder = cached_model_coder(cb, **MODEL_OPTIONS)
+    coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS))
     print(f"model layer: {coder.training_sentences} training sentences, fit or load {time.perf_counter() - t0:.1f} s")
     for cid, cm in coder.models.items():
         print(f"  {cid}: positives {cm.positives}, threshold {cm.threshold:.3f}, held-out P {cm.heldout_precision:.2f}"
@@ -80,6 +121,12 @@ def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
         hits += coder.code(ss, hits)
         out.append({h.code for h in hits})
     return out
+
+
+def _with_agreement(coder: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(coder, agreement=AGREEMENT[0]) if AGREEMENT else coder
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -195,6 +242,7 @@ def main() -> None:
     ap.add_argument("--topics", action="store_true")
     ap.add_argument("--embedder", default=None)
     ap.add_argument("--target", type=float, default=None)
+    ap.add_argument("--agreement", type=float, default=None, help="the learned layer's agreement (default: its own)")
     ap.add_argument("--no-bundled", action="store_true", help="leave out the bundled training sentences")
     ap.add_argument("--mask", choices=("none", "words", "all"), default=None, help="hide the rules' trigger words")
     ap.add_argument(
@@ -219,16 +267,23 @@ def main() -> None:
         MODEL_OPTIONS["use_bundled"] = False
     if args.target:
         MODEL_OPTIONS["target_precision"] = args.target
+    if args.agreement:
+        AGREEMENT.append(args.agreement)
     items = load_items(HERE / args.set)
-    ss = sentences_of(items)
-    coders: dict[str, Coder] = {"lexical": lexical_coder}
-    if not args.no_model:
-        coders["rules + model"] = combined_coder
     preds = {}
-    for name, coder in coders.items():
-        t0 = time.perf_counter()
-        preds[name] = coder(ss)
-        print(f"{name}: {time.perf_counter() - t0:.1f} s")
+    if "doc" in items[0]:
+        preds["lexical"] = document_predictions(items, with_model=False)
+        if not args.no_model:
+            preds["rules + model"] = document_predictions(items, with_model=True)
+    else:
+        ss = sentences_of(items)
+        coders: dict[str, Coder] = {"lexical": lexical_coder}
+        if not args.no_model:
+            coders["rules + model"] = combined_coder
+        for name, coder in coders.items():
+            t0 = time.perf_counter()
+            preds[name] = coder(ss)
+            print(f"{name}: {time.perf_counter() - t0:.1f} s")
     print(report(items, preds))
     if args.errors:
         for name, p in preds.items():

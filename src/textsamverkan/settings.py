@@ -153,6 +153,16 @@ SETTINGS: tuple[Setting, ...] = (
         negatable=True,
     ),
     Setting(
+        "model_agreement",
+        float,
+        1.0,
+        "How sure the learned layer must be: the mean of its two models' score/threshold ratios a hit needs. 1.0 "
+        "keeps its hits mostly right in whole documents; 0.9 finds more mentions in other words and more wrong ones.",
+        ("themes",),
+        minimum=0.5,
+        metavar="RATIO",
+    ),
+    Setting(
         "learn_from",
         str,
         None,

@@ -4,9 +4,10 @@ denials, organisations in two forms, ranges and approximations that say their si
 from __future__ import annotations
 
 from textsamverkan.claims.reasons.attribution import attribution
+from textsamverkan.claims.reasons.cues import negated_at
 from textsamverkan.claims.reasons.direction import compare_direction
 from textsamverkan.claims.reasons.entities import compare_entities
-from textsamverkan.claims.reasons.negation import compare_negation, negated_at
+from textsamverkan.claims.reasons.negation import compare_negation
 from textsamverkan.claims.reasons.numbers import compare_numbers
 from textsamverkan.claims.verdict import judge_evidence, one_line
 

@@ -98,3 +98,12 @@ def test_a_coding_run_teaches_the_learned_coder(db: Path, tmp_path: Path) -> Non
     result = CliRunner().invoke(cli, ["--db", str(db), "themes", "--no-topics", "--learn-from", "nosuchrun"])
     assert isinstance(result.exception, UserError) and "nosuchrun" in str(result.exception)
     assert len(list_runs(connect(db))) == runs_before  # refused before a run was started
+
+
+@pytest.mark.slow
+def test_model_agreement_sets_how_sure_a_model_hit_must_be(db: Path, tmp_path: Path) -> None:
+    # the sopsäckar sentence is coded at an agreement a little above 1.0: a stricter run leaves it to the rules
+    invoke(db, "themes", "--no-topics", "--model-agreement", "1.3", "--outputs", str(tmp_path / "strict"))
+    assert {r["method"] for r in _rows(tmp_path / "strict")} == {"lexical"}
+    invoke(db, "themes", "--no-topics", "--model-agreement", "0.95", "--outputs", str(tmp_path / "loose"))
+    assert any(r["method"] == "model" for r in _rows(tmp_path / "loose"))

@@ -244,7 +244,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
     """`poles` with, for each, what it is said of: the first letters of the content words within `SCOPE` words of it
     in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och")."""
     from textsamverkan.claims.bm25 import STOPWORDS
-    from textsamverkan.claims.reasons.negation import negated_at
+    from textsamverkan.claims.reasons.cues import negated_at
     from textsamverkan.claims.reasons.words import GENERIC
 
     tokens = list(_WORD.finditer(text))
@@ -339,7 +339,7 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement word, evidence word) pairs where one is the other with the negating prefix o- ("vanligt" /
     "ovanligt", inflection allowed: the last two letters may differ), the plain one a known Swedish word, for words
     the lexicon does not list and the evidence does not also hold as they are."""
-    from textsamverkan.claims.reasons.negation import negated_at
+    from textsamverkan.claims.reasons.cues import negated_at
     from textsamverkan.nlp.compounds import _known
 
     theirs = {m.group().lower(): m for m in _WORD.finditer(evidence)}

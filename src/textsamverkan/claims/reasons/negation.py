@@ -24,19 +24,8 @@ from __future__ import annotations
 import re
 
 from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons.cues import CUE_WORDS, NOT_DENIAL, negations
 
-CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
-_CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
-_CUE_WORDS = frozenset(CUES)
-_NOT_DENIAL = re.compile(
-    r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
-    # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
-    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
-    # "icke-vaccinerade", "från icke nödvändiga resor": a word's prefix, no clause's denial ("ska icke" is one)
-    r"|\bicke-|(?<!\bär )(?<!\bvar )(?<!\bska )(?<!\bskall )(?<!\bfår )(?<!\bkan )(?<!\bbör )(?<!\bhar )"
-    r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",
-    re.I,
-)
 _LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 _WORD = re.compile(r"\w[\w-]*")
@@ -56,39 +45,6 @@ NEGATIVE_WORDS = frozenset(
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små)\b", re.I
 )
-
-
-def negations(text: str) -> list[str]:
-    """The negation cues of `text` that deny something, in order."""
-    return [m.group() for m in _CUE.finditer(_NOT_DENIAL.sub(" ", text))]
-
-
-SCOPE_BEFORE, SCOPE_AFTER = 3, 1  # words
-
-
-def negated_at(text: str, start: int, end: int) -> bool:
-    """Whether the word(s) at text[start:end] are denied in their clause: a cue among the `SCOPE_BEFORE` words before
-    ("inte tillräckligt", "har inte ökat") or the word after ("räckte inte"), not across punctuation or a
-    conjunction, except "att" right after a cue ("tycker inte att det är rimligt", "kommer inte att minska")."""
-    plain = _NOT_DENIAL.sub(lambda m: " " * len(m.group()), text)  # "inte bara" is no cue; offsets kept
-    before = [m for m in _WORD.finditer(plain, 0, start)][-(SCOPE_BEFORE + 3) :]
-    for n in range(len(before) - 1, max(-1, len(before) - 1 - SCOPE_BEFORE), -1):
-        token = before[n]
-        gap = plain[token.end() : (before[n + 1].start() if n + 1 < len(before) else start)]
-        if _CLAUSE_BREAK.search(gap):
-            return False
-        low = token.group().lower()
-        if low in _CUE_WORDS:
-            return True
-        if low in _CLAUSE_WORDS:
-            # "tycker inte att det är rimligt", "kommer inte att bli mindre": the cue goes on past "att"
-            return low == "att" and n >= 1 and before[n - 1].group().lower() in _CUE_WORDS
-    after = _WORD.search(plain, end)
-    return bool(after and not _CLAUSE_BREAK.search(plain[end : after.start()]) and after.group().lower() in _CUE_WORDS)
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]")
-_CLAUSE_WORDS = frozenset(["att", "och", "men", "medan", "samt", "eller", "som", "då", "när", "eftersom", "trots"])
 
 
 def clauses(text: str) -> list[str]:
@@ -168,7 +124,7 @@ def _plain_words(text: str) -> frozenset[str]:
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.reasons.content import keys
 
-    return frozenset(k for k in keys(text) if len(k) >= 3 and k not in STOPWORDS and k not in _AUXILIARIES | _CUE_WORDS)
+    return frozenset(k for k in keys(text) if len(k) >= 3 and k not in STOPWORDS and k not in _AUXILIARIES | CUE_WORDS)
 
 
 def denied_words(text: str) -> str:
@@ -176,11 +132,11 @@ def denied_words(text: str) -> str:
     inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words skipped."""
     from textsamverkan.claims.bm25 import STOPWORDS
 
-    words = [m.group() for m in _WORD.finditer(_NOT_DENIAL.sub(" ", text))]
-    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in _CUE_WORDS]
+    words = [m.group() for m in _WORD.finditer(NOT_DENIAL.sub(" ", text))]
+    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in CUE_WORDS]
     near: set[int] = set()
     for n, w in enumerate(words):
-        if w.lower() in _CUE_WORDS:
+        if w.lower() in CUE_WORDS:
             near.update([k for k in content if k < n][-BEFORE:])
             near.update([k for k in content if k > n][:AFTER])
     return " ".join(words[k] for k in sorted(near))

@@ -1,0 +1,53 @@
+"""Negation cues and what a cue denies in its clause: the lowest layer of the negation and direction checks, which
+both need to know whether a word is said with a "inte"."""
+
+from __future__ import annotations
+
+import re
+
+CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
+_CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
+CUE_WORDS = frozenset(CUES)
+NOT_DENIAL = re.compile(
+    r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
+    # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
+    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
+    # "icke-vaccinerade", "från icke nödvändiga resor": a word's prefix, no clause's denial ("ska icke" is one)
+    r"|\bicke-|(?<!\bär )(?<!\bvar )(?<!\bska )(?<!\bskall )(?<!\bfår )(?<!\bkan )(?<!\bbör )(?<!\bhar )"
+    r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",
+    re.I,
+)
+_WORD = re.compile(r"\w[\w-]*")
+
+
+def negations(text: str) -> list[str]:
+    """The negation cues of `text` that deny something, in order."""
+    return [m.group() for m in _CUE.finditer(NOT_DENIAL.sub(" ", text))]
+
+
+SCOPE_BEFORE = 3  # words before a word that a cue may stand at
+
+
+def negated_at(text: str, start: int, end: int) -> bool:
+    """Whether the word(s) at text[start:end] are denied in their clause: a cue among the `SCOPE_BEFORE` words before
+    ("inte tillräckligt", "har inte ökat") or the word after ("räckte inte"), not across punctuation or a
+    conjunction, except "att" right after a cue ("tycker inte att det är rimligt", "kommer inte att minska")."""
+    plain = NOT_DENIAL.sub(lambda m: " " * len(m.group()), text)  # "inte bara" is no cue; offsets kept
+    before = [m for m in _WORD.finditer(plain, 0, start)][-(SCOPE_BEFORE + 3) :]
+    for n in range(len(before) - 1, max(-1, len(before) - 1 - SCOPE_BEFORE), -1):
+        token = before[n]
+        gap = plain[token.end() : (before[n + 1].start() if n + 1 < len(before) else start)]
+        if _CLAUSE_BREAK.search(gap):
+            return False
+        low = token.group().lower()
+        if low in CUE_WORDS:
+            return True
+        if low in _CLAUSE_WORDS:
+            # "tycker inte att det är rimligt", "kommer inte att bli mindre": the cue goes on past "att"
+            return low == "att" and n >= 1 and before[n - 1].group().lower() in CUE_WORDS
+    after = _WORD.search(plain, end)
+    return bool(after and not _CLAUSE_BREAK.search(plain[end : after.start()]) and after.group().lower() in CUE_WORDS)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()–—]")
+_CLAUSE_WORDS = frozenset(["att", "och", "men", "medan", "samt", "eller", "som", "då", "när", "eftersom", "trots"])
