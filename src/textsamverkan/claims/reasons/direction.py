@@ -338,7 +338,8 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
 def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement word, evidence word) pairs where one is the other with the negating prefix o- ("vanligt" /
     "ovanligt", inflection allowed: the last two letters may differ), the plain one a known Swedish word, for words
-    the lexicon does not list and the evidence does not also hold as they are."""
+    the lexicon does not list and the evidence does not also hold in some inflection; a plain word said with a
+    negation ("inte rimligt") agrees with its o- word."""
     from textsamverkan.claims.reasons.cues import negated_at
     from textsamverkan.nlp.compounds import _known
 
@@ -346,7 +347,7 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
     out = []
     for m in _WORD.finditer(statement):
         word = m.group().lower()
-        if len(word) < 4 or pole(word) or any(_same_but_ending(word, t) for t in theirs):
+        if len(word) < 4 or word in theirs or pole(word) or any(_same_but_ending(word, t) for t in theirs):
             continue  # "ogifta" is found as "ogift", whatever "gift" stands beside it
         for other, at in theirs.items():
             negated, plain = (other, word) if len(other) > len(word) else (word, other)
