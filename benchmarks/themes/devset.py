@@ -30,7 +30,7 @@ CORE_THEMES = (
     "ppe", "testing", "care_plans", "sol_hsl", "infection_control", "physician_access", "information_transfer"
 )  # fmt: skip
 MODEL_OPTIONS: dict[str, object] = {}
-AGREEMENT: list[float] = []  # --agreement: the learned layer's agreement instead of its default
+CODE_OPTIONS: dict[str, float] = {}  # how the fitted layer codes (--agreement), not part of the fit
 Coder = Callable[[list[list[Sentence]]], list[set[str]]]
 
 
@@ -126,7 +126,7 @@ def combined_coder(items_sentences: list[list[Sentence]]) -> list[set[str]]:
 def _with_agreement(coder: Any) -> Any:
     from dataclasses import replace
 
-    return replace(coder, agreement=AGREEMENT[0]) if AGREEMENT else coder
+    return replace(coder, **CODE_OPTIONS)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -268,7 +268,7 @@ def main() -> None:
     if args.target:
         MODEL_OPTIONS["target_precision"] = args.target
     if args.agreement:
-        AGREEMENT.append(args.agreement)
+        CODE_OPTIONS["agreement"] = args.agreement
     items = load_items(HERE / args.set)
     preds = {}
     if "doc" in items[0]:

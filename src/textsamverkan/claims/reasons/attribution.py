@@ -42,10 +42,15 @@ _NO_SPEAKER = frozenset(["det", "detta", "som", "och", "men", "när", "om", "i",
 
 @dataclass(frozen=True)
 class Frame:
-    """The attribution frame as written and its words (the speaker and the verb)."""
+    """The attribution frame as written, its speaker's words and its speech verb (none after "Enligt")."""
 
     text: str
-    words: tuple[str, ...]
+    speaker: tuple[str, ...]
+    verb: str | None = None
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return self.speaker + ((self.verb,) if self.verb else ())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -58,9 +63,7 @@ def attribution(statement: str) -> Frame | None:
         who = m.group("who").split()
         if not who or who[0].lower() in _NO_SPEAKER:
             continue
-        verb = m.groupdict().get("verb")
-        words = tuple(who) + ((verb,) if verb else ())
-        return Frame(m.group().strip(" ,"), words)
+        return Frame(m.group().strip(" ,"), tuple(who), m.groupdict().get("verb"))
     return None
 
 
@@ -84,9 +87,12 @@ def compare_attribution(statement: str, evidence: str, context: str = "") -> Out
     frame = attribution(statement)
     if frame is None:
         return outcome
-    speaker = [w for w in frame.words if not re.fullmatch(SPEECH_VERBS, w, re.I)]
-    wanted = [w for w in speaker if analyse(w).lemma not in GENERIC and len(w) >= 3]
-    held = keys(evidence) | (keys(context) if context else frozenset())
-    found = all(w.lower() in held or analyse(w).lemma in held for w in wanted)
+    wanted = [w for w in frame.speaker if analyse(w).lemma not in GENERIC and len(w) >= 3]
+
+    def named_in(held: frozenset[str]) -> bool:
+        return all(w.lower() in held or analyse(w).lemma in held for w in wanted)
+
+    held = keys(evidence)
+    found = named_in(held) or (bool(context) and named_in(held | keys(context)))  # the passage read only if needed
     (outcome.found if found else outcome.missing).append(frame.text)
     return outcome

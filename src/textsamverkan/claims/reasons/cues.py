@@ -17,7 +17,7 @@ NOT_DENIAL = re.compile(
     r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",
     re.I,
 )
-_WORD = re.compile(r"\w[\w-]*")
+WORD = re.compile(r"\w[\w-]*")
 
 
 def negations(text: str) -> list[str]:
@@ -33,7 +33,7 @@ def negated_at(text: str, start: int, end: int) -> bool:
     ("inte tillräckligt", "har inte ökat") or the word after ("räckte inte"), not across punctuation or a
     conjunction, except "att" right after a cue ("tycker inte att det är rimligt", "kommer inte att minska")."""
     plain = NOT_DENIAL.sub(lambda m: " " * len(m.group()), text)  # "inte bara" is no cue; offsets kept
-    before = [m for m in _WORD.finditer(plain, 0, start)][-(SCOPE_BEFORE + 3) :]
+    before = list(WORD.finditer(plain, 0, start))[-(SCOPE_BEFORE + 1) :]  # and the word before, for "inte att"
     for n in range(len(before) - 1, max(-1, len(before) - 1 - SCOPE_BEFORE), -1):
         token = before[n]
         gap = plain[token.end() : (before[n + 1].start() if n + 1 < len(before) else start)]
@@ -45,7 +45,7 @@ def negated_at(text: str, start: int, end: int) -> bool:
         if low in _CLAUSE_WORDS:
             # "tycker inte att det är rimligt", "kommer inte att bli mindre": the cue goes on past "att"
             return low == "att" and n >= 1 and before[n - 1].group().lower() in CUE_WORDS
-    after = _WORD.search(plain, end)
+    after = WORD.search(plain, end)
     return bool(after and not _CLAUSE_BREAK.search(plain[end : after.start()]) and after.group().lower() in CUE_WORDS)
 
 

@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 
 from textsamverkan.claims.reasons import Outcome
-from textsamverkan.claims.reasons.cues import CUE_WORDS, NOT_DENIAL, negations
+from textsamverkan.claims.reasons.cues import CUE_WORDS, NOT_DENIAL, WORD, negations
 
 _LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
 _CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
-_WORD = re.compile(r"\w[\w-]*")
 BEFORE, AFTER = 1, 2  # content words
 _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måste", "böra", "få", "göra"])
 # lemmas that say no without a cue: lack, refusal, prohibition, abstention, absence
@@ -92,8 +91,8 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
         return True
     if _LEXICAL_ICKE.search(text) and not _LEXICAL_ICKE.search(other):  # "icke nödvändiga" for "inte nödvändiga"
         return True
-    theirs = {analyse(m.group()).lemma for m in _WORD.finditer(other)}
-    for m in _WORD.finditer(text):
+    theirs = {analyse(m.group()).lemma for m in WORD.finditer(other)}
+    for m in WORD.finditer(text):
         lemma = analyse(m.group()).lemma
         negative = lemma in NEGATIVE_WORDS or (
             lemma.startswith("o") and len(lemma) >= 6 and _known(lemma[1:]) and lemma[1:] not in NEGATIVE_WORDS
@@ -132,7 +131,7 @@ def denied_words(text: str) -> str:
     inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words skipped."""
     from textsamverkan.claims.bm25 import STOPWORDS
 
-    words = [m.group() for m in _WORD.finditer(NOT_DENIAL.sub(" ", text))]
+    words = [m.group() for m in WORD.finditer(NOT_DENIAL.sub(" ", text))]
     content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in CUE_WORDS]
     near: set[int] = set()
     for n, w in enumerate(words):

@@ -204,8 +204,8 @@ def agree(a: Amount, b: Amount) -> bool:
 
 
 # approximations that say on which side of the number the amount lies: "drygt 25 000" is at least 25 000
-ABOVE = frozenset(["drygt", "över", "mer än", "fler än", "minst"])
-BELOW = frozenset(["nästan", "knappt", "närmare", "uppemot", "under", "högst", "mindre än", "färre än", "upp till"])
+ABOVE = LOWER_BOUNDS | {"drygt"}
+BELOW = UPPER_BOUNDS | {"nästan", "knappt", "närmare", "uppemot"}
 
 
 def _on_its_side(a: Amount, b: Amount) -> bool:
