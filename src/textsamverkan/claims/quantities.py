@@ -89,7 +89,21 @@ _APPROX = (
     "färre än",
     "upp till",
     "uppemot",
+    "längre än",
+    "kortare än",
+    "maximalt",
+    "max",
 )
+# a bound said another way: "max fyra veckor" is "högst fyra veckor"; denied, a bound turns over: "inte fler än 50" is
+# "högst 50", "inte kortare än en månad" "minst en månad"
+_SAME_BOUND = {"max": "högst", "maximalt": "högst"}
+_DENIED_BOUND = {
+    "fler än": "högst", "mer än": "högst", "över": "högst", "längre än": "högst",
+    "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
+}  # fmt: skip
+# "ska inte gälla längre än", "ingen ska behöva vänta mer än"
+_DENIAL_BEFORE = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig)(?:\s+[^\W\d_]+){0,3}\s+$", re.I)
+APPROX_WORDS = frozenset(word for phrase in _APPROX for word in phrase.split())
 UNITS: dict[str, str] = {
     "%": "%",
     "procent": "%",
@@ -297,6 +311,13 @@ def approx_word(m: re.Match[str]) -> str:
     return (m.group("approx") or "").lower()
 
 
+def _bound(approx: str, before: str) -> str:
+    """The approximation word as a bound says it: "max" as "högst", a denied "fler än" as "högst"."""
+    if approx in _DENIED_BOUND and _DENIAL_BEFORE.search(before):
+        return _DENIED_BOUND[approx]
+    return _SAME_BOUND.get(approx, approx)
+
+
 def _counts_something(text: str, pos: int) -> bool:
     """A bare number counts something when a content word follows ("49 kommuner", "30-tal delprojekt")."""
     tail = re.match(r"(?:-?tal)?\s+(?:av\s+(?:de\s+|dem\s+)?)?([^\W\d_][\w-]*)", text[pos:])
@@ -359,7 +380,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         end = m.end()
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
-        approx = (m.group("approx") or "").lower() or approx_tal
+        approx = _bound(approx_word(m), text[max(0, start - 40) : start]) or approx_tal
         rate_follows = bool(_RATE.match(text, end))
         if _is_year(value, raw, unit, text[max(0, start - 14) : m.start("num")], approx, rate_follows):
             continue

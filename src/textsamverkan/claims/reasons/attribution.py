@@ -28,11 +28,28 @@ _LEADING = re.compile(
     r"(?:\s+(?:också|även|tydligt|särskilt))?(?:\s+(?:inte|ej))?(?:\s+(?:om|på|för))?\s+att\b",
     re.I,
 )
+# the verb first, after a hedge or a fronted adverb: "(Om jag förstått det rätt) sa hon att …", "Dessutom påpekade
+# ministern att …"
+_INVERTED = re.compile(
+    rf"^\s*(?:(?:då|sen|sedan|dessutom|också|vidare|därför|alltså|och|men)\s+)?(?P<verb>{SPEECH_VERBS})"
+    r"\s+(?P<who>(?:[^\W\d_][\w:-]*\s+){0,2}[^\W\d_][\w:-]*)(?:\s+(?:också|även))?(?:\s+(?:inte|ej))?"
+    r"(?:\s+(?:om|på|för))?\s+att\b",
+    re.I,
+)
 # "Enligt statsministern …", "Enligt interpellanten har …"
 _ACCORDING = re.compile(r"^\s*Enligt\s+(?P<who>[^\W\d_][\w:-]*(?:\s+[A-ZÅÄÖ][\w-]*)*)(?=[\s,])")
 # "…, säger hon.", "…, sa statsministern."
 _TRAILING = re.compile(
     rf",\s*(?P<verb>{SPEECH_VERBS})\s+(?P<who>(?:[^\W\d_][\w:-]*\s*){{1,3}})[.!]?\s*$",
+    re.I,
+)
+# the writer's own hedge, no content of the claim: "Vad jag förstår …", "Om jag förstått det rätt …", "…, så förstod
+# jag det.", "Såvitt jag vet …"
+_HEDGE = re.compile(
+    r"^\s*(?:vad|som|så vitt|såvitt|om)\s+jag\s+(?:har\s+)?(?:förstår|förstått|förstod|vet|minns|uppfattat|uppfattar)"
+    r"(?:\s+det)?(?:\s+rätt)?\s*,?"
+    r"|,\s*(?:så|som|om)\s+(?:jag\s+)?(?:har\s+)?(?:förstod|förstår|förstått|uppfattade|uppfattar)\s+(?:jag\s+)?"
+    r"(?:det)?(?:\s+rätt)?\s*[.!]?\s*$",
     re.I,
 )
 # a subject that makes a sentence of its own, not a speaker: "Det", "Man", "Vi" are content-free, and a frame
@@ -56,7 +73,7 @@ class Frame:
 @lru_cache(maxsize=1 << 14)
 def attribution(statement: str) -> Frame | None:
     """The statement's attribution frame, or None."""
-    for pattern in (_LEADING, _ACCORDING, _TRAILING):
+    for pattern in (_LEADING, _INVERTED, _ACCORDING, _TRAILING):
         m = pattern.search(statement)
         if m is None:
             continue
@@ -68,13 +85,14 @@ def attribution(statement: str) -> Frame | None:
 
 
 def frame_words(statement: str) -> frozenset[str]:
-    """The lower-cased words and lemmas of the statement's frame: left out of the content comparison."""
+    """The lower-cased words and lemmas of the statement's frame and of the writer's hedge ("vad jag förstår"): left
+    out of the content comparison."""
     from textsamverkan.claims.reasons.words import analyse
 
-    frame = attribution(statement)
-    if frame is None:
-        return frozenset()
-    return frozenset(form for w in frame.words for form in (w.lower(), analyse(w).lemma))
+    frame = attribution(_HEDGE.sub(" ", statement))
+    words = [w for m in _HEDGE.finditer(statement) for w in m.group().replace(",", " ").split()]
+    words += frame.words if frame else ()
+    return frozenset(form for w in words for form in (w.lower(), analyse(w).lemma))
 
 
 def compare_attribution(statement: str, evidence: str, context: str = "") -> Outcome:
@@ -84,7 +102,7 @@ def compare_attribution(statement: str, evidence: str, context: str = "") -> Out
     from textsamverkan.claims.reasons.words import GENERIC, analyse
 
     outcome = Outcome("attribution")
-    frame = attribution(statement)
+    frame = attribution(_HEDGE.sub(" ", statement))
     if frame is None:
         return outcome
     wanted = [w for w in frame.speaker if analyse(w).lemma not in GENERIC and len(w) >= 3]

@@ -8,10 +8,15 @@ import re
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
 CUE_WORDS = frozenset(CUES)
+_NUMBER_WORDS = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen)\b"
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
     r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
+    # a denied bound is a bound: "inte fler än 50 deltagare" is "högst 50", "får inte gälla längre än fyra veckor"
+    r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?=(?:[^\W\d_]+\s+){0,3}"
+    r"(?:(?:fler|mer|längre|färre|mindre|kortare)\s+än|över|under)\s+(?:(?:maximalt|max|högst|minst)\s+)?"
+    r"(?:\d|" + _NUMBER_WORDS + r"))"
     # "icke-vaccinerade", "från icke nödvändiga resor": a word's prefix, no clause's denial ("ska icke" is one)
     r"|\bicke-|(?<!\bär )(?<!\bvar )(?<!\bska )(?<!\bskall )(?<!\bfår )(?<!\bkan )(?<!\bbör )(?<!\bhar )"
     r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",

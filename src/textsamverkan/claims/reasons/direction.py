@@ -155,7 +155,15 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["sårbar", "skör", "bräcklig", "instabil"]),
     ),
     "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa"])),
-    "införande": (frozenset(["införa", "inrätta"]), frozenset(["avskaffa", "slopa"])),
+    "införande": (frozenset(["införa", "inrätta", "behålla", "bevara"]), frozenset(["avskaffa", "slopa"])),
+    "handel": (
+        frozenset(["köpa", "inköp", "förvärva", "förvärv"]),
+        frozenset(["sälja", "försäljning", "avyttra", "avyttring"]),
+    ),
+    "omfattning": (
+        frozenset(["helt", "fullt", "fullständig", "fullständigt", "odelad", "odelat"]),
+        frozenset(["delvis", "partiell", "partiellt"]),
+    ),
     "ort": (frozenset(["centralisera", "centraliserad"]), frozenset(["decentralisera", "decentraliserad"])),
     "tid": (frozenset(["arbetstid", "dagtid"]), frozenset(["fritid", "nattetid"])),
     "kostnad": (frozenset(["kostnadsfri", "kostnadsfritt", "gratis", "avgiftsfri", "avgiftsfritt"]), frozenset(
@@ -177,6 +185,8 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\bpå väg upp(?:åt)?\b": ("mängd", 0),
     r"\bför få\b": ("mängd", 1),
     r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
+    r"\b(?:finns|fanns|finnas|funnits) kvar\b": ("införande", 0),
+    r"\btill viss del\b": ("omfattning", 1),
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")

@@ -6,6 +6,7 @@ Three kinds, compared only within a kind:
 - actor: public actors named by common nouns (kommun, region, regering, riksdag, stat, länsstyrelse …; "kommunal" counts
   as kommun) and organisations recognised by their head noun (-nämnden, -myndigheten, -styrelsen, -inspektionen,
   -verket, -departementet, -förbundet, -sjukhuset …);
+- country: a country by its Swedish name ("Norge" for "Danmark" is another place, even first in a sentence);
 - name: other proper names (a capitalised word that is not the first word of a sentence or a known common word, and
   acronyms such as SKR).
 
@@ -44,6 +45,20 @@ ACTORS = {
     "myndighet": "myndighet",
     "privat": "privata utförare",
 }
+COUNTRIES = frozenset(
+    [
+        "sverige", "norge", "danmark", "finland", "island", "estland", "lettland", "litauen", "tyskland", "polen",
+        "frankrike", "storbritannien", "england", "skottland", "irland", "nederländerna", "holland", "belgien",
+        "luxemburg", "schweiz", "österrike", "italien", "spanien", "portugal", "grekland", "ungern", "tjeckien",
+        "slovakien", "slovenien", "kroatien", "rumänien", "bulgarien", "cypern", "malta", "ryssland", "ukraina",
+        "belarus", "turkiet", "usa", "kanada", "mexiko", "brasilien", "argentina", "chile", "kina", "japan", "indien",
+        "pakistan", "afghanistan", "iran", "irak", "syrien", "israel", "egypten", "somalia", "etiopien", "eritrea",
+        "kenya", "nigeria", "sydafrika", "australien", "nyzeeland", "libanon", "albanien", "serbien", "bosnien",
+        "kosovo", "montenegro", "nordmakedonien", "moldavien", "georgien", "armenien", "azerbajdzjan", "marocko",
+        "tunisien", "algeriet", "libyen", "jordanien", "saudiarabien", "qatar", "thailand", "vietnam", "indonesien",
+        "filippinerna", "sydkorea", "nordkorea", "taiwan", "singapore", "colombia", "venezuela", "peru", "kuba"
+    ]
+)  # fmt: skip
 GENERIC_ACTORS = frozenset(["myndighet", "privata utförare"])
 STATE = frozenset(["staten", "regeringen"])  # "statliga garantier" restates "regeringen beslutar om garantier"
 _COMMON_ACTORS = frozenset(ACTORS.values())
@@ -191,7 +206,10 @@ def entities(text: str) -> tuple[Entity, ...]:
             continue
         actor = _actor_key(word)
         organisation = _organisation(word)
-        if actor:
+        country = word.lower().removesuffix("s") if word[:1].isupper() else ""
+        if country in COUNTRIES or word.lower() in COUNTRIES:
+            found.append(Entity("country", country if country in COUNTRIES else word.lower(), word))
+        elif actor:
             found.append(Entity("actor", actor, word))
         elif organisation:
             found.append(Entity("actor", organisation, word))
@@ -272,7 +290,9 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
         return True
     if _is_acronym(entity):
         return spelt_out(entity.text, text)
-    if entity.kind == "name" and entity.key == "sverige":
+    if entity.kind == "actor" and entity.key not in _COMMON_ACTORS and _in_words(entity.key, text):
+        return True  # "Kommissionen:" first in a note, "enligt kommissionen" in the evidence
+    if entity.kind == "country" and entity.key == "sverige":
         return any(m.group().lower() in NATIONAL_WORDS for m in _TOKEN.finditer(text))
     return False
 

@@ -38,11 +38,13 @@ NEGATIVE_WORDS = frozenset(
         "misslyckad",
         # disagreement and incompatibility: "strider mot" is "inte förenlig med", "tveksam" "inte övertygad"
         "strida", "tveksam", "kritisk", "motsätta", "ifrågasätta",
+        # exemption: "undanta från förmånsbeskattning" is "ska inte förmånsbeskattas"
+        "undanta", "undantag",
     ]
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
 _NEGATIVE_PHRASES = re.compile(
-    r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små)\b", re.I
+    r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små|för första gången)\b", re.I
 )
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import (
+    APPROX_WORDS,
     HALVES,
     MONTHS,
     NUMBER_WORDS,
@@ -184,8 +185,8 @@ def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
     return out
 
 
-LOWER_BOUNDS = frozenset(["över", "minst", "mer än", "fler än"])
-UPPER_BOUNDS = frozenset(["under", "högst", "mindre än", "färre än", "upp till"])
+LOWER_BOUNDS = frozenset(["över", "minst", "mer än", "fler än", "längre än"])
+UPPER_BOUNDS = frozenset(["under", "högst", "mindre än", "färre än", "upp till", "kortare än"])
 BOUNDS = LOWER_BOUNDS | UPPER_BOUNDS
 
 
@@ -247,7 +248,10 @@ def number_words(text: str) -> frozenset[str]:
         word
         for q in _quantities(text)
         for word in q.text.lower().split()
-        if parse_number(word) is not None or word in HALVES or UNITS.get(word) in MEASURING_UNITS
+        if parse_number(word) is not None
+        or word in HALVES
+        or word in APPROX_WORDS
+        or UNITS.get(word) in MEASURING_UNITS
     }
     said = [m.group() for pattern, *_rest in _EXTRA for m in pattern.finditer(text)]
     said += [m.group() for m in _FRACTION.finditer(text)]  # "tredjedel", "hälften", "varannan" are the amount

@@ -97,6 +97,9 @@ GENERIC = frozenset(
         "vare",
         "både",
         "samt",
+        "såväl",  # "såväl den nuvarande regeringen som tidigare"
+        "såvida",  # "såvida det inte är uppenbart" is "om det inte är uppenbart"
+        "folk",  # "förbjuda folk att vistas" says no more than "förbud mot att vistas"
         "cirka",
         "omkring",
         "ungefär",
