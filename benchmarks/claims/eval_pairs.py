@@ -14,9 +14,14 @@ statements, `not_supported`):
   until its first use; its failures were read for round 11 (2026-12-04).
 - verify_blind5.jsonl (`--set blind5`, 225 pairs on 90 sentences of 57 propositions, inquiries, committee terms,
   law council referrals and agreements no other set uses, a third of the restatements in spoken style, 2026-12-04;
-  see verify_blind5.md): held out.
+  see verify_blind5.md): held out until its first use; its failures were read for round 12 (2026-12-04).
+- verify_blind6.jsonl (`--set blind6`, 240 pairs on 96 sentences of 63 government documents of twelve kinds and 22
+  Riksdag interpellations no other set uses, a third of the restatements in spoken style, 2026-12-04; see
+  verify_blind6.md): held out until its first use; its failures were read for round 12 (2026-12-04).
+- verify_blind7.jsonl (`--set blind7`, 225 pairs on 90 sentences of 80 government documents of fourteen kinds no other
+  set uses, a third of the restatements in spoken style, 2026-12-04; see verify_blind7.md): held out.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|blind4|blind5] [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind7] [--show KIND]
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ SETS = {
     "blind3": "verify_blind3.jsonl",
     "blind4": "verify_blind4.jsonl",
     "blind5": "verify_blind5.jsonl",
+    "blind6": "verify_blind6.jsonl",
+    "blind7": "verify_blind7.jsonl",
 }
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from textsamverkan.themes.statements import is_reference_list
+from textsamverkan.themes.statements import is_reference_list, is_title
 from textsamverkan.themes.terms import TermIndex, parse_term
 
 
@@ -50,6 +50,27 @@ def test_noun_term_does_not_match_the_verb() -> None:
 def test_law_lists_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
     assert is_reference_list(text)
     assert codes_of(text) == set()
+
+
+@pytest.mark.parametrize("text", ["4.1 Läkarmedverkan", "4.2 Vårdhygien och smittskydd", "§ 4 Läkemedel"])
+def test_numbered_section_headings_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
+    assert is_title(text)
+    assert codes_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Läkarmedverkan", "physician_access"),  # a bullet of one word ("● Läkemedelsgenomgångar") is content
+        ("3.2 Brist på munskydd i hemtjänsten", "ppe"),  # more than a heading's few words
+        ("4.1 Läkarmedverkan fungerar inte på helgerna.", "physician_access"),  # a sentence after a number
+    ],
+)
+def test_list_items_and_numbered_sentences_are_still_coded(
+    codes_of: Callable[[str], set[str]], text: str, code: str
+) -> None:
+    assert not is_title(text)
+    assert code in codes_of(text)
 
 
 def test_statement_naming_both_laws_is_still_sol_hsl(codes_of: Callable[[str], set[str]]) -> None:

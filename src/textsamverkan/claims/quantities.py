@@ -56,10 +56,13 @@ _SCALES: dict[str, float] = {
     "miljonerna": 1e6,
     "miljarderna": 1e9,
     "mdkr": 1e9,
+    "mdr": 1e9,
+    "md": 1e9,
     "mnkr": 1e6,
     "mkr": 1e6,
     "tkr": 1e3,
 }
+SCALE_WORDS = frozenset(_SCALES)
 _SCALE_UNIT = {"mdkr": "kr", "mnkr": "kr", "mkr": "kr", "tkr": "kr"}
 MONTHS: dict[str, int] = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,

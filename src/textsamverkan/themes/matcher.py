@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Code, Codebook, Pattern
-from textsamverkan.themes.statements import is_reference_list
+from textsamverkan.themes.statements import is_reference_list, is_title
 from textsamverkan.themes.terms import Phrase, TermIndex
 from textsamverkan.themes.types import Method, ThemeHit
 
@@ -126,8 +126,8 @@ class LexicalMatcher:
 
     def match(self, sentence: Sentence) -> dict[str, list[RuleMatch]]:
         """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
-        heading of laws, see `statements.is_reference_list`)."""
-        if ":" in sentence.text and is_reference_list(sentence.text):
+        heading of laws and for a section heading, see `statements`)."""
+        if (":" in sentence.text and is_reference_list(sentence.text)) or is_title(sentence.text):
             return {}
         lookup = self.index.lookup
         token_ids = [lookup(t.text, t.lemma) for t in sentence.tokens]

@@ -1,7 +1,8 @@
 """Which sentences are statements worth coding: lists and headings of laws ("Lagar som ändras: socialtjänstlagen
 (2001:453), hälso- och sjukvårdslagen (2017:30)") name laws without saying anything about them, so a code found
 there would be noise (both laws named is the `sol_hsl` rule's strongest signal, and a list of amended laws names
-them all)."""
+them all). So do numbered section headings ("4.1 Läkarmedverkan"): a table that counted them would count a report's
+table of contents as mentions."""
 
 from __future__ import annotations
 
@@ -20,3 +21,23 @@ def is_reference_list(text: str) -> bool:
     if refs == 0:
         return False
     return refs >= 2 or len(_WORD.findall(text)) <= SHORT_REFERENCE_WORDS
+
+
+# "4.1", "2.3.1" or "§ 4" before a section heading's words; a single "2." may number a list item, which is content
+_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*\d+|\d+(?:\.\d+)+\.?)\s+")
+TITLE_WORDS = 3
+
+
+def is_title(text: str) -> bool:
+    """Whether the sentence is a numbered section heading that names a subject without saying anything about it ("4.1
+    Läkarmedverkan", "4.2 Vårdhygien och smittskydd", "§ 4 Läkemedel"): at most `TITLE_WORDS` words after the number,
+    no figure and no sentence-final punctuation. A list item ("2. Brist på munskydd", "● Läkemedelsgenomgångar") is
+    content and stays coded."""
+    m = _SECTION_NUMBER.match(text)
+    if m is None:
+        return False
+    body = text[m.end() :].strip()
+    words = _WORD.findall(body)
+    return 0 < len(words) <= TITLE_WORDS and not body.endswith((".", "!", "?", "…")) and not any(
+        c.isdigit() for c in body
+    )

@@ -43,11 +43,12 @@ _TRAILING = re.compile(
     rf",\s*(?P<verb>{SPEECH_VERBS})\s+(?P<who>(?:[^\W\d_][\w:-]*\s*){{1,3}})[.!]?\s*$",
     re.I,
 )
-# the writer's own hedge, no content of the claim: "Vad jag förstår …", "Om jag förstått det rätt …", "…, så förstod
-# jag det.", "Såvitt jag vet …"
+# the writer's own hedge, no content of the claim: "Vad jag förstår …", "Alltså, som jag förstår det så …", "…, så
+# förstod jag det.", "Såvitt jag vet …", "Grovt räknat …" (the number check judges how exact an amount is)
 _HEDGE = re.compile(
-    r"^\s*(?:vad|som|så vitt|såvitt|om)\s+jag\s+(?:har\s+)?(?:förstår|förstått|förstod|vet|minns|uppfattat|uppfattar)"
-    r"(?:\s+det)?(?:\s+rätt)?\s*,?"
+    r"^\s*(?:(?:alltså|ja|och|men|så)\s*,?\s+)?(?:vad|som|så vitt|såvitt|om)\s+jag\s+(?:har\s+)?"
+    r"(?:förstår|förstått|förstod|vet|minns|uppfattat|uppfattar)(?:\s+det)?(?:\s+rätt)?(?:\s*,)?(?:\s+så\b)?"
+    r"|\b(?:grovt|ungefärligt) räknat\b|\bi runda tal\b"
     r"|,\s*(?:så|som|om)\s+(?:jag\s+)?(?:har\s+)?(?:förstod|förstår|förstått|uppfattade|uppfattar)\s+(?:jag\s+)?"
     r"(?:det)?(?:\s+rätt)?\s*[.!]?\s*$",
     re.I,

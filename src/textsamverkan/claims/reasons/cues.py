@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
-_CUE = re.compile(r"\b(?:" + "|".join(CUES) + r")\b", re.I)
-CUE_WORDS = frozenset(CUES)
+# "slipper betala" is "behöver inte betala": a denial of the verb it governs (and one of the negation check's words)
+SPARED = ("slipper", "slapp", "sluppit", "slippa", "slippit")
+_CUE = re.compile(r"\b(?:" + "|".join(CUES + SPARED) + r")\b", re.I)
+CUE_WORDS = frozenset(CUES + SPARED)
 _NUMBER_WORDS = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen)\b"
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
@@ -17,6 +19,8 @@ NOT_DENIAL = re.compile(
     r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?=(?:[^\W\d_]+\s+){0,3}"
     r"(?:(?:fler|mer|längre|färre|mindre|kortare)\s+än|över|under)\s+(?:(?:maximalt|max|högst|minst)\s+)?"
     r"(?:\d|" + _NUMBER_WORDS + r"))"
+    # "har fyllt 18 men inte 23 år": the upper end of a range, judged by the number check
+    r"|\b(?:men|och)\s+(?:inte|ej)\b(?=\s+\d)"
     # "icke-vaccinerade", "från icke nödvändiga resor": a word's prefix, no clause's denial ("ska icke" is one)
     r"|\bicke-|(?<!\bär )(?<!\bvar )(?<!\bska )(?<!\bskall )(?<!\bfår )(?<!\bkan )(?<!\bbör )(?<!\bhar )"
     r"\bicke(?=\s+[^\W\d_]+\s+[^\W\d_])",

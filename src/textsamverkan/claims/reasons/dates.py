@@ -49,6 +49,8 @@ _PATTERNS = (
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),
+    # a month with its year needs no preposition: "jämförelsemånaden ska vara april 2021"
+    re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
     # the first month of a period, "perioden mars till juni 2020"
     re.compile(rf"\b(?P<month>{_MONTH})(?=\s*(?:till|–|-)\s*(?:{_MONTH})\b)", re.I),
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
@@ -138,6 +140,10 @@ def compare_dates(statement: str, evidence: str, context: str = "") -> Outcome:
     theirs = dates(evidence) if mine else ()
 
     def first_rival(date: DateMention, others: Sequence[DateMention]) -> DateMention | None:
-        return next((other for other in others if _rival(date, other)), None)
+        """The rival date most like `date`: sharing most fields, then with fewest of its own ("april 2021" for
+        "januari 2021", not "1 juli" nor "30 september 2021")."""
+        mine = set(date.get())
+        rivals = [other for other in others if _rival(date, other)]
+        return max(rivals, key=lambda o: (len(mine & set(o.get())), -len(set(o.get()) - mine)), default=None)
 
     return match_mentions("date", mine, theirs, lambda: dates(context) if context else (), _agree, first_rival)

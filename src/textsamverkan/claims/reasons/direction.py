@@ -97,6 +97,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "framgång",
                 "framgångsrik",
                 "stärka",
+                "bra",  # and "bäst"
+                "god",
             ]
         ),
         frozenset(
@@ -109,6 +111,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "misslyckas",
                 "misslyckad",
                 "försvaga",
+                "dålig",
+                "ond",  # "värst"
             ]
         ),
     ),
@@ -154,6 +158,10 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["robust", "motståndskraftig", "stabil"]),
         frozenset(["sårbar", "skör", "bräcklig", "instabil"]),
     ),
+    "betydelse": (
+        frozenset(["viktig", "betydelsefull", "väsentlig", "betydande", "angelägen"]),
+        frozenset(["obetydlig", "oviktig", "marginell", "ovidkommande", "oväsentlig"]),
+    ),
     "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa"])),
     "införande": (frozenset(["införa", "inrätta", "behålla", "bevara"]), frozenset(["avskaffa", "slopa"])),
     "handel": (
@@ -187,6 +195,7 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
     r"\b(?:finns|fanns|finnas|funnits) kvar\b": ("införande", 0),
     r"\btill viss del\b": ("omfattning", 1),
+    r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": ("mängd", 1),  # "antalet deltagare kan hållas nere"
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
@@ -200,8 +209,10 @@ _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att",
 @lru_cache(maxsize=1 << 18)
 def pole(word: str) -> tuple[str, int] | None:
     """(axis, 0 for the first pole or 1 for the second) of one word, or None."""
-    from textsamverkan.claims.reasons.words import analyse
+    from textsamverkan.claims.reasons.words import COUNTRIES, analyse
 
+    if word.lower().removesuffix("s") in COUNTRIES:
+        return None
     analysed = analyse(word)
     for form in (word.lower(), analysed.lemma, analysed.parts[-1]):
         for axis, (up, down) in (*AXES.items(), *ANTONYM_AXES.items()):
@@ -346,10 +357,10 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
 
 
 def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
-    """(statement word, evidence word) pairs where one is the other with the negating prefix o- ("vanligt" /
-    "ovanligt", inflection allowed: the last two letters may differ), the plain one a known Swedish word, for words
-    the lexicon does not list and the evidence does not also hold in some inflection; a plain word said with a
-    negation ("inte rimligt") agrees with its o- word."""
+    """(statement word, evidence word) pairs where one is the other with a negating prefix, o- or miss- ("vanligt" /
+    "ovanligt", "gynnar" / "missgynnar", inflection allowed: the last two letters may differ), the plain one a known
+    Swedish word, for words the lexicon does not list and the evidence does not also hold in some inflection; a plain
+    word said with a negation ("inte rimligt") agrees with its o- word."""
     from textsamverkan.claims.reasons.cues import negated_at
     from textsamverkan.nlp.compounds import _known
 
@@ -361,7 +372,8 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
             continue  # "ogifta" is found as "ogift", whatever "gift" stands beside it
         for other, at in theirs.items():
             negated, plain = (other, word) if len(other) > len(word) else (word, other)
-            if negated[0] == "o" and _same_but_ending(negated[1:], plain) and _known(plain):
+            prefix = next((p for p in _FLIP if negated.startswith(p)), "")
+            if prefix and _same_but_ending(negated[len(prefix) :], plain) and _known(plain):
                 # "inte rimligt" says "orimligt": a denied plain word agrees with the negated one
                 text, where = (statement, m) if plain == word else (evidence, at)
                 if not negated_at(text, where.start(), where.end()):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons.words import COUNTRIES
 from textsamverkan.ingest.regions import NATIONAL, normalise_region
 
 ACTORS = {
@@ -45,20 +46,6 @@ ACTORS = {
     "myndighet": "myndighet",
     "privat": "privata utförare",
 }
-COUNTRIES = frozenset(
-    [
-        "sverige", "norge", "danmark", "finland", "island", "estland", "lettland", "litauen", "tyskland", "polen",
-        "frankrike", "storbritannien", "england", "skottland", "irland", "nederländerna", "holland", "belgien",
-        "luxemburg", "schweiz", "österrike", "italien", "spanien", "portugal", "grekland", "ungern", "tjeckien",
-        "slovakien", "slovenien", "kroatien", "rumänien", "bulgarien", "cypern", "malta", "ryssland", "ukraina",
-        "belarus", "turkiet", "usa", "kanada", "mexiko", "brasilien", "argentina", "chile", "kina", "japan", "indien",
-        "pakistan", "afghanistan", "iran", "irak", "syrien", "israel", "egypten", "somalia", "etiopien", "eritrea",
-        "kenya", "nigeria", "sydafrika", "australien", "nyzeeland", "libanon", "albanien", "serbien", "bosnien",
-        "kosovo", "montenegro", "nordmakedonien", "moldavien", "georgien", "armenien", "azerbajdzjan", "marocko",
-        "tunisien", "algeriet", "libyen", "jordanien", "saudiarabien", "qatar", "thailand", "vietnam", "indonesien",
-        "filippinerna", "sydkorea", "nordkorea", "taiwan", "singapore", "colombia", "venezuela", "peru", "kuba"
-    ]
-)  # fmt: skip
 GENERIC_ACTORS = frozenset(["myndighet", "privata utförare"])
 STATE = frozenset(["staten", "regeringen"])  # "statliga garantier" restates "regeringen beslutar om garantier"
 _COMMON_ACTORS = frozenset(ACTORS.values())
@@ -278,6 +265,7 @@ def _is_acronym(entity: Entity) -> bool:
     return entity.kind == "name" and entity.text.isupper() and 2 <= len(entity.text) <= 5
 
 
+_ABROAD = re.compile(r"\b(?:utomlands|utlandet|internationell\w*|utrikes|andra länder|annat land)\b", re.I)
 NATIONAL_WORDS = frozenset(["landet", "landets", "nationell", "nationellt", "nationella", "riket", "rikets"])
 
 
@@ -379,7 +367,10 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
         if entity.kind == "actor" and actor_found:
             # another of the statement's actors is in the evidence: this one is missing there, not replaced
             rivals = []
-        if rivals and entity.kind != "name":
+        if entity.kind == "country" and entity.key == "sverige" and not rivals and not _ABROAD.search(evidence):
+            # Swedish public text is about Sweden unless it names another country or goes abroad
+            outcome.found.append(entity.text)
+        elif rivals and entity.kind != "name":
             outcome.conflict.append((entity.text, rivals[0].text))
         elif context and (
             (_maybe_in(entity, context) and _has(entity, entities(context)))  # read only when needed

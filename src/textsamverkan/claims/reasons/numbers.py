@@ -26,6 +26,7 @@ from textsamverkan.claims.quantities import (
     HALVES,
     MONTHS,
     NUMBER_WORDS,
+    SCALE_WORDS,
     UNITS,
     Quantity,
     describe,
@@ -251,6 +252,7 @@ def number_words(text: str) -> frozenset[str]:
         if parse_number(word) is not None
         or word in HALVES
         or word in APPROX_WORDS
+        or word in SCALE_WORDS
         or UNITS.get(word) in MEASURING_UNITS
     }
     said = [m.group() for pattern, *_rest in _EXTRA for m in pattern.finditer(text)]
@@ -285,4 +287,59 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
         return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
 
-    return match_mentions("number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival)
+    outcome = match_mentions(
+        "number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival
+    )
+    outcome.conflict += swapped_amounts(statement, evidence)
+    return outcome
+
+
+ANCHOR_WORDS = 3  # words on either side of an amount, within its clause, that say what the amount is of
+_ANCHOR_STOP = re.compile(r"[,;:.!?()–—]|\b(?:och|samt|men|medan|respektive)\b", re.I)
+_ANCHOR_WORD = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _anchors(text: str, q: Quantity) -> frozenset[str]:
+    """The content words next to an amount in its clause ("maj" in "maj med högst 150 miljoner", "lån" in "250
+    miljarder euro i lån"), lower-cased; function words, number words and bounds left out."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.words import GENERIC
+
+    before = _ANCHOR_STOP.split(text[: q.start])[-1]
+    after = _ANCHOR_STOP.split(text[q.end :])[0]
+    words = [w.lower() for w in _ANCHOR_WORD.findall(before)][-ANCHOR_WORDS:]
+    words += [w.lower() for w in _ANCHOR_WORD.findall(after)][:ANCHOR_WORDS]
+    return frozenset(
+        w
+        for w in words
+        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in APPROX_WORDS and parse_number(w) is None
+    )
+
+
+def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """Two amounts the evidence holds but pairs the other way round: "310 miljarder i lån och 250 miljarder i bidrag"
+    where the evidence has "310 miljarder i bidrag och 250 miljarder i lån", "maj: 150 mkr, juni: 75 mkr" where it has
+    "maj: 75 mkr, juni: 150 mkr". A swap needs both sides: a word next to the statement's amount sits next to another
+    amount in the evidence, and a word next to the evidence's amount sits next to another amount in the statement;
+    each such amount is a conflict (statement amount, evidence amount), named with those words."""
+    mine = [(q, _anchors(statement, q)) for q in _quantities(statement)]
+    theirs = [(q, _anchors(evidence, q)) for q in _quantities(evidence)]
+    if len(mine) < 2 or len(theirs) < 2:
+        return []
+    out = []
+    for q, said in mine:
+        for o, held in theirs:
+            if not _same_value(q, o):
+                continue
+            moved = sorted(
+                w for w in said - held if any(w in words for p, words in theirs if not _same_value(q, p))
+            )
+            kept = sorted(w for w in held - said if any(w in words for p, words in mine if not _same_value(p, o)))
+            if moved and kept:
+                out.append((f"{q.text} ({', '.join(moved[:3])})", f"{o.text} ({', '.join(kept[:3])})"))
+                break
+    return out
+
+
+def _same_value(a: Quantity, b: Quantity) -> bool:
+    return abs(a.value - b.value) <= EXACT * max(abs(a.value), abs(b.value), 1e-9)

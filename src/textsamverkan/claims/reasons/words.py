@@ -7,6 +7,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+# countries by their Swedish names: places the entity check compares, and no direction words ("Frankrike" is not "rik")
+COUNTRIES = frozenset(
+    [
+        "sverige", "norge", "danmark", "finland", "island", "estland", "lettland", "litauen", "tyskland", "polen",
+        "frankrike", "storbritannien", "england", "skottland", "irland", "nederländerna", "holland", "belgien",
+        "luxemburg", "schweiz", "österrike", "italien", "spanien", "portugal", "grekland", "ungern", "tjeckien",
+        "slovakien", "slovenien", "kroatien", "rumänien", "bulgarien", "cypern", "malta", "ryssland", "ukraina",
+        "belarus", "turkiet", "usa", "kanada", "mexiko", "brasilien", "argentina", "chile", "kina", "japan", "indien",
+        "pakistan", "afghanistan", "iran", "irak", "syrien", "israel", "egypten", "somalia", "etiopien", "eritrea",
+        "kenya", "nigeria", "sydafrika", "australien", "nyzeeland", "libanon", "albanien", "serbien", "bosnien",
+        "kosovo", "montenegro", "nordmakedonien", "moldavien", "georgien", "armenien", "azerbajdzjan", "marocko",
+        "tunisien", "algeriet", "libyen", "jordanien", "saudiarabien", "qatar", "thailand", "vietnam", "indonesien",
+        "filippinerna", "sydkorea", "nordkorea", "taiwan", "singapore", "colombia", "venezuela", "peru", "kuba"
+    ]
+)  # fmt: skip
 GENERIC = frozenset(
     [
         "säga",
@@ -98,6 +113,13 @@ GENERIC = frozenset(
         "både",
         "samt",
         "såväl",  # "såväl den nuvarande regeringen som tidigare"
+        "därmed",
+        "således",
+        "viss",  # "vissa kommuner": a quantifier, like "alla"
+        # linking verbs: "det har förekommit prat", "hälften utgörs av åtgärder", "betänkandet innehåller förslag"
+        "förekomma",
+        "utgöra",
+        "innehålla",
         "såvida",  # "såvida det inte är uppenbart" is "om det inte är uppenbart"
         "folk",  # "förbjuda folk att vistas" says no more than "förbud mot att vistas"
         "cirka",
