@@ -7,8 +7,8 @@ fast splitter makes of it. Never used to fit or tune: see README.md in this fold
     .venv/bin/python benchmarks/themes/devset.py [--set devset_paraphrase.jsonl] [--no-model] [--errors]
         [--agreement 0.9]
 
-`--set devset_documents.jsonl` codes ten whole documents (interviews, podcasts, report sections; one line per
-sentence) the way `themes` does, each document at once.
+`--set devset_documents.jsonl` (and `devset_documents2.jsonl`, `devset_documents3.jsonl`) codes ten whole documents
+(one line per sentence) the way `themes` does, each document at once, page furniture left out as ingest leaves it out.
 """
 
 from __future__ import annotations
@@ -45,9 +45,14 @@ def load_items(path: Path) -> list[dict[str, object]]:
     return items
 
 
-def document_predictions(items: Sequence[dict[str, object]], with_model: bool) -> list[set[str]]:
+def document_predictions(
+    items: Sequence[dict[str, object]], with_model: bool, structure: bool = True
+) -> list[set[str]]:
     """Each line's codes when its whole document is coded at once, as `themes` does (the learned layer sees the
-    document: a long one where the rules find nothing is left to them)."""
+    document: a long one where the rules find nothing is left to them). With `structure`, as ingest reads a text
+    file: lines it labels page furniture (contact lines, related links, cookie notices) are no passages and are not
+    coded; until round 10 of the theme benchmarks every line was coded (`--no-structure`)."""
+    from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
     from textsamverkan.themes.model_coder import cached_model_coder
 
     cb = load_default_codebook()
@@ -63,7 +68,12 @@ def document_predictions(items: Sequence[dict[str, object]], with_model: bool) -
             start = len(text)
             text += str(items[i]["text"]) + "\n"
             spans.append((start, len(text) - 1))
-        sentences = simple_sentences(doc, text, spans)
+        if structure:
+            furniture = [b for b in find_blocks(text) if b.label == BOILERPLATE]
+            coded = [(a, b) for a, b in spans if not any(f.start <= a < f.end for f in furniture)]
+        else:
+            coded = spans
+        sentences = simple_sentences(doc, text, coded)
         hits = code_sentences(sentences, cb, matcher=m)
         if coder is not None:
             hits += coder.code(sentences, hits)
@@ -240,6 +250,9 @@ def main() -> None:
     ap.add_argument("--no-model", action="store_true")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--topics", action="store_true")
+    ap.add_argument(
+        "--no-structure", action="store_true", help="documents: code every line, page furniture too (before round 10)"
+    )
     ap.add_argument("--embedder", default=None)
     ap.add_argument("--target", type=float, default=None)
     ap.add_argument("--agreement", type=float, default=None, help="the learned layer's agreement (default: its own)")
@@ -272,9 +285,10 @@ def main() -> None:
     items = load_items(HERE / args.set)
     preds = {}
     if "doc" in items[0]:
-        preds["lexical"] = document_predictions(items, with_model=False)
+        structure = not args.no_structure
+        preds["lexical"] = document_predictions(items, with_model=False, structure=structure)
         if not args.no_model:
-            preds["rules + model"] = document_predictions(items, with_model=True)
+            preds["rules + model"] = document_predictions(items, with_model=True, structure=structure)
     else:
         ss = sentences_of(items)
         coders: dict[str, Coder] = {"lexical": lexical_coder}

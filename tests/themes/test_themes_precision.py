@@ -52,7 +52,15 @@ def test_law_lists_are_not_coded(codes_of: Callable[[str], set[str]], text: str)
     assert codes_of(text) == set()
 
 
-@pytest.mark.parametrize("text", ["4.1 Läkarmedverkan", "4.2 Vårdhygien och smittskydd", "§ 4 Läkemedel"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.1 Läkarmedverkan",
+        "4.2 Vårdhygien och smittskydd",
+        "3.1 Läkarmedverkan i kommunal hälso- och sjukvård",
+        "§ 40 Vaccination hösten 2026",
+    ],
+)
 def test_numbered_section_headings_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
     assert is_title(text)
     assert codes_of(text) == set()
@@ -62,8 +70,9 @@ def test_numbered_section_headings_are_not_coded(codes_of: Callable[[str], set[s
     ("text", "code"),
     [
         ("Läkarmedverkan", "physician_access"),  # a bullet of one word ("● Läkemedelsgenomgångar") is content
-        ("3.2 Brist på munskydd i hemtjänsten", "ppe"),  # more than a heading's few words
+        ("2) Brist på munskydd i hemtjänsten", "ppe"),  # a numbered list item
         ("4.1 Läkarmedverkan fungerar inte på helgerna.", "physician_access"),  # a sentence after a number
+        ("3.2 Munskydd: 300 st", "ppe"),  # a figure: a finding, not a heading
     ],
 )
 def test_list_items_and_numbered_sentences_are_still_coded(

@@ -25,19 +25,23 @@ def is_reference_list(text: str) -> bool:
 
 # "4.1", "2.3.1" or "§ 4" before a section heading's words; a single "2." may number a list item, which is content
 _SECTION_NUMBER = re.compile(r"^\s*(?:§\s*\d+|\d+(?:\.\d+)+\.?)\s+")
-TITLE_WORDS = 3
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+TITLE_WORDS = 8
 
 
 def is_title(text: str) -> bool:
     """Whether the sentence is a numbered section heading that names a subject without saying anything about it ("4.1
-    Läkarmedverkan", "4.2 Vårdhygien och smittskydd", "§ 4 Läkemedel"): at most `TITLE_WORDS` words after the number,
-    no figure and no sentence-final punctuation. A list item ("2. Brist på munskydd", "● Läkemedelsgenomgångar") is
-    content and stays coded."""
+    Läkarmedverkan", "3.1 Läkarmedverkan i kommunal hälso- och sjukvård", "§ 40 Vaccination hösten 2026"): at most
+    `TITLE_WORDS` words after the number, no figure but a year and no sentence-final punctuation. A list item ("2.
+    Brist på munskydd", "● Läkemedelsgenomgångar") and a numbered sentence ("4.1 Läkarmedverkan saknas på helgerna.")
+    are content and stay coded."""
     m = _SECTION_NUMBER.match(text)
     if m is None:
         return False
     body = text[m.end() :].strip()
     words = _WORD.findall(body)
-    return 0 < len(words) <= TITLE_WORDS and not body.endswith((".", "!", "?", "…")) and not any(
-        c.isdigit() for c in body
+    return (
+        0 < len(words) <= TITLE_WORDS
+        and not body.endswith((".", "!", "?", "…"))
+        and not any(c.isdigit() for c in _YEAR.sub("", body))
     )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import re
 
+from textsamverkan.claims.quantities import NUMBER_WORDS
+
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 # "slipper betala" is "behöver inte betala": a denial of the verb it governs (and one of the negation check's words)
 SPARED = ("slipper", "slapp", "sluppit", "slippa", "slippit")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES + SPARED) + r")\b", re.I)
 CUE_WORDS = frozenset(CUES + SPARED)
-_NUMBER_WORDS = r"(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen)\b"
+_NUMBER_WORDS = rf"(?:en|ett|{'|'.join(NUMBER_WORDS)})\b"
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record

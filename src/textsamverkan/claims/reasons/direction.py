@@ -209,9 +209,9 @@ _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att",
 @lru_cache(maxsize=1 << 18)
 def pole(word: str) -> tuple[str, int] | None:
     """(axis, 0 for the first pole or 1 for the second) of one word, or None."""
-    from textsamverkan.claims.reasons.words import COUNTRIES, analyse
+    from textsamverkan.claims.reasons.words import analyse, country
 
-    if word.lower().removesuffix("s") in COUNTRIES:
+    if country(word):
         return None
     analysed = analyse(word)
     for form in (word.lower(), analysed.lemma, analysed.parts[-1]):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
-from textsamverkan.claims.reasons.words import COUNTRIES
+from textsamverkan.claims.reasons.words import country
 from textsamverkan.ingest.regions import NATIONAL, normalise_region
 
 ACTORS = {
@@ -193,9 +193,9 @@ def entities(text: str) -> tuple[Entity, ...]:
             continue
         actor = _actor_key(word)
         organisation = _organisation(word)
-        country = word.lower().removesuffix("s") if word[:1].isupper() else ""
-        if country in COUNTRIES or word.lower() in COUNTRIES:
-            found.append(Entity("country", country if country in COUNTRIES else word.lower(), word))
+        place = country(word)
+        if place:
+            found.append(Entity("country", place, word))
         elif actor:
             found.append(Entity("actor", actor, word))
         elif organisation:

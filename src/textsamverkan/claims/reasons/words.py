@@ -22,6 +22,16 @@ COUNTRIES = frozenset(
         "filippinerna", "sydkorea", "nordkorea", "taiwan", "singapore", "colombia", "venezuela", "peru", "kuba"
     ]
 )  # fmt: skip
+
+
+def country(word: str) -> str | None:
+    """The country a capitalised word names ("Norge", "Norges", "Belarus"), lower-cased, or None."""
+    if not word[:1].isupper():
+        return None
+    low = word.lower()
+    return low if low in COUNTRIES else low.removesuffix("s") if low.removesuffix("s") in COUNTRIES else None
+
+
 GENERIC = frozenset(
     [
         "säga",
