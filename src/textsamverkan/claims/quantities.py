@@ -100,7 +100,7 @@ _APPROX = (
 # a bound said another way: "max fyra veckor" is "högst fyra veckor"; denied, a bound turns over: "inte fler än 50" is
 # "högst 50", "inte kortare än en månad" "minst en månad"
 _SAME_BOUND = {"max": "högst", "maximalt": "högst"}
-_DENIED_BOUND = {
+DENIED_BOUND = {
     "fler än": "högst", "mer än": "högst", "över": "högst", "längre än": "högst",
     "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
 }  # fmt: skip
@@ -316,8 +316,8 @@ def approx_word(m: re.Match[str]) -> str:
 
 def _bound(approx: str, before: str) -> str:
     """The approximation word as a bound says it: "max" as "högst", a denied "fler än" as "högst"."""
-    if approx in _DENIED_BOUND and _DENIAL_BEFORE.search(before):
-        return _DENIED_BOUND[approx]
+    if approx in DENIED_BOUND and _DENIAL_BEFORE.search(before):
+        return DENIED_BOUND[approx]
     return _SAME_BOUND.get(approx, approx)
 
 

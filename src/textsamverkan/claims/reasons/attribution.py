@@ -85,12 +85,18 @@ def attribution(statement: str) -> Frame | None:
     return None
 
 
+def _spoken_frame(statement: str) -> Frame | None:
+    """The frame of what the statement says once the writer's hedge is left out ("Om jag förstått det rätt sa hon att
+    …" has the frame "sa hon att")."""
+    return attribution(_HEDGE.sub(" ", statement))
+
+
 def frame_words(statement: str) -> frozenset[str]:
     """The lower-cased words and lemmas of the statement's frame and of the writer's hedge ("vad jag förstår"): left
     out of the content comparison."""
     from textsamverkan.claims.reasons.words import analyse
 
-    frame = attribution(_HEDGE.sub(" ", statement))
+    frame = _spoken_frame(statement)
     words = [w for m in _HEDGE.finditer(statement) for w in m.group().replace(",", " ").split()]
     words += frame.words if frame else ()
     return frozenset(form for w in words for form in (w.lower(), analyse(w).lemma))
@@ -103,7 +109,7 @@ def compare_attribution(statement: str, evidence: str, context: str = "") -> Out
     from textsamverkan.claims.reasons.words import GENERIC, analyse
 
     outcome = Outcome("attribution")
-    frame = attribution(_HEDGE.sub(" ", statement))
+    frame = _spoken_frame(statement)
     if frame is None:
         return outcome
     wanted = [w for w in frame.speaker if analyse(w).lemma not in GENERIC and len(w) >= 3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from textsamverkan.claims.quantities import NUMBER_WORDS
+from textsamverkan.claims.quantities import DENIED_BOUND, NUMBER_WORDS
 
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 # "slipper betala" is "behöver inte betala": a denial of the verb it governs (and one of the negation check's words)
@@ -13,13 +13,14 @@ SPARED = ("slipper", "slapp", "sluppit", "slippa", "slippit")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES + SPARED) + r")\b", re.I)
 CUE_WORDS = frozenset(CUES + SPARED)
 _NUMBER_WORDS = rf"(?:en|ett|{'|'.join(NUMBER_WORDS)})\b"
+_BOUND_WORDS = "|".join(sorted((bound.replace(" ", r"\s+") for bound in DENIED_BOUND), key=len, reverse=True))
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
     r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
     # a denied bound is a bound: "inte fler än 50 deltagare" is "högst 50", "får inte gälla längre än fyra veckor"
     r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?=(?:[^\W\d_]+\s+){0,3}"
-    r"(?:(?:fler|mer|längre|färre|mindre|kortare)\s+än|över|under)\s+(?:(?:maximalt|max|högst|minst)\s+)?"
+    rf"(?:{_BOUND_WORDS})\s+(?:(?:maximalt|max|högst|minst)\s+)?"
     r"(?:\d|" + _NUMBER_WORDS + r"))"
     # "har fyllt 18 men inte 23 år": the upper end of a range, judged by the number check
     r"|\b(?:men|och)\s+(?:inte|ej)\b(?=\s+\d)"

@@ -191,14 +191,11 @@ def entities(text: str) -> tuple[Entity, ...]:
                     break
         if matched:
             continue
-        actor = _actor_key(word)
-        organisation = _organisation(word)
-        place = country(word)
-        if place:
+        if place := country(word):
             found.append(Entity("country", place, word))
-        elif actor:
+        elif actor := _actor_key(word):
             found.append(Entity("actor", actor, word))
-        elif organisation:
+        elif organisation := _organisation(word):
             found.append(Entity("actor", organisation, word))
         elif word.isupper() and len(word) >= 2:
             found.append(Entity("name", word, word))

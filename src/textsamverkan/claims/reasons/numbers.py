@@ -201,8 +201,12 @@ def agree(a: Amount, b: Amount) -> bool:
         return False  # "fler än 50" is not "färre än 50"
     both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
     tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
-    close = abs(a.value - b.value) <= tolerance * max(abs(a.value), abs(b.value), 1e-9)
-    return close and _on_its_side(a, b) and _on_its_side(b, a)
+    return _close(a.value, b.value, tolerance) and _on_its_side(a, b) and _on_its_side(b, a)
+
+
+def _close(a: float, b: float, tolerance: float) -> bool:
+    """Two values within `tolerance` of the larger."""
+    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 
 # approximations that say on which side of the number the amount lies: "drygt 25 000" is at least 25 000
@@ -322,10 +326,11 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
     "maj: 75 mkr, juni: 150 mkr". A swap needs both sides: a word next to the statement's amount sits next to another
     amount in the evidence, and a word next to the evidence's amount sits next to another amount in the statement;
     each such amount is a conflict (statement amount, evidence amount), named with those words."""
-    mine = [(q, _anchors(statement, q)) for q in _quantities(statement)]
-    theirs = [(q, _anchors(evidence, q)) for q in _quantities(evidence)]
-    if len(mine) < 2 or len(theirs) < 2:
+    said_amounts, held_amounts = _quantities(statement), _quantities(evidence)
+    if len(said_amounts) < 2 or len(held_amounts) < 2:
         return []
+    mine = [(q, _anchors(statement, q)) for q in said_amounts]
+    theirs = [(q, _anchors(evidence, q)) for q in held_amounts]
     out = []
     for q, said in mine:
         for o, held in theirs:
@@ -342,4 +347,4 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
-    return abs(a.value - b.value) <= EXACT * max(abs(a.value), abs(b.value), 1e-9)
+    return _close(a.value, b.value, EXACT)

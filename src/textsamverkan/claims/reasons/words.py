@@ -29,7 +29,7 @@ def country(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     low = word.lower()
-    return low if low in COUNTRIES else low.removesuffix("s") if low.removesuffix("s") in COUNTRIES else None
+    return next((key for key in (low, low.removesuffix("s")) if key in COUNTRIES), None)
 
 
 GENERIC = frozenset(
