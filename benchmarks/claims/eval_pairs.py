@@ -19,9 +19,12 @@ statements, `not_supported`):
   Riksdag interpellations no other set uses, a third of the restatements in spoken style, 2026-12-04; see
   verify_blind6.md): held out until its first use; its failures were read for round 12 (2026-12-04).
 - verify_blind7.jsonl (`--set blind7`, 225 pairs on 90 sentences of 80 government documents of fourteen kinds no other
-  set uses, a third of the restatements in spoken style, 2026-12-04; see verify_blind7.md): held out.
+  set uses, a third of the restatements in spoken style, 2026-12-04; see verify_blind7.md): held out until its first
+  use; its failures were read on 2026-12-04 (nothing was changed from them yet).
+- verify_blind8.jsonl (`--set blind8`, 225 pairs on 90 sentences of 56 government memoranda, referrals and
+  propositions no other set uses, 2026-12-04; see verify_blind8.md): held out.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind7] [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind8] [--show KIND]
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ SETS = {
     "blind5": "verify_blind5.jsonl",
     "blind6": "verify_blind6.jsonl",
     "blind7": "verify_blind7.jsonl",
+    "blind8": "verify_blind8.jsonl",
 }
 
 

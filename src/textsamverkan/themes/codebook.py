@@ -24,6 +24,8 @@ Format (see data/codebook_sv.yaml, the default, and the README):
         patterns:                       # every group must occur, within `window` tokens (0 = the sentence)
           - {id: stock, all: [[lager, -förråd], [-skyddsutrustning-, munskydd]], window: 10}
           - {id: bare_mask, all: [[mask], "@care"]}   # "@care": any word of the context named care
+          - {id: store, all: [[förråd], [munskydd]], document: "@care"}   # in a document about care, [munskydd]
+                                        # may be absent (see Pattern)
         not_terms: [protest, testa]     # words (no stem changes) that never count for this code's terms
         exclude: [testa arbetssätt]     # phrases or patterns: when present, the code is not assigned
         exemplars: [Det var brist på skyddsutrustning i början.]   # sentences for semantic matching
@@ -68,16 +70,21 @@ CODE_KEYS = (
     "threshold",
     "codable",
 )
-PATTERN_KEYS = ("id", "all", "window")
+PATTERN_KEYS = ("id", "all", "window", "document")
 
 
 @dataclass(frozen=True)
 class Pattern:
-    """Groups of alternative phrases that must all occur in a sentence, within `window` tokens (0 = anywhere)."""
+    """Groups of alternative phrases that must all occur in a sentence, within `window` tokens (0 = anywhere).
+
+    `document`: words that make a document one about their subject (care, for the default codebook); in such a
+    document the last group (the context that tells a word's care sense from others) is met by the document itself:
+    "Kompetensförsörjningen, helt klart." in an interview about home care is about care staff."""
 
     id: str
     groups: tuple[tuple[Phrase, ...], ...]
     window: int = 0
+    document: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -402,7 +409,14 @@ class _Reader:
         if "id" in f:
             raw = self.string(f["id"][1], f"{what} id")
             pid = f"{default_id.split('/')[0]}/{raw}"
-        return Pattern(pid, tuple(groups), window)
+        document: tuple[Phrase, ...] = ()
+        if "document" in f:
+            if len(groups) < 2:
+                raise self.fail(f["document"][1], f"{what} has 'document:' but only one group",
+                                "the document stands in for the last group; give the pattern two groups or more")
+            words = self.items(f["document"][1], f"{what} document")
+            document = tuple(a for n in words for a in self.alternatives(n, f"{what} document"))
+        return Pattern(pid, tuple(groups), window, document)
 
     def alternatives(self, node: Any, what: str) -> tuple[Phrase, ...]:
         """One word or phrase of a pattern group, or every word of a named context ("@care")."""
@@ -431,11 +445,14 @@ class _Reader:
 
 
 def _pattern_data(p: Pattern) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": p.id.split("/", 1)[1],
         "all": [[ph.written for ph in g] for g in p.groups],
         "window": p.window,
     }
+    if p.document:
+        data["document"] = [ph.written for ph in p.document]
+    return data
 
 
 def codebook_data(cb: Codebook) -> dict[str, Any]:

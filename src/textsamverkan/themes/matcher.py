@@ -7,14 +7,18 @@ that match one of the code's `not_terms` never count as evidence for its terms a
 words explicitly and are not affected). Evidence records each rule that matched,
 with the character spans and text of the matched tokens.
 
+A pattern with `document` words may also match without its last group (the care context) in a document about
+care: one of `MIN_DOCUMENT_SENTENCES` sentences or more, at least `DOCUMENT_SHARE` of which hold one of those words.
+Its evidence then carries that share (`document`), so the reader sees the sentence was read in its document.
+
 `code_sentences` combines this with optional semantic matching (see `semantic.py`) into `ThemeHit`s.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from textsamverkan.segment.sentences import Sentence
@@ -29,8 +33,11 @@ if TYPE_CHECKING:
 
     from textsamverkan.themes.semantic import ExemplarScorer
 
-MATCHER_VERSION = "themes.matcher.v2"
+MATCHER_VERSION = "themes.matcher.v3"
 MAX_COMBINATIONS = 4096
+# a document this long, with this share of its sentences naming care actors or settings, is about care
+MIN_DOCUMENT_SENTENCES = 8
+DOCUMENT_SHARE = 0.2
 
 PhraseIds = tuple[int, ...]
 
@@ -40,6 +47,7 @@ class _CompiledPattern:
     id: str
     groups: tuple[tuple[PhraseIds, ...], ...]
     window: int
+    document: tuple[PhraseIds, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,14 +62,19 @@ class _CompiledCode:
 
 @dataclass(frozen=True)
 class RuleMatch:
-    """One rule that matched in a sentence: its id and the token spans (character offsets) it matched."""
+    """One rule that matched in a sentence: its id and the token spans (character offsets) it matched; `document`
+    is the share of the document's sentences that made it one about care, when the document met the last group."""
 
     rule: str
     spans: tuple[tuple[int, int], ...]
     text: tuple[str, ...]
+    document: float | None = None
 
     def as_evidence(self) -> dict[str, Any]:
-        return {"rule": self.rule, "spans": [list(s) for s in self.spans], "text": list(self.text)}
+        evidence: dict[str, Any] = {"rule": self.rule, "spans": [list(s) for s in self.spans], "text": list(self.text)}
+        if self.document is not None:
+            evidence["document"] = self.document
+        return evidence
 
 
 class LexicalMatcher:
@@ -89,7 +102,8 @@ class LexicalMatcher:
 
     def _pattern(self, pattern: Pattern) -> _CompiledPattern:
         groups = tuple(tuple(self._phrase(ph) for ph in group) for group in pattern.groups)
-        return _CompiledPattern(pattern.id, groups, pattern.window)
+        document = tuple(self._phrase(ph) for ph in pattern.document)
+        return _CompiledPattern(pattern.id, groups, pattern.window, document)
 
     def _compile(self, code: Code) -> _CompiledCode:
         return _CompiledCode(
@@ -124,9 +138,34 @@ class LexicalMatcher:
         lookup = self.index.lookup
         return {k for k, t in enumerate(sentence.tokens) if any(i in self._trigger for i in lookup(t.text, t.lemma))}
 
-    def match(self, sentence: Sentence) -> dict[str, list[RuleMatch]]:
+    def documents(self, sentences: Sequence[Sentence]) -> dict[str, dict[str, float]]:
+        """Per document of `sentences`: the patterns whose document words it is about (pattern id → share of its
+        sentences that hold one of them); a document shorter than `MIN_DOCUMENT_SENTENCES` is about nothing."""
+        with_document = [p for cc in self.codes for p in cc.patterns if p.document]
+        by_doc: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            by_doc.setdefault(s.doc_id, []).append(s)
+        out: dict[str, dict[str, float]] = {}
+        if not with_document:
+            return out
+        for doc_id, doc in by_doc.items():
+            if len(doc) < MIN_DOCUMENT_SENTENCES:
+                continue
+            positions = [self._positions(s)[1] for s in doc]
+            about: dict[str, float] = {}
+            for pat in with_document:
+                holding = sum(1 for pos in positions if any(ids[0] in pos for ids in pat.document))
+                share = holding / len(doc)
+                if share >= DOCUMENT_SHARE:
+                    about[pat.id] = round(share, 2)
+            if about:
+                out[doc_id] = about
+        return out
+
+    def match(self, sentence: Sentence, document: Mapping[str, float] | None = None) -> dict[str, list[RuleMatch]]:
         """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
-        heading of laws and for a section heading, see `statements`)."""
+        heading of laws and for a section heading, see `statements`). `document`: what the sentence's document is
+        about (`documents`), which may stand in for a pattern's last group."""
         if (":" in sentence.text and is_reference_list(sentence.text)) or is_title(sentence.text):
             return {}
         lookup = self.index.lookup
@@ -147,7 +186,7 @@ class LexicalMatcher:
         for n in sorted(candidates):
             cc = self.codes[n]
             blocked = {k for i in cc.not_ids for k in positions.get(i, ())}
-            found = self._rules(cc, sentence, token_ids, positions, blocked)
+            found = self._rules(cc, sentence, token_ids, positions, blocked, document or {})
             if found and not any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude):
                 out[cc.code.id] = found
         return out
@@ -159,13 +198,14 @@ class LexicalMatcher:
         token_ids: list[frozenset[int]],
         positions: dict[int, list[int]],
         blocked: set[int],
+        document: Mapping[str, float],
     ) -> list[RuleMatch]:
         toks = sentence.tokens
         found: list[RuleMatch] = []
 
-        def make(rule: str, ranges: Iterable[tuple[int, int]]) -> RuleMatch:
+        def make(rule: str, ranges: Iterable[tuple[int, int]], share: float | None = None) -> RuleMatch:
             spans = tuple((toks[a].start, toks[b].end) for a, b in ranges)
-            return RuleMatch(rule, spans, tuple(sentence_text(sentence, s, e) for s, e in spans))
+            return RuleMatch(rule, spans, tuple(sentence_text(sentence, s, e) for s, e in spans), share)
 
         for rule, tid in cc.terms:
             ks = [k for k in positions.get(tid, ()) if k not in blocked]
@@ -179,6 +219,11 @@ class LexicalMatcher:
             chosen = self._find_pattern(pat, token_ids, positions, set())
             if chosen:
                 found.append(make(pat.id, chosen))
+            elif pat.id in document:
+                # the document is about care: the pattern's last group, the care context, is met by it
+                chosen = self._find_pattern(replace(pat, groups=pat.groups[:-1]), token_ids, positions, set())
+                if chosen:
+                    found.append(make(pat.id, chosen, document[pat.id]))
         return found
 
     def _find_pattern(
@@ -249,9 +294,10 @@ def code_sentences(
     semantic: list[dict[str, tuple[float, str]]] | None = None
     if scorer is not None:
         semantic = scorer.matches(sentences, vectors=vectors)
+    documents = lex.documents(sentences)
     hits: list[ThemeHit] = []
     for n, s in enumerate(sentences):
-        lexical = lex.match(s)
+        lexical = lex.match(s, documents.get(s.doc_id))
         sem = semantic[n] if semantic is not None else {}
         if sem:
             sem = {cid: v for cid, v in sem.items() if cid in lexical or not lex.excluded(s, cid)}

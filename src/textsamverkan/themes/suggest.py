@@ -62,7 +62,8 @@ def suggest_terms(
     if cc is None:
         raise KeyError(code)
     term_words = [matcher.index.terms[t].word.lower() for _, t in cc.terms]
-    coded = [code in matcher.match(s) for s in sentences]
+    documents = matcher.documents(sentences)
+    coded = [code in matcher.match(s, documents.get(s.doc_id)) for s in sentences]
     model_keys = {(h.doc_id, h.start) for h in model_hits if h.code == code}
     in_code: Counter[str] = Counter()
     out_code: Counter[str] = Counter()
