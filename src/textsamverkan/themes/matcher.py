@@ -142,19 +142,23 @@ class LexicalMatcher:
         """Per document of `sentences`: the patterns whose document words it is about (pattern id → share of its
         sentences that hold one of them); a document shorter than `MIN_DOCUMENT_SENTENCES` is about nothing."""
         with_document = [p for cc in self.codes for p in cc.patterns if p.document]
-        by_doc: dict[str, list[Sentence]] = {}
-        for s in sentences:
-            by_doc.setdefault(s.doc_id, []).append(s)
         out: dict[str, dict[str, float]] = {}
         if not with_document:
             return out
+        by_doc: dict[str, list[Sentence]] = {}
+        for s in sentences:
+            by_doc.setdefault(s.doc_id, []).append(s)
         for doc_id, doc in by_doc.items():
             if len(doc) < MIN_DOCUMENT_SENTENCES:
                 continue
-            positions = [self._positions(s)[1] for s in doc]
+            looked_up = [self._positions(s) for s in doc]
             about: dict[str, float] = {}
             for pat in with_document:
-                holding = sum(1 for pos in positions if any(ids[0] in pos for ids in pat.document))
+                holding = sum(
+                    1
+                    for token_ids, positions in looked_up
+                    if any(_phrase_occurrences(ids, token_ids, positions, set()) for ids in pat.document)
+                )
                 share = holding / len(doc)
                 if share >= DOCUMENT_SHARE:
                     about[pat.id] = round(share, 2)
