@@ -59,6 +59,8 @@ def test_law_lists_are_not_coded(codes_of: Callable[[str], set[str]], text: str)
         "4.2 Vårdhygien och smittskydd",
         "3.1 Läkarmedverkan i kommunal hälso- och sjukvård",
         "§ 40 Vaccination hösten 2026",
+        "2 Skyddsutrustning",
+        "6 Kompetens och bemanning",
     ],
 )
 def test_numbered_section_headings_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
@@ -73,6 +75,7 @@ def test_numbered_section_headings_are_not_coded(codes_of: Callable[[str], set[s
         ("2) Brist på munskydd i hemtjänsten", "ppe"),  # a numbered list item
         ("4.1 Läkarmedverkan fungerar inte på helgerna.", "physician_access"),  # a sentence after a number
         ("3.2 Munskydd: 300 st", "ppe"),  # a figure: a finding, not a heading
+        ("3 sjuksköterskor saknar munskydd", "ppe"),  # an amount, not a section number
     ],
 )
 def test_list_items_and_numbered_sentences_are_still_coded(

@@ -23,18 +23,19 @@ def is_reference_list(text: str) -> bool:
     return refs >= 2 or len(_WORD.findall(text)) <= SHORT_REFERENCE_WORDS
 
 
-# "4.1", "2.3.1" or "§ 4" before a section heading's words; a single "2." may number a list item, which is content
-_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*\d+|\d+(?:\.\d+)+\.?)\s+")
+# "4.1", "2.3.1", "§ 4" or a bare "2" before a capital ("2 Skyddsutrustning") before a section heading's words; "2."
+# may number a list item, which is content, and "3 sjuksköterskor" is an amount
+_SECTION_NUMBER = re.compile(r"^\s*(?:§\s*\d+|\d+(?:\.\d+)+\.?|\d{1,2}(?=\s+[A-ZÅÄÖ]))\s+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 TITLE_WORDS = 8
 
 
 def is_title(text: str) -> bool:
     """Whether the sentence is a numbered section heading that names a subject without saying anything about it ("4.1
-    Läkarmedverkan", "3.1 Läkarmedverkan i kommunal hälso- och sjukvård", "§ 40 Vaccination hösten 2026"): at most
-    `TITLE_WORDS` words after the number, no figure but a year and no sentence-final punctuation. A list item ("2.
-    Brist på munskydd", "● Läkemedelsgenomgångar") and a numbered sentence ("4.1 Läkarmedverkan saknas på helgerna.")
-    are content and stay coded."""
+    Läkarmedverkan", "2 Skyddsutrustning", "3.1 Läkarmedverkan i kommunal hälso- och sjukvård", "§ 40 Vaccination
+    hösten 2026"): at most `TITLE_WORDS` words after the number, no figure but a year and no sentence-final
+    punctuation. A list item ("2. Brist på munskydd", "● Läkemedelsgenomgångar") and a numbered sentence ("4.1
+    Läkarmedverkan saknas på helgerna.") are content and stay coded."""
     m = _SECTION_NUMBER.match(text)
     if m is None:
         return False

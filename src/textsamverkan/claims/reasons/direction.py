@@ -162,7 +162,7 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["viktig", "betydelsefull", "väsentlig", "betydande", "angelägen"]),
         frozenset(["obetydlig", "oviktig", "marginell", "ovidkommande", "oväsentlig"]),
     ),
-    "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa"])),
+    "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa", "vägra"])),
     "införande": (frozenset(["införa", "inrätta", "behålla", "bevara"]), frozenset(["avskaffa", "slopa"])),
     "handel": (
         frozenset(["köpa", "inköp", "förvärva", "förvärv"]),

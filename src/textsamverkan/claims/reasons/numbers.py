@@ -35,6 +35,7 @@ from textsamverkan.claims.quantities import (
 )
 from textsamverkan.claims.reasons import Outcome, match_mentions
 from textsamverkan.claims.reasons.dates import dates
+from textsamverkan.claims.reasons.ranks import rank_conflicts
 
 EXACT = 0.02
 APPROXIMATE = 0.2
@@ -295,6 +296,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         "number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival
     )
     outcome.conflict += swapped_amounts(statement, evidence)
+    outcome.conflict += rank_conflicts(statement, evidence)
     return outcome
 
 

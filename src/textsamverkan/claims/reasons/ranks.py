@@ -1,0 +1,99 @@
+"""Ranks: an ordinal and what it ranks ("världens fjärde största ekonomi", "näst största", "den tolfte
+graviditetsveckan", "tredje plats"). A statement's rank conflicts with a rank of the same thing in the evidence that
+has another place: "tredje största" against "fjärde största", "näst största" against "största" (first). A rank is
+never missing: "i första hand" or "för första gången" in a restatement asks nothing of the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.quantities import MONTHS
+
+ORDINALS = {
+    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
+    "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
+    "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "näst": 2,
+}  # fmt: skip
+# "näst" ranks only a superlative ("näst största"); "andra" is most often "other" ("de andra regionerna"), so it ranks
+# only a superlative or a place ("andra plats")
+_SUPERLATIVE_ONLY = frozenset(["näst", "andra"])
+_PLACES = frozenset(["plats", "platsen", "placering", "placeringen"])
+# what an ordinal before these ranks is a date, a share or a phrase, never a rank ("första april", "var tredje")
+_NOT_RANKED = frozenset(MONTHS) | frozenset(
+    ["gången", "gång", "hand", "rummet", "instans", "instansen", "och", "eller", "i", "på", "av", "till"]
+)
+_RANK = re.compile(
+    r"(?<![\w-])(?:(?P<before>var|vart|varje)\s+)?(?P<ordinal>" + "|".join(ORDINALS) + r")\s+"
+    r"(?:(?P<degree>mest|minst)\s+)?(?P<what>[^\W\d_][\w-]*)",
+    re.I,
+)
+# a superlative said without an ordinal is first: "världens största" (an -ste/-sta adjective or "mest"/"minst" + word)
+_FIRST = re.compile(
+    r"(?<![\w-])(?:(?P<degree>mest|minst)\s+(?P<adjective>[^\W\d_]+)|(?P<superlative>[^\W\d_]+st[ae]))\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Rank:
+    place: int
+    what: str  # the superlative or thing ranked, lower-cased with its degree word: "största", "mest jämställda"
+    text: str
+
+
+# superlatives not in -aste/-asta
+_SHORT_SUPERLATIVES = frozenset(
+    ["största", "störste", "högsta", "högste", "lägsta", "lägste", "bästa", "bäste", "sämsta", "sämste", "minsta",
+     "minste", "yngsta", "yngste", "äldsta", "äldste", "längsta", "längste", "översta", "nedersta", "yttersta"]
+)  # fmt: skip
+
+
+def _is_superlative(word: str) -> bool:
+    """"största", "vanligaste", "viktigaste": not "testa", "lista" or the ordinal "första"."""
+    return word in _SHORT_SUPERLATIVES or (word.endswith(("aste", "asta")) and len(word) >= 7)
+
+
+@lru_cache(maxsize=1 << 14)
+def ranks(text: str) -> tuple[Rank, ...]:
+    """Every rank in `text` (see the module docstring); superlatives without an ordinal are first."""
+    found: list[Rank] = []
+    taken: list[tuple[int, int]] = []
+    for m in _RANK.finditer(text):
+        ordinal, what = m.group("ordinal").lower(), m.group("what").lower()
+        degree = (m.group("degree") or "").lower()
+        if m.group("before") or what in _NOT_RANKED:
+            continue  # "var tredje" is a share, "första april" a date, "i första hand" a phrase
+        superlative = bool(degree) or _is_superlative(what)
+        if ordinal in _SUPERLATIVE_ONLY and not superlative and not (ordinal == "andra" and what in _PLACES):
+            continue
+        found.append(Rank(ORDINALS[ordinal], f"{degree} {what}".strip(), m.group()))
+        taken.append((m.start(), m.end()))
+    for m in _FIRST.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        if m.group("superlative"):
+            what = m.group("superlative").lower()
+            if not _is_superlative(what):
+                continue
+        else:
+            what = f"{m.group('degree').lower()} {m.group('adjective').lower()}"
+        found.append(Rank(1, what, m.group()))
+    return tuple(found)
+
+
+def rank_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement rank, evidence rank) for each rank of the statement that the evidence gives another place, when
+    the evidence does not also give it the statement's place; only a ranked ordinal of the statement is checked (a
+    bare superlative in the statement claims nothing about places)."""
+    theirs = ranks(evidence)
+    out = []
+    for rank in ranks(statement):
+        if not _RANK.match(rank.text):
+            continue
+        same = [r for r in theirs if r.what == rank.what]
+        if same and not any(r.place == rank.place for r in same):
+            other = min(same, key=lambda r: abs(r.place - rank.place))
+            out.append((rank.text, other.text))
+    return out
