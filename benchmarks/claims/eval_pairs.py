@@ -44,6 +44,7 @@ SETS = {
     "blind6": "verify_blind6.jsonl",
     "blind7": "verify_blind7.jsonl",
     "blind8": "verify_blind8.jsonl",
+    "blind9": "verify_blind9.jsonl",
 }
 
 

@@ -145,3 +145,16 @@ def test_words_that_need_a_care_context(codes_of: Callable[[str], set[str]], tex
 )
 def test_the_same_words_in_care_still_code(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
     assert code in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Från våren utökas de mobila läkarteamen med ett tredje team.", "physician_access"),
+        ("Förslag: stänga 8 korttidsplatser på Hagalund", "capacity"),
+        ("Tillägget behandlas i den politiska samverkansberedningen den 12 februari.", "governance"),
+    ],
+)
+def test_words_the_code_descriptions_name(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
+    """Mobile doctors' teams, short-term places and political collaboration bodies are in the codes' descriptions."""
+    assert code in codes_of(text)
