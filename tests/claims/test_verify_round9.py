@@ -105,11 +105,12 @@ def test_a_number_that_is_no_amount_is_still_a_claim() -> None:
     outcome = compare_numbers("Allt fler förlorar sin ersättning redan vid dag 90.", evidence)
     assert outcome.missing == ["90"] and not outcome.conflict  # what a label counts is unknown: never a conflict
     assert compare_numbers("Allt fler förlorar sin ersättning vid dag 365.", evidence).found == ["365"]
-    verdict, _, _ = judge_evidence(
+    verdict, _, reasons = judge_evidence(
         "Många kommuner har tolkat det som att restaurangerna måste stänga klockan 22.",
         "Många kommuner har tolkat det som att man då måste stänga restaurangen klockan 20.30.",
     )
-    assert verdict == "partly"
+    # a time of day is judged as a time (it was a missing number before times were read)
+    assert verdict == "contradicted" and reasons["conflict"] == {"time": [["klockan 22", "klockan 20.30"]]}
     # a year or a date is the date check's, not a label
     assert not compare_numbers("Under 2020 och vecka 12 ökade antalet.", "Antalet ökade.").missing
 

@@ -39,6 +39,8 @@ SALIENT_LENGTH = 8
 RIVAL_MARGIN = 0.1
 # how often something happens is salient at any length: "en gång per kvartal" is not "varje månad"
 PERIODS = frozenset(["kvartal", "halvår", "månad", "vecka", "dygn"])
+# so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte"
+RESTRICTIONS = frozenset(["utom", "förutom", "oavsett"])
 MAX_STATEMENT_CHARS = 2000
 
 
@@ -95,6 +97,8 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     from textsamverkan.claims.reasons.modality import compare_modality
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
+    from textsamverkan.claims.reasons.references import compare_references
+    from textsamverkan.claims.reasons.times import compare_times
 
     statement = statement[:MAX_STATEMENT_CHARS]
     from textsamverkan.claims.reasons.dates import SEASONS, dates
@@ -117,9 +121,13 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         compare_entities(statement, evidence, context),
         compare_negation(statement, evidence),
         compare_direction(statement, evidence),
+        compare_references(statement, evidence),
+        compare_times(statement, evidence),
     ]
     long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
-    long_missing = [w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH or w.lemma in PERIODS]
+    long_missing = [
+        w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH or w.lemma in PERIODS or w.lemma in RESTRICTIONS
+    ]
     # a long word missing from the evidence is salient unless the passage holds it; the passage's keys are read only
     # when its word prefixes leave that open
     in_passage = prefixes(context) if context and long_missing else frozenset()

@@ -73,6 +73,17 @@ CAUSE = re.compile(
     re.IGNORECASE,
 )
 
+# entry into force said as a verb phrase or a noun: "träder i kraft", "börjar gälla", "ikraftträdande", "ikraft"
+IN_FORCE = re.compile(r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|ikraft|börja\w*\s+gälla)\b", re.IGNORECASE)
+# a deadline: "senast den 7 augusti", "sista dag att svara är …", "svarsfrist", "till handa", "deadline"
+DEADLINE = re.compile(r"\b(?:senast|sista\s+(?:dag|tid)\w*|svarsfrist\w*|till\s+handa|deadline)\b", re.IGNORECASE)
+# concepts said in several ways: a text that says one holds the words of all (what a statement word is looked up in)
+CONCEPTS = (
+    (CAUSE, ("eftersom",)),
+    (IN_FORCE, ("ikraftträdande", "ikraft", "träda", "kraft", "börja", "gälla")),
+    (DEADLINE, ("senast", "sen", "sista", "svarsfrist", "handa", "deadline")),
+)
+
 
 @lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
@@ -177,8 +188,9 @@ def keys(text: str) -> frozenset[str]:
         following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             out.add(following + _stem(word.lemma))
-    if CAUSE.search(text):
-        out.add("eftersom")
+    for concept, words in CONCEPTS:
+        if concept.search(text):
+            out.update(words)
     return frozenset(out)
 
 

@@ -92,6 +92,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "bättre",
                 "positiv",
                 "positivt",
+                "välkomna",  # a stance: "Regeringen välkomnar" against "beklagar", "är kritisk till"
                 "lyckas",
                 "lyckad",
                 "framgång",
@@ -108,6 +109,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "sämre",
                 "negativ",
                 "negativt",
+                "beklaga",
+                "kritisk",
                 "misslyckas",
                 "misslyckad",
                 "försvaga",
@@ -135,6 +138,7 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["muntlig", "muntligt", "muntligen"]),
     ),
     "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    "allvar": (frozenset(["lindrig", "mild", "ofarlig"]), frozenset(["allvarlig", "farlig"])),
     "riktning": (frozenset(["inrikes", "intern", "internt"]), frozenset(["utrikes", "extern", "externt"])),
     "tvång": (frozenset(["frivillig", "frivilligt"]), frozenset(["obligatorisk", "obligatoriskt", "tvingande"])),
     "fortgång": (

@@ -36,6 +36,7 @@ from textsamverkan.claims.quantities import (
 from textsamverkan.claims.reasons import Outcome, match_mentions
 from textsamverkan.claims.reasons.dates import dates
 from textsamverkan.claims.reasons.ranks import rank_conflicts
+from textsamverkan.claims.reasons.times import times
 
 EXACT = 0.02
 APPROXIMATE = 0.2
@@ -163,10 +164,11 @@ def _bare_matches(text: str) -> list[re.Match[str]]:
 
 @lru_cache(maxsize=1 << 16)
 def _claimed(statement: str) -> tuple[Amount, ...]:
-    """The statement's amounts, then its numbers that are no amount and no date ("vid dag 90", "klockan 22",
-    "minskade i 10"): a claim all the same, to be found in the evidence. Read once per statement, not per candidate."""
+    """The statement's amounts, then its numbers that are no amount, no date and no time ("vid dag 90", "minskade i
+    10"): a claim all the same, to be found in the evidence. Read once per statement, not per candidate."""
     said = tuple(a for a in amounts(statement) if not a.derived)
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
+    spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
     values = {a.value for a in said}
     labels = (
         _bare_amount(m)

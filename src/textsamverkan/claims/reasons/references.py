@@ -1,0 +1,65 @@
+"""References to documents: statute numbers ("(2003:766)", "SFS 2020:123"), inquiries ("SOU 2020:70"), memoranda
+("Ds 2021:5"), bills ("prop. 2020/21:84"), terms of reference ("dir. 2020:89") and EU memoranda ("2020/21:FPM18").
+
+A statement's reference conflicts with the evidence when the evidence cites references of the same kind and none
+with its number ("SOU 2020:47" against "SOU 2020:70", "(2003:767)" against "(2003:766)"). A reference the evidence
+does not cite is not missing: restatements drop and add references freely, and what a reference names is judged by
+the content words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.reasons import Outcome
+
+_REFERENCE = re.compile(
+    r"(?<![\w/:])(?:(?P<kind>SOU|Ds|prop\.?|dir\.?|SFS)\s*)?"
+    r"(?P<number>(?:19|20)\d\d(?:/\d\d)?:(?:FPM)?\d{1,4})(?![\w:])",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str  # "sou", "ds", "prop", "dir", "fpm" or "sfs"
+    number: str
+    text: str
+
+
+@lru_cache(maxsize=1 << 14)
+def references(text: str) -> tuple[Reference, ...]:
+    """Every document reference in `text`; a bare "YYYY:N" is a statute, "YYYY/YY:N" a bill."""
+    found = []
+    for m in _REFERENCE.finditer(text):
+        number = m.group("number").upper()
+        kind = (m.group("kind") or "").lower().rstrip(".")
+        if "FPM" in number:
+            kind = "fpm"
+        elif not kind:
+            kind = "prop" if "/" in number else "sfs"
+        found.append(Reference(kind, number, m.group().strip()))
+    return tuple(found)
+
+
+def compare_references(statement: str, evidence: str) -> Outcome:
+    """The statement's references: found when the evidence cites the same one, in conflict when it cites others of
+    the same kind and not that one; otherwise not judged."""
+    outcome = Outcome("reference")
+    mine = references(statement)
+    theirs = references(evidence) if mine else ()
+    for ref in mine:
+        same_kind = [r for r in theirs if r.kind == ref.kind]
+        if any(r.number == ref.number for r in same_kind):
+            outcome.found.append(ref.text)
+        elif same_kind:
+            closest = max(same_kind, key=lambda r: _shared_start(r.number, ref.number))
+            outcome.conflict.append((ref.text, closest.text))
+    return outcome
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many characters `a` and `b` share from the start ("2003:766" and "2003:767": 7)."""
+    return next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
