@@ -22,9 +22,12 @@ statements, `not_supported`):
   set uses, a third of the restatements in spoken style, 2026-12-04; see verify_blind7.md): held out until its first
   use; its failures were read on 2026-12-04 (nothing was changed from them yet).
 - verify_blind8.jsonl (`--set blind8`, 225 pairs on 90 sentences of 56 government memoranda, referrals and
-  propositions no other set uses, 2026-12-04; see verify_blind8.md): held out.
+  propositions no other set uses, 2026-12-04; see verify_blind8.md): held out until its first use; its failures were
+  read for round 13 (2026-12-04).
+- verify_blind9.jsonl (`--set blind9`, 225 pairs on 90 sentences of 35 Riksdag interpellations and 33 government
+  documents no other set uses, 2026-12-04; see verify_blind9.md): held out.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind8] [--show KIND]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind9] [--show KIND]
 """
 
 from __future__ import annotations
