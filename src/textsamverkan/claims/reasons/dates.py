@@ -56,6 +56,7 @@ _PATTERNS = (
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
 )
 
+
 THIRDS = {"början": 1, "mitten": 2, "slutet": 3, "utgången": 3}  # "i slutet av april" is the last third of April
 # the season and half of the year a month is in: "hösten 2020" is not "mars 2020", "andra halvåret" not "april"
 MONTH_SEASONS = {m: ("vinter", "vår", "sommar", "höst")[(m % 12) // 3] for m in range(1, 13)}
