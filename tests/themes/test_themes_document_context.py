@@ -71,6 +71,17 @@ def test_not_in_a_short_text_nor_in_a_document_about_something_else(
     assert "competence" not in school["Kompetensförsörjningen, helt klart."]
 
 
+def test_delegation_in_a_document_about_care_is_sol_hsl(
+    default_matcher: LexicalMatcher, default_codebook: Codebook
+) -> None:
+    lines = [*CARE_INTERVIEW]
+    lines[5] = "Det är delegeringarna."
+    assert "sol_hsl" in _coded(lines, default_matcher, default_codebook)[lines[5]]
+    school = [*SCHOOL_TEXT]
+    school[2] = "Det är delegeringarna."
+    assert "sol_hsl" not in _coded(school, default_matcher, default_codebook)[school[2]]
+
+
 def test_knowledge_and_gangs_are_no_staff_training(default_matcher: LexicalMatcher, default_codebook: Codebook) -> None:
     lines = [*CARE_INTERVIEW]
     lines[5] = "Det finns mycket lite kunskap om säkerheten på lång sikt."

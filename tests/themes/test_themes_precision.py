@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from textsamverkan.themes.statements import is_reference_list, is_title
+from textsamverkan.themes.statements import is_reference_list, is_title, names_only
 from textsamverkan.themes.terms import TermIndex, parse_term
 
 
@@ -158,3 +158,22 @@ def test_the_same_words_in_care_still_code(codes_of: Callable[[str], set[str]], 
 def test_words_the_code_descriptions_name(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
     """Mobile doctors' teams, short-term places and political collaboration bodies are in the codes' descriptions."""
     assert code in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Till: Vårdhygien, Region Norrmården; Närsjukvården västra",
+        "Från: Mona Ek, hygiensjuksköterska, Vårdhygien",
+        "Närvarande: Kristina Holm (MAS), Peter Ny (verksamhetschef närsjukvård), Ingela Sundqvist (läkarteamet)",
+    ],
+)
+def test_header_lines_of_mails_and_minutes_are_not_coded(codes_of: Callable[[str], set[str]], text: str) -> None:
+    assert names_only(text)
+    assert codes_of(text) == set()
+
+
+def test_a_sentence_that_mentions_a_recipient_is_still_coded(codes_of: Callable[[str], set[str]]) -> None:
+    text = "Skicka frågor om munskydd till vårdhygien: de svarar samma dag."
+    assert not names_only(text)
+    assert "ppe" in codes_of(text)

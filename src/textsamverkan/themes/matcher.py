@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Code, Codebook, Pattern
-from textsamverkan.themes.statements import is_reference_list, is_title
+from textsamverkan.themes.statements import is_reference_list, names_only
 from textsamverkan.themes.terms import Phrase, TermIndex
 from textsamverkan.themes.types import Method, ThemeHit
 
@@ -168,9 +168,9 @@ class LexicalMatcher:
 
     def match(self, sentence: Sentence, document: Mapping[str, float] | None = None) -> dict[str, list[RuleMatch]]:
         """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
-        heading of laws and for a section heading, see `statements`). `document`: what the sentence's document is
-        about (`documents`), which may stand in for a pattern's last group."""
-        if (":" in sentence.text and is_reference_list(sentence.text)) or is_title(sentence.text):
+        heading of laws, a section heading or a header line of an e-mail or minutes, see `statements`). `document`:
+        what the sentence's document is about (`documents`), which may stand in for a pattern's last group."""
+        if (":" in sentence.text and is_reference_list(sentence.text)) or names_only(sentence.text):
             return {}
         lookup = self.index.lookup
         token_ids = [lookup(t.text, t.lemma) for t in sentence.tokens]

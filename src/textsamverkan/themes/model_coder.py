@@ -37,7 +37,7 @@ from typing import Any
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import LexicalMatcher
-from textsamverkan.themes.statements import is_title
+from textsamverkan.themes.statements import names_only
 from textsamverkan.themes.types import ThemeHit
 
 MODEL_CODER_VERSION = "themes.model_coder.v9"
@@ -150,7 +150,7 @@ class ModelCoder:
         vocab = self.vectorizer.get_feature_names_out()
         hits: list[ThemeHit] = []
         for n, s in enumerate(sentences):
-            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) < MIN_WORDS or is_title(s.text):
+            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) < MIN_WORDS or names_only(s.text):
                 continue  # too short to say anything, or a section heading ("4.2 Vårdhygien och smittskydd")
             for cid, m in self.models.items():
                 score = float(scores[cid][n])

@@ -46,3 +46,23 @@ def is_title(text: str) -> bool:
         and not body.endswith((".", "!", "?", "…"))
         and not any(c.isdigit() for c in _YEAR.sub("", body))
     )
+
+
+# the header of an e-mail or of minutes: "Från: …", "Till: …", "Ämne: …", "Närvarande: …"
+_HEADER = re.compile(
+    r"^\s*(?:från|till|kopia(?:\s+till)?|cc|ämne|skickat|skickad|datum|närvarande|deltagare|frånvarande|"
+    r"protokollförare|sekreterare|justerare|justeras)\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_header_line(text: str) -> bool:
+    """Whether the sentence is a header line of an e-mail or of minutes ("Till: Vårdhygien, Region Norrmården",
+    "Närvarande: Kristina Holm (MAS, Lindåsa), …"): who and when, not what was said."""
+    return _HEADER.match(text) is not None
+
+
+def names_only(text: str) -> bool:
+    """Whether the sentence names things without saying anything about them: a numbered section heading or a header
+    line. Neither the rules nor the learned layer code it."""
+    return is_title(text) or is_header_line(text)
