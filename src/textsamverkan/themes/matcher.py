@@ -85,6 +85,7 @@ class LexicalMatcher:
         self.index = TermIndex()
         self.codes: list[_CompiledCode] = [self._compile(c) for c in codebook.codes]
         self._by_id = {cc.code.id: cc for cc in self.codes}
+        self._document_patterns = [p for cc in self.codes for p in cc.patterns if p.document]
         # term number -> indexes of codes whose positive rules use it (so a sentence only tries relevant codes)
         self._trigger: dict[int, set[int]] = {}
         for n, cc in enumerate(self.codes):
@@ -141,9 +142,8 @@ class LexicalMatcher:
     def documents(self, sentences: Sequence[Sentence]) -> dict[str, dict[str, float]]:
         """Per document of `sentences`: the patterns whose document words it is about (pattern id → share of its
         sentences that hold one of them); a document shorter than `MIN_DOCUMENT_SENTENCES` is about nothing."""
-        with_document = [p for cc in self.codes for p in cc.patterns if p.document]
         out: dict[str, dict[str, float]] = {}
-        if not with_document:
+        if not self._document_patterns:
             return out
         by_doc: dict[str, list[Sentence]] = {}
         for s in sentences:
@@ -153,7 +153,7 @@ class LexicalMatcher:
                 continue
             looked_up = [self._positions(s) for s in doc]
             about: dict[str, float] = {}
-            for pat in with_document:
+            for pat in self._document_patterns:
                 holding = sum(
                     1
                     for token_ids, positions in looked_up

@@ -40,10 +40,13 @@ def match_mentions(
     in_context: Callable[[], Sequence[M]],
     agree: Callable[[M, M], bool],
     rival: Callable[[M, Sequence[M]], M | None],
+    *,
+    may_be_missing: bool = True,
 ) -> Outcome:
     """Each of the statement's mentions: found when one in the evidence agrees; else in conflict with the evidence
     mention `rival` picks; else found when the context (read once, only if needed) holds one that agrees; else
-    missing."""
+    missing, unless `may_be_missing` is false (a reference, time or rank the evidence does not name asks nothing of
+    it)."""
     outcome = Outcome(kind)
     context: Sequence[M] | None = None
     for mention in mine:
@@ -58,6 +61,6 @@ def match_mentions(
             context = in_context()
         if any(agree(mention, other) for other in context):
             outcome.found.append(mention.text)
-        else:
+        elif may_be_missing:
             outcome.missing.append(mention.text)
     return outcome

@@ -7,10 +7,12 @@ never missing: "i första hand" or "för första gången" in a restatement asks 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import MONTHS
+from textsamverkan.claims.reasons import match_mentions
 
 ORDINALS = {
     "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
@@ -41,6 +43,7 @@ class Rank:
     place: int
     what: str  # the superlative or thing ranked, lower-cased with its degree word: "största", "mest jämställda"
     text: str
+    ordinal: bool  # said with an ordinal ("fjärde största"), not a bare superlative ("största")
 
 
 # superlatives not in -aste/-asta
@@ -68,7 +71,7 @@ def ranks(text: str) -> tuple[Rank, ...]:
         superlative = bool(degree) or _is_superlative(what)
         if ordinal in _SUPERLATIVE_ONLY and not superlative and not (ordinal == "andra" and what in _PLACES):
             continue
-        found.append(Rank(ORDINALS[ordinal], f"{degree} {what}".strip(), m.group()))
+        found.append(Rank(ORDINALS[ordinal], f"{degree} {what}".strip(), m.group(), ordinal=True))
         taken.append((m.start(), m.end()))
     for m in _FIRST.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
@@ -79,21 +82,22 @@ def ranks(text: str) -> tuple[Rank, ...]:
                 continue
         else:
             what = f"{m.group('degree').lower()} {m.group('adjective').lower()}"
-        found.append(Rank(1, what, m.group()))
+        found.append(Rank(1, what, m.group(), ordinal=False))
     return tuple(found)
 
 
 def rank_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement rank, evidence rank) for each rank of the statement that the evidence gives another place, when
-    the evidence does not also give it the statement's place; only a ranked ordinal of the statement is checked (a
-    bare superlative in the statement claims nothing about places)."""
-    theirs = ranks(evidence)
-    out = []
-    for rank in ranks(statement):
-        if not _RANK.match(rank.text):
-            continue
-        same = [r for r in theirs if r.what == rank.what]
-        if same and not any(r.place == rank.place for r in same):
-            other = min(same, key=lambda r: abs(r.place - rank.place))
-            out.append((rank.text, other.text))
-    return out
+    the evidence does not also give it the statement's place; only a rank said with an ordinal is checked (a bare
+    superlative in the statement claims nothing about places)."""
+    mine = [r for r in ranks(statement) if r.ordinal]
+    theirs = ranks(evidence) if mine else ()
+
+    def closest(rank: Rank, others: Sequence[Rank]) -> Rank | None:
+        same = [r for r in others if r.what == rank.what]
+        return min(same, key=lambda r: abs(r.place - rank.place), default=None)
+
+    def agree(a: Rank, b: Rank) -> bool:
+        return a.what == b.what and a.place == b.place
+
+    return match_mentions("rank", mine, theirs, lambda: (), agree, closest, may_be_missing=False).conflict

@@ -10,10 +10,11 @@ the content words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons import Outcome, match_mentions
 
 _REFERENCE = re.compile(
     r"(?<![\w/:])(?:(?P<kind>SOU|Ds|prop\.?|dir\.?|SFS)\s*)?"
@@ -47,17 +48,18 @@ def references(text: str) -> tuple[Reference, ...]:
 def compare_references(statement: str, evidence: str) -> Outcome:
     """The statement's references: found when the evidence cites the same one, in conflict when it cites others of
     the same kind and not that one; otherwise not judged."""
-    outcome = Outcome("reference")
     mine = references(statement)
     theirs = references(evidence) if mine else ()
-    for ref in mine:
-        same_kind = [r for r in theirs if r.kind == ref.kind]
-        if any(r.number == ref.number for r in same_kind):
-            outcome.found.append(ref.text)
-        elif same_kind:
-            closest = max(same_kind, key=lambda r: _shared_start(r.number, ref.number))
-            outcome.conflict.append((ref.text, closest.text))
-    return outcome
+
+    def closest(ref: Reference, others: Sequence[Reference]) -> Reference | None:
+        same_kind = [r for r in others if r.kind == ref.kind]
+        return max(same_kind, key=lambda r: _shared_start(r.number, ref.number), default=None)
+
+    return match_mentions("reference", mine, theirs, lambda: (), _same, closest, may_be_missing=False)
+
+
+def _same(a: Reference, b: Reference) -> bool:
+    return a.kind == b.kind and a.number == b.number
 
 
 def _shared_start(a: str, b: str) -> int:

@@ -5,10 +5,11 @@ not judged here (the statement's other elements are)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons import Outcome, match_mentions
 
 _TIME = re.compile(r"\b(?:kl\.?|klockan)\s*(?P<hour>[01]?\d|2[0-4])(?:[.:](?P<minute>[0-5]\d))?(?!\d)", re.I)
 
@@ -32,12 +33,12 @@ def times(text: str) -> tuple[TimeOfDay, ...]:
 
 def compare_times(statement: str, evidence: str) -> Outcome:
     """The statement's times: found when the evidence names the same time, in conflict when it names only others."""
-    outcome = Outcome("time")
     mine = times(statement)
     theirs = times(evidence) if mine else ()
-    for time in mine:
-        if any(t.minutes == time.minutes for t in theirs):
-            outcome.found.append(time.text)
-        elif theirs:
-            outcome.conflict.append((time.text, min(theirs, key=lambda t: abs(t.minutes - time.minutes)).text))
-    return outcome
+
+    def closest(time: TimeOfDay, others: Sequence[TimeOfDay]) -> TimeOfDay | None:
+        return min(others, key=lambda t: abs(t.minutes - time.minutes), default=None)
+
+    return match_mentions(
+        "time", mine, theirs, lambda: (), lambda a, b: a.minutes == b.minutes, closest, may_be_missing=False
+    )
