@@ -1,6 +1,6 @@
 """Claim extraction speed and linking 1,000 statements against the interpellations corpus (after embeddings are cached).
 
-    .venv/bin/python benchmarks/claims/bench_claims.py [--embedder static-sv]
+    .venv/bin/python benchmarks/claims/bench_claims.py [--embedder static-sv] [--rules-only]
 
 Ingests ../shared/data/riksdagen/interpellations into a temporary database, extracts claims (words/s), embeds
 every passage once (cached), then links 1,000 statements: sentences sampled with a fixed seed from the corpus and
@@ -30,6 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="static-sv")
     parser.add_argument("--statements", type=int, default=1000)
+    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (link's default)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "b.db")
@@ -48,7 +49,8 @@ def main() -> None:
         sentences = [s for q in linker.quotes for s in re.split(r"(?<=[.!?])\s+", q) if 8 <= len(s.split()) <= 30]
         statements = [" ".join(s.split()[1:]) for s in rng.sample(sentences, args.statements)]
         t0, c0 = time.perf_counter(), time.process_time()
-        rows = link_statements(linker, statements, k=5)  # what `textsamverkan link` runs: rank, then judge
+        # what `textsamverkan link` runs: rank, then judge (with the learned verifier unless --rules-only)
+        rows = link_statements(linker, statements, k=5, learned=not args.rules_only)
         link_s, link_cpu = time.perf_counter() - t0, time.process_time() - c0
         status = {r["statement_no"]: r["status"] for r in rows}
         supported = sum(v == "supported" for v in status.values())
@@ -63,6 +65,8 @@ def main() -> None:
         f"({link_cpu:.1f} s CPU) | {args.statements / link_s:,.0f} statements/s |"
     )
     print(f"candidates judged: {judged} of {5 * args.statements}; verdicts: {verdicts}")
+    lifted = sum("learned" in (r["reasons"] or {}) for r in rows)
+    print(f"candidates the learned verifier made supported: {lifted}")
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ precision by reading is the share a reader marks right. Judgements are kept in a
 `--model`: the learned layer's hits instead (those the rules did not make), on the documents its background
 sentences did not come from.
 
-    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model]
+    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model [--agreement 0.95]]
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -22,7 +23,7 @@ from corpus import background_documents, documents
 from textsamverkan.segment.sentences import simple_sentences
 from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
-from textsamverkan.themes.model_coder import cached_model_coder
+from textsamverkan.themes.model_coder import AGREEMENT, cached_model_coder
 
 
 def main() -> None:
@@ -32,11 +33,14 @@ def main() -> None:
     ap.add_argument("--codes", default="", help="comma-separated codes (default: all)")
     ap.add_argument("--model", action="store_true", help="sample the learned layer's hits instead of the rules'")
     ap.add_argument("--mask", default="words", help="the learned layer's `mask` option")
+    ap.add_argument("--agreement", type=float, default=None, help="the learned layer's agreement (default: its own)")
     args = ap.parse_args()
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
     options = {} if args.mask == "words" else {"mask": args.mask}  # the default fit, cached once per codebook
     coder = cached_model_coder(cb, **options) if args.model else None
+    if coder is not None:
+        coder = replace(coder, agreement=args.agreement or AGREEMENT)
     skip = background_documents() if args.model else set()
     pools: dict[tuple[str, str], list[str]] = {}
     for doc_id, text, regions in documents():

@@ -126,11 +126,13 @@ class Linker:
         hybrid = self.weight * cosine + (1 - self.weight) * lexical / (lexical + self.saturation)
         return hybrid, cosine, lexical
 
-    def link(self, statement: str, *, k: int = 5, judge: bool = True, stop_early: bool = True) -> LinkResult:
+    def link(
+        self, statement: str, *, k: int = 5, judge: bool = True, stop_early: bool = True, learned: bool = False
+    ) -> LinkResult:
         """The top-k passages for `statement`, best first (ties: document order), each judged when `judge`
-        (`judge_ranked`; `stop_early` as there)."""
+        (`judge_ranked`; `stop_early` and `learned` as there)."""
         ranked = self.rank(statement, k=k)
-        return judge_ranked(ranked, stop_early=stop_early) if judge else ranked
+        return judge_ranked(ranked, stop_early=stop_early, learned=learned) if judge else ranked
 
     def rank(self, statement: str, *, k: int = 5) -> LinkResult:
         """The top-k passages for `statement`, best first (ties: document order), not judged yet."""
@@ -182,13 +184,14 @@ class Linker:
         return reorder(full, lambda s, q: best_evidence(s, q).coverage) + rest
 
 
-def judge_ranked(ranked: LinkResult, *, stop_early: bool = True) -> LinkResult:
+def judge_ranked(ranked: LinkResult, *, stop_early: bool = True, learned: bool = False) -> LinkResult:
     """`ranked` with its candidates judged in rank order and the statement's verdict. Pure (it needs nothing but
     the ranked result), so it runs wherever the work is sent.
 
     `stop_early`: leave unjudged (judgement None) the lower passages that cannot change the verdict: once a passage
     supports the statement, a lower-ranked one could only matter as an equally close contradiction, and its
-    closeness is at most 1 + half its ranking score."""
+    closeness is at most 1 + half its ranking score. `learned`: when the verdict is `partly`, the learned verifier
+    reads the candidates judged `partly` only for want of words (claims/learned.py) and may make them `supported`."""
     from textsamverkan.claims.verdict import RIVAL_MARGIN, held_share, overall
     from textsamverkan.claims.verdict import judge as judge_passage
 
@@ -204,16 +207,23 @@ def judge_ranked(ranked: LinkResult, *, stop_early: bool = True) -> LinkResult:
     judged = [n for n, s in enumerate(supports) if s.judgement is not None]
     if not judged:
         return replace(ranked, supports=supports)
-    verdict, decided = overall(
-        [j for j in (supports[n].judgement for n in judged) if j is not None], [supports[n].score for n in judged]
-    )
+    judgements = [j for j in (supports[n].judgement for n in judged) if j is not None]
+    scores = [supports[n].score for n in judged]
+    verdict, decided = overall(judgements, scores)
+    if learned and verdict == "partly":
+        from textsamverkan.claims.learned import second_look
+
+        judgements = second_look(ranked.statement, judgements)
+        for n, j in zip(judged, judgements, strict=True):
+            supports[n] = replace(supports[n], judgement=j)
+        verdict, decided = overall(judgements, scores)
     decided_by = judged[decided] if decided is not None else None
     return replace(ranked, supports=supports, verdict=verdict, decided_by=decided_by)
 
 
-def judge_shard(ranked: Sequence[LinkResult]) -> list[LinkResult]:
+def judge_shard(ranked: Sequence[LinkResult], *, learned: bool = False) -> list[LinkResult]:
     """`judge_ranked` over a shard of ranked statements (the per-statement work a runner can send to workers)."""
-    return [judge_ranked(r) for r in ranked]
+    return [judge_ranked(r, learned=learned) for r in ranked]
 
 
 def read_statements_with_notes(path: Any) -> tuple[list[str], list[str]]:

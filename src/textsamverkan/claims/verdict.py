@@ -46,12 +46,16 @@ MAX_STATEMENT_CHARS = 2000
 
 @dataclass(frozen=True)
 class Judgement:
-    """One candidate's verdict, confidence (0–1), the evidence it was judged on and the reasons."""
+    """One candidate's verdict, confidence (0–1), the evidence it was judged on and the reasons. `words_only`: the
+    verdict is `partly` only for want of content words (no conflict; every number, date and name found; no group
+    of people missing where the evidence names another), the one case the learned verifier may read again
+    (claims/learned.py)."""
 
     verdict: str
     confidence: float
     evidence: Evidence
     reasons: dict[str, Any] = field(default_factory=dict)
+    words_only: bool = False
 
 
 def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
@@ -81,6 +85,12 @@ def _forms(word: Any) -> frozenset[str]:
 
 def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any]]:
     """Verdict, confidence and reasons for `statement` against an evidence text (context: passage, title, region)."""
+    verdict, confidence, reasons, _words_only = assess(statement, evidence, context)
+    return verdict, confidence, reasons
+
+
+def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float, dict[str, Any], bool]:
+    """`judge_evidence`, and whether a `partly` is only for want of content words (`Judgement.words_only`)."""
     from textsamverkan.claims.quantities import MONTHS
     from textsamverkan.claims.reasons.attribution import compare_attribution, frame_words
     from textsamverkan.claims.reasons.content import (
@@ -136,7 +146,8 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
     ]
     salient = [w.lemma for w in long_missing]
     # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn")
-    salient += [m for m in content.missing if m not in salient and rival_group(m, statement, evidence)]
+    rivals = [m for m in content.missing if m not in salient and rival_group(m, statement, evidence)]
+    salient += rivals
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])
     conflicts = sum(len(c.conflict) for c in checks)
@@ -146,19 +157,21 @@ def judge_evidence(statement: str, evidence: str, context: str = "") -> tuple[st
         held = sum(len(c.found) for c in checks[:3])
         coverage = held / (held + len(hard_missing) + sum(len(c.conflict) for c in checks[:3]) or 1)
     if coverage < TOPIC:
-        return "no_evidence", round(1.0 - coverage, 3), reasons
+        return "no_evidence", round(1.0 - coverage, 3), reasons, False
     if conflicts:
-        return "contradicted", round(min(0.99, 0.5 + 0.4 * coverage + 0.05 * conflicts), 3), reasons
+        return "contradicted", round(min(0.99, 0.5 + 0.4 * coverage + 0.05 * conflicts), 3), reasons, False
     if hard_missing or salient or coverage < SUPPORT:
-        return "partly", round(0.4 + 0.4 * coverage, 3), reasons
-    return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons
+        # only words are wanting, and none of them a group of people the evidence names another of ("barn"/"äldre")
+        words_only = not rivals and not any(c.missing for c in checks[:3])
+        return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
+    return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
 
 
 def judge(statement: str, passage: str, *, offset: int = 0, context: str = "") -> Judgement:
     """The verdict of `statement` against one passage (offset: the passage's start in its document)."""
     evidence = best_evidence(statement, passage, offset)
-    verdict, confidence, reasons = judge_evidence(statement, evidence.quote, f"{passage}\n{context}")
-    return Judgement(verdict, confidence, evidence, reasons)
+    verdict, confidence, reasons, words_only = assess(statement, evidence.quote, f"{passage}\n{context}")
+    return Judgement(verdict, confidence, evidence, reasons, words_only)
 
 
 _RANK = {"supported": 3, "contradicted": 3, "partly": 2, "no_evidence": 1}
@@ -217,6 +230,8 @@ def overall(judgements: Sequence[Judgement], scores: Sequence[float] | None = No
 def one_line(reasons: dict[str, Any]) -> str:
     """A one-line summary of reasons for a table: conflicts first, then what is missing, then what was found."""
     parts: list[str] = []
+    if reasons.get("learned"):
+        parts.append(f"said in other words (learned verifier {reasons['learned']['entailment']:.3f})")
     for kind, pairs in reasons.get("conflict", {}).items():
         parts += [f"{kind}: {a} ≠ {b}" for a, b in pairs]
     if reasons.get("missing"):

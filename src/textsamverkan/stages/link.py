@@ -39,7 +39,7 @@ TABLE_COLUMNS = ("statement_no", "statement", "rank", "status", "verdict", "conf
                  "evidence_quote")  # fmt: skip
 
 
-SPEC = StageSpec("link.v2", "link", reads=("passage",))
+SPEC = StageSpec("link.v3", "link", reads=("passage",))
 JUDGE_SHARD = 50  # statements per shard: judging one costs a few milliseconds to a second
 
 
@@ -66,7 +66,9 @@ def run_link(
             workers=resolved["workers"], scheduler=resolved["scheduler"],
         )  # fmt: skip
         with shard_runner(workers=resolved["workers"], scheduler=resolved["scheduler"]) as runner:
-            rows = link_statements(linker, statements, k=resolved["top_k"], runner=runner)
+            rows = link_statements(
+                linker, statements, k=resolved["top_k"], runner=runner, learned=resolved["learned_verifier"]
+            )
         verdicts = {r["statement_no"]: r["status"] for r in rows}
         ctx.summary.update(
             statements=len(statements),
@@ -149,17 +151,26 @@ def result_rows(n: int, result: LinkResult) -> list[dict[str, Any]]:
 
 
 def link_statements(
-    linker: Linker, statements: Sequence[str], *, k: int = 5, runner: ShardRunner | None = None
+    linker: Linker,
+    statements: Sequence[str],
+    *,
+    k: int = 5,
+    runner: ShardRunner | None = None,
+    learned: bool = False,
 ) -> list[dict[str, Any]]:
     """Rows for every statement (see COLUMNS), in input order. Statements are ranked here (the index is here) and
-    judged through `runner` (in this process by default, or on its workers)."""
+    judged through `runner` (in this process by default, or on its workers), with the learned verifier when
+    `learned`."""
+    import functools
+
     from textsamverkan.claims.link import judge_shard
     from textsamverkan.distributed.engine import ShardRunner
 
     ranked = (linker.rank(statement, k=k) for statement in statements)
     judged = (runner or ShardRunner()).stream(
-        judge_shard, ranked, payload=lambda r: r, key=lambda r: r.statement, shard_size=JUDGE_SHARD, name="judge"
-    )
+        functools.partial(judge_shard, learned=learned), ranked, payload=lambda r: r, key=lambda r: r.statement,
+        shard_size=JUDGE_SHARD, name="judge",
+    )  # fmt: skip
     rows: list[dict[str, Any]] = []
     for n, (_, result) in enumerate(judged, 1):
         rows += result_rows(n, result)
