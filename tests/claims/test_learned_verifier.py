@@ -120,3 +120,20 @@ def test_link_lifts_by_default_and_not_with_no_learned_verifier(tmp_path: Path) 
     (lifted,), (ruled,) = json.loads(default.stdout), json.loads(rules.stdout)
     assert lifted["status"] == "supported" and lifted["reasons"]["learned"]["entailment"] >= 0.99
     assert ruled["status"] == "partly" and "learned" not in ruled["reasons"]
+
+
+def test_a_verifier_without_its_base_model_is_a_coded_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import shutil
+
+    (tmp_path / learned.MODEL_NAME).mkdir()
+    shutil.copy(learned.model_path() / learned.MANIFEST, tmp_path / learned.MODEL_NAME / learned.MANIFEST)
+    monkeypatch.setenv("TEXTSAMVERKAN_MODELS", str(tmp_path))
+    learned.manifest.cache_clear()
+    learned._model.cache_clear()
+    try:
+        with pytest.raises(UserError) as err:
+            learned.entailment(RESTATED, SOURCE)
+        assert err.value.code == "E402" and "is not built" in err.value.message and "make models" in err.value.hint
+    finally:
+        learned.manifest.cache_clear()
+        learned._model.cache_clear()

@@ -97,8 +97,9 @@ def _model() -> tuple[Any, Any, Any]:
     base = models_dir() / str(man["base"])
     built = json.loads((base / "textsamverkan_model.json").read_text(encoding="utf-8")) if base.is_dir() else {}
     if built.get("source_sha256") != man["base_sha256"]:
-        raise UserError(E_MODEL, f"the learned verifier was trained on another {man['base']} than {base}",
-                        "run `make models` to rebuild it, or link with --no-learned-verifier")  # fmt: skip
+        problem = "is not built" if not built else "was built from another file than the learned verifier's"
+        raise UserError(E_MODEL, f"{base} {problem}",
+                        "run `make models` to build it, or link with --no-learned-verifier")  # fmt: skip
     tokenizer = AutoTokenizer.from_pretrained(base)
     encoder = AutoModel.from_pretrained(base)
     tensors = {k: v.float() for k, v in load_file(str(model_path() / WEIGHTS)).items()}
