@@ -27,8 +27,11 @@ statements, `not_supported`):
 - verify_blind9.jsonl (`--set blind9`, 225 pairs on 90 sentences of 35 Riksdag interpellations and 33 government
   documents no other set uses, 2026-12-04; see verify_blind9.md): held out: its failures have not been read and the
   learned verifier was not trained on it (judged for rounds 13 and 14, aggregates only).
+- verify_blind10.jsonl (`--set blind10`, 225 pairs on 90 sentences of 70 Riksdag interpellations on schools,
+  transport, environment and other subjects outside care, and one EU memorandum, no other set uses, 2026-12-04; see
+  verify_blind10.md): held out; judged once for round 14 (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind9] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind10] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 it was trained on every set here but blind9 (entailment_experiment.py), so only blind9's figures with it are
@@ -53,6 +56,7 @@ SETS = {
     "blind7": "verify_blind7.jsonl",
     "blind8": "verify_blind8.jsonl",
     "blind9": "verify_blind9.jsonl",
+    "blind10": "verify_blind10.jsonl",
 }
 
 
