@@ -34,8 +34,8 @@ statements, `not_supported`):
     .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind10] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 (entailment_experiment.py), so only blind9's figures with it are
-unseen.
+it was trained on every set here but blind9 and blind10 (entailment_experiment.py), so only their figures with it
+are unseen.
 """
 
 from __future__ import annotations

@@ -152,7 +152,7 @@ class ModelCoder:
         hits: list[ThemeHit] = []
         for n, s in enumerate(sentences):
             if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) < MIN_WORDS or names_only(s.text):
-                continue  # too short to say anything, or a section heading ("4.2 Vårdhygien och smittskydd")
+                continue  # too short to say anything, or names without saying: a heading, a header line (`names_only`)
             for cid, m in self.models.items():
                 score = float(scores[cid][n])
                 evidence: dict[str, Any] = {"score": round(score, 4), "threshold": round(m.threshold, 4)}
