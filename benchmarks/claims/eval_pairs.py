@@ -29,13 +29,16 @@ statements, `not_supported`):
   learned verifier was not trained on it (judged for rounds 13 and 14, aggregates only).
 - verify_blind10.jsonl (`--set blind10`, 225 pairs on 90 sentences of 70 Riksdag interpellations on schools,
   transport, environment and other subjects outside care, and one EU memorandum, no other set uses, 2026-12-04; see
-  verify_blind10.md): held out; judged once for round 14 (aggregates only).
+  verify_blind10.md): held out until round 14 judged it once; its failures were read for round 15 (2026-12-04).
+- verify_blind11.jsonl (`--set blind11`, 225 pairs on 90 sentences of 68 Riksdag interpellations no other set uses,
+  half on health, care, social services and disability support, half on other subjects, 2026-12-04; see
+  verify_blind11.md): held out; judged once for round 15 (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind10] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind11] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 and blind10 (entailment_experiment.py), so only their figures with it
-are unseen.
+it was trained on every set here but blind9, blind10 and blind11 (entailment_experiment.py), so only their figures
+with it are unseen by the model.
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ SETS = {
     "blind8": "verify_blind8.jsonl",
     "blind9": "verify_blind9.jsonl",
     "blind10": "verify_blind10.jsonl",
+    "blind11": "verify_blind11.jsonl",
 }
 
 

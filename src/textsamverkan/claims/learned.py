@@ -5,10 +5,10 @@ god för sju tiondelar" for "garanteras med upp till 70 procent") leaves words u
 cross-encoder fine-tuned from e5-small-sv (models/verifier-sv: its top four layers and a head, trained on
 statement–evidence pairs by eight writers; benchmarks/claims/entailment_experiment.py) reads statement and evidence
 as one text and gives the probability that the evidence says the statement. A candidate is lifted to `supported`
-only when the rules found no conflict, every number, date and name and no group of people swapped for another
-(`Judgement.words_only`), and that probability reaches the model's threshold, chosen on held-out pairs for 95 %
-restatements among the lifted. It never turns a verdict down; the rules' reasons stay, with the probability beside
-them (`reasons["learned"]`).
+only when the rules found no conflict, every number, date and name, and no group of people or kind of thing swapped
+for another ("papperspåse" for "bomullspåse"; `Judgement.words_only`), and that probability reaches the model's
+threshold, chosen on held-out pairs for 95 % restatements among the lifted. It never turns a verdict down; the
+rules' reasons stay, with the probability beside them (`reasons["learned"]`).
 """
 
 from __future__ import annotations

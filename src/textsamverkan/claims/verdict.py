@@ -4,7 +4,7 @@ Per candidate: the best evidence sentence(s) is compared element by element (con
 regions/actors/names, negation, direction). Then:
 - `no_evidence`  the evidence shares too little content with the statement (coverage < `TOPIC`);
 - `contradicted` it is about the same thing and at least one element conflicts (another number, date, actor, region,
-                 the opposite polarity or direction);
+                 the opposite polarity or direction, two values in the opposite order);
 - `partly`       no conflict, but a number, date or named entity of the statement is missing, or a decision the
                  evidence leaves open ("har beslutat" against "ska utreda om"), or a salient content word is missing,
                  or coverage is below `SUPPORT`;
@@ -42,14 +42,17 @@ PERIODS = frozenset(["kvartal", "halvår", "månad", "vecka", "dygn"])
 # so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte"
 RESTRICTIONS = frozenset(["utom", "förutom", "oavsett"])
 MAX_STATEMENT_CHARS = 2000
+# a kind of thing is named by a modifier of four letters or more: "papperspåse" against "bomullspåse", but a verb's
+# particle ("uppdelade" against "fördelade") names no kind
+MIN_RIVAL_MODIFIER = 4
 
 
 @dataclass(frozen=True)
 class Judgement:
     """One candidate's verdict, confidence (0–1), the evidence it was judged on and the reasons. `words_only`: the
     verdict is `partly` only for want of content words (no conflict; every number, date and name found; no group
-    of people missing where the evidence names another), the one case the learned verifier may read again
-    (claims/learned.py)."""
+    of people or kind of thing missing where the evidence names another), the one case the learned verifier may
+    read again (claims/learned.py)."""
 
     verdict: str
     confidence: float
@@ -99,6 +102,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         keys,
         match,
         prefixes,
+        rival_compound,
         rival_group,
     )
     from textsamverkan.claims.reasons.dates import compare_dates
@@ -107,6 +111,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.modality import compare_modality
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
+    from textsamverkan.claims.reasons.order import compare_order
     from textsamverkan.claims.reasons.references import compare_references
     from textsamverkan.claims.reasons.times import compare_times
 
@@ -133,6 +138,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         compare_direction(statement, evidence),
         compare_references(statement, evidence),
         compare_times(statement, evidence),
+        compare_order(statement, evidence),
     ]
     long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
     long_missing = [
@@ -145,9 +151,18 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         w for w in long_missing if not in_passage or not (_forms(w) & in_passage) or match(w, keys(context)) < 1.0
     ]
     salient = [w.lemma for w in long_missing]
-    # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn")
-    rivals = [m for m in content.missing if m not in salient and rival_group(m, statement, evidence)]
-    salient += rivals
+    # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn"),
+    # and so is a missing kind of a thing the evidence names another kind of ("papperspåse" against "bomullspåse")
+    rivals = [m for m in content.missing if rival_group(m, statement, evidence)]
+    rivals += [
+        w.lemma
+        for w in content_words(statement, skip=skip)
+        if w.lemma in content.missing
+        and w.lemma not in rivals
+        and len(w.parts[0]) >= MIN_RIVAL_MODIFIER
+        and rival_compound(w, evidence)
+    ]
+    salient += [m for m in rivals if m not in salient]
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])
     conflicts = sum(len(c.conflict) for c in checks)
@@ -161,7 +176,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     if conflicts:
         return "contradicted", round(min(0.99, 0.5 + 0.4 * coverage + 0.05 * conflicts), 3), reasons, False
     if hard_missing or salient or coverage < SUPPORT:
-        # only words are wanting, and none of them a group of people the evidence names another of ("barn"/"äldre")
+        # only words are wanting, and none of them a group of people or a kind of thing the evidence names another of
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False

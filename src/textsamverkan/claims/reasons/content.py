@@ -344,7 +344,7 @@ def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = fro
     for word in words:
         score = match(word, found_keys)
         total += score
-        held = score >= 1.0 or (score >= 0.5 and not _rival_compound(word, evidence))
+        held = score >= 1.0 or (score >= 0.5 and not rival_compound(word, evidence))
         (outcome.found if held else outcome.missing).append(word.lemma)
     return outcome, (total / len(words) if words else 0.0)
 
@@ -369,7 +369,7 @@ def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
     return min(theirs - keys(statement) - {lemma}, default=None)
 
 
-def _rival_compound(word: Word, evidence: str) -> bool:
+def rival_compound(word: Word, evidence: str) -> bool:
     """The evidence names another kind of the same thing: a compound with the word's head but another modifier, and
     the word's own modifier is nowhere in it ("undersköterska" against a statement's "sjuksköterska")."""
     if len(word.parts) < 2:

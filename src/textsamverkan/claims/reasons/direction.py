@@ -100,6 +100,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "stärka",
                 "bra",  # and "bäst"
                 "god",
+                "blomstra",
             ]
         ),
         frozenset(
@@ -116,6 +117,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "försvaga",
                 "dålig",
                 "ond",  # "värst"
+                "tyna",
+                "tynande",
             ]
         ),
     ),
@@ -142,8 +145,22 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "riktning": (frozenset(["inrikes", "intern", "internt"]), frozenset(["utrikes", "extern", "externt"])),
     "tvång": (frozenset(["frivillig", "frivilligt"]), frozenset(["obligatorisk", "obligatoriskt", "tvingande"])),
     "fortgång": (
-        frozenset(["fortsätta", "fortsatt", "fortsättning", "förlänga", "förlängning", "förlängd", "kvarstå"]),
-        frozenset(["avsluta", "avslutad", "upphöra", "avbryta", "förkorta", "förkortning"]),
+        frozenset(
+            [
+                "fortsätta",
+                "fortsatt",
+                "fortsättning",
+                "förlänga",
+                "förlängning",
+                "förlängd",
+                "kvarstå",
+                "börja",  # "jakten ska börja den 15 februari" is not "avslutas den 15 februari"
+                "påbörja",
+                "inleda",
+                "starta",
+            ]
+        ),
+        frozenset(["avsluta", "avslutad", "upphöra", "sluta", "avbryta", "förkorta", "förkortning"]),
     ),
     "liv": (
         frozenset(["överleva", "tillfriskna", "tillfrisknad", "återhämta", "återhämtad"]),
@@ -166,7 +183,14 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["viktig", "betydelsefull", "väsentlig", "betydande", "angelägen"]),
         frozenset(["obetydlig", "oviktig", "marginell", "ovidkommande", "oväsentlig"]),
     ),
-    "beslut": (frozenset(["godkänna", "bevilja", "bifalla"]), frozenset(["avslå", "neka", "avvisa", "vägra"])),
+    "beslut": (
+        frozenset(["godkänna", "bevilja", "bifalla", "tillstyrka"]),
+        frozenset(["avslå", "neka", "avvisa", "vägra", "avstyrka"]),
+    ),
+    "storlek": (frozenset(["stor"]), frozenset(["liten", "små"])),  # "större"/"mindre" are amounts (`AXES`)
+    # "i första hand" is not "i sista hand", "det första kända utbrottet" not "det senaste" ("senast", a deadline, is
+    # not listed)
+    "ordning": (frozenset(["första", "först", "inledande"]), frozenset(["sista", "sist", "senaste", "avslutande"])),
     "införande": (frozenset(["införa", "inrätta", "behålla", "bevara"]), frozenset(["avskaffa", "slopa"])),
     "handel": (
         frozenset(["köpa", "inköp", "förvärva", "förvärv"]),
@@ -185,12 +209,12 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 PHRASES: dict[str, tuple[str, int]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),
     r"\bskal(?:a|ats|ade|as) upp\b": ("mängd", 0),
-    r"\bgått upp\b": ("mängd", 0),
+    r"\bg(?:å|år|ått|ick) upp\b": ("mängd", 0),
     r"\bgott om\b": ("tillgång", 0),
     r"\bför många\b": ("mängd", 0),
     r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": ("mängd", 1),
     r"\bskur(?:its|it|e) (?:ned|ner)\b": ("mängd", 1),
-    r"\bgått (?:ned|ner)\b": ("mängd", 1),
+    r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": ("mängd", 1),
     r"\bont om\b": ("tillgång", 1),
     r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas) (?:ned|ner)\b": ("mängd", 1),
     r"\bpå väg (?:ned|ner)(?:åt)?\b": ("mängd", 1),
@@ -199,6 +223,8 @@ PHRASES: dict[str, tuple[str, int]] = {
     r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
     r"\b(?:finns|fanns|finnas|funnits) kvar\b": ("införande", 0),
     r"\btill viss del\b": ("omfattning", 1),
+    # entry into force is a start: "börja gälla" says "träda i kraft", and neither is "upphöra att gälla"
+    r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|börja\w*\s+gälla)\b": ("fortgång", 0),
     r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": ("mängd", 1),  # "antalet deltagare kan hållas nere"
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")

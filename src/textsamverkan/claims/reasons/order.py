@@ -1,0 +1,50 @@
+"""Two values in the opposite order: "från 5 000 till 10 000" against the evidence's "från 10 000 till 5 000", "15
+mars i stället för 15 februari" against "15 februari i stället för 15 mars". The number and date checks find both
+values in the evidence either way; only their order tells a rise from a fall, or the old date from the new one."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from textsamverkan.claims.quantities import MONTHS
+from textsamverkan.claims.reasons import Outcome
+
+_NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?"
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_VALUE = rf"(?:den\s+)?((?:{_NUMBER})(?:\s+(?:{_MONTH})\b)?)"
+# "från A till B", at most a few words (no digits) between A and "till": "från 32 miljoner kronor till 49"
+_FROM_TO = re.compile(rf"\bfrån\s+{_VALUE}[^\d.;]{{0,30}}?\btill\s+{_VALUE}", re.I)
+# "A i stället för B", a unit or a word or two between A and "i stället"
+_INSTEAD = re.compile(rf"{_VALUE}(?:\s+[^\W\d]+){{0,2}}\s+i\s+stället\s+för\s+{_VALUE}", re.I)
+
+
+def _key(value: str) -> str:
+    return re.sub(r"\s+", " ", value.replace(" ", " ")).strip().lower().replace(" ", "")
+
+
+@lru_cache(maxsize=1 << 14)
+def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
+    """Every (old value, new value, as written) that `text` orders with "från old till new" or "new i stället för
+    old" ("20 timmar i stället för 30" says what "från 30 till 20" says); values keyed without spaces ("10 000" →
+    "10000", "15 mars" → "15mars")."""
+    from_to = ((_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text))
+    instead = ((_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in _INSTEAD.finditer(text))
+    return (*from_to, *instead)
+
+
+def compare_order(statement: str, evidence: str) -> Outcome:
+    """The statement's ordered pairs: found when the evidence orders the same two values the same way, in conflict
+    when it orders them the other way round and never this way; a pair the evidence does not order is not judged."""
+    outcome = Outcome("order")
+    theirs = ordered_pairs(evidence)
+    for first, second, said in ordered_pairs(statement):
+        if first == second:
+            continue
+        if any((a, b) == (first, second) for a, b, _ in theirs):
+            outcome.found.append(said)
+            continue
+        reversed_ = [written for a, b, written in theirs if (a, b) == (second, first)]
+        if reversed_:
+            outcome.conflict.append((said, reversed_[0]))
+    return outcome
