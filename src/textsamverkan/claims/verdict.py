@@ -39,7 +39,8 @@ SALIENT_LENGTH = 8
 RIVAL_MARGIN = 0.1
 # how often something happens is salient at any length: "en gång per kvartal" is not "varje månad"
 PERIODS = frozenset(["kvartal", "halvår", "månad", "vecka", "dygn"])
-# so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte"
+# so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte", and a superlative ("den
+# vanligaste cancersjukdomen" claims more than "en cancersjukdom")
 RESTRICTIONS = frozenset(["utom", "förutom", "oavsett"])
 MAX_STATEMENT_CHARS = 2000
 # a kind of thing is named by a modifier of four letters or more: "papperspåse" against "bomullspåse", but a verb's
@@ -112,6 +113,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
     from textsamverkan.claims.reasons.order import compare_order
+    from textsamverkan.claims.reasons.ranks import is_superlative
     from textsamverkan.claims.reasons.references import compare_references
     from textsamverkan.claims.reasons.times import compare_times
 
@@ -142,7 +144,12 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     ]
     long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
     long_missing = [
-        w for w in long_missing if len(w.lemma) >= SALIENT_LENGTH or w.lemma in PERIODS or w.lemma in RESTRICTIONS
+        w
+        for w in long_missing
+        if len(w.lemma) >= SALIENT_LENGTH
+        or w.lemma in PERIODS
+        or w.lemma in RESTRICTIONS
+        or is_superlative(w.surface.lower())
     ]
     # a long word missing from the evidence is salient unless the passage holds it; the passage's keys are read only
     # when its word prefixes leave that open

@@ -202,6 +202,12 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "ort": (frozenset(["centralisera", "centraliserad"]), frozenset(["decentralisera", "decentraliserad"])),
     "tid": (frozenset(["arbetstid", "dagtid"]), frozenset(["fritid", "nattetid"])),
+    "gräns": (frozenset(["överstiga", "överskrida"]), frozenset(["understiga", "underskrida"])),
+    "hinder": (frozenset(["underlätta", "främja"]), frozenset(["hindra", "försvåra", "motverka"])),
+    "tillåtelse": (
+        frozenset(["tillåta", "tillåten", "tillåtet", "medge"]),
+        frozenset(["förbjuda", "förbjuden", "förbjudet", "förbud"]),
+    ),
     "kostnad": (frozenset(["kostnadsfri", "kostnadsfritt", "gratis", "avgiftsfri", "avgiftsfritt"]), frozenset(
         ["avgiftsbelagd", "avgiftsbelagt"]
     )),

@@ -38,8 +38,10 @@ from textsamverkan.claims.reasons.dates import dates
 from textsamverkan.claims.reasons.ranks import rank_conflicts
 from textsamverkan.claims.reasons.times import times
 
+# how far two values may lie apart, as a share of the larger: an exact figure, and one said with "cirka", "drygt",
+# "nästan" and the like ("cirka 100" is 85–115, not 83)
 EXACT = 0.02
-APPROXIMATE = 0.2
+APPROXIMATE = 0.15
 _EXTRA = (
     (re.compile(r"\bhälften\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\bdubbelt så\b", re.I), 2.0, "gånger", "factor", ""),

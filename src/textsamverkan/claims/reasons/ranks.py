@@ -53,7 +53,7 @@ _SHORT_SUPERLATIVES = frozenset(
 )  # fmt: skip
 
 
-def _is_superlative(word: str) -> bool:
+def is_superlative(word: str) -> bool:
     """"största", "vanligaste", "viktigaste": not "testa", "lista" or the ordinal "första"."""
     return word in _SHORT_SUPERLATIVES or (word.endswith(("aste", "asta")) and len(word) >= 7)
 
@@ -68,7 +68,7 @@ def ranks(text: str) -> tuple[Rank, ...]:
         degree = (m.group("degree") or "").lower()
         if m.group("before") or what in _NOT_RANKED:
             continue  # "var tredje" is a share, "första april" a date, "i första hand" a phrase
-        superlative = bool(degree) or _is_superlative(what)
+        superlative = bool(degree) or is_superlative(what)
         if ordinal in _SUPERLATIVE_ONLY and not superlative and not (ordinal == "andra" and what in _PLACES):
             continue
         found.append(Rank(ORDINALS[ordinal], f"{degree} {what}".strip(), m.group(), ordinal=True))
@@ -78,7 +78,7 @@ def ranks(text: str) -> tuple[Rank, ...]:
             continue
         if m.group("superlative"):
             what = m.group("superlative").lower()
-            if not _is_superlative(what):
+            if not is_superlative(what):
                 continue
         else:
             what = f"{m.group('degree').lower()} {m.group('adjective').lower()}"
