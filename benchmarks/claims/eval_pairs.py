@@ -25,14 +25,14 @@ statements, `not_supported`):
   propositions no other set uses, 2026-12-04; see verify_blind8.md): held out until its first use; its failures were
   read for round 13 (2026-12-04).
 - verify_blind9.jsonl (`--set blind9`, 225 pairs on 90 sentences of 35 Riksdag interpellations and 33 government
-  documents no other set uses, 2026-12-04; see verify_blind9.md): held out: its failures have not been read and the
-  learned verifier was not trained on it (judged for rounds 13 and 14, aggregates only).
+  documents no other set uses, 2026-12-04; see verify_blind9.md): held out for rounds 13 to 15 (aggregates only);
+  its failures were read for round 16 (2026-12-04).
 - verify_blind10.jsonl (`--set blind10`, 225 pairs on 90 sentences of 70 Riksdag interpellations on schools,
   transport, environment and other subjects outside care, and one EU memorandum, no other set uses, 2026-12-04; see
   verify_blind10.md): held out until round 14 judged it once; its failures were read for round 15 (2026-12-04).
 - verify_blind11.jsonl (`--set blind11`, 225 pairs on 90 sentences of 68 Riksdag interpellations no other set uses,
   half on health, care, social services and disability support, half on other subjects, 2026-12-04; see
-  verify_blind11.md): held out; judged once for round 15 (aggregates only).
+  verify_blind11.md): held out; judged for rounds 15 and 16 (aggregates only).
 
     .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind11] [--show KIND] [--rules-only]
 

@@ -39,8 +39,8 @@ SALIENT_LENGTH = 8
 RIVAL_MARGIN = 0.1
 # how often something happens is salient at any length: "en gång per kvartal" is not "varje månad"
 PERIODS = frozenset(["kvartal", "halvår", "månad", "vecka", "dygn"])
-# so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte", and a superlative ("den
-# vanligaste cancersjukdomen" claims more than "en cancersjukdom")
+# so is a restriction or its lifting: "alla trafikslag utom sjöfarten", "oavsett syfte"; and so is a superlative
+# (`ranks.is_superlative`: "den vanligaste cancersjukdomen" claims more than "en cancersjukdom")
 RESTRICTIONS = frozenset(["utom", "förutom", "oavsett"])
 MAX_STATEMENT_CHARS = 2000
 # a kind of thing is named by a modifier of four letters or more: "papperspåse" against "bomullspåse", but a verb's
@@ -142,10 +142,10 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         compare_times(statement, evidence),
         compare_order(statement, evidence),
     ]
-    long_missing = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
+    missing_words = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
     long_missing = [
         w
-        for w in long_missing
+        for w in missing_words
         if len(w.lemma) >= SALIENT_LENGTH
         or w.lemma in PERIODS
         or w.lemma in RESTRICTIONS
@@ -163,11 +163,8 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     rivals = [m for m in content.missing if rival_group(m, statement, evidence)]
     rivals += [
         w.lemma
-        for w in content_words(statement, skip=skip)
-        if w.lemma in content.missing
-        and w.lemma not in rivals
-        and len(w.parts[0]) >= MIN_RIVAL_MODIFIER
-        and rival_compound(w, evidence)
+        for w in missing_words
+        if w.lemma not in rivals and len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence)
     ]
     salient += [m for m in rivals if m not in salient]
     modality = compare_modality(statement, evidence)

@@ -20,7 +20,8 @@ _INSTEAD = re.compile(rf"{_VALUE}(?:\s+[^\W\d]+){{0,2}}\s+i\s+stället\s+för\s+
 
 
 def _key(value: str) -> str:
-    return re.sub(r"\s+", " ", value.replace(" ", " ")).strip().lower().replace(" ", "")
+    """A value without its spaces, lower-cased: "10 000" → "10000", "15 Mars" → "15mars"."""
+    return re.sub(r"\s+", "", value).lower()
 
 
 @lru_cache(maxsize=1 << 14)
