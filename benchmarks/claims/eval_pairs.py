@@ -32,12 +32,15 @@ statements, `not_supported`):
   verify_blind10.md): held out until round 14 judged it once; its failures were read for round 15 (2026-12-04).
 - verify_blind11.jsonl (`--set blind11`, 225 pairs on 90 sentences of 68 Riksdag interpellations no other set uses,
   half on health, care, social services and disability support, half on other subjects, 2026-12-04; see
-  verify_blind11.md): held out; judged for rounds 15 and 16 (aggregates only).
+  verify_blind11.md): held out; judged for rounds 15 and 16 (aggregates only), and used for one model choice.
+- verify_blind12.jsonl (`--set blind12`, 225 pairs on 90 sentences of 74 Riksdag interpellations no other set uses,
+  two thirds on health, care, social services and public health, 2026-12-04; see verify_blind12.md): held out, never
+  judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind11] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind12] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9, blind10 and blind11 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind12 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -61,6 +64,7 @@ SETS = {
     "blind9": "verify_blind9.jsonl",
     "blind10": "verify_blind10.jsonl",
     "blind11": "verify_blind11.jsonl",
+    "blind12": "verify_blind12.jsonl",
 }
 
 
