@@ -160,11 +160,11 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     salient = [w.lemma for w in long_missing]
     # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn"),
     # and so is a missing kind of a thing the evidence names another kind of ("papperspåse" against "bomullspåse")
-    rivals = [m for m in content.missing if rival_group(m, statement, evidence)]
-    rivals += [
+    rivals = [
         w.lemma
         for w in missing_words
-        if w.lemma not in rivals and len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence)
+        if rival_group(w.lemma, statement, evidence)
+        or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]
     modality = compare_modality(statement, evidence)
