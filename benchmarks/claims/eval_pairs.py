@@ -34,13 +34,16 @@ statements, `not_supported`):
   half on health, care, social services and disability support, half on other subjects, 2026-12-04; see
   verify_blind11.md): held out; judged for rounds 15 and 16 (aggregates only), and used for one model choice.
 - verify_blind12.jsonl (`--set blind12`, 225 pairs on 90 sentences of 74 Riksdag interpellations no other set uses,
-  two thirds on health, care, social services and public health, 2026-12-04; see verify_blind12.md): held out, never
-  judged yet.
+  two thirds on health, care, social services and public health, 2026-12-04; see verify_blind12.md): held out until
+  round 16's code judged it once; its failures were read for round 17 (2026-12-04).
+- verify_blind13.jsonl (`--set blind13`, 225 pairs on 90 sentences of 59 Riksdag interpellations no other set uses,
+  two thirds on health, public health, disability support, crisis preparedness and social services, 2026-12-04; see
+  verify_blind13.md): held out; first judged for round 17 (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind12] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind13] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind12 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind13 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -65,6 +68,7 @@ SETS = {
     "blind10": "verify_blind10.jsonl",
     "blind11": "verify_blind11.jsonl",
     "blind12": "verify_blind12.jsonl",
+    "blind13": "verify_blind13.jsonl",
 }
 
 

@@ -56,7 +56,9 @@ def test_utgangen_av_is_the_end() -> None:
     evidence = "Senast den 31 oktober 2021 ska myndigheten lämna en redogörelse."
     assert compare_dates("Redogörelsen lämnas senast vid utgången av oktober 2021.", evidence).found
     assert compare_dates("Redogörelsen lämnas senast i början av oktober 2021.", evidence).conflict
-    assert dict(dates("vid utgången av 2022")[0].fields) == {"half": 2, "year": 2022}
+    # the end of a year is its last day (round 17): "t.o.m. 31 december 2022" says it
+    fields = {"day": 31, "half": 2, "month": 12, "season": "vinter", "third": 3, "year": 2022}
+    assert dict(dates("vid utgången av 2022")[0].fields) == fields
 
 
 def test_an_authority_named_by_its_acronym_is_found() -> None:

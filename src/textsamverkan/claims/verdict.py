@@ -7,6 +7,7 @@ regions/actors/names, negation, direction). Then:
                  the opposite polarity or direction, two values in the opposite order);
 - `partly`       no conflict, but a number, date or named entity of the statement is missing, or a decision the
                  evidence leaves open ("har beslutat" against "ska utreda om"), or a salient content word is missing,
+                 or `ADDED_RUN` content words in a row are,
                  or coverage is below `SUPPORT`;
 - `supported`    everything else.
 Overall: the best-matching candidate decides. A candidate's closeness is the share of the statement's elements
@@ -46,6 +47,9 @@ MAX_STATEMENT_CHARS = 2000
 # a kind of thing is named by a modifier of four letters or more: "papperspåse" against "bomullspåse", but a verb's
 # particle ("uppdelade" against "fördelade") names no kind
 MIN_RIVAL_MODIFIER = 4
+# content words in a row that the evidence lacks are a claim of their own, however short each word: "…, främst
+# familjer med barn med autism" added to a sentence that says neither
+ADDED_RUN = 3
 
 
 @dataclass(frozen=True)
@@ -63,8 +67,13 @@ class Judgement:
 
 
 def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
-    found = {o.kind: list(o.found) for o in outcomes if o.found}
-    conflict = {o.kind: [list(pair) for pair in o.conflict] for o in outcomes if o.conflict}
+    found: dict[str, list[str]] = {}
+    conflict: dict[str, list[list[str]]] = {}
+    for o in outcomes:  # two checks may report one kind (dates, and years said relative to the text's own)
+        if o.found:
+            found.setdefault(o.kind, []).extend(o.found)
+        if o.conflict:
+            conflict.setdefault(o.kind, []).extend(list(pair) for pair in o.conflict)
     missing = [m for o in outcomes if o.kind not in ("direction", "attribution") for m in o.missing]
     unchecked = [m for o in outcomes if o.kind == "attribution" for m in o.missing]
     reasons: dict[str, Any] = {}
@@ -115,13 +124,16 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.order import compare_order
     from textsamverkan.claims.reasons.ranks import is_superlative
     from textsamverkan.claims.reasons.references import compare_references
+    from textsamverkan.claims.reasons.relative import compare_relative_years, relative_years
     from textsamverkan.claims.reasons.times import compare_times
 
     statement = statement[:MAX_STATEMENT_CHARS]
     from textsamverkan.claims.reasons.dates import SEASONS, dates
 
     named = {w for e in entities(statement) for w in e.text.lower().split()}
-    dated = {w for d in dates(statement) for w in d.text.lower().split()}  # "sista december": the date check's
+    # "sista december", "förra året": the date checks'
+    dated = {w for d in dates(statement) for w in d.text.lower().split()}
+    dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
     skip = (
         direction_words(statement)
         | number_words(statement)
@@ -131,18 +143,23 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         | frozenset(dated)
         | frame_words(statement)
     )
-    content, coverage = compare_content(statement, evidence, skip=skip)
+    direction = compare_direction(statement, evidence)
+    # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content
+    said = frozenset(w.lower() for w in direction.found)
+    content, coverage = compare_content(statement, evidence, skip=skip, said=said)
     checks = [
         compare_numbers(statement, evidence, context),
         compare_dates(statement, evidence, context),
         compare_entities(statement, evidence, context),
         compare_negation(statement, evidence),
-        compare_direction(statement, evidence),
+        direction,
         compare_references(statement, evidence),
         compare_times(statement, evidence),
         compare_order(statement, evidence),
+        compare_relative_years(statement, evidence),
     ]
-    missing_words = [w for w in content_words(statement, skip=skip) if w.lemma in content.missing]
+    words = content_words(statement, skip=skip)
+    missing_words = [w for w in words if w.lemma in content.missing]
     long_missing = [
         w
         for w in missing_words
@@ -167,6 +184,9 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]
+    added = any(
+        all(w.lemma in content.missing for w in words[i : i + ADDED_RUN]) for i in range(len(words) - ADDED_RUN + 1)
+    )
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])
     conflicts = sum(len(c.conflict) for c in checks)
@@ -179,7 +199,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         return "no_evidence", round(1.0 - coverage, 3), reasons, False
     if conflicts:
         return "contradicted", round(min(0.99, 0.5 + 0.4 * coverage + 0.05 * conflicts), 3), reasons, False
-    if hard_missing or salient or coverage < SUPPORT:
+    if hard_missing or salient or added or coverage < SUPPORT:
         # only words are wanting, and none of them a group of people or a kind of thing the evidence names another of
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only

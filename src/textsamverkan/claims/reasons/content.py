@@ -21,7 +21,9 @@ from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.words import GENERIC, Word, analyse
 
 PARTICLES = frozenset(["av", "upp", "ut", "in", "fram", "till", "över", "bort", "ner", "ned", "igång", "om", "på"])
+# "beställa"/"beställning", and after a stem's own l or r "avveckla"/"avveckling", "reglera"/"reglering"
 NOUN_SUFFIXES = ("ning", "ningen", "ningar", "ningarna", "ningens", "ningarnas")
+_ING_SUFFIXES = ("ing", "ingen", "ingar", "ingarna", "ingens", "ingarnas")
 # derivations of one loan stem: "vaccination"/"vaccinering"/"vaccinera", "information"/"informera"
 DERIVATIONS = frozenset(
     ["", "ation", "ering", "era", "isera", "icera", "tion", "ion", "ism", "ist", "isk", "iell", "ell", "ik"]
@@ -230,11 +232,14 @@ def _same_stem(a: str, b: str) -> bool:
 
 def _verb_noun(lemma: str, key: str) -> bool:
     """A verb and its -ning noun ("beställa"/"beställning", "avstämm"/"avstämningar": a double consonant is single
-    before -ning, and a stem's own final n is the suffix's: "samordna"/"samordning")."""
+    before -ning, and a stem's own final n is the suffix's: "samordna"/"samordning"; after l or r it is -ing:
+    "avveckla"/"avveckling")."""
     stem = _stem(lemma)
     single = len(stem) > 2 and (stem[-1] == stem[-2] or stem[-1] == "n")
     stems = (stem, stem[:-1]) if single else (stem,)
-    return any(len(s) >= 4 and key.startswith(s) and key[len(s) :] in NOUN_SUFFIXES for s in stems)
+    if any(len(s) >= 4 and key.startswith(s) and key[len(s) :] in NOUN_SUFFIXES for s in stems):
+        return True
+    return len(stem) >= 5 and stem[-1] in "lr" and key.startswith(stem) and key[len(stem) :] in _ING_SUFFIXES
 
 
 def _derived(a: str, b: str) -> bool:
@@ -335,14 +340,17 @@ def prefixes(text: str) -> frozenset[str]:
     return frozenset(m.group()[:PREFIX].lower() for m in _WORD.finditer(text))
 
 
-def compare_content(statement: str, evidence: str, *, skip: frozenset[str] = frozenset()) -> tuple[Outcome, float]:
-    """Which content lemmas of the statement the evidence holds, and the share found (0 when it has none)."""
+def compare_content(
+    statement: str, evidence: str, *, skip: frozenset[str] = frozenset(), said: frozenset[str] = frozenset()
+) -> tuple[Outcome, float]:
+    """Which content lemmas of the statement the evidence holds, and the share found (0 when it has none); words in
+    `said` (lower-cased) count as found: another check found them said in other words ("avveckla" as "lägga ned")."""
     words = content_words(statement, skip=skip)
     found_keys = keys(evidence)
     outcome = Outcome("content")
     total = 0.0
     for word in words:
-        score = match(word, found_keys)
+        score = 1.0 if word.surface.lower() in said else match(word, found_keys)
         total += score
         held = score >= 1.0 or (score >= 0.5 and not rival_compound(word, evidence))
         (outcome.found if held else outcome.missing).append(word.lemma)

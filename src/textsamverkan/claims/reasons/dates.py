@@ -3,8 +3,9 @@
 
 Each mention becomes a set of fields (year, season, half of the year, month, day, week, and the third of the
 month: "i början av maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"; a month
-has its season and half: "mars 2020" is not "hösten 2020", "april" not "andra halvåret"). A statement's date is found
-when a date in the evidence agrees on every field both have and shares at least one; it conflicts when the evidence
+has its season and half: "mars 2020" is not "hösten 2020", "april" not "andra halvåret"; "vid utgången av 2020" is 31
+December 2020). A statement's date is found when a date in the evidence agrees on every field both have, shares at
+least one and names the day if the statement does ("18 april" is more than "i april"); it conflicts when the evidence
 dates share a field with it but disagree; otherwise it is missing (the wider context, e.g. the whole passage, is tried
 first).
 """
@@ -105,6 +106,10 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 year = int(groups.get("year", 2001))  # without a year, February has 28 days
                 last = calendar.monthrange(year, int(fields["month"]))[1]
                 fields["day"] = 1 if groups["edge"].lower() == "första" else last
+            if groups.get("yearpart", "").lower() == "utgången":  # "vid utgången av 2020" is 31 December 2020
+                fields["month"], fields["day"] = 12, 31
+            if groups.get("part", "").lower() == "utgången":  # "utgången av juni 2020" is 30 June
+                fields["day"] = calendar.monthrange(int(groups.get("year", 2001)), int(fields["month"]))[1]
             if "part" in groups:
                 fields["third"] = THIRDS[groups["part"].lower()]
             elif "day" in fields:
@@ -113,6 +118,8 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 fields["season"] = SEASONS[groups["season"].lower()]
             elif "month" in fields:
                 fields["season"] = MONTH_SEASONS[int(fields["month"])]
+            if "yearpart" in groups and "month" in fields:
+                fields["third"], fields["season"] = 3, MONTH_SEASONS[12]
             if "half" in groups or "yearpart" in groups:
                 said = groups.get("half") or groups["yearpart"]
                 fields["half"] = 1 if said.lower() in ("första", "början") else 2
@@ -124,9 +131,11 @@ def dates(text: str) -> tuple[DateMention, ...]:
 
 
 def _agree(a: DateMention, b: DateMention) -> bool:
+    """The statement's date `a` is said by `b`: every field both have equal, and a day only where `b` has one too
+    ("18 april" is more than "i april" says)."""
     x, y = a.get(), b.get()
     shared = set(x) & set(y)
-    return bool(shared) and all(x[k] == y[k] for k in shared)
+    return bool(shared) and all(x[k] == y[k] for k in shared) and ("day" not in x or "day" in y)
 
 
 def _rival(a: DateMention, b: DateMention) -> bool:

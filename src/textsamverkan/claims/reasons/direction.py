@@ -77,7 +77,6 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "lägre",
                 "låg",
                 "krympa",
-                "avveckla",
                 "nedgång",
                 "nedskärning",
                 "besparing",
@@ -187,11 +186,16 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["godkänna", "bevilja", "bifalla", "tillstyrka"]),
         frozenset(["avslå", "neka", "avvisa", "vägra", "avstyrka"]),
     ),
-    "storlek": (frozenset(["stor"]), frozenset(["liten", "små"])),  # "större"/"mindre" are amounts (`AXES`)
+    # "större"/"mindre" are amounts (`AXES`)
+    "storlek": (frozenset(["stor", "maximal"]), frozenset(["liten", "små", "minimal"])),
     # "i första hand" is not "i sista hand", "det första kända utbrottet" not "det senaste" ("senast", a deadline, is
     # not listed)
     "ordning": (frozenset(["första", "först", "inledande"]), frozenset(["sista", "sist", "senaste", "avslutande"])),
-    "införande": (frozenset(["införa", "inrätta", "behålla", "bevara"]), frozenset(["avskaffa", "slopa"])),
+    # "avveckla" ends a thing, no amount: "planeringen skulle avvecklas" is not "återupptas"
+    "införande": (
+        frozenset(["införa", "inrätta", "behålla", "bevara", "återuppta", "återinföra"]),
+        frozenset(["avskaffa", "slopa", "avveckla", "avvecklad", "avveckling"]),
+    ),
     "handel": (
         frozenset(["köpa", "inköp", "förvärva", "förvärv"]),
         frozenset(["sälja", "försäljning", "avyttra", "avyttring"]),
@@ -208,30 +212,42 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["tillåta", "tillåten", "tillåtet", "medge"]),
         frozenset(["förbjuda", "förbjuden", "förbjudet", "förbud"]),
     ),
+    "pris": (frozenset(["dyr", "dyrare", "kostsam", "kostsamma"]), frozenset(["billig", "billigare", "prisvärd"])),
+    # advice: "förordar en sänkning" is not "avråder från en sänkning", nor "rekommendera munskydd" "avråda från"
+    "råd": (
+        frozenset(["förorda", "rekommendera", "rekommendation", "förespråka", "tillråda", "uppmana"]),
+        frozenset(["avråda", "avrådan", "avrådde", "avrått"]),
+    ),
     "kostnad": (frozenset(["kostnadsfri", "kostnadsfritt", "gratis", "avgiftsfri", "avgiftsfritt"]), frozenset(
         ["avgiftsbelagd", "avgiftsbelagt"]
     )),
 }
-PHRASES: dict[str, tuple[str, int]] = {
-    r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": ("mängd", 0),
-    r"\bskal(?:a|ats|ade|as) upp\b": ("mängd", 0),
-    r"\bg(?:å|år|ått|ick) upp\b": ("mängd", 0),
-    r"\bgott om\b": ("tillgång", 0),
-    r"\bför många\b": ("mängd", 0),
-    r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": ("mängd", 1),
-    r"\bskur(?:its|it|e) (?:ned|ner)\b": ("mängd", 1),
-    r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": ("mängd", 1),
-    r"\bont om\b": ("tillgång", 1),
-    r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas) (?:ned|ner)\b": ("mängd", 1),
-    r"\bpå väg (?:ned|ner)(?:åt)?\b": ("mängd", 1),
-    r"\bpå väg upp(?:åt)?\b": ("mängd", 0),
-    r"\bför få\b": ("mängd", 1),
-    r"\blätta(?:r|de|t|s)? på\b": ("stränghet", 1),
-    r"\b(?:finns|fanns|finnas|funnits) kvar\b": ("införande", 0),
-    r"\btill viss del\b": ("omfattning", 1),
+# a phrase may lie on two axes: "lade ned utredningen" ends it (not "återupptog"), "lade ned" a unit cuts it (not
+# "byggde ut")
+PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
+    r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": (("mängd", 0),),
+    r"\bskal(?:a|ats|ade|as) upp\b": (("mängd", 0),),
+    r"\bg(?:å|år|ått|ick) upp\b": (("mängd", 0),),
+    r"\bgott om\b": (("tillgång", 0),),
+    r"\bför många\b": (("mängd", 0),),
+    r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": (("mängd", 1),),
+    r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),
+    r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": (("mängd", 1),),
+    r"\bont om\b": (("tillgång", 1),),
+    # the particle may stand after the subject: "lade den nya regeringen ned utredningen"
+    r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas)(?:\s+[^\W\d_]+){0,3}?\s+(?:ned|ner)\b": (
+        ("införande", 1),
+        ("mängd", 1),
+    ),
+    r"\bpå väg (?:ned|ner)(?:åt)?\b": (("mängd", 1),),
+    r"\bpå väg upp(?:åt)?\b": (("mängd", 0),),
+    r"\bför få\b": (("mängd", 1),),
+    r"\blätta(?:r|de|t|s)? på\b": (("stränghet", 1),),
+    r"\b(?:finns|fanns|finnas|funnits) kvar\b": (("införande", 0),),
+    r"\btill viss del\b": (("omfattning", 1),),
     # entry into force is a start: "börja gälla" says "träda i kraft", and neither is "upphöra att gälla"
-    r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|börja\w*\s+gälla)\b": ("fortgång", 0),
-    r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": ("mängd", 1),  # "antalet deltagare kan hållas nere"
+    r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|börja\w*\s+gälla)\b": (("fortgång", 0),),
+    r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": (("mängd", 1),),  # "antalet deltagare kan hållas nere"
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
@@ -307,10 +323,10 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
     tokens = list(_WORD.finditer(text))
     found: list[tuple[str, int, int, int]] = []  # axis, side, first and last token
     covered: list[tuple[int, int]] = []
-    for pattern, (axis, side) in PHRASES.items():
+    for pattern, axes in PHRASES.items():
         for m in re.finditer(pattern, text, re.I):
             inside = [n for n, t in enumerate(tokens) if m.start() <= t.start() < m.end()]
-            found.append((axis, side, inside[0], inside[-1]))
+            found += [(axis, side, inside[0], inside[-1]) for axis, side in axes]
             covered.append((m.start(), m.end()))
     for n, m in enumerate(tokens):
         if any(a <= m.start() < b for a, b in covered) or _BOUND.match(text, m.end()):
@@ -383,7 +399,8 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
             same = [w for a, s, w in theirs if a == axis and relation(axis, s, side) > 0]
         other = [w for a, s, w in theirs if a == axis and relation(axis, s, side) < 0]
         if same:
-            outcome.found.append(words)
+            if words not in outcome.found:  # a phrase on two axes ("lade ned") is found once
+                outcome.found.append(words)
         elif len(other) > sum(1 for a, s, _w in mine if a == axis and relation(axis, s, side) < 0):
             outcome.conflict.append((words, other[0]))
         else:

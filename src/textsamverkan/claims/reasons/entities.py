@@ -7,6 +7,8 @@ Three kinds, compared only within a kind:
   as kommun) and organisations recognised by their head noun (-nämnden, -myndigheten, -styrelsen, -inspektionen,
   -verket, -departementet, -förbundet, -sjukhuset …);
 - country: a country by its Swedish name ("Norge" for "Danmark" is another place, even first in a sentence);
+- party: a Riksdag party by its name or its letters ("Moderaterna" is "M", "Kristdemokraternas" "KD"; a single letter
+  only in parentheses, before a hyphen, "M-förslaget", or where the text names another party: "M, C och KD");
 - name: other proper names (a capitalised word that is not the first word of a sentence or a known common word, and
   acronyms such as SKR).
 
@@ -59,6 +61,11 @@ _NOT_ORGANISATIONS = re.compile(
     r"(?:förråd|samråd|regelverk|ramverk|nätverk|hantverk|kraftverk|konstverk)(?:et|en)?s?$"
 )
 _TOKEN = re.compile(r"[^\W\d_][\w-]*")
+PARTIES = {
+    "socialdemokraterna": "S", "moderaterna": "M", "sverigedemokraterna": "SD", "centerpartiet": "C",
+    "vänsterpartiet": "V", "kristdemokraterna": "KD", "liberalerna": "L", "folkpartiet": "L", "miljöpartiet": "MP",
+}  # fmt: skip
+_PARTY_LETTERS = frozenset(PARTIES.values())
 
 
 @dataclass(frozen=True)
@@ -191,7 +198,9 @@ def entities(text: str) -> tuple[Entity, ...]:
                     break
         if matched:
             continue
-        if place := country(word):
+        if party := _party(word, text, m.start()):
+            found.append(Entity("party", party, word))
+        elif place := country(word):
             found.append(Entity("country", place, word))
         elif actor := _actor_key(word):
             found.append(Entity("actor", actor, word))
@@ -205,6 +214,25 @@ def entities(text: str) -> tuple[Entity, ...]:
                 found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
         i += 1
     return tuple(found)
+
+
+def _party(word: str, text: str, at: int) -> str | None:
+    """The letters of the Riksdag party `word` names ("Moderaterna", "Moderaternas", "KD", "M-förslaget"), or None; a
+    single letter counts only in parentheses, before a hyphen or where `text` names another party by more."""
+    first = word.split("-")[0]
+    name = PARTIES.get(first.lower()) or PARTIES.get(first.lower().removesuffix("s"))
+    if name:
+        return name
+    if first not in _PARTY_LETTERS:
+        return None
+    if len(first) > 1 or "-" in word or text[at - 1 : at] == "(":
+        return first
+    named_by_more = any(
+        (t.group().split("-")[0] in _PARTY_LETTERS and len(t.group().split("-")[0]) > 1)
+        or t.group().lower().removesuffix("s") in PARTIES
+        for t in _TOKEN.finditer(text)
+    )
+    return first if named_by_more else None
 
 
 _SPELT_OUT_SKIP = frozenset(["och", "för", "i", "av", "med", "om", "till", "på"])
@@ -269,10 +297,17 @@ NATIONAL_WORDS = frozenset(["landet", "landets", "nationell", "nationellt", "nat
 def _named_otherwise(entity: Entity, text: str) -> bool:
     """The entity is in `text` under another name or in another word: a name as a word of its own wherever it stands
     ("Digg ska …" first in a sentence, where a capitalised word may be a common one), as the first piece of a
-    hyphenated word ("JO-anmält") or the first part of a capitalised compound ("Pisaundersökningen"); an acronym
+    hyphenated word ("JO-anmält") or the first part of a capitalised compound ("Pisaundersökningen"); a hyphenated
+    name as its pieces ("EU-samarbetet" in "samarbetet i EU"); an acronym
     spelt out; Sweden as "landet" or "nationellt" (Swedish public text seldom names its own country)."""
     if entity.kind == "name" and _in_words(entity.key.lower(), text):
         return True
+    if entity.kind == "name" and "-" in entity.text.strip("-"):
+        # "EU-samarbetet" is "samarbetet i EU": every piece a word of the text (the last one by its first letters)
+        words, _capitalised = _name_forms(text)
+        *pieces, last = entity.text.lower().split("-")
+        stem = last[: max(4, len(last) - 3)]
+        return all(p in words for p in pieces) and len(last) >= 3 and any(w.startswith(stem) for w in words)
     if _is_acronym(entity):
         return spelt_out(entity.text, text)
     if entity.kind == "actor" and entity.key not in _COMMON_ACTORS and _in_words(entity.key, text):

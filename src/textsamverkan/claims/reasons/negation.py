@@ -36,6 +36,8 @@ NEGATIVE_WORDS = frozenset(
         "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
         "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra", "misslyckas",
         "misslyckad",
+        # advice against and stopping: "avråder från" is "rekommenderar inte", "slutar erbjuda" "erbjuder inte längre"
+        "avråda", "sluta", "avsluta",
         # disagreement and incompatibility: "strider mot" is "inte förenlig med", "tveksam" "inte övertygad"
         "strida", "tveksam", "kritisk", "motsätta", "ifrågasätta",
         # exemption: "undanta från förmånsbeskattning" is "ska inte förmånsbeskattas"

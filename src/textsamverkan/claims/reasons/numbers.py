@@ -2,16 +2,16 @@
 
 Amounts come from `parse_quantities` (number words, "tusen", "20 miljarder", per cent, factors such as "fördubblats")
 plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("en fjärdedel", "tre femtedelar", "var
-tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio" (about 60 %;
-the parts of a share out of ten or fewer are no amounts of their own; a share out of more, "212 av 290", counts its part
-and may hold a statement's percentage but rivals nothing) and the first bound of a range in the unit of the second
-("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is no bound), and the second bound ("20–30 personer"
-holds "30 personer"). Units that convert are compared in one unit:
-dygn in hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree when their values are
-within 2 % (20 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a
-plain number; two bounds must agree within 2 %), and an approximation that says its side keeps to it ("drygt 25 000"
-is at least 25 000: not "nästan 21 000", not "21 000"). An amount in the evidence with the same unit, or the same
-kind when neither has one, and another value is a conflict.
+tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio", "i fyra
+fall av fem" or "en av fem" (about 60 %, 80 %, 20 %; the parts of a share out of ten or fewer are no amounts of their
+own; a share out of more, "212 av 290", counts its part and may hold a statement's percentage but rivals nothing) and
+the first bound of a range in the unit of the second ("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is
+no bound), and the second bound ("20–30 personer" holds "30 personer"). Units that convert are compared in one unit:
+dygn, minuter and sekunder in hours, veckor in days, mil in kilometres, "stycken" as a plain count. Two amounts agree
+when their values are within 2 % (15 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound
+such as "högst" against a plain number; two bounds must agree within 2 %), and an approximation that says its side
+keeps to it ("drygt 25 000" is at least 25 000: not "nästan 21 000", not "21 000"). An amount in the evidence with the
+same unit, or the same kind when neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
@@ -62,10 +62,15 @@ DENOMINATORS = {
 }  # fmt: skip
 
 # units compared in another: (that unit, its size in it)
-CONVERSIONS = {"dygn": ("timmar", 24.0), "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0)}
+CONVERSIONS = {
+    "dygn": ("timmar", 24.0), "minuter": ("timmar", 1 / 60), "sekunder": ("timmar", 1 / 3600),
+    "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0),
+}  # fmt: skip
 _SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
+# "fyra av fem", "i fyra fall av fem", "en av fem" (not "en av de fem största": one of them, no share)
 _SHARE = re.compile(
-    rf"\b(?P<part>{_SHARE_NUMBER})\s+av\s+(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
+    rf"\b(?P<part>{_SHARE_NUMBER}|(?:en|ett)(?=\s+(?:fall\s+)?av\s+(?!de\b|dem\b)))\s+(?:fall\s+)?av\s+"
+    rf"(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
     re.I,
 )
 _FRACTION = re.compile(
@@ -247,7 +252,8 @@ def _counts_alike(a: Amount, b: Amount) -> bool:
 # units that measure rather than name what is counted: "20 kilometer" is judged with its amount, while "30 patienter"
 # keeps "patienter" as a content word (an amount without a unit agrees with any)
 MEASURING_UNITS = frozenset(
-    ["%", "procentenheter", "kr", "km", "mil", "dygn", "timmar", "dagar", "veckor", "månader", "år", "st", "gånger"]
+    ["%", "procentenheter", "kr", "km", "mil", "dygn", "timmar", "minuter", "sekunder", "dagar", "veckor", "månader",
+     "år", "st", "gånger"]
 )
 
 

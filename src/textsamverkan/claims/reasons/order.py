@@ -1,6 +1,9 @@
 """Two values in the opposite order: "från 5 000 till 10 000" against the evidence's "från 10 000 till 5 000", "15
-mars i stället för 15 februari" against "15 februari i stället för 15 mars". The number and date checks find both
-values in the evidence either way; only their order tells a rise from a fall, or the old date from the new one."""
+mars i stället för 15 februari" against "15 februari i stället för 15 mars", and two things swapped in a move or a
+replacement: "flyttades från kommunen till regionen" against "från regionen till kommunen", "vårdbidraget ersattes av
+omvårdnadsbidraget" against "omvårdnadsbidraget ersattes av vårdbidraget" ("B ersatte A" is "A ersattes av B"). The
+number, date and content checks find both values in the evidence either way; only their order tells a rise from a
+fall, the old date from the new one, or what replaced what."""
 
 from __future__ import annotations
 
@@ -18,6 +21,17 @@ _FROM_TO = re.compile(rf"\bfrån\s+{_VALUE}[^\d.;]{{0,30}}?\btill\s+{_VALUE}", r
 # "A i stället för B", a unit or a word or two between A and "i stället"
 _INSTEAD = re.compile(rf"{_VALUE}(?:\s+[^\W\d]+){{0,2}}\s+i\s+stället\s+för\s+{_VALUE}", re.I)
 
+# things, by one word each (four letters or more, so no "och", "med", "att"), after an optional article
+_ARTICLE = r"(?:(?:den|det|de|en|ett)\s+)?"
+_THING = r"([^\W\d_][\w-]{3,})"
+_AUXILIARY = r"(?:(?:har|hade|ska|skulle|kommer\s+att|kan)\s+)?"
+_FROM_TO_THINGS = re.compile(rf"\bfrån\s+{_ARTICLE}{_THING}\s+till\s+{_ARTICLE}{_THING}", re.I)
+_INSTEAD_THINGS = re.compile(rf"\b{_THING}\s+i\s+stället\s+för\s+{_ARTICLE}{_THING}", re.I)
+_REPLACED_BY = re.compile(
+    rf"\b{_THING}\s+{_AUXILIARY}(?:ersattes|ersätts|ersatts|ersättas|ersatt)\s+(?:av|med)\s+{_ARTICLE}{_THING}", re.I
+)
+_REPLACES = re.compile(rf"\b{_THING}\s+{_AUXILIARY}(?:ersatte|ersätter|ersatt|ersätta)\s+{_ARTICLE}{_THING}", re.I)
+
 
 def _key(value: str) -> str:
     """A value without its spaces, lower-cased: "10 000" → "10000", "15 Mars" → "15mars"."""
@@ -26,12 +40,20 @@ def _key(value: str) -> str:
 
 @lru_cache(maxsize=1 << 14)
 def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
-    """Every (old value, new value, as written) that `text` orders with "från old till new" or "new i stället för
-    old" ("20 timmar i stället för 30" says what "från 30 till 20" says); values keyed without spaces ("10 000" →
-    "10000", "15 mars" → "15mars")."""
-    from_to = ((_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text))
-    instead = ((_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in _INSTEAD.finditer(text))
-    return (*from_to, *instead)
+    """Every (old value, new value, as written) that `text` orders with "från old till new", "new i stället för
+    old", "old ersattes av new" or "new ersatte old" ("20 timmar i stället för 30" says what "från 30 till 20" says);
+    numbers and dates keyed without spaces ("10 000" → "10000", "15 mars" → "15mars"), things by their lemma."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    def thing(word: str) -> str:
+        return analyse(word).lemma
+
+    old_new = [(_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text)]
+    old_new += [(_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in _INSTEAD.finditer(text)]
+    things = ((_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1))
+    for pattern, old, new in things:
+        old_new += [(thing(m.group(old)), thing(m.group(new)), m.group().strip()) for m in pattern.finditer(text)]
+    return tuple(old_new)
 
 
 def compare_order(statement: str, evidence: str) -> Outcome:
