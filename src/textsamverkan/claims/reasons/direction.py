@@ -59,6 +59,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "förstärkning",
                 "uppgång",
                 "tilltagande",
+                "ofta",  # and "oftare": how often is an amount ("oftare än männen")
             ]
         ),
         frozenset(
@@ -80,6 +81,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "nedgång",
                 "nedskärning",
                 "besparing",
+                "sällan",
             ]
         ),
     ),

@@ -3,7 +3,9 @@ mars i stället för 15 februari" against "15 februari i stället för 15 mars",
 replacement: "flyttades från kommunen till regionen" against "från regionen till kommunen", "vårdbidraget ersattes av
 omvårdnadsbidraget" against "omvårdnadsbidraget ersattes av vårdbidraget" ("B ersatte A" is "A ersattes av B"). The
 number, date and content checks find both values in the evidence either way; only their order tells a rise from a
-fall, the old date from the new one, or what replaced what."""
+fall, the old date from the new one, or what replaced what. A comparison turned round is the same: "män är
+sjukskrivna dubbelt så ofta som kvinnor" against "kvinnor är sjukskrivna i dubbelt så hög utsträckning som män",
+read as (more, less) so that "kommunen får mindre än regionen" says "regionen får mer än kommunen"."""
 
 from __future__ import annotations
 
@@ -33,6 +35,61 @@ _REPLACED_BY = re.compile(
 _REPLACES = re.compile(rf"\b{_THING}\s+{_AUXILIARY}(?:ersatte|ersätter|ersatt|ersätta)\s+{_ARTICLE}{_THING}", re.I)
 
 
+# a comparison: a comparative, then "än", or "dubbelt så … som" ("hälften så … som" says less)
+_CLAUSE_WORDS = frozenset(["att", "som", "eftersom", "när", "då", "om", "men", "och", "medan", "där"])
+_FACTOR_SO = {"dubbelt": 0, "gånger": 0, "hälften": 1, "halvt": 1}
+_NOT_COMPARED = frozenset(["vad", "hos", "bland", "för", "inom", "förut", "vanligt", "väntat", "planerat", "tidigare"])
+_LOOK_BACK = 8
+
+
+def _compared(text: str) -> list[tuple[str, str, str]]:
+    """(more, less, as written) for each comparison of two things in `text`: the first content word of the clause
+    before the comparative, and the first after "än"/"som"."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.direction import pole
+    from textsamverkan.claims.reasons.words import GENERIC, analyse
+
+    tokens = list(re.finditer(r"[^\W\d_][\w-]*|[,;:.!?()–]", text))
+    words = [t.group().lower() for t in tokens]
+
+    def thing(n: int) -> bool:
+        w = words[n]
+        return (
+            len(w) >= 3 and w.isalpha() and w not in STOPWORDS and w not in GENERIC and w != "enligt" and not pole(w)
+        )
+
+    out = []
+    for i, word in enumerate(words):
+        if word not in ("än", "som"):
+            continue
+        side = None
+        start = i
+        for n in range(i - 1, max(-1, i - 1 - _LOOK_BACK), -1):
+            if not words[n].isalpha() or (words[n] in _CLAUSE_WORDS and n < i - 1):
+                break
+            start = n
+            if word == "som" and words[n] == "så" and n > 0 and words[n - 1] in _FACTOR_SO:
+                side = _FACTOR_SO[words[n - 1]]
+            elif word == "än" and side is None and (hit := pole(tokens[n].group())) is not None:
+                side = hit[1] & 1
+        if side is None:
+            continue
+        while start > 0 and words[start - 1].isalpha() and words[start - 1] not in _CLAUSE_WORDS:
+            start -= 1
+        # "enligt Riksrevisionen är män …": a source is not what is compared
+        first = next((n for n in range(start, i) if thing(n) and words[n - 1 : n] != ["enligt"]), None)
+        second = next(
+            (n for n in range(i + 1, min(len(words), i + 5)) if thing(n) and words[n] not in _NOT_COMPARED), None
+        )
+        if first is None or second is None:
+            continue
+        a, b = analyse(tokens[first].group()).lemma, analyse(tokens[second].group()).lemma
+        if a != b:
+            more, less = (a, b) if side == 0 else (b, a)
+            out.append((more, less, text[tokens[first].start() : tokens[second].end()]))
+    return out
+
+
 def _key(value: str) -> str:
     """A value without its spaces, lower-cased: "10 000" → "10000", "15 Mars" → "15mars"."""
     return re.sub(r"\s+", "", value).lower()
@@ -41,8 +98,9 @@ def _key(value: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
     """Every (old value, new value, as written) that `text` orders with "från old till new", "new i stället för
-    old", "old ersattes av new" or "new ersatte old" ("20 timmar i stället för 30" says what "från 30 till 20" says);
-    numbers and dates keyed without spaces ("10 000" → "10000", "15 mars" → "15mars"), things by their lemma."""
+    old", "old ersattes av new" or "new ersatte old" ("20 timmar i stället för 30" says what "från 30 till 20" says),
+    and every (more, less, as written) it compares; numbers and dates keyed without spaces ("10 000" → "10000", "15
+    mars" → "15mars"), things by their lemma."""
     from textsamverkan.claims.reasons.words import analyse
 
     def thing(word: str) -> str:
@@ -53,7 +111,7 @@ def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
     things = ((_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1))
     for pattern, old, new in things:
         old_new += [(thing(m.group(old)), thing(m.group(new)), m.group().strip()) for m in pattern.finditer(text)]
-    return tuple(old_new)
+    return (*old_new, *_compared(text))
 
 
 def compare_order(statement: str, evidence: str) -> Outcome:
