@@ -40,7 +40,7 @@ from textsamverkan.themes.matcher import LexicalMatcher
 from textsamverkan.themes.statements import names_only
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v10"
+MODEL_CODER_VERSION = "themes.model_coder.v11"
 TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
 BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
 MIN_LABELLED = 10

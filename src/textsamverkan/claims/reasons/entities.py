@@ -1,6 +1,6 @@
 """Actors, places and organisations: "kommunen" for "regionen", "Region Kalmar" for "Region Skåne", "Kiruna".
 
-Three kinds, compared only within a kind:
+Five kinds, compared only within a kind:
 - region: the 21 regions and the healthcare-region groups, through the region normaliser ("Västra Götalandsregionen",
   "VGR", "Region Skåne", "Skånes" → one name);
 - actor: public actors named by common nouns (kommun, region, regering, riksdag, stat, länsstyrelse …; "kommunal" counts
@@ -70,7 +70,7 @@ _PARTY_LETTERS = frozenset(PARTIES.values())
 
 @dataclass(frozen=True)
 class Entity:
-    kind: str  # region | actor | name
+    kind: str  # region | actor | country | party | name
     key: str
     text: str
 
