@@ -38,12 +38,16 @@ statements, `not_supported`):
   round 16's code judged it once; its failures were read for round 17 (2026-12-04).
 - verify_blind13.jsonl (`--set blind13`, 225 pairs on 90 sentences of 59 Riksdag interpellations no other set uses,
   two thirds on health, public health, disability support, crisis preparedness and social services, 2026-12-04; see
-  verify_blind13.md): held out; first judged for round 17 (aggregates only).
+  verify_blind13.md): held out; judged for rounds 17 and 18 (aggregates only; the five pairs round 17 changed were
+  read).
+- verify_blind14.jsonl (`--set blind14`, 225 pairs on 90 sentences of 55 Riksdag interpellations no other set uses,
+  two thirds on public health, crisis preparedness, social services, health care and disability support, 2026-12-05;
+  see verify_blind14.md): held out, never judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind13] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind14] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind13 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind14 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -69,6 +73,7 @@ SETS = {
     "blind11": "verify_blind11.jsonl",
     "blind12": "verify_blind12.jsonl",
     "blind13": "verify_blind13.jsonl",
+    "blind14": "verify_blind14.jsonl",
 }
 
 
