@@ -118,8 +118,6 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 fields["season"] = SEASONS[groups["season"].lower()]
             elif "month" in fields:
                 fields["season"] = MONTH_SEASONS[int(fields["month"])]
-            if "yearpart" in groups and "month" in fields:
-                fields["third"], fields["season"] = 3, MONTH_SEASONS[12]
             if "half" in groups or "yearpart" in groups:
                 said = groups.get("half") or groups["yearpart"]
                 fields["half"] = 1 if said.lower() in ("första", "början") else 2

@@ -220,19 +220,22 @@ def _party(word: str, text: str, at: int) -> str | None:
     """The letters of the Riksdag party `word` names ("Moderaterna", "Moderaternas", "KD", "M-förslaget"), or None; a
     single letter counts only in parentheses, before a hyphen or where `text` names another party by more."""
     first = word.split("-")[0]
-    name = PARTIES.get(first.lower()) or PARTIES.get(first.lower().removesuffix("s"))
-    if name:
-        return name
+    if named := _party_named(first):
+        return named
     if first not in _PARTY_LETTERS:
         return None
-    if len(first) > 1 or "-" in word or text[at - 1 : at] == "(":
+    if "-" in word or text[at - 1 : at] == "(":
         return first
-    named_by_more = any(
-        (t.group().split("-")[0] in _PARTY_LETTERS and len(t.group().split("-")[0]) > 1)
-        or t.group().lower().removesuffix("s") in PARTIES
-        for t in _TOKEN.finditer(text)
-    )
+    named_by_more = any(_party_named(t.group().split("-")[0]) for t in _TOKEN.finditer(text))
     return first if named_by_more else None
+
+
+def _party_named(word: str) -> str | None:
+    """The letters of the party `word` names by more than one letter: its name ("Moderaternas") or "KD", "SD", "MP"."""
+    low = word.lower()
+    if name := PARTIES.get(low) or PARTIES.get(low.removesuffix("s")):
+        return name
+    return word if word in _PARTY_LETTERS and len(word) > 1 else None
 
 
 _SPELT_OUT_SKIP = frozenset(["och", "för", "i", "av", "med", "om", "till", "på"])
