@@ -42,12 +42,16 @@ statements, `not_supported`):
   read).
 - verify_blind14.jsonl (`--set blind14`, 225 pairs on 90 sentences of 55 Riksdag interpellations no other set uses,
   two thirds on public health, crisis preparedness, social services, health care and disability support, 2026-12-05;
-  see verify_blind14.md): held out, never judged yet.
+  see verify_blind14.md): held out until round 18's code judged it once; its failures were read for round 19
+  (2026-12-05).
+- verify_blind15.jsonl (`--set blind15`, 225 pairs on 90 sentences of 54 Riksdag interpellations no other set uses,
+  two thirds on public health, social services, crisis preparedness and disability support, 2026-12-05; see
+  verify_blind15.md): held out; judged once, by round 18's and round 19's code side by side (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind14] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind15] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind14 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind15 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -74,6 +78,7 @@ SETS = {
     "blind12": "verify_blind12.jsonl",
     "blind13": "verify_blind13.jsonl",
     "blind14": "verify_blind14.jsonl",
+    "blind15": "verify_blind15.jsonl",
 }
 
 

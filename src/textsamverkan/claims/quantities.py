@@ -139,6 +139,9 @@ UNITS: dict[str, str] = {
     "st": "st",
     "stycken": "st",
     "gånger": "gånger",
+    "pers": "personer",
+    "megawatt": "MW",
+    "mw": "MW",
 }
 _CHANGE_FACTORS: dict[str, float] = {"fördubbl": 2.0, "tredubbl": 3.0, "fyrdubbl": 4.0, "halver": 0.5}
 _RATE = re.compile(r"\s+(i veckan|per vecka|i månaden|per månad|om dagen|per dag|om året|per år|i timmen)\b", re.I)
@@ -166,8 +169,8 @@ _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
 # the number words but "en"/"ett" (also articles), longest first: the alternation for regular expressions
 NUMBER_WORDS = sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=len, reverse=True)
 # number words written as one compound: "tjugofem", "femhundra", "femtiotusen", "tvåhundrafemtio"
-_COMPOUND = rf"(?:{'|'.join(NUMBER_WORDS)}|ett|en(?=hundra|tusen))(?:{'|'.join(NUMBER_WORDS)}){{1,4}}"
-_COMPOUND_WORD = re.compile(_COMPOUND)
+COMPOUND_NUMBER = rf"(?:{'|'.join(NUMBER_WORDS)}|ett|en(?=hundra|tusen))(?:{'|'.join(NUMBER_WORDS)}){{1,4}}"
+_COMPOUND_WORD = re.compile(COMPOUND_NUMBER)
 _COMPOUND_PIECE = re.compile("|".join(["ett", "en", *NUMBER_WORDS]))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -178,7 +181,7 @@ _HALF_RE = re.compile(_HALF, re.I)
 HALVES = frozenset(["halv", "halvt"])
 _QUANTITY = re.compile(
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
-    rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{_COMPOUND}|{_WORDS})\b)"
+    rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{COMPOUND_NUMBER}|{_WORDS})\b)"
     rf"(?P<half>\s+och\s+{_HALF}\b)?"
     rf"(?:\s+(?P<scale>{_SCALE})\b)?"
     rf"(?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?",

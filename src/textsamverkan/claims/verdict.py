@@ -134,8 +134,9 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     # "sista december", "förra året": the date checks'
     dated = {w for d in dates(statement) for w in d.text.lower().split()}
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
+    directed = direction_words(statement)
     skip = (
-        direction_words(statement)
+        directed
         | number_words(statement)
         | frozenset(MONTHS)
         | frozenset(SEASONS)
@@ -151,7 +152,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         compare_numbers(statement, evidence, context),
         compare_dates(statement, evidence, context),
         compare_entities(statement, evidence, context),
-        compare_negation(statement, evidence),
+        compare_negation(statement, evidence, said),
         direction,
         compare_references(statement, evidence),
         compare_times(statement, evidence),
@@ -184,8 +185,20 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]
-    added = any(
-        all(w.lemma in content.missing for w in words[i : i + ADDED_RUN]) for i in range(len(words) - ADDED_RUN + 1)
+    # an added claim: `ADDED_RUN` words in a row the evidence lacks, a direction word among them unless the direction
+    # check found it or the evidence has it ("…, som dessutom har höjt hyrorna under pandemin")
+    evidence_keys = keys(evidence)
+    run = content_words(statement, skip=skip - directed)
+    lacking = [
+        w.lemma in content.missing
+        or (w.surface.lower() in directed and w.surface.lower() not in said and match(w, evidence_keys) < 1.0)
+        for w in run
+    ]
+    added_at = [i for i in range(len(run) - ADDED_RUN + 1) if all(lacking[i : i + ADDED_RUN])]
+    added = bool(added_at)
+    # the direction words of an added claim are named with its other missing words
+    content.missing += dict.fromkeys(
+        w.lemma for i in added_at for w in run[i : i + ADDED_RUN] if w.lemma not in content.missing
     )
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])

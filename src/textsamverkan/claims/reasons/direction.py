@@ -230,7 +230,7 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": (("mängd", 0),),
     r"\bskal(?:a|ats|ade|as) upp\b": (("mängd", 0),),
     r"\bg(?:å|år|ått|ick) upp\b": (("mängd", 0),),
-    r"\bgott om\b": (("tillgång", 0),),
+    r"\bgott om\b": (("tillgång", 0), ("mängd", 0)),
     r"\bför många\b": (("mängd", 0),),
     r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": (("mängd", 1),),
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),

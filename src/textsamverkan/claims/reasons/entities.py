@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
-from textsamverkan.claims.reasons.words import country
+from textsamverkan.claims.reasons.words import country, demonym
 from textsamverkan.ingest.regions import NATIONAL, normalise_region
 
 ACTORS = {
@@ -160,10 +160,27 @@ def _at_sentence_start(text: str, at: int) -> bool:
     return False
 
 
+# a name's part shared in a pair: "Norr- och Västerbotten" names Norrbotten
+_SHARED_PART = re.compile(r"\b([A-ZÅÄÖ][^\W\d_]*)-\s+(och|eller|samt)\s+([A-ZÅÄÖ][^\W\d_]+)")
+
+
+def _whole_names(text: str) -> str:
+    """`text` with each capitalised first part shared in a pair completed from the second name's head ("Norr- och
+    Västerbotten" → "Norrbotten och Västerbotten"), so that both are names of their own."""
+    from textsamverkan.nlp.compounds import split_compound
+
+    def whole(m: re.Match[str]) -> str:
+        pieces = split_compound(m.group(3).lower()).surface
+        return f"{m.group(1)}{pieces[-1]} {m.group(2)} {m.group(3)}" if len(pieces) > 1 else m.group()
+
+    return _SHARED_PART.sub(whole, text)
+
+
 @lru_cache(maxsize=1 << 18)
 def entities(text: str) -> tuple[Entity, ...]:
     """Regions, actors and names in `text` (see the module docstring)."""
     found: list[Entity] = []
+    text = _whole_names(text)
     tokens = list(_TOKEN.finditer(text))
     i = 0
     while i < len(tokens):
@@ -200,7 +217,7 @@ def entities(text: str) -> tuple[Entity, ...]:
             continue
         if party := _party(word, text, m.start()):
             found.append(Entity("party", party, word))
-        elif place := country(word):
+        elif place := country(word) or demonym(word.lower() if _at_sentence_start(text, m.start()) else word):
             found.append(Entity("country", place, word))
         elif actor := _actor_key(word):
             found.append(Entity("actor", actor, word))

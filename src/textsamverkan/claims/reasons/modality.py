@@ -6,7 +6,9 @@ that it was decided or found is then not backed, however many words the two shar
 "huruvida", "i så fall", a sentence that begins "Om") and names no decision of its own; its finding word ("visar att",
 "konstaterade", "kom fram till") is missing when the evidence gives the task ("ska utvärdera", "i uppdrag att", "syftar
 till att") and no finding or result. A restriction the statement adds ("…, men bara till de regioner som har
-ansökt") is missing when the evidence restricts nothing (no "bara", "endast", "begränsat till", bound in time).
+ansökt") is missing when the evidence restricts nothing (no "bara", "endast", "begränsat till", bound in time). A
+thing the statement says is done ("har inrättats") is missing when the evidence only proposes or wants it ("anser att
+det bör inrättas", "har föreslagit att man ska införa") and the statement itself proposes nothing.
 """
 
 from __future__ import annotations
@@ -46,6 +48,44 @@ _RESTRICTED = re.compile(
 )
 
 
+# a proposal or a wish: "Moderaterna har föreslagit att man ska införa", "Liberalerna anser att det bör inrättas"
+_PROPOSED = re.compile(r"\b(?:föresl\w*|förslag\w*|bör|borde|vill(?!\s+säga)|önskar|kräver|yrkar|anser att)\b", re.I)
+# the statement's own intent or proposal: it claims no more than the evidence
+_INTENDED = re.compile(
+    r"\b(?:föresl\w*|förslag\w*|bör|borde|vill|vilja|önska\w*|kräv\w*|yrka\w*|ska|skall|kommer att|planer\w*|"
+    r"avser|avsikt\w*|tänker|anser|tycker|menar)\b",
+    re.I,
+)
+# a thing said to be done: "har inrättats", "har nu införts", "har redan byggt upp"
+_DONE = re.compile(r"\b(?:har|hade)\s+(?:(?:nu|redan|också|även)\s+)?(?P<verb>[^\W\d_]+(?:ts|tt|t))\b", re.I)
+PROPOSAL_REACH = 8  # words after a proposal word that it governs
+
+
+def _done_as_proposed(statement: str, evidence: str) -> str | None:
+    """The statement's "har inrättats" where the evidence only proposes it ("anser att det bör inrättas"), or None."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    if _INTENDED.search(statement):
+        return None
+    for done in _DONE.finditer(statement):
+        lemma = analyse(done.group("verb")).lemma
+        for proposal in _PROPOSED.finditer(evidence):
+            governed = re.findall(r"[^\W\d_]+", evidence[proposal.end() :])[:PROPOSAL_REACH]
+            if any(analyse(word).lemma == lemma for word in governed):
+                return done.group()
+    return None
+
+
+# a claim about all of a kind ("samtliga länder", "alla som får ersättningen") where the evidence speaks of some
+# ("som enda land", "allt fler förlorar den", "flera kommuner")
+_ALL = re.compile(r"\b(?:alla|samtliga|varenda|vartenda|allihop)\b(?!\s+(?:fler|mer|större|färre|mindre)\b)", re.I)
+_SOME = re.compile(
+    r"\b(?:allt\s+(?:fler|färre|mer|mindre)|flera|många|vissa|några|en\s+del|de\s+flesta|majoriteten|enda|"
+    r"ett\s+fåtal|få|somliga|ett\s+antal|hälften)\b",
+    re.I,
+)
+
+
 def compare_modality(statement: str, evidence: str) -> Outcome:
     """The statement's decision or finding word, missing when the evidence only considers whether or gives the task
     (see the module docstring)."""
@@ -56,6 +96,11 @@ def compare_modality(statement: str, evidence: str) -> Outcome:
     found = _FOUND.search(statement)
     if found and _TASK.search(evidence) and not _FINDING.search(evidence):
         outcome.missing.append(found.group())
+    if proposed := _done_as_proposed(statement, evidence):
+        outcome.missing.append(proposed)
+    every = _ALL.search(statement)
+    if every and not _ALL.search(evidence) and _SOME.search(evidence) and not _SOME.search(statement):
+        outcome.missing.append(every.group())
     only = _ONLY.search(statement)
     if only and not _RESTRICTED.search(evidence):
         outcome.missing.append(only.group())

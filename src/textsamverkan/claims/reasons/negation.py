@@ -54,11 +54,14 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip()]
 
 
-def compare_negation(statement: str, evidence: str, shares_content: object = None) -> Outcome:
-    """Whether the statement and the evidence (its clauses that share content with it) agree in polarity."""
+def compare_negation(statement: str, evidence: str, directed: frozenset[str] = frozenset()) -> Outcome:
+    """Whether the statement and the evidence (its clauses that share content with it) agree in polarity.
+    `directed`: what the direction check found said on both sides (lower-cased); a denied antonym among it ("inte
+    svårt" for "enkelt") or a denying word ("saknades" for "brist") is no difference in polarity."""
     from textsamverkan.claims.reasons.content import content_words, keys, match
 
     outcome = Outcome("negation")
+    litotes = {w for found in directed if not CUE_WORDS.isdisjoint(found.split()) for w in found.split()}
     words = content_words(statement)
     said = _plain_words(statement)
     relevant = [
@@ -69,6 +72,8 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
     if len(mine) % 2 == len(theirs) % 2:
         if mine:
             outcome.found.append(" ".join(mine))
+        elif not theirs:
+            outcome.conflict += _no_without_cue(statement, " ".join(relevant), directed)
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), " ".join(relevant), statement
@@ -78,10 +83,41 @@ def compare_negation(statement: str, evidence: str, shares_content: object = Non
     # stället för" is a claim of its own, to be checked
     if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)) or _bound_for_denial(denied, other):
         return outcome
+    if litotes & {w.lower() for w in denied.split()}:
+        return outcome  # "inte svårt" against "enkelt": the direction check found it said with the antonym
     other_keys = keys(other)
     if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
         outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
     return outcome
+
+
+# lemmas that deny what follows them as plainly as a cue ("saknar en gemensam huvudman", "undvika att resa"): judged
+# when neither side has a cue
+_DENYING_WORDS = frozenset(["sakna", "saknas", "avsaknad", "undvika", "vägra", "avstå"])
+_LINKING = frozenset(["därför", "alltså", "således", "nu", "redan", "fortfarande", "helt", "då"])  # "saknar därför …"
+# trouble with a thing is not having it: "saknades skyddsutrustning" for "hade bekymmer med skyddsutrustningen"
+_TROUBLE = frozenset(["bekymmer", "problem", "problematisk", "svårighet", "knapp", "knapphet", "begränsad", "ont"])
+
+
+def _no_without_cue(statement: str, evidence: str, directed: frozenset[str]) -> list[tuple[str, str]]:
+    """A denying word on one side only whose next content word the other side affirms: "saknar en gemensam
+    huvudman" against "har en gemensam huvudman", "uppmanats att undvika att resa" against "uppmuntrats att resa".
+    Nothing when the other side says no in a word of its own or the direction check found the word."""
+    from textsamverkan.claims.reasons.content import content_words, keys, match
+    from textsamverkan.claims.reasons.words import analyse
+
+    for side, text, other in ((0, statement, evidence), (1, evidence, statement)):
+        other_keys = keys(other)
+        if not _TROUBLE.isdisjoint(other_keys) or said_no_otherwise(other, text):
+            continue  # the other side says no, or has trouble with the thing, in a word of its own
+        for m in WORD.finditer(text):
+            lemma = analyse(m.group()).lemma
+            if lemma not in _DENYING_WORDS or lemma in other_keys or m.group().lower() in directed:
+                continue
+            governed = [w for w in content_words(text[m.end() :]) if w.lemma not in _LINKING][:1]
+            if governed and match(governed[0], other_keys) >= 1.0:
+                return [("(jakande)", m.group()) if side else (m.group(), "(jakande)")]
+    return []
 
 
 def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from textsamverkan.claims.quantities import (
     APPROX_WORDS,
+    COMPOUND_NUMBER,
     HALVES,
     MONTHS,
     NUMBER_WORDS,
@@ -50,10 +51,10 @@ _EXTRA = (
     (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
     (re.compile(r"\bhalva\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\b(?:varannan|vartannat|varsannan)\b", re.I), 50.0, "%", "amount", ""),
-    (re.compile(r"\bvart? tredje\b", re.I), 100 / 3, "%", "amount", ""),
-    (re.compile(r"\bvart? fjärde\b", re.I), 25.0, "%", "amount", ""),
-    (re.compile(r"\bvart? femte\b", re.I), 20.0, "%", "amount", ""),
-    (re.compile(r"\bvart? tionde\b", re.I), 10.0, "%", "amount", ""),
+    (re.compile(r"\b(?:vart?|varje) tredje\b", re.I), 100 / 3, "%", "amount", ""),
+    (re.compile(r"\b(?:vart?|varje) fjärde\b", re.I), 25.0, "%", "amount", ""),
+    (re.compile(r"\b(?:vart?|varje) femte\b", re.I), 20.0, "%", "amount", ""),
+    (re.compile(r"\b(?:vart?|varje) tionde\b", re.I), 10.0, "%", "amount", ""),
 )
 # fractions: a number and a denominator, "en tredjedel", "tre femtedelar", "2 tiondelar"
 DENOMINATORS = {
@@ -67,9 +68,10 @@ CONVERSIONS = {
     "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0),
 }  # fmt: skip
 _SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
-# "fyra av fem", "i fyra fall av fem", "en av fem" (not "en av de fem största": one of them, no share)
+# "fyra av fem", "i fyra fall av fem", "en av fem" (not "en av de fem största" nor "ett av regeringens två
+# partier": one of them, no share)
 _SHARE = re.compile(
-    rf"\b(?P<part>{_SHARE_NUMBER}|(?:en|ett)(?=\s+(?:fall\s+)?av\s+(?!de\b|dem\b)))\s+(?:fall\s+)?av\s+"
+    rf"\b(?P<part>{_SHARE_NUMBER}|(?:en|ett)(?=\s+(?:fall\s+)?av\s+(?!de\b|dem\b|[^\W\d_]+s\s)))\s+(?:fall\s+)?av\s+"
     rf"(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
     re.I,
 )
@@ -78,12 +80,16 @@ _FRACTION = re.compile(
     re.I,
 )
 SMALL_WHOLE = 10
-# the first bound of a range takes the unit of the second: "från 30 till 37 procent", "mellan 5 och 10 procent"
+# the first bound of a range takes the scale and unit of the second: "från 30 till 37 procent", "mellan 5 och 10
+# procent", "85–90 tusen personer", "från tolvhundra till åttahundra megawatt"
+_RANGE_BOUND = rf"\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+(?:[.,]\d+)?|{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}"
 _RANGE = re.compile(
-    r"\b(?:mellan\s+(?P<between>\d+)\s+och|(?P<low>\d+)\s*(?:till|–|-))\s*"
-    r"(?P<high>\d+(?:[.,]\d+)?)\s*(?P<unit>%|procent|kronor|kr|personer|patienter|dagar|veckor)\b",
+    rf"\b(?:mellan\s+(?P<between>{_RANGE_BOUND})\s+och|(?P<low>{_RANGE_BOUND})\s*(?:till|–|-))\s*"
+    rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
+    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|veckor|megawatt|MW)(?!\w)",
     re.I,
 )
+_RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under)\s+$", re.I)
 
@@ -128,14 +134,17 @@ def amounts(text: str) -> tuple[Amount, ...]:
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
     for m in _RANGE.finditer(text):
-        low = m.group("low") or m.group("between")
-        if _YEAR.fullmatch(low) and not _YEAR.fullmatch(m.group("high")):
+        low_text = m.group("low") or m.group("between")
+        if _YEAR.fullmatch(low_text) and not _YEAR.fullmatch(m.group("high")):
             continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
         unit = UNITS[m.group("unit").lower()]
-        found.append(Amount(float(low), unit, "amount", "", m.group()))
-        high = float(m.group("high").replace(",", "."))
-        if not any(a.value == high and a.unit == unit for a in found):  # "20–30 personer": the parser skips it
-            found.append(Amount(high, unit, "amount", "", m.group()))
+        scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0)
+        low, high = parse_number(low_text), parse_number(m.group("high"))
+        if low is None or high is None:
+            continue
+        for value in (low * scale, high * scale):
+            if not any(a.value == value and a.unit == unit for a in found):  # "20–30 personer": the parser skips 20
+                found.append(Amount(value, unit, "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = _APPROX_BEFORE.search(text, 0, m.start())
@@ -176,6 +185,7 @@ def _claimed(statement: str) -> tuple[Amount, ...]:
     said = tuple(a for a in amounts(statement) if not a.derived)
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
+    spans += [(m.start(), m.end()) for m in _RANGE.finditer(statement)]  # "85–90 tusen": the range is the amount
     values = {a.value for a in said}
     labels = (
         _bare_amount(m)
@@ -243,10 +253,20 @@ def comparable(a: Amount, b: Amount) -> bool:
 
 
 def _counts_alike(a: Amount, b: Amount) -> bool:
-    """Both amounts say what they count, and it is the same thing ("tio samtal" and "två samtal")."""
+    """Both amounts say what they count, and it is the same thing ("tio samtal" and "två samtal"; "två
+    regeringspartier" and "två partier": a compound counts what its head counts)."""
     from textsamverkan.claims.reasons.content import keys
 
-    return bool(a.measures and b.measures and keys(a.measures) & keys(b.measures))
+    if not (a.measures and b.measures):
+        return False
+    return bool(keys(a.measures) & keys(b.measures)) or bool(_heads(a.measures) & _heads(b.measures))
+
+
+def _heads(text: str) -> frozenset[str]:
+    """The compound heads of the words of `text` (the word itself for a simplex word)."""
+    from textsamverkan.claims.reasons.content import content_words
+
+    return frozenset(w.parts[-1] for w in content_words(text))
 
 
 # units that measure rather than name what is counted: "20 kilometer" is judged with its amount, while "30 patienter"

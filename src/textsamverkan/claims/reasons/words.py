@@ -32,6 +32,34 @@ def country(word: str) -> str | None:
     return next((key for key in (low, low.removesuffix("s")) if key in COUNTRIES), None)
 
 
+# adjectives of countries: "norska städer" are in Norway, not in "Tyskland"
+DEMONYMS = {
+    "svensk": "sverige", "norsk": "norge", "dansk": "danmark", "finsk": "finland", "finländsk": "finland",
+    "isländsk": "island", "estnisk": "estland", "lettisk": "lettland", "litauisk": "litauen", "tysk": "tyskland",
+    "polsk": "polen", "fransk": "frankrike", "brittisk": "storbritannien", "irländsk": "irland",
+    "nederländsk": "nederländerna", "holländsk": "nederländerna", "belgisk": "belgien", "schweizisk": "schweiz",
+    "österrikisk": "österrike", "italiensk": "italien", "spansk": "spanien", "portugisisk": "portugal",
+    "grekisk": "grekland", "ungersk": "ungern", "tjeckisk": "tjeckien", "rysk": "ryssland", "ukrainsk": "ukraina",
+    "turkisk": "turkiet", "amerikansk": "usa", "kanadensisk": "kanada", "kinesisk": "kina", "japansk": "japan",
+    "indisk": "indien",
+}  # fmt: skip
+_DEMONYM_ENDINGS = ("a", "t", "e", "")
+
+
+def demonym(word: str) -> str | None:
+    """The country a lower-case adjective of a country names ("norska", "tyskt", "kinesiska"), or None."""
+    if not word[:1].islower():
+        return None
+    low = word.lower()
+    for ending in _DEMONYM_ENDINGS:
+        if ending and not low.endswith(ending):
+            continue
+        stem = low[: len(low) - len(ending)] if ending else low
+        if stem in DEMONYMS:
+            return DEMONYMS[stem]
+    return None
+
+
 GENERIC = frozenset(
     [
         "säga",
