@@ -47,11 +47,15 @@ statements, `not_supported`):
 - verify_blind15.jsonl (`--set blind15`, 225 pairs on 90 sentences of 54 Riksdag interpellations no other set uses,
   two thirds on public health, social services, crisis preparedness and disability support, 2026-12-05; see
   verify_blind15.md): held out; judged once, by round 18's and round 19's code side by side (aggregates only).
+- verify_blind16.jsonl (`--set blind16`, 225 pairs on 90 sentences of 57 Riksdag interpellations no other set uses,
+  two thirds on public health, social services, crisis preparedness and rescue services (many from interpellations
+  on other subjects, classed by what the sentence says), 2026-12-05; see verify_blind16.md): held out, never judged
+  yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind15] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind16] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind15 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind16 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -79,6 +83,7 @@ SETS = {
     "blind13": "verify_blind13.jsonl",
     "blind14": "verify_blind14.jsonl",
     "blind15": "verify_blind15.jsonl",
+    "blind16": "verify_blind16.jsonl",
 }
 
 

@@ -160,6 +160,14 @@ def _at_sentence_start(text: str, at: int) -> bool:
     return False
 
 
+def _adjective_form(word: str, text: str, start: int, following: Sequence[re.Match[str]]) -> str:
+    """The word as an adjective of a country may be read: lower-cased first in a sentence before a common word
+    ("Amerikanska beräkningar"), as it stands before another capitalised word (a name: "Svenskt Vatten")."""
+    if following and following[0].group()[:1].islower() and _at_sentence_start(text, start):
+        return word.lower()
+    return word
+
+
 # a name's part shared in a pair: "Norr- och Västerbotten" names Norrbotten
 _SHARED_PART = re.compile(r"\b([A-ZÅÄÖ][^\W\d_]*)-\s+(och|eller|samt)\s+([A-ZÅÄÖ][^\W\d_]+)")
 
@@ -217,7 +225,7 @@ def entities(text: str) -> tuple[Entity, ...]:
             continue
         if party := _party(word, text, m.start()):
             found.append(Entity("party", party, word))
-        elif place := country(word) or demonym(word.lower() if _at_sentence_start(text, m.start()) else word):
+        elif place := country(word) or demonym(_adjective_form(word, text, m.start(), tokens[i + 1 : i + 2])):
             found.append(Entity("country", place, word))
         elif actor := _actor_key(word):
             found.append(Entity("actor", actor, word))
