@@ -164,6 +164,17 @@ SETTINGS: tuple[Setting, ...] = (
         metavar="RATIO",
     ),
     Setting(
+        "model_context",
+        float,
+        0.1,
+        "How much less agreement the learned layer needs for a sentence whose neighbour in its document (the "
+        "sentence before or after) has the code: a subject runs over several turns of talk. 0 reads every sentence "
+        "alone.",
+        ("themes",),
+        minimum=0.0,
+        metavar="RATIO",
+    ),
+    Setting(
         "learn_from",
         str,
         None,

@@ -13,6 +13,7 @@ from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import code_sentences
 from textsamverkan.themes.model_coder import (
     AGREEMENT,
+    CONTEXT_RELIEF,
     TRAINING_FILE,
     ModelCoder,
     bundled_examples,
@@ -217,6 +218,26 @@ def test_the_run_setting_defaults_to_the_layers_agreement() -> None:
     from textsamverkan.settings import SETTINGS
 
     assert next(s for s in SETTINGS if s.name == "model_agreement").default == AGREEMENT
+    assert next(s for s in SETTINGS if s.name == "model_context").default == CONTEXT_RELIEF
+
+
+def test_a_sentence_next_to_one_with_the_code_needs_less(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    from dataclasses import replace
+
+    # said in other words, a little under the agreement a sentence needs alone (0.89 against 0.95)
+    unsaid = "Hemtjänsten visste inte att hon hade kommit hem."
+    before = "Sjukhuset skickade ingen epikris och ingen informationsöverföring skedde till kommunen."
+    text = f"{before} {unsaid}"
+    alone = replace(fitted, agreement=0.95, context_relief=0.0)
+    assert not [h for h in _model_hits(alone, default_codebook, text) if h.code == "information_transfer"]
+    hits = _model_hits(replace(fitted, agreement=0.95, context_relief=0.1), default_codebook, text)
+    [hit] = [h for h in hits if h.code == "information_transfer"]
+    assert hit.start == text.index(unsaid) and hit.evidence["context"] is True
+    assert hit.evidence["agreement"] < 0.95
+    # a sentence between them: no neighbour has the code, so the sentence is read alone
+    apart = f"{before} Vi hade en fin utflykt till sjön i går. {unsaid}"
+    hits = _model_hits(replace(fitted, agreement=0.95, context_relief=0.1), default_codebook, apart)
+    assert not [h for h in hits if h.code == "information_transfer"]
 
 
 def test_a_lower_agreement_codes_what_a_stricter_one_leaves(default_codebook: Codebook, fitted: ModelCoder) -> None:

@@ -148,7 +148,9 @@ def _code_corpus(
     semantic = (settings["embedder"] or codebook.semantic_model) if settings["semantic"] else None
     model_coder = None
     if settings["model_coder"] or settings["learn_from"]:
-        model_coder = _fit_model_coder(ctx, codebook, human, settings["model_agreement"])
+        model_coder = _fit_model_coder(
+            ctx, codebook, human, settings["model_agreement"], settings["model_context"]
+        )
     all_hits = []
     off_topic = 0
     infos: dict[str, Any] = {}
@@ -207,10 +209,13 @@ def _code_corpus(
     return all_hits
 
 
-def _fit_model_coder(ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float) -> Any:
+def _fit_model_coder(
+    ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float, context: float
+) -> Any:
     """The learned layer, fitted on the labelled sentences that ship with the tool and, with a `coding` run
     (people's codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a
-    document they coded); cached by codebook and examples; its hits need `agreement` (`--model-agreement`)."""
+    document they coded); cached by codebook and examples; its hits need `agreement` (`--model-agreement`), less
+    `context` next to a sentence with the code (`--model-context`)."""
     from dataclasses import replace
 
     from textsamverkan.themes.model_coder import cached_model_coder, examples_from_codings
@@ -232,7 +237,7 @@ def _fit_model_coder(ctx: RunContext, codebook: Any, coding: RunCoding | None, a
         if not per_code:
             ctx.notes.append(f"learn_from: run {coding.run.run_id} codes none of this corpus's sentences")
     options: dict[str, Any] = {"examples": examples} if examples else {}
-    coder = replace(cached_model_coder(codebook, **options), agreement=agreement)
+    coder = replace(cached_model_coder(codebook, **options), agreement=agreement, context_relief=context)
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "labelled": m.positives} for cid, m in coder.models.items()
     }

@@ -12,8 +12,10 @@ sentences, or that never reaches the precision, gets no model.
 The same classifiers are fitted a second time over a sentence model's embedding (`SENTENCE_EMBEDDER`, e5-small-sv),
 which reads a sentence as a whole and so catches more of what people say in other words, and less reliably alone.
 A sentence gets a code when the two agree on average: the mean of each model's score over its own threshold reaches
-`agreement` (`AGREEMENT` unless the run sets `--model-agreement`). The sentence model is run only on the sentences
-where the first model's score leaves that possible (a few in a hundred on formal text), so coding stays cheap.
+`agreement` (`AGREEMENT` unless the run sets `--model-agreement`), or `CONTEXT_RELIEF` less when the sentence before
+or after it in its document has the code (`--model-context`): a subject runs over several turns of talk. The
+sentence model is run only on the sentences where the first model's score leaves that possible (a few in a hundred on
+formal text), so coding stays cheap.
 Model hits are added only where the rules found nothing for that code, with `method = "model"` and evidence: the
 scores and thresholds, the words that pushed the score up, and the nearest labelled sentences. A document of
 `OFF_TOPIC_SENTENCES` sentences or more where the rules find no code is about something else, and the layer adds
@@ -52,6 +54,9 @@ SENTENCE_EMBEDDER = "e5-small-sv"
 # 0.90 69 in 110); 0.95 since the training sentences hold whole labelled documents (round 12: best core and all-code
 # F1 on the five read sets of documents; benchmarks/RESULTS.md)
 AGREEMENT = 0.95
+# how much less agreement a sentence next to one with the code needs: chosen on the eight sets of documents of round
+# 15 (the best all-code F1 whose core precision is at most 0.01 below none; benchmarks/RESULTS.md)
+CONTEXT_RELIEF = 0.1
 FOLDS = 5
 C_VALUE = 2.0
 SEED = 13
@@ -122,6 +127,8 @@ class ModelCoder:
     second: ModelCoder | None = None
     # the mean score/threshold ratio a hit needs; not part of the fit, so one cached fit serves every setting
     agreement: float = AGREEMENT
+    # how much less agreement a sentence needs when the sentence before or after it in its document has the code
+    context_relief: float = CONTEXT_RELIEF
 
     def scores(self, sentences: Sequence[Sentence]) -> tuple[Any, dict[str, Any]]:
         """(sparse word features, each code's score per sentence)."""
@@ -138,7 +145,9 @@ class ModelCoder:
 
     def code(self, sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit] = ()) -> list[ThemeHit]:
         """Model hits for codes the rules did not already give a sentence (sentence order, then codebook order); none
-        in a document the rules find off the codebook's subjects (`off_topic_documents`)."""
+        in a document the rules find off the codebook's subjects (`off_topic_documents`). A sentence next to one
+        that has the code (from the rules or the model) needs `context_relief` less agreement: a subject runs over
+        several turns of talk or lines of a list."""
         off_topic = off_topic_documents(sentences, lexical_hits)
         sentences = [s for s in sentences if s.doc_id not in off_topic]
         if not sentences or not self.models:
@@ -147,53 +156,108 @@ class ModelCoder:
 
         have = {(h.doc_id, h.start, h.code) for h in lexical_hits}
         x, scores = self.scores(sentences)
-        second = self._second_scores(sentences, scores)
+        open_rows = [
+            n for n, s in enumerate(sentences)
+            # too short to say anything, or names without saying: a heading, a header line (`names_only`)
+            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) >= MIN_WORDS and not names_only(s.text)
+        ]  # fmt: skip
+        pairs = [(n, cid) for n in open_rows for cid in self.models if (sentences[n].doc_id, sentences[n].start, cid)
+                 not in have]  # fmt: skip
+        # without a sentence model a hit needs the first model's threshold itself
+        needed = self.agreement if self.second is not None else 1.0
+        second = self._second_scores(sentences, scores, self._possible(scores, pairs, needed))
+        found = {pair: self._agreement(*pair, scores, second) for pair in pairs}
+        coded = {pair for pair, (agreement, _e) in found.items() if agreement >= needed}
+        if self.context_relief:
+            lowest = needed - self.context_relief
+            near = self._next_to_coded(sentences, pairs, coded, have)
+            more = self._second_scores(sentences, scores, self._possible(scores, near, lowest), known=second)
+            for pair in near:
+                agreement, evidence = self._agreement(*pair, scores, more)
+                if agreement >= lowest:
+                    found[pair] = (agreement, {**evidence, "context": True})
+                    coded.add(pair)
         vocab = self.vectorizer.get_feature_names_out()
         hits: list[ThemeHit] = []
-        for n, s in enumerate(sentences):
-            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) < MIN_WORDS or names_only(s.text):
-                continue  # too short to say anything, or names without saying: a heading, a header line (`names_only`)
-            for cid, m in self.models.items():
-                score = float(scores[cid][n])
-                evidence: dict[str, Any] = {"score": round(score, 4), "threshold": round(m.threshold, 4)}
-                if self.second is None:
-                    coded = score >= m.threshold
-                else:
-                    other = self.second.models[cid]
-                    other_score = float(second[cid].get(n, 0.0))
-                    agreement = (score / m.threshold + other_score / other.threshold) / 2
-                    coded = agreement >= self.agreement
-                    evidence["sentence_model"] = {
-                        "score": round(other_score, 4), "threshold": round(other.threshold, 4),
-                    }  # fmt: skip
-                    evidence["agreement"] = round(agreement, 4)
-                if not coded or (s.doc_id, s.start, cid) in have:
-                    continue
-                row = x[n]
-                contrib = row.multiply(m.coef[: row.shape[1]].reshape(1, -1)).tocsr()
-                evidence["words"] = self._pushing_words(s, dict(zip(vocab[contrib.indices], contrib.data, strict=True)))
-                sims = (m.example_rows @ row.T).toarray().ravel() if m.example_rows is not None else np.zeros(0)
-                evidence["nearest"] = [m.examples[i] for i in np.argsort(-sims)[:2] if sims[i] > 0]
-                evidence["model"] = self.version
-                hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, round(score, 4), "model", evidence))
+        for n, cid in pairs:
+            if (n, cid) not in coded:
+                continue
+            s, m = sentences[n], self.models[cid]
+            evidence = found[(n, cid)][1]
+            row = x[n]
+            contrib = row.multiply(m.coef[: row.shape[1]].reshape(1, -1)).tocsr()
+            evidence["words"] = self._pushing_words(s, dict(zip(vocab[contrib.indices], contrib.data, strict=True)))
+            sims = (m.example_rows @ row.T).toarray().ravel() if m.example_rows is not None else np.zeros(0)
+            evidence["nearest"] = [m.examples[i] for i in np.argsort(-sims)[:2] if sims[i] > 0]
+            evidence["model"] = self.version
+            hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, evidence["score"], "model", evidence))
         return hits
 
-    def _second_scores(self, sentences: Sequence[Sentence], scores: dict[str, Any]) -> dict[str, dict[int, float]]:
-        """The sentence model's score per code for the sentences where it can make a difference: the mean of the two
-        ratios can reach `agreement` only when the first model's ratio is at least 2·agreement − 1/threshold (the
-        second model's score is at most 1), so only those sentences are embedded."""
+    def _agreement(
+        self, n: int, cid: str, scores: dict[str, Any], second: dict[str, dict[int, float]]
+    ) -> tuple[float, dict[str, Any]]:
+        """A sentence's agreement for a code (the mean of the two models' score/threshold ratios; the first model's
+        ratio alone without a sentence model) and the evidence that shows it."""
+        m = self.models[cid]
+        score = float(scores[cid][n])
+        evidence: dict[str, Any] = {"score": round(score, 4), "threshold": round(m.threshold, 4)}
+        if self.second is None:
+            return score / m.threshold, evidence
+        other = self.second.models[cid]
+        other_score = float(second.get(cid, {}).get(n, 0.0))
+        agreement = (score / m.threshold + other_score / other.threshold) / 2
+        evidence["sentence_model"] = {"score": round(other_score, 4), "threshold": round(other.threshold, 4)}
+        evidence["agreement"] = round(agreement, 4)
+        return agreement, evidence
+
+    def _possible(
+        self, scores: dict[str, Any], pairs: Sequence[tuple[int, str]], agreement: float
+    ) -> dict[str, set[int]]:
+        """The sentences, per code, where the sentence model can make a difference: the mean of the two ratios can
+        reach `agreement` only when the first model's ratio is at least 2·agreement − 1/threshold (the second
+        model's score is at most 1), so only those sentences are embedded."""
         if self.second is None:
             return {}
-        floors = {cid: 2 * self.agreement - 1 / m.threshold for cid, m in self.second.models.items()}
-        needed = {
-            cid: {n for n, score in enumerate(scores[cid]) if score / m.threshold >= floors[cid]}
-            for cid, m in self.models.items()
-        }
-        rows = sorted(set().union(*needed.values()))
-        if not rows:
-            return {cid: {} for cid in self.models}
-        _x, found = self.second.scores([sentences[n] for n in rows])
-        return {cid: {n: float(found[cid][k]) for k, n in enumerate(rows) if n in needed[cid]} for cid in self.models}
+        needed: dict[str, set[int]] = {cid: set() for cid in self.models}
+        for n, cid in pairs:
+            floor = 2 * agreement - 1 / self.second.models[cid].threshold
+            if float(scores[cid][n]) / self.models[cid].threshold >= floor:
+                needed[cid].add(n)
+        return needed
+
+    def _second_scores(
+        self, sentences: Sequence[Sentence], scores: dict[str, Any], needed: dict[str, set[int]],
+        known: dict[str, dict[int, float]] | None = None,
+    ) -> dict[str, dict[int, float]]:  # fmt: skip
+        """The sentence model's score per code for the `needed` sentences, embedding only those `known` lacks."""
+        if self.second is None:
+            return {}
+        out = {cid: dict((known or {}).get(cid, {})) for cid in self.models}
+        rows = sorted({n for cid, ns in needed.items() for n in ns if n not in out[cid]})
+        if rows:
+            _x, found = self.second.scores([sentences[n] for n in rows])
+            for k, n in enumerate(rows):
+                for cid in self.models:
+                    if n in needed[cid]:
+                        out[cid][n] = float(found[cid][k])
+        return out
+
+    @staticmethod
+    def _next_to_coded(
+        sentences: Sequence[Sentence], pairs: Sequence[tuple[int, str]], coded: set[tuple[int, str]],
+        have: set[tuple[str, int, str]],
+    ) -> list[tuple[int, str]]:  # fmt: skip
+        """The (sentence, code) pairs not yet coded whose neighbour in the same document has the code."""
+        def has(k: int, cid: str) -> bool:
+            return (k, cid) in coded or (sentences[k].doc_id, sentences[k].start, cid) in have
+
+        return [
+            (n, cid) for n, cid in pairs
+            if (n, cid) not in coded and any(
+                0 <= k < len(sentences) and sentences[k].doc_id == sentences[n].doc_id and has(k, cid)
+                for k in (n - 1, n + 1)
+            )
+        ]  # fmt: skip
 
     def _pushing_words(self, sentence: Sentence, contribution: dict[str, float]) -> list[str]:
         """The sentence's words (lemmas) whose features pushed a code's score up most, at most five: each word's
