@@ -185,21 +185,9 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]
-    # an added claim: `ADDED_RUN` words in a row the evidence lacks, a direction word among them unless the direction
-    # check found it or the evidence has it ("…, som dessutom har höjt hyrorna under pandemin")
-    evidence_keys = keys(evidence)
-    run = content_words(statement, skip=skip - directed)
-    lacking = [
-        w.lemma in content.missing
-        or (w.surface.lower() in directed and w.surface.lower() not in said and match(w, evidence_keys) < 1.0)
-        for w in run
-    ]
-    added_at = [i for i in range(len(run) - ADDED_RUN + 1) if all(lacking[i : i + ADDED_RUN])]
-    added = bool(added_at)
+    added = _added_claim(statement, evidence, content.missing, skip, directed, said)
     # the direction words of an added claim are named with its other missing words
-    content.missing += dict.fromkeys(
-        w.lemma for i in added_at for w in run[i : i + ADDED_RUN] if w.lemma not in content.missing
-    )
+    content.missing += [w for w in added if w not in content.missing]
     modality = compare_modality(statement, evidence)
     reasons = _reasons([content, *checks, modality, compare_attribution(statement, evidence, context)])
     conflicts = sum(len(c.conflict) for c in checks)
@@ -217,6 +205,26 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
+
+
+def _added_claim(
+    statement: str, evidence: str, missing: list[str], skip: frozenset[str], directed: frozenset[str],
+    said: frozenset[str],
+) -> list[str]:  # fmt: skip
+    """The words of each run of `ADDED_RUN` content words in a row that the evidence lacks (a claim of the statement's
+    own: "…, som dessutom har höjt hyrorna under pandemin"), a direction word among them unless the direction check
+    found it (`said`) or the evidence has it; empty when there is no such run."""
+    from textsamverkan.claims.reasons.content import content_words, keys, match
+
+    evidence_keys = keys(evidence)
+    run = content_words(statement, skip=skip - directed)
+    lacking = [
+        w.lemma in missing
+        or (w.surface.lower() in directed and w.surface.lower() not in said and match(w, evidence_keys) < 1.0)
+        for w in run
+    ]
+    starts = [i for i in range(len(run) - ADDED_RUN + 1) if all(lacking[i : i + ADDED_RUN])]
+    return list(dict.fromkeys(w.lemma for i in starts for w in run[i : i + ADDED_RUN]))
 
 
 def judge(statement: str, passage: str, *, offset: int = 0, context: str = "") -> Judgement:

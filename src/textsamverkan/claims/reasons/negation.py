@@ -54,14 +54,14 @@ def clauses(text: str) -> list[str]:
     return [c for c in _CLAUSE.split(text) if c and c.strip()]
 
 
-def compare_negation(statement: str, evidence: str, directed: frozenset[str] = frozenset()) -> Outcome:
+def compare_negation(statement: str, evidence: str, direction_found: frozenset[str] = frozenset()) -> Outcome:
     """Whether the statement and the evidence (its clauses that share content with it) agree in polarity.
-    `directed`: what the direction check found said on both sides (lower-cased); a denied antonym among it ("inte
-    svårt" for "enkelt") or a denying word ("saknades" for "brist") is no difference in polarity."""
+    `direction_found`: what the direction check found said on both sides (lower-cased); a denied antonym among it
+    ("inte svårt" for "enkelt") or a denying word ("saknades" for "brist") is no difference in polarity."""
     from textsamverkan.claims.reasons.content import content_words, keys, match
 
     outcome = Outcome("negation")
-    litotes = {w for found in directed if not CUE_WORDS.isdisjoint(found.split()) for w in found.split()}
+    litotes = {w for found in direction_found if not CUE_WORDS.isdisjoint(found.split()) for w in found.split()}
     words = content_words(statement)
     said = _plain_words(statement)
     relevant = [
@@ -73,7 +73,7 @@ def compare_negation(statement: str, evidence: str, directed: frozenset[str] = f
         if mine:
             outcome.found.append(" ".join(mine))
         elif not theirs:
-            outcome.conflict += _no_without_cue(statement, " ".join(relevant), directed)
+            outcome.conflict += _no_without_cue(statement, " ".join(relevant), direction_found)
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), " ".join(relevant), statement
@@ -99,7 +99,7 @@ _LINKING = frozenset(["därför", "alltså", "således", "nu", "redan", "fortfar
 _TROUBLE = frozenset(["bekymmer", "problem", "problematisk", "svårighet", "knapp", "knapphet", "begränsad", "ont"])
 
 
-def _no_without_cue(statement: str, evidence: str, directed: frozenset[str]) -> list[tuple[str, str]]:
+def _no_without_cue(statement: str, evidence: str, direction_found: frozenset[str]) -> list[tuple[str, str]]:
     """A denying word on one side only whose next content word the other side affirms: "saknar en gemensam
     huvudman" against "har en gemensam huvudman", "uppmanats att undvika att resa" against "uppmuntrats att resa".
     Nothing when the other side says no in a word of its own or the direction check found the word."""
@@ -112,7 +112,7 @@ def _no_without_cue(statement: str, evidence: str, directed: frozenset[str]) -> 
             continue  # the other side says no, or has trouble with the thing, in a word of its own
         for m in WORD.finditer(text):
             lemma = analyse(m.group()).lemma
-            if lemma not in _DENYING_WORDS or lemma in other_keys or m.group().lower() in directed:
+            if lemma not in _DENYING_WORDS or lemma in other_keys or m.group().lower() in direction_found:
                 continue
             governed = [w for w in content_words(text[m.end() :]) if w.lemma not in _LINKING][:1]
             if governed and match(governed[0], other_keys) >= 1.0:

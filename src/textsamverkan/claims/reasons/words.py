@@ -43,21 +43,12 @@ DEMONYMS = {
     "turkisk": "turkiet", "amerikansk": "usa", "kanadensisk": "kanada", "kinesisk": "kina", "japansk": "japan",
     "indisk": "indien",
 }  # fmt: skip
-_DEMONYM_ENDINGS = ("a", "t", "e", "")
-
-
 def demonym(word: str) -> str | None:
     """The country a lower-case adjective of a country names ("norska", "tyskt", "kinesiska"), or None."""
     if not word[:1].islower():
         return None
     low = word.lower()
-    for ending in _DEMONYM_ENDINGS:
-        if ending and not low.endswith(ending):
-            continue
-        stem = low[: len(low) - len(ending)] if ending else low
-        if stem in DEMONYMS:
-            return DEMONYMS[stem]
-    return None
+    return DEMONYMS.get(low) or (DEMONYMS.get(low[:-1]) if low.endswith(("a", "t", "e")) else None)
 
 
 GENERIC = frozenset(
