@@ -49,13 +49,17 @@ statements, `not_supported`):
   verify_blind15.md): held out; judged once, by round 18's and round 19's code side by side (aggregates only).
 - verify_blind16.jsonl (`--set blind16`, 225 pairs on 90 sentences of 57 Riksdag interpellations no other set uses,
   two thirds on public health, social services, crisis preparedness and rescue services (many from interpellations
-  on other subjects, classed by what the sentence says), 2026-12-05; see verify_blind16.md): held out, never judged
-  yet.
+  on other subjects, classed by what the sentence says), 2026-12-05; see verify_blind16.md): held out; judged once,
+  by round 19's and round 20's code side by side (aggregates only). The fifteenth set's failures were read for round
+  20.
+- verify_blind17.jsonl (`--set blind17`, 225 pairs on 90 sentences of 52 Riksdag interpellations no other set uses,
+  two thirds of the sentences on health, public health and social services, 2026-12-05; see verify_blind17.md): held
+  out, never judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind16] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind17] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind16 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind17 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -84,6 +88,7 @@ SETS = {
     "blind14": "verify_blind14.jsonl",
     "blind15": "verify_blind15.jsonl",
     "blind16": "verify_blind16.jsonl",
+    "blind17": "verify_blind17.jsonl",
 }
 
 

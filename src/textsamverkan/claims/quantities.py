@@ -140,6 +140,8 @@ UNITS: dict[str, str] = {
     "stycken": "st",
     "gånger": "gånger",
     "pers": "personer",
+    "tim": "timmar",
+    "min": "minuter",
     "megawatt": "MW",
     "mw": "MW",
 }
@@ -381,8 +383,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if is_word and raw.lower() in ("en", "ett") and not (scale or unit_raw in ("%", "procent") or m.group("half")):
             continue
         if is_word and not (scale or unit_raw or _TIMES.match(text, m.end())):
-            if raw.lower() in ("hundra", "tusen"):
-                pass
+            if raw.lower() in ("hundra", "tusen") or value >= 100:
+                pass  # a number word of a hundred or more is an amount by itself ("uppgick till tvåhundrafyrtiotusen")
             elif not _MEASURE_WORD.match(text, m.end()):
                 continue
         if scale:

@@ -21,7 +21,11 @@ from functools import lru_cache
 from textsamverkan.claims.quantities import MONTHS
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
-SEASONS = {"våren": "vår", "våras": "vår", "sommaren": "sommar", "hösten": "höst", "vintern": "vinter"}
+SEASONS = {
+    "våren": "vår", "våras": "vår", "sommaren": "sommar", "hösten": "höst", "vintern": "vinter",
+    # every year's: "på somrarna" is the summer
+    "vårarna": "vår", "somrarna": "sommar", "höstarna": "höst", "vintrarna": "vinter",
+}  # fmt: skip
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PATTERNS = (
     re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
@@ -39,7 +43,9 @@ _PATTERNS = (
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
     # "senhösten", "försommaren": the season ("senhösten" is not "sommaren")
     re.compile(
-        r"\b(?:sen|för|efter)?(?P<season>våren|våras|sommaren|hösten|vintern)(?:\s+(?P<year>(?:19|20)\d{2})\b)?", re.I
+        r"\b(?:sen|för|efter)?(?P<season>våren|våras|sommaren|hösten|vintern|vårarna|somrarna|höstarna|vintrarna)"
+        r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
+        re.I,
     ),
     # "i början av 2016" is the first half of 2016, "i slutet av 2020" ("vid utgången av 2020") the second
     re.compile(r"\b(?P<yearpart>början|slutet|utgången)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),

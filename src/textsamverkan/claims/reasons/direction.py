@@ -215,6 +215,9 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["förbjuda", "förbjuden", "förbjudet", "förbud"]),
     ),
     "pris": (frozenset(["dyr", "dyrare", "kostsam", "kostsamma"]), frozenset(["billig", "billigare", "prisvärd"])),
+    "trygghet": (frozenset(["trygg", "tryggare"]), frozenset(["prekär", "otrygg"])),
+    "noggrannhet": (frozenset(["noggrann", "noggrannare", "omsorgsfull"]), frozenset(["slarvig", "slarvigare"])),
+    "öppenhet": (frozenset(["öppen", "öppet", "öppna"]), frozenset(["stängd", "stängt", "stängda"])),
     # advice: "förordar en sänkning" is not "avråder från en sänkning", nor "rekommendera munskydd" "avråda från"
     "råd": (
         frozenset(["förorda", "rekommendera", "rekommendation", "förespråka", "tillråda", "uppmana"]),

@@ -40,8 +40,9 @@ NEGATIVE_WORDS = frozenset(
         "avråda", "sluta", "avsluta",
         # disagreement and incompatibility: "strider mot" is "inte förenlig med", "tveksam" "inte övertygad"
         "strida", "tveksam", "kritisk", "motsätta", "ifrågasätta",
-        # exemption: "undanta från förmånsbeskattning" is "ska inte förmånsbeskattas"
-        "undanta", "undantag",
+        # exemption and exclusion: "undanta från förmånsbeskattning" is "ska inte förmånsbeskattas", "exkluderats från
+        # att göra provet" "inte fått skriva provet"
+        "undanta", "undantag", "exkludera", "utesluta",
     ]
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"

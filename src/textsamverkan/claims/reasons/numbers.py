@@ -43,6 +43,12 @@ from textsamverkan.claims.reasons.times import times
 # "nästan" and the like ("cirka 100" is 85–115, not 83)
 EXACT = 0.02
 APPROXIMATE = 0.15
+# periods said in words: "under ett halvt sekel" is fifty years, "i över ett halvår" more than six months
+_PERIODS = (
+    (re.compile(r"\bett halvt sekel\b", re.I), 50.0, "år", "amount", ""),
+    (re.compile(r"\bett sekel\b", re.I), 100.0, "år", "amount", ""),
+    (re.compile(r"\bett halvår\b", re.I), 6.0, "månader", "amount", ""),
+)
 _EXTRA = (
     (re.compile(r"\bhälften\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\bdubbelt så\b", re.I), 2.0, "gånger", "factor", ""),
@@ -55,6 +61,7 @@ _EXTRA = (
     (re.compile(r"\b(?:vart?|varje) fjärde\b", re.I), 25.0, "%", "amount", ""),
     (re.compile(r"\b(?:vart?|varje) femte\b", re.I), 20.0, "%", "amount", ""),
     (re.compile(r"\b(?:vart?|varje) tionde\b", re.I), 10.0, "%", "amount", ""),
+    *_PERIODS,
 )
 # fractions: a number and a denominator, "en tredjedel", "tre femtedelar", "2 tiondelar"
 DENOMINATORS = {
@@ -117,7 +124,11 @@ def amounts(text: str) -> tuple[Amount, ...]:
     shares = _shares(text)
     found = []
     share_approx: dict[int, str] = {}
+    # "ett halvt sekel" is fifty years, no half of anything
+    periods = [m.span() for pattern, *_rest in _PERIODS for m in pattern.finditer(text)]
     for q in _quantities(text):
+        if any(q.start < end and q.end > start for start, end in periods):
+            continue
         inside = [m for m, _part, whole in shares if q.start < m.end() and q.end > m.start() and whole <= SMALL_WHOLE]
         if inside:
             share_approx[inside[0].start()] = q.approx or share_approx.get(inside[0].start(), "")
