@@ -43,7 +43,7 @@ _PATTERNS = (
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
     # "senhösten", "försommaren": the season ("senhösten" is not "sommaren")
     re.compile(
-        r"\b(?:sen|för|efter)?(?P<season>våren|våras|sommaren|hösten|vintern|vårarna|somrarna|höstarna|vintrarna)"
+        rf"\b(?:sen|för|efter)?(?P<season>{'|'.join(sorted(SEASONS, key=len, reverse=True))})"
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),

@@ -43,6 +43,8 @@ DEMONYMS = {
     "turkisk": "turkiet", "amerikansk": "usa", "kanadensisk": "kanada", "kinesisk": "kina", "japansk": "japan",
     "indisk": "indien",
 }  # fmt: skip
+
+
 def demonym(word: str) -> str | None:
     """The country a lower-case adjective of a country names ("norska", "tyskt", "kinesiska"), or None."""
     if not word[:1].islower():
