@@ -189,6 +189,7 @@ _QUANTITY = re.compile(
     rf"(?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
     re.IGNORECASE,
 )
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 _FACTOR_WORD = re.compile(r"\b(fördubbl|tredubbl|fyrdubbl|halver)\w*", re.IGNORECASE)
 _TIMES = re.compile(r"\s+gånger\s+(fler|mer|större|högre|så många|så mycket|färre|mindre|lägre)\b", re.I)
 _MEASURE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
@@ -379,6 +380,10 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
             value += 0.5
         scale = (m.group("scale") or "").lower()
         unit_raw = (m.group("unit") or "").lower()
+        # "41,8 miljarder år 2030": "år" names the year, no unit of an amount in millions
+        year_named = unit_raw == "år" and bool(scale) and bool(_YEAR_AFTER.match(text, m.end()))
+        if year_named:
+            unit_raw = ""
         is_word = raw[0].isalpha()
         if is_word and raw.lower() in ("en", "ett") and not (scale or unit_raw in ("%", "procent") or m.group("half")):
             continue
@@ -391,7 +396,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
             value *= _SCALES[scale]
         unit = UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
         approx_tal = "-tal" if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m) else ""
-        end = m.end()
+        end = m.end("scale") if year_named else m.end()
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
         approx = _bound(approx_word(m), text[max(0, start - 40) : start]) or approx_tal

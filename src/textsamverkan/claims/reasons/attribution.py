@@ -19,7 +19,10 @@ from textsamverkan.claims.reasons import Outcome
 SPEECH_VERBS = (
     "sa|sade|säger|sagt|menar|menade|anser|ansåg|tycker|tyckte|tror|trodde|påminner|påminde|påpekar|påpekade|"
     "betonar|betonade|konstaterar|konstaterade|framhåller|framhöll|uppger|uppgav|hävdar|hävdade|berättar|berättade|"
-    "förklarar|förklarade|understryker|underströk|skriver|skrev|framför|framförde|varnar|varnade|pekar|pekade"
+    "förklarar|förklarade|understryker|underströk|skriver|skrev|framför|framförde|varnar|varnade|pekar|pekade|"
+    # the supine after "har": "Socialstyrelsen har uppgett att", and "meddela", "ange"
+    "menat|ansett|tyckt|trott|påmint|påpekat|betonat|konstaterat|framhållit|uppgett|uppgivit|hävdat|berättat|"
+    "förklarat|understrukit|skrivit|framfört|varnat|pekat|meddelar|meddelade|meddelat|anger|angav|angett|angivit"
 )
 # "Statsministern sa att", "EU-ministern påminde om att", "Hon tycker inte att", "Utredningen pekar på att": a subject
 # of at most four words first in the statement

@@ -314,10 +314,25 @@ def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
         if k[:4] == word.lemma[:4]
     ):
         return 1.0
+    if len(surface) >= 2 * MIN_SPLIT_PART and _split_on(surface, evidence_keys, groups):
+        return 1.0
     if len(word.parts) > 1 and any(p in evidence_keys for p in word.parts if len(p) >= 4):
         return 0.5
     # the statement word is a part of a compound in the evidence ("platser" in "intensivvårdsplatser")
     return 0.0
+
+
+MIN_SPLIT_PART = 4
+
+
+def _split_on(surface: str, evidence_keys: frozenset[str], groups: dict[str, tuple[str, ...]]) -> bool:
+    """The word is two words the evidence holds, written together (the lexicon does not know the compound):
+    "novitjokattentatet" in "attentatet med nervgiftet novitjok", "e-postadress" in "e-post … regeringsadress"."""
+    for cut in range(MIN_SPLIT_PART, len(surface) - MIN_SPLIT_PART + 1):
+        first, rest = surface[:cut], surface[cut:]
+        if first in evidence_keys and (rest in evidence_keys or any(_near(rest, k) for k in groups.get(rest[:3], ()))):
+            return True
+    return False
 
 
 PREFIX = 5

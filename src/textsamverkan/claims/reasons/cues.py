@@ -17,7 +17,9 @@ _BOUND_WORDS = "|".join(sorted((bound.replace(" ", r"\s+") for bound in DENIED_B
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
-    r"|\binte\b(?=[^,.;:]{0,40}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
+    r"|\binte\b(?=[^,.;:]{0,80}\bförrän\b)|\baldrig\b(?=\s+(?:\w+\s+){0,2}(?:så|fler|mer)\b)"
+    # "som om detta inte vore nog" adds to what went before; "inte sällan" is "ofta" (the direction check reads it)
+    r"|\bsom om (?:detta|det) inte\b|\binte\b(?=\s+(?:alltför\s+|så\s+|särskilt\s+)?sällan\b)"
     # a denied bound is a bound: "inte fler än 50 deltagare" is "högst 50", "får inte gälla längre än fyra veckor"
     r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?=(?:[^\W\d_]+\s+){0,3}"
     rf"(?:{_BOUND_WORDS})\s+(?:(?:maximalt|max|högst|minst)\s+)?"

@@ -59,6 +59,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "förstärkning",
                 "uppgång",
                 "tilltagande",
+                "rusa",  # "arbetslösheten har rusat"
+                "uppåt",
                 "ofta",  # and "oftare": how often is an amount ("oftare än männen")
             ]
         ),
@@ -78,6 +80,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "lägre",
                 "låg",
                 "krympa",
+                "nedåt",
+                "falla",  # "handeln föll kraftigt"
                 "nedgång",
                 "nedskärning",
                 "besparing",
@@ -117,6 +121,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "misslyckad",
                 "försvaga",
                 "dålig",
+                "illa",  # "barn far illa" is not "mår bra"
                 "ond",  # "värst"
                 "tyna",
                 "tynande",
@@ -217,7 +222,7 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "pris": (frozenset(["dyr", "dyrare", "kostsam", "kostsamma"]), frozenset(["billig", "billigare", "prisvärd"])),
     "trygghet": (frozenset(["trygg", "tryggare"]), frozenset(["prekär", "otrygg"])),
     "noggrannhet": (frozenset(["noggrann", "noggrannare", "omsorgsfull"]), frozenset(["slarvig", "slarvigare"])),
-    "öppenhet": (frozenset(["öppen", "öppet", "öppna"]), frozenset(["stängd", "stängt", "stängda"])),
+    "öppenhet": (frozenset(["öppen", "öppet", "öppna"]), frozenset(["stängd", "stängt", "stängda", "stänga"])),
     # advice: "förordar en sänkning" is not "avråder från en sänkning", nor "rekommendera munskydd" "avråda från"
     "råd": (
         frozenset(["förorda", "rekommendera", "rekommendation", "förespråka", "tillråda", "uppmana"]),
@@ -234,6 +239,9 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\bskal(?:a|ats|ade|as) upp\b": (("mängd", 0),),
     r"\bg(?:å|år|ått|ick) upp\b": (("mängd", 0),),
     r"\bgott om\b": (("tillgång", 0), ("mängd", 0)),
+    r"\bskj(?:uta|uter|öt|utit|uts) i höjden\b": (("mängd", 0),),  # "arbetslösheten har skjutit i höjden"
+    r"\bt(?:a|ar|og|agit|as) (?:rejäl |ny |full )?fart\b": (("mängd", 0),),  # "handeln tog fart"
+    r"\binte (?:alltför |så |särskilt )?sällan\b": (("mängd", 0),),  # "inte sällan" is "ofta"
     r"\bför många\b": (("mängd", 0),),
     r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": (("mängd", 1),),
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),

@@ -2,7 +2,7 @@
 
 Cues: inte, ej, icke, aldrig, ingen, inget, inga, ingenting, varken, knappast. Fixed expressions that do not deny the
 claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation, "inte … förrän", a record
-said as "aldrig har så många") are ignored. The evidence is cut into clauses at punctuation and conjunctions; only
+said as "aldrig har så många", "som om det inte vore nog", and "inte sällan", which is "ofta") are ignored. The evidence is cut into clauses at punctuation and conjunctions; only
 clauses that share content with the statement count, so a negation elsewhere in a long sentence does not flip it.
 Polarity is the parity of the cues. A difference in polarity is a conflict only when the denied words are the shared
 ones: a content word next to the odd side's cue (the word before it, the two after: the verb and what it denies) is
@@ -34,6 +34,8 @@ _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måst
 NEGATIVE_WORDS = frozenset(
     [
         "sakna", "saknas", "avsaknad", "brist", "utan", "avstå", "förbjuda", "förbud", "vägra", "neka", "nej",
+        # "bespara Sverige 36 transporter" is "Sverige slipper 36 transporter"
+        "bespara",
         "undvika", "slippa", "upphöra", "utebli", "frånvaro", "oförmögen", "omöjlig", "omöjliggöra", "misslyckas",
         "misslyckad",
         # advice against and stopping: "avråder från" is "rekommenderar inte", "slutar erbjuda" "erbjuder inte längre"
@@ -47,7 +49,9 @@ NEGATIVE_WORDS = frozenset(
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
 _NEGATIVE_PHRASES = re.compile(
-    r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små|för första gången)\b", re.I
+    r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små|för första gången"
+    r"|ligg(?:a|er|de|at) nere)\b",  # "all trafik ligger nere" is "ingen trafik"
+    re.I,
 )
 
 
@@ -94,8 +98,12 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
 
 # lemmas that deny what follows them as plainly as a cue ("saknar en gemensam huvudman", "undvika att resa"): judged
 # when neither side has a cue
-_DENYING_WORDS = frozenset(["sakna", "saknas", "avsaknad", "undvika", "vägra", "avstå"])
-_LINKING = frozenset(["därför", "alltså", "således", "nu", "redan", "fortfarande", "helt", "då"])  # "saknar därför …"
+# "frångick beslutet" does not follow it, "utom årskurs 3" leaves it out
+_DENYING_WORDS = frozenset(["sakna", "saknas", "avsaknad", "undvika", "vägra", "avstå", "frångå", "avvika", "utom"])
+# denying words that say the same: "avvek från beslutet" is "frångick beslutet", "förutom åk 3" "utom årskurs 3"
+_DENYING_ALIKE = (frozenset(["frångå", "avvika"]), frozenset(["utom", "förutom", "undantag", "undanta"]))
+# "saknar därför …", "frångick därmed …"
+_LINKING = frozenset(["därför", "därmed", "alltså", "således", "nu", "redan", "fortfarande", "helt", "då"])
 # trouble with a thing is not having it: "saknades skyddsutrustning" for "hade bekymmer med skyddsutrustningen"
 _TROUBLE = frozenset(["bekymmer", "problem", "problematisk", "svårighet", "knapp", "knapphet", "begränsad", "ont"])
 
@@ -113,12 +121,17 @@ def _no_without_cue(statement: str, evidence: str, direction_found: frozenset[st
             continue  # the other side says no, or has trouble with the thing, in a word of its own
         for m in WORD.finditer(text):
             lemma = analyse(m.group()).lemma
-            if lemma not in _DENYING_WORDS or lemma in other_keys or m.group().lower() in direction_found:
+            alike = next((words for words in _DENYING_ALIKE if lemma in words), frozenset([lemma]))
+            if lemma not in _DENYING_WORDS or not alike.isdisjoint(other_keys) or m.group().lower() in direction_found:
                 continue
             governed = [w for w in content_words(text[m.end() :]) if w.lemma not in _LINKING][:1]
             if governed and match(governed[0], other_keys) >= 1.0:
                 return [("(jakande)", m.group()) if side else (m.group(), "(jakande)")]
     return []
+
+
+# o- words that deny nothing: "oavsett" is "regardless", "olika" "different"
+_NOT_NEGATIVE = frozenset(["oavsett", "olika"])
 
 
 def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
@@ -136,7 +149,11 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
     for m in WORD.finditer(text):
         lemma = analyse(m.group()).lemma
         negative = lemma in NEGATIVE_WORDS or (
-            lemma.startswith("o") and len(lemma) >= 6 and _known(lemma[1:]) and lemma[1:] not in NEGATIVE_WORDS
+            lemma.startswith("o")
+            and len(lemma) >= 6
+            and _known(lemma[1:])
+            and lemma[1:] not in NEGATIVE_WORDS
+            and lemma not in _NOT_NEGATIVE
         )
         if negative and lemma not in theirs:
             return True

@@ -98,7 +98,7 @@ _RANGE = re.compile(
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under)\s+$", re.I)
+_APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -159,7 +159,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = _APPROX_BEFORE.search(text, 0, m.start())
-            found.append(Amount(value, unit, kind, before.group(1).lower() if before else approx, m.group()))
+            said = text[before.start() : m.end()] if before else m.group()  # "högst hälften", said with its bound
+            found.append(Amount(value, unit, kind, before.group(1).lower() if before else approx, said))
     return tuple(found)
 
 

@@ -88,6 +88,8 @@ GENERIC = frozenset(
         "gäll",
         "handla",
         "lägga",
+        "fatta",  # "fattat beslut om" is "beslutat om"
+        "fattad",
         "sådan",
         "betydligt",
         "uppskattningsvis",
@@ -95,6 +97,7 @@ GENERIC = frozenset(
         "helt",
         "mycket",
         "väldigt",
+        "alldeles",
         "ganska",
         "lite",
         "kraftigt",
