@@ -4,6 +4,7 @@ exceptions and departures as ways of saying no, speech verbs after "har", and di
 
 from __future__ import annotations
 
+from textsamverkan.claims.reasons.entities import spelt_out
 from textsamverkan.claims.verdict import judge_evidence
 
 
@@ -88,3 +89,10 @@ def test_a_compound_the_lexicon_lacks_found_as_its_two_words() -> None:
     evidence = "Mottagningen har fått klagomål efter skandalen med läkemedlet trombix."
     _v, _c, reasons = judge_evidence("Mottagningen har fått klagomål efter trombixskandalen.", evidence)
     assert "trombixskandalen" not in reasons.get("missing", [])
+
+
+def test_an_acronym_from_a_long_part_split_again() -> None:
+    # folkhälso|myndigheten (a linking -o-), the long part split again: F + H + M
+    assert spelt_out("FHM", "Enligt Folkhälsomyndigheten bör alla över 65 vaccinera sig.")
+    assert spelt_out("ESV", "Ekonomistyrningsverket")
+    assert not spelt_out("FHM", "Enligt Socialstyrelsen bör alla över 65 vaccinera sig.")

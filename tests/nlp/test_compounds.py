@@ -37,3 +37,15 @@ def test_simplex_words_and_names_stay_whole(word: str) -> None:
 def test_compound_head_lemmatises_an_inflected_simplex_word() -> None:
     assert compound_head("kommunerna") == "kommun"
     assert compound_head("vårdcentralerna") == "central"
+
+
+@pytest.mark.parametrize(
+    ("word", "parts"),
+    [
+        ("folkhälsomyndigheten", ("folkhälsa", "myndighet")),  # not folkhälsa + omyndighet
+        ("gatubelysningen", ("gata", "belysning")),
+        ("kvinnoorganisationer", ("kvinna", "organisation")),
+    ],
+)
+def test_a_final_a_turned_into_a_linking_vowel(word: str, parts: tuple[str, ...]) -> None:
+    assert split_compound(word).parts == parts

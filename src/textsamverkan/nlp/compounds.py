@@ -7,9 +7,11 @@ of the UD treebanks, which miss most domain vocabulary.
 
 Method: the word is cut into the fewest parts such that the last part is a known word form (its lemma is the
 compound's head) and every earlier part is a known lemma, optionally followed by the linking -s- ("smittskydd-s-")
-or missing a final -a/-e ("skol-" for skola, "pojk-" for pojke). Parts are at least three letters; function words
-(och, var, som, ...) are never a head, which keeps "ansvar" or "samtidigt" whole. Ties go to the split whose head
-is longest, so "hemsjukvårdsläkare" reads hemsjukvård + läkare when the lexicon knows "hemsjukvård".
+or missing a final -a/-e ("skol-" for skola, "pojk-" for pojke), or with the -a turned into a linking -o-/-u-
+("folkhälso-" for folkhälsa, "gatu-" for gata). Parts are at least three letters; function words (och, var, som, ...)
+are never a head, which keeps "ansvar" or "samtidigt" whole. Ties go to the split whose head is longest, so
+"hemsjukvårdsläkare" reads hemsjukvård + läkare when the lexicon knows "hemsjukvård", unless that head took the
+modifier's linking vowel ("folkhälso|myndigheten", not "folkhäls|omyndigheten").
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ MIN_PART = 3
 MIN_KNOWN_COMPOUND = 8  # a word the lexicon knows is split only from this length ("förslag" stays whole)
 LINKING = ("s",)
 ELIDED = ("a", "e")
+# a final -a turned into a linking vowel: "folkhälso-" for folkhälsa, "kvinno-" for kvinna, "gatu-" for gata
+LINKING_VOWELS = ("o", "u")
 
 # Closed-class words that may look like the end of a compound but never head one.
 FUNCTION_WORDS = frozenset(
@@ -85,6 +89,8 @@ def _modifier_lemma(piece: str) -> str | None:
             for candidate in (stem, stem + "e", stem + "a"):
                 if lemma_like(candidate):
                     return candidate
+    if piece.endswith(LINKING_VOWELS) and lemma_like(piece[:-1] + "a"):
+        return piece[:-1] + "a"
     if _known(piece):
         return piece
     for vowel in ELIDED:
@@ -147,10 +153,22 @@ def _best_split(word: str, table: Mapping[str, str]) -> tuple[list[str], list[st
         if left is None:
             continue
         candidate = ([*left[0], head_form], [*left[1], head_lemma.lower()])
-        if best is None or len(candidate[0]) < len(best[0]):
+        if best is None or len(candidate[0]) < len(best[0]) or _linking_vowel_wins(candidate[0], best[0]):
             best = candidate
-        # equal part counts: the earlier cut (longer head) was seen first and is kept
+        # equal part counts: the earlier cut (longer head) was seen first and is kept, unless it took the modifier's
+        # linking vowel
     return best
+
+
+def _linking_vowel_wins(pieces: list[str], kept: list[str]) -> bool:
+    """Of two splits with as many parts, the one whose modifier ends in a linking vowel that the other reads as the
+    start of its head: "folkhälso|myndigheten", not "folkhäls|omyndigheten" (folkhälsa + omyndighet)."""
+    return (
+        len(pieces) == len(kept)
+        and pieces[-2].endswith(LINKING_VOWELS)
+        and kept[-1] == pieces[-2][-1] + pieces[-1]
+        and _modifier_lemma(pieces[-2]) == pieces[-2][:-1] + "a"
+    )
 
 
 @lru_cache(maxsize=65536)

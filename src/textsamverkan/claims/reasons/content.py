@@ -178,24 +178,31 @@ def _noun_of_verb_lemma(lemma: str, surface: str) -> bool:
 def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
     out: set[str] = set()
-    tokens = list(_WORD.finditer(text))
-    for n, m in enumerate(tokens):
-        word = analyse(m.group())
-        out.add(m.group().lower())
-        if word.lemma in _NOUN_TOO and not _noun_of_verb_lemma(word.lemma, m.group().lower()):
-            continue  # "ska" holds no "skola"
-        out.add(word.lemma)
-        out.update(p for p in word.parts if len(p) >= 3)
-        out.update(_unprefixed(word.lemma))
-        following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
-        if following in PARTICLES:
-            out.add(following + _stem(word.lemma))
+    tokens = [m.group() for m in _WORD.finditer(text)]
+    for n, token in enumerate(tokens):
+        following = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
+        out.update(_word_keys(token, following if following in PARTICLES else ""))
     for concept, words in CONCEPTS:
         if concept.search(text):
             out.update(words)
     return frozenset(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(token: str, particle: str) -> frozenset[str]:
+    """The keys of one word (its form, lemma, compound parts, unprefixed lemma and, before a `particle`, particle +
+    stem), read once per word form."""
+    word = analyse(token)
+    low = token.lower()
+    if word.lemma in _NOUN_TOO and not _noun_of_verb_lemma(word.lemma, low):
+        return frozenset([low])  # "ska" holds no "skola"
+    out = {low, word.lemma, *(p for p in word.parts if len(p) >= 3), *_unprefixed(word.lemma)}
+    if particle:
+        out.add(particle + _stem(word.lemma))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
 def _unprefixed(lemma: str) -> tuple[str, ...]:
     """The known word after an inseparable particle ("inrapportering" → "rapportering", "påbörja" → "börja",
     "medräknad" → "räknad") or the negating prefix o- ("orimlig" → "rimlig"): a text that says the one speaks of the

@@ -75,7 +75,9 @@ class Entity:
     text: str
 
 
+@lru_cache(maxsize=1 << 16)
 def _actor_key(word: str) -> str | None:
+    """The actor a word names ("regionen", "kommunernas" → kommun), or None; read once per word form."""
     from textsamverkan.claims.reasons.words import analyse
 
     low = word.lower()
@@ -268,14 +270,16 @@ _SPELT_OUT_SKIP = frozenset(["och", "för", "i", "av", "med", "om", "till", "på
 
 def _initials(word: str) -> tuple[str, ...]:
     """The ways a word can add to an acronym: its first letter, or the first letters of its compound parts
-    ("materielverk" → "MV"), a long part split again ("ekonomistyrningsverket" → "EV" or "ESV")."""
+    ("materielverk" → "MV"), each long part whole or split again ("ekonomistyrningsverket" → "EV" or "ESV",
+    "folkhälsomyndigheten" → "FM" or "FHM")."""
+    from itertools import product
+
     from textsamverkan.nlp.compounds import split_compound
 
     parts = split_compound(word.lower()).parts if len(word) >= 8 else ()
     options = {word[0].upper()}
     if len(parts) > 1:
-        options.add("".join(p[0] for p in parts).upper())
-        options.add("".join(_initials(p)[-1] for p in parts).upper())
+        options.update("".join(combination).upper() for combination in product(*(_initials(p) for p in parts)))
     return tuple(sorted(options, key=len))
 
 

@@ -1,14 +1,14 @@
 """Negation and its Swedish forms: "fick ingen hjälp" against "fick stor hjälp", "täcks inte" against "täcks".
 
-Cues: inte, ej, icke, aldrig, ingen, inget, inga, ingenting, varken, knappast. Fixed expressions that do not deny the
-claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation, "inte … förrän", a record
-said as "aldrig har så många", "som om det inte vore nog", and "inte sällan", which is "ofta") are ignored. The evidence is cut into clauses at punctuation and conjunctions; only
-clauses that share content with the statement count, so a negation elsewhere in a long sentence does not flip it.
-Polarity is the parity of the cues. A difference in polarity is a conflict only when the denied words are the shared
-ones: a content word next to the odd side's cue (the word before it, the two after: the verb and what it denies) is
-found on the other side. "Uppdraget omfattar inte
-vården" against "vården ligger utanför uppdraget" denies "omfattar", which the restatement does not use, so it is
-no conflict: the restatement said the same with a negative word ("utanför", "slipper", "för få") that is no cue.
+Cues: inte, ej, icke, aldrig, ingen, inget, inga, ingenting, varken, knappast. Fixed expressions that do not deny
+the claim ("eller inte", "om inte", "inte minst", "inte bara", "inte heller" after a negation, "inte … förrän", a
+record said as "aldrig har så många", "som om det inte vore nog", and "inte sällan", which is "ofta") are ignored.
+The evidence is cut into clauses at punctuation and conjunctions; only clauses that share content with the statement
+count, so a negation elsewhere in a long sentence does not flip it. Polarity is the parity of the cues. A difference
+in polarity is a conflict only when the denied words are the shared ones: a content word next to the odd side's cue
+(the word before it, the two after: the verb and what it denies) is found on the other side. "Uppdraget omfattar
+inte vården" against "vården ligger utanför uppdraget" denies "omfattar", which the restatement does not use, so it
+is no conflict: the restatement said the same with a negative word ("utanför", "slipper", "för få") that is no cue.
 Nor is it one when the side without the odd cue says no in a word of its own (`NEGATIVE_WORDS`: "saknade en
 sammanställning" for "hade ingen sammanfattning", "utan kapitaltillskott" for "om de inte får in mer kapital",
 "onödiga" for "icke nödvändiga"), or the evidence in a phrase (`_NEGATIVE_PHRASES`: "i stället för den 15 mars" for
