@@ -96,3 +96,19 @@ def test_an_acronym_from_a_long_part_split_again() -> None:
     assert spelt_out("FHM", "Enligt Folkhälsomyndigheten bör alla över 65 vaccinera sig.")
     assert spelt_out("ESV", "Ekonomistyrningsverket")
     assert not spelt_out("FHM", "Enligt Socialstyrelsen bör alla över 65 vaccinera sig.")
+
+
+def test_all_against_a_share_in_its_own_clause() -> None:
+    evidence = "Var tredje anställd har fått utbildning, och nästan vart femte av boendena saknar larm."
+    verdict, _c, reasons = judge_evidence("Var tredje anställd har fått utbildning, och nästan alla boenden saknar "
+                                          "larm.", evidence)  # fmt: skip
+    assert verdict == "partly" and "alla" in reasons["missing"]
+    evidence = "De allra flesta boenden har blivit noggrannare med hygienen."
+    assert judge_evidence("Nästan alla boenden har blivit noggrannare med hygienen.", evidence)[0] == "supported"
+
+
+def test_both_of_two_where_the_evidence_has_one() -> None:
+    evidence = "Regionen erbjuder gratis vaccination mot influensa till alla över 65 år."
+    verdict, _c, reasons = judge_evidence("Regionen erbjuder gratis vaccination mot både influensa och bältros till "
+                                          "alla över 65 år.", evidence)  # fmt: skip
+    assert verdict == "partly" and "bältros" in reasons["missing"]

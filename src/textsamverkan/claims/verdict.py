@@ -25,6 +25,7 @@ evidence nor its context names: the verdict is on what was said, not on who said
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -185,6 +186,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]
+    salient += [m for m in _added_coordinate(statement, missing_words, content.found) if m not in salient]
     added = _added_claim(statement, evidence, content.missing, skip, directed, said)
     # the direction words of an added claim are named with its other missing words
     content.missing += [w for w in added if w not in content.missing]
@@ -205,6 +207,24 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
+
+
+_COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)
+
+
+def _added_coordinate(statement: str, missing: list[Any], found: list[str]) -> list[str]:
+    """A missing word the statement coordinates with a found one, "både varg och björn" where the evidence speaks
+    of the wolf alone: a claim about one more thing."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    lemmas = {w.lemma for w in missing}
+    out = []
+    for m in _COORDINATED.finditer(statement):
+        one, other = analyse(m.group("one")).lemma, analyse(m.group("other")).lemma
+        for lacking, held in ((one, other), (other, one)):
+            if lacking in lemmas and held in found:
+                out.append(lacking)
+    return out
 
 
 def _added_claim(

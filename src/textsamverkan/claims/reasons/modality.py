@@ -78,12 +78,31 @@ def _done_as_proposed(statement: str, evidence: str) -> str | None:
 
 # a claim about all of a kind ("samtliga länder", "alla som får ersättningen") where the evidence speaks of some
 # ("som enda land", "allt fler förlorar den", "flera kommuner")
-_ALL = re.compile(r"\b(?:alla|samtliga|varenda|vartenda|allihop)\b(?!\s+(?:fler|mer|större|färre|mindre)\b)", re.I)
+# ("de allra flesta" is as near all as "nästan alla")
+_ALL = re.compile(
+    r"\b(?:alla|samtliga|varenda|vartenda|allihop|de\s+allra\s+flesta)\b(?!\s+(?:fler|mer|större|färre|mindre)\b)", re.I
+)
 _SOME = re.compile(
     r"\b(?:allt\s+(?:fler|färre|mer|mindre)|flera|många|vissa|några|en\s+del|de\s+flesta|majoriteten|enda|"
-    r"ett\s+fåtal|få|somliga|ett\s+antal|hälften)\b",
+    r"ett\s+fåtal|få|somliga|ett\s+antal|hälften|"
+    # a share: "vart femte av dessa brott", "varannan kommun", "en tredjedel av boendena"
+    r"var(?:t|je)?\s+(?:tredje|fjärde|femte|sjätte|sjunde|åttonde|nionde|tionde)|varannan|vartannat|"
+    r"(?:en|ett|två|tre|fyra)\s+(?:tredjedel|fjärdedel|femtedel|tiondel)(?:ar)?)\b",
     re.I,
 )
+
+
+def _clause_of(text: str, found: re.Match[str]) -> str:
+    """The clause of `text` that holds `found` (cut at punctuation and conjunctions, as the negation check cuts)."""
+    from textsamverkan.claims.reasons.negation import clauses
+
+    start = 0
+    for clause in clauses(text):
+        start = text.index(clause, start)
+        if start <= found.start() < start + len(clause):
+            return clause
+        start += len(clause)
+    return text
 
 
 def compare_modality(statement: str, evidence: str) -> Outcome:
@@ -99,7 +118,9 @@ def compare_modality(statement: str, evidence: str) -> Outcome:
     if proposed := _done_as_proposed(statement, evidence):
         outcome.missing.append(proposed)
     every = _ALL.search(statement)
-    if every and not _ALL.search(evidence) and _SOME.search(evidence) and not _SOME.search(statement):
+    # "nästan alla dessa brott" against "vart femte av dessa brott"; a share elsewhere in the statement is no answer
+    some = bool(every) and not _ALL.search(evidence) and bool(_SOME.search(evidence))
+    if every and some and not _SOME.search(_clause_of(statement, every)):
         outcome.missing.append(every.group())
     only = _ONLY.search(statement)
     if only and not _RESTRICTED.search(evidence):
