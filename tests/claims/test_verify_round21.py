@@ -112,3 +112,52 @@ def test_both_of_two_where_the_evidence_has_one() -> None:
     verdict, _c, reasons = judge_evidence("Regionen erbjuder gratis vaccination mot både influensa och bältros till "
                                           "alla över 65 år.", evidence)  # fmt: skip
     assert verdict == "partly" and "bältros" in reasons["missing"]
+
+
+def test_an_age_range_and_a_month_abbreviated() -> None:
+    evidence = "Enligt enkäten berörs cirka 3 000 personer i åldern 18–24 år av ensamhet."
+    _v, _c, reasons = judge_evidence("Enligt enkäten berörs ca 3 000 personer mellan 18 och 24 år av ensamhet.",
+                                     evidence)  # fmt: skip
+    assert not reasons.get("missing") and "number" not in reasons.get("conflict", {})
+    evidence = "I september 2018 tillsattes en utredning om hemtjänstens kvalitet."
+    _v, _c, reasons = judge_evidence("Sept. 2018: utredning om hemtjänstens kvalitet tillsatt.", evidence)
+    assert "Sept" not in reasons.get("missing", []) and reasons["found"]["date"] == ["Sept. 2018"]
+
+
+def test_more_ways_of_saying_no() -> None:
+    evidence = "Var fjärde elev i vård- och omsorgsprogrammet har icke godkänt i minst ett ämne."
+    _v, _c, reasons = judge_evidence("En fjärdedel av eleverna i vård- och omsorgsprogrammet har underkänt i "
+                                     "minst ett ämne.", evidence)  # fmt: skip
+    assert "negation" not in reasons.get("conflict", {})
+    # the evidence says no in a phrase (a statement's own phrase is a claim to check, as for "i stället för")
+    evidence = "Regionen har beslutat att företaget stängs ute från all upphandling av ambulansflyg."
+    _v, _c, reasons = judge_evidence("Regionen har beslutat att företaget inte får delta i någon upphandling av "
+                                     "ambulansflyg.", evidence)  # fmt: skip
+    assert "negation" not in reasons.get("conflict", {})
+    evidence = "Förvaltningsrätten har konstaterat att nämnden bryter mot lagen om valfrihetssystem."
+    _v, _c, reasons = judge_evidence("Nämnden följer inte lagen om valfrihetssystem, har förvaltningsrätten "
+                                     "konstaterat.", evidence)  # fmt: skip
+    assert "negation" not in reasons.get("conflict", {})
+    evidence = "På många mindre flygplatser ligger all kommersiell trafik nere."
+    _v, _c, reasons = judge_evidence("På många mindre flygplatser finns ingen kommersiell trafik alls.", evidence)
+    assert "negation" not in reasons.get("conflict", {})
+
+
+def test_less_often_losing_and_the_most_against_the_least() -> None:
+    evidence = "Under pandemin leder fallen allt oftare till att den äldre flyttar till särskilt boende."
+    verdict, _c, reasons = judge_evidence("Under pandemin leder fallen allt mer sällan till att den äldre flyttar "
+                                          "till särskilt boende.", evidence)  # fmt: skip
+    assert verdict == "contradicted" and "direction" in reasons["conflict"]
+    evidence = "Under pandemin har hemtjänstföretagen tappat stora delar av sin omsättning."
+    verdict, _c, reasons = judge_evidence("Under pandemin har hemtjänstföretagen ökat sin omsättning kraftigt.",
+                                          evidence)  # fmt: skip
+    assert verdict == "contradicted" and "direction" in reasons["conflict"]
+    evidence = "Stockholm är den region som fått mest statligt stöd för att klara pandemin."
+    verdict, _c, reasons = judge_evidence("Stockholm är den region som fått minst statligt stöd för att klara "
+                                          "pandemin.", evidence)  # fmt: skip
+    assert verdict == "contradicted" and "direction" in reasons["conflict"]
+    # "inte minst" is "especially", "minst 20" a bound
+    evidence = "Arbetet kräver insatser från kommunen, regionen och inte minst staten."
+    assert judge_evidence("Arbetet kräver insatser från kommunen, regionen och i synnerhet staten.", evidence)[
+        0
+    ] == "supported"

@@ -133,7 +133,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
 
     named = {w for e in entities(statement) for w in e.text.lower().split()}
     # "sista december", "förra året": the date checks'
-    dated = {w for d in dates(statement) for w in d.text.lower().split()}
+    dated = {w.strip(".") for d in dates(statement) for w in d.text.lower().split()}  # "sept. 2018"
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
     directed = direction_words(statement)
     skip = (

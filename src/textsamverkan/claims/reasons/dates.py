@@ -57,7 +57,7 @@ _PATTERNS = (
         re.I,
     ),
     # a month with its year needs no preposition: "jämförelsemånaden ska vara april 2021"
-    re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),
+    re.compile(rf"\b(?P<month>{_MONTH})\b\.?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),  # "Sept. 2018"
     # the first month of a period, "perioden mars till juni 2020"
     re.compile(rf"\b(?P<month>{_MONTH})(?=\s*(?:till|–|-)\s*(?:{_MONTH})\b)", re.I),
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),

@@ -81,7 +81,11 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "låg",
                 "krympa",
                 "nedåt",
-                "falla",  # "handeln föll kraftigt"
+                "tappa",  # "tappat stora delar av sin omsättning"
+                # "handeln föll kraftigt": the verb's forms, not the lemma ("fallen" are cases, lemmatised "falla")
+                "föll",
+                "faller",
+                "fallit",
                 "nedgång",
                 "nedskärning",
                 "besparing",
@@ -221,6 +225,9 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     "pris": (frozenset(["dyr", "dyrare", "kostsam", "kostsamma"]), frozenset(["billig", "billigare", "prisvärd"])),
     "trygghet": (frozenset(["trygg", "tryggare"]), frozenset(["prekär", "otrygg"])),
+    # "fått mest statligt stöd" is not "minst" (the one against the other only: "mest" is also "mostly"; "minst 20
+    # domar" is a bound, `_COUNTED`, and "inte minst" "especially")
+    "ytterlighet": (frozenset(["mest", "flest"]), frozenset(["minst"])),
     "noggrannhet": (frozenset(["noggrann", "noggrannare", "omsorgsfull"]), frozenset(["slarvig", "slarvigare"])),
     "öppenhet": (frozenset(["öppen", "öppet", "öppna"]), frozenset(["stängd", "stängt", "stängda", "stänga"])),
     # advice: "förordar en sänkning" is not "avråder från en sänkning", nor "rekommendera munskydd" "avråda från"
@@ -242,6 +249,7 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\bskj(?:uta|uter|öt|utit|uts) i höjden\b": (("mängd", 0),),  # "arbetslösheten har skjutit i höjden"
     r"\bt(?:a|ar|og|agit|as) (?:rejäl |ny |full )?fart\b": (("mängd", 0),),  # "handeln tog fart"
     r"\binte (?:alltför |så |särskilt )?sällan\b": (("mängd", 0),),  # "inte sällan" is "ofta"
+    r"\bmer sällan\b": (("mängd", 1),),  # "allt mer sällan" against "allt oftare"
     r"\bför många\b": (("mängd", 0),),
     r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": (("mängd", 1),),
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),
@@ -268,6 +276,9 @@ SCOPE = 2  # words on either side of a direction word, within its clause, that i
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
 # "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction
 _BOUND = re.compile(rf"\s+än\s+(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)", re.I)
+# "minst 20 domar", "flest 3": a bound or a count before a number, judged by the number check
+_COUNTED = re.compile(rf"\s+(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)", re.I)
+_SUPERLATIVE_BOUNDS = frozenset(["minst", "mest", "flest"])
 _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att", "då", "när", "fast", "trots"])
 
 
@@ -343,6 +354,10 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
             covered.append((m.start(), m.end()))
     for n, m in enumerate(tokens):
         if any(a <= m.start() < b for a, b in covered) or _BOUND.match(text, m.end()):
+            continue
+        if m.group().lower() in _SUPERLATIVE_BOUNDS and (
+            _COUNTED.match(text, m.end()) or text[max(0, m.start() - 5) : m.start()].lower() == "inte "
+        ):
             continue
         hit = pole(m.group())
         if hit:

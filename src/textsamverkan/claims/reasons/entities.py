@@ -136,11 +136,12 @@ def _definite(key: str) -> str:
 
 def _is_common(word: str) -> bool:
     """A common word or compound (a sentence-initial one is no name), also as a list's truncated modifier ("Vård- och
-    omsorgspersonal")."""
+    omsorgspersonal"), or a month abbreviated ("Sept. 2018": the date check's)."""
+    from textsamverkan.claims.quantities import MONTHS
     from textsamverkan.nlp.compounds import _known, split_compound
 
     low = word.lower().removesuffix("-")
-    return bool(_known(low)) or split_compound(low).is_compound
+    return bool(_known(low)) or low in MONTHS or split_compound(low).is_compound
 
 
 def _at_sentence_start(text: str, at: int) -> bool:

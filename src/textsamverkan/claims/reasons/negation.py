@@ -45,12 +45,16 @@ NEGATIVE_WORDS = frozenset(
         # exemption and exclusion: "undanta från förmånsbeskattning" is "ska inte förmånsbeskattas", "exkluderats från
         # att göra provet" "inte fått skriva provet"
         "undanta", "undantag", "exkludera", "utesluta",
+        # failing: "har underkänt i minst ett ämne" is "har icke godkänt"
+        "underkänna", "underkänd",
     ]
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
 _NEGATIVE_PHRASES = re.compile(
     r"\b(?:i stället för|istället för|snarare än|till skillnad från|för få|för lite|för små|för första gången"
-    r"|ligg(?:a|er|de|at) nere)\b",  # "all trafik ligger nere" is "ingen trafik"
+    # "all trafik ligger nere" is "ingen trafik", "stängs ute från upphandlingen" "får inte delta", "bryter mot
+    # lagen" "följer inte lagen"
+    r"|ligg(?:a|er|de|at)(?:\s+[^\W\d_]+){0,3}?\s+nere|stäng\w* ute|bryt(?:a|er|it|s)? mot|bröt mot)\b",
     re.I,
 )
 

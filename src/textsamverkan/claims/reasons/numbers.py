@@ -93,7 +93,7 @@ _RANGE_BOUND = rf"\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+(?:[.,]\d+)?|{COMPOUND_NUMBE
 _RANGE = re.compile(
     rf"\b(?:mellan\s+(?P<between>{_RANGE_BOUND})\s+och|(?P<low>{_RANGE_BOUND})\s*(?:till|–|-))\s*"
     rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
-    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|veckor|megawatt|MW)(?!\w)",
+    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|veckor|månader|år|megawatt|MW)(?!\w)",
     re.I,
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}

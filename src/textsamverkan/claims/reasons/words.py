@@ -90,6 +90,7 @@ GENERIC = frozenset(
         "lägga",
         "fatta",  # "fattat beslut om" is "beslutat om"
         "fattad",
+        "sätta",  # "sätter in åtgärder", "sätta upp ett förband"
         "sådan",
         "betydligt",
         "uppskattningsvis",
@@ -98,6 +99,7 @@ GENERIC = frozenset(
         "mycket",
         "väldigt",
         "alldeles",
+        "synnerhet",  # "i synnerhet" is "framför allt", "inte minst"
         "ganska",
         "lite",
         "kraftigt",
