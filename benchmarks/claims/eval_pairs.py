@@ -54,12 +54,15 @@ statements, `not_supported`):
   20.
 - verify_blind17.jsonl (`--set blind17`, 225 pairs on 90 sentences of 52 Riksdag interpellations no other set uses,
   two thirds of the sentences on health, public health and social services, 2026-12-05; see verify_blind17.md): held
-  out, never judged yet.
+  out until round 20's code judged it once; its failures were read for round 21 (2026-12-05).
+- verify_blind18.jsonl (`--set blind18`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
+  two thirds of the sentences on health, public health, social services and crisis preparedness, 2026-12-05; see
+  verify_blind18.md): held out; judged once, by round 20's and round 21's code side by side (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind17] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind18] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind17 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind18 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -89,6 +92,7 @@ SETS = {
     "blind15": "verify_blind15.jsonl",
     "blind16": "verify_blind16.jsonl",
     "blind17": "verify_blind17.jsonl",
+    "blind18": "verify_blind18.jsonl",
 }
 
 
