@@ -51,9 +51,11 @@ def document_predictions(
     """Each line's codes when its whole document is coded at once, as `themes` does (the learned layer sees the
     document: a long one where the rules find nothing is left to them). With `structure`, as ingest reads a text
     file: lines it labels page furniture (contact lines, related links, cookie notices) are no passages and are not
-    coded; until round 10 of the theme benchmarks every line was coded (`--no-structure`)."""
+    coded, nor are the headings of sections (since theme round 16); until round 10 of the theme benchmarks every line
+    was coded (`--no-structure`)."""
     from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
     from textsamverkan.themes.model_coder import cached_model_coder
+    from textsamverkan.themes.statements import section_headings
 
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
@@ -69,8 +71,12 @@ def document_predictions(
             text += str(items[i]["text"]) + "\n"
             spans.append((start, len(text) - 1))
         if structure:
-            furniture = [b for b in find_blocks(text) if b.label == BOILERPLATE]
-            coded = [(a, b) for a, b in spans if not any(f.start <= a < f.end for f in furniture)]
+            blocks = find_blocks(text)
+            # page furniture is no passage, and a section's heading is not coded (as `themes` reads a document)
+            passages = [(b.start, b.end, b.label) for b in blocks if b.label != BOILERPLATE]
+            skipped = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
+            skipped += section_headings(text, passages)
+            coded = [(a, b) for a, b in spans if not any(start <= a < end for start, end in skipped)]
         else:
             coded = spans
         sentences = simple_sentences(doc, text, coded)

@@ -107,3 +107,23 @@ def test_topics_of_a_corpus_larger_than_the_sample_cover_every_passage(tmp_path:
     assert sum(sizes) == int(total)  # every passage has a topic (or is an outlier), not only the sample
     manifest = json.loads((run_dir / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["settings"]["topic_sample"] == 60 and manifest["summary"]["topics_fitted_on"] == int(fitted)
+
+
+def test_a_section_heading_is_not_coded_but_the_prose_under_it_is(tmp_path: Path) -> None:
+    db, docs = tmp_path / "h.db", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "rapport.txt").write_text(
+        "Uppföljning av hemsjukvården\n\nVårdplanering\n\nEn samordnad individuell plan ska erbjudas alla som skrivs "
+        "ut från sjukhuset till hemmet.\n\nSkyddsutrustning\n\nKommunen har byggt upp ett eget lager av munskydd och "
+        "handskar.\n",
+        encoding="utf-8",
+    )
+    invoke(db, "ingest", str(docs), "-q")
+    # the rules alone (the learned layer reads the same sentences, `stages.sentences.coding_inputs`)
+    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "runs"))
+    run_dir = next((tmp_path / "runs").iterdir())
+    with (run_dir / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+        quotes = {(r["theme"], r["quote"]) for r in csv.DictReader(handle)}
+    assert ("care_plans", "Vårdplanering") not in quotes and ("ppe", "Skyddsutrustning") not in quotes
+    assert any(code == "care_plans" and "samordnad individuell plan" in q for code, q in quotes)
+    assert any(code == "ppe" and "munskydd" in q for code, q in quotes)

@@ -177,3 +177,14 @@ def test_a_sentence_that_mentions_a_recipient_is_still_coded(codes_of: Callable[
     text = "Skicka frågor om munskydd till vårdhygien: de svarar samma dag."
     assert not names_only(text)
     assert "ppe" in codes_of(text)
+
+
+def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() -> None:
+    from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
+    from textsamverkan.themes.statements import section_headings
+
+    report = "Vårdplanering\nEn samordnad individuell plan ska erbjudas alla som skrivs ut från sjukhuset.\n"
+    slides = "Fler SIP-möten i år\nFärre vårdplatser i regionen, kortare vårdtider\nDigitala vårdmöten i hemsjukvården\n"
+    for text, expected in ((report, {"Vårdplanering"}), (slides, set())):
+        passages = [(b.start, b.end, b.label) for b in find_blocks(text) if b.label != BOILERPLATE]
+        assert {text[a:b] for a, b in section_headings(text, passages)} == expected

@@ -16,6 +16,16 @@ def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], lis
     return doc.doc_id, doc.text, passages, [s for s in doc.spans if s.layer in ("sentence", "token")]
 
 
+def coding_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
+    """`sentence_inputs` without the passages that head a section (themes/statements.section_headings): what theme
+    coding reads."""
+    from textsamverkan.themes.statements import section_headings
+
+    doc_id, text, passages, spans = sentence_inputs(doc)
+    headings = section_headings(text, [(p.start, p.end, p.label) for p in doc.spans_on("passage")])
+    return doc_id, text, [p for p in passages if p not in headings], spans
+
+
 def document_sentences(doc: Document) -> tuple[list[Any], str]:
     """Sentences from `annotate` when it ran ("annotate"), else from the fast splitter over passages ("simple").
 

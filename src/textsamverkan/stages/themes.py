@@ -19,7 +19,7 @@ from textsamverkan.runner import RunContext, StageSpec, run_stage
 from textsamverkan.settings import resolve
 from textsamverkan.stages.coding_record import codebook_record
 from textsamverkan.stages.corpus_view import THEME, doc_info
-from textsamverkan.stages.sentences import document_sentences
+from textsamverkan.stages.sentences import coding_inputs, document_sentences
 
 if TYPE_CHECKING:
     from textsamverkan.stages.coding_runs import RunCoding
@@ -133,7 +133,6 @@ def _code_corpus(
     from textsamverkan.distributed.engine import shard_runner
     from textsamverkan.distributed.tasks import document_coder
     from textsamverkan.export.csv_export import write_csv
-    from textsamverkan.stages.sentences import sentence_inputs
     from textsamverkan.themes.codebook import dump_codebook
     from textsamverkan.themes.model_coder import OFF_TOPIC_SENTENCES, is_off_topic
     from textsamverkan.themes.tables import (
@@ -162,7 +161,7 @@ def _code_corpus(
         coded = runner.stream(
             document_coder(dump_codebook(codebook), semantic),
             documents,
-            payload=sentence_inputs,
+            payload=coding_inputs,
             key=lambda doc: doc.doc_id,
             shard_size=SHARD_DOCUMENTS,
             name="code",

@@ -2,11 +2,14 @@
 (2001:453), hälso- och sjukvårdslagen (2017:30)") name laws without saying anything about them, so a code found
 there would be noise (both laws named is the `sol_hsl` rule's strongest signal, and a list of amended laws names
 them all). So do numbered section headings ("4.1 Läkarmedverkan"): a table that counted them would count a report's
-table of contents as mentions."""
+table of contents as mentions. So do unnumbered section headings ("Vårdplanering", "Smittskydd och beredskap") where
+the document says so: a heading followed by prose (`section_headings`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 SFS_REFERENCE = re.compile(r"\b(?:SFS\s*)?(?:1[89]|20)\d\d:\d{1,4}\b")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -66,3 +69,21 @@ def names_only(text: str) -> bool:
     """Whether the sentence names things without saying anything about them: a numbered section heading or a header
     line. Neither the rules nor the learned layer code it."""
     return is_title(text) or is_header_line(text)
+
+
+# a section heading names the subject of the prose after it; a slide's or a note's short lines follow one another
+# without ending a sentence, and say something each ("Färre vårdplatser i regionen, kortare vårdtider")
+SECTION_HEADING_WORDS = 8
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”»]$")
+
+
+def section_headings(text: str, passages: Sequence[tuple[int, int, str]]) -> set[tuple[int, int]]:
+    """(start, end) of the passages that head a section: labelled a heading (by the reader, or guessed by ingest), at
+    most `SECTION_HEADING_WORDS` words, and followed by a passage that ends a sentence. Neither the rules nor the
+    learned layer code them."""
+    out = set()
+    for (start, end, label), (after_start, after_end, _label) in pairwise(passages):
+        short = len(_WORD.findall(text[start:end])) <= SECTION_HEADING_WORDS
+        if label == "heading" and short and _ENDS_SENTENCE.search(text[after_start:after_end].rstrip()):
+            out.add((start, end))
+    return out
