@@ -32,6 +32,7 @@ from typing import Any
 
 from textsamverkan.claims.evidence import Evidence, best_evidence
 from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons.words import Word
 
 VERDICTS = ("supported", "contradicted", "partly", "no_evidence")
 OVERALL = (*VERDICTS, "conflicting")
@@ -212,7 +213,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
 _COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)
 
 
-def _added_coordinate(statement: str, missing: list[Any], found: list[str]) -> list[str]:
+def _added_coordinate(statement: str, missing: Sequence[Word], found: list[str]) -> list[str]:
     """A missing word the statement coordinates with a found one, "både varg och björn" where the evidence speaks
     of the wolf alone: a claim about one more thing."""
     from textsamverkan.claims.reasons.words import analyse

@@ -119,8 +119,8 @@ def compare_modality(statement: str, evidence: str) -> Outcome:
         outcome.missing.append(proposed)
     every = _ALL.search(statement)
     # "nästan alla dessa brott" against "vart femte av dessa brott"; a share elsewhere in the statement is no answer
-    some = bool(every) and not _ALL.search(evidence) and bool(_SOME.search(evidence))
-    if every and some and not _SOME.search(_clause_of(statement, every)):
+    some_in_evidence = not _ALL.search(evidence) and _SOME.search(evidence)
+    if every and some_in_evidence and not _SOME.search(_clause_of(statement, every)):
         outcome.missing.append(every.group())
     only = _ONLY.search(statement)
     if only and not _RESTRICTED.search(evidence):
