@@ -184,7 +184,7 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
     from textsamverkan.themes.statements import section_headings
 
     report = "Vårdplanering\nEn samordnad individuell plan ska erbjudas alla som skrivs ut från sjukhuset.\n"
-    slides = "Fler SIP-möten i år\nFärre vårdplatser i regionen, kortare vårdtider\nDigitala vårdmöten i hemsjukvården\n"
+    slides = "Fler SIP-möten i år\nFärre vårdplatser i regionen, kortare vårdtider\nDigitala vårdmöten i hemmen\n"
     for text, expected in ((report, {"Vårdplanering"}), (slides, set())):
         passages = [(b.start, b.end, b.label) for b in find_blocks(text) if b.label != BOILERPLATE]
         assert {text[a:b] for a, b in section_headings(text, passages)} == expected
