@@ -58,11 +58,14 @@ statements, `not_supported`):
 - verify_blind18.jsonl (`--set blind18`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on health, public health, social services and crisis preparedness, 2026-12-05; see
   verify_blind18.md): held out; judged once, by round 20's and round 21's code side by side (aggregates only).
+- verify_blind19.jsonl (`--set blind19`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
+  two thirds of the sentences on public health, social services and crisis preparedness, 2026-12-05, written after
+  round 21; see verify_blind19.md): held out, never judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind18] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind19] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind18 (entailment_experiment.py), so only their figures
+it was trained on every set here but blind9 to blind19 (entailment_experiment.py), so only their figures
 with it are unseen by the model.
 """
 
@@ -93,6 +96,7 @@ SETS = {
     "blind16": "verify_blind16.jsonl",
     "blind17": "verify_blind17.jsonl",
     "blind18": "verify_blind18.jsonl",
+    "blind19": "verify_blind19.jsonl",
 }
 
 
