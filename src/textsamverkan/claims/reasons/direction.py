@@ -275,9 +275,10 @@ _FLIP = ("o", "miss")
 SCOPE = 2  # words on either side of a direction word, within its clause, that it is said of
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
 # "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction
-_BOUND = re.compile(rf"\s+än\s+(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)", re.I)
+_A_NUMBER = rf"(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)"
+_BOUND = re.compile(rf"\s+än\s+{_A_NUMBER}", re.I)
 # "minst 20 domar", "flest 3": a bound or a count before a number, judged by the number check
-_COUNTED = re.compile(rf"\s+(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)", re.I)
+_COUNTED = re.compile(rf"\s+{_A_NUMBER}", re.I)
 _SUPERLATIVE_BOUNDS = frozenset(["minst", "mest", "flest"])
 _CONJUNCTIONS = frozenset(["och", "men", "medan", "samt", "eller", "som", "att", "då", "när", "fast", "trots"])
 
