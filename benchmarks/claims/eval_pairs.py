@@ -60,9 +60,13 @@ statements, `not_supported`):
   verify_blind18.md): held out; judged once, by round 20's and round 21's code side by side (aggregates only).
 - verify_blind19.jsonl (`--set blind19`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on public health, social services and crisis preparedness, 2026-12-05, written after
-  round 21; see verify_blind19.md): held out, never judged yet.
+  round 21; see verify_blind19.md): held out; judged once, by round 21's code, before the learned verifier was
+  trained again (aggregates only).
+- verify_blind20.jsonl (`--set blind20`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
+  two thirds of the sentences on pandemic, traffic and work safety, social services and health, 2026-12-05; see
+  verify_blind20.md): held out, never judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind19] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind20] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 it was trained on every set here but blind9 to blind19 (entailment_experiment.py), so only their figures
@@ -97,6 +101,7 @@ SETS = {
     "blind17": "verify_blind17.jsonl",
     "blind18": "verify_blind18.jsonl",
     "blind19": "verify_blind19.jsonl",
+    "blind20": "verify_blind20.jsonl",
 }
 
 
