@@ -46,20 +46,22 @@ def load_items(path: Path) -> list[dict[str, object]]:
 
 
 def document_predictions(
-    items: Sequence[dict[str, object]], with_model: bool, structure: bool = True
+    items: Sequence[dict[str, object]], with_model: bool, structure: bool = True, coder: Any = None
 ) -> list[set[str]]:
     """Each line's codes when its whole document is coded at once, as `themes` does (the learned layer sees the
     document: a long one where the rules find nothing is left to them). With `structure`, as ingest reads a text
     file: lines it labels page furniture (contact lines, related links, cookie notices) are no passages and are not
     coded, nor are the headings of sections (since theme round 16); until round 10 of the theme benchmarks every line
-    was coded (`--no-structure`)."""
+    was coded (`--no-structure`). `coder` stands in for the shipped learned layer (an experiment's)."""
     from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
     from textsamverkan.themes.model_coder import cached_model_coder
     from textsamverkan.themes.statements import section_headings
 
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
-    coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS)) if with_model else None
+    if with_model and coder is None:
+        coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS))
+    coder = coder if with_model else None
     out: list[set[str]] = [set() for _ in items]
     docs: dict[str, list[int]] = {}
     for i, it in enumerate(items):
