@@ -59,8 +59,8 @@ def read_pairs(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def train_model(rows: list[dict[str, Any]], out: Path | None) -> Scorer:
-    """Fine-tune the top layers and head on `rows`; the scorer reads any (statement, evidence) pairs."""
+def train_model(rows: list[dict[str, Any]], out: Path | None, epochs: int = EPOCHS) -> Scorer:
+    """Fine-tune the top layers and head on `rows` for `epochs`; the scorer reads any (statement, evidence) pairs."""
     import numpy as np
     import torch
     from transformers import AutoModel, AutoTokenizer
@@ -109,13 +109,13 @@ def train_model(rows: list[dict[str, Any]], out: Path | None) -> Scorer:
     optimiser = torch.optim.AdamW(
         [{"params": top.parameters(), "lr": LR}, {"params": head.parameters(), "lr": 1e-3}], weight_decay=0.01
     )
-    steps = EPOCHS * -(-len(rows) // BATCH)
+    steps = epochs * -(-len(rows) // BATCH)
     warmup = max(1, steps // 10)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda step: (step + 1) / warmup if step < warmup else max(0.0, (steps - step) / (steps - warmup))
     )
     top.train()
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         order = list(range(len(rows)))
         random.shuffle(order)
         total = 0.0
@@ -156,7 +156,7 @@ def save_weights(out: Path, tensors: dict[str, Any]) -> None:
     save_file({k: v.detach().half().contiguous() for k, v in tensors.items()}, str(out / WEIGHTS))
 
 
-def save_manifest(out: Path, lift_at: float, trained_on: Sequence[str], pairs: int) -> None:
+def save_manifest(out: Path, lift_at: float, trained_on: Sequence[str], pairs: int, epochs: int) -> None:
     """What claims/learned.py needs to run the model, and how it was made."""
     from textsamverkan.claims.learned import MANIFEST
 
@@ -165,8 +165,9 @@ def save_manifest(out: Path, lift_at: float, trained_on: Sequence[str], pairs: i
         "base": "e5-small-sv", "base_sha256": base["source_sha256"], "trained_layers": LAYERS,
         "prompts": list(PROMPTS), "max_length": MAX_LENGTH, "lift_at": lift_at, "lift_precision": LIFT_PRECISION,
         "trained_on": [f"benchmarks/claims/verify_{name}.jsonl" for name in trained_on], "training_pairs": pairs,
-        "seed": SEED, "epochs": EPOCHS, "learning_rate": LR, "batch": BATCH,
-        "made_by": "benchmarks/claims/entailment_experiment.py --train " + " ".join(trained_on) + " --out DIR",
+        "seed": SEED, "epochs": epochs, "learning_rate": LR, "batch": BATCH,
+        "made_by": "benchmarks/claims/entailment_experiment.py --train " + " ".join(trained_on)
+        + f" --epochs {epochs} --out DIR",
     }  # fmt: skip
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
 
@@ -289,10 +290,11 @@ def main() -> None:
         help="pair sets to train on (default: pairs train, round 4's configuration)",
     )  # fmt: skip
     parser.add_argument("--blind", nargs="+", default=["blind3"], help="held-out pair sets to report")
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help=f"passes over the pairs (default {EPOCHS})")
     args = parser.parse_args()
     rows = [r for name in args.train for r in read_pairs(HERE / f"verify_{name}.jsonl")]
     train, fold = [r for r in rows if not held_out(r)], [r for r in rows if held_out(r)]
-    score = train_model(train, args.out)
+    score = train_model(train, args.out, args.epochs)
     from textsamverkan.claims.verdict import judge_evidence
 
     probs = score([(r["statement"], r["evidence"]) for r in fold])
@@ -302,7 +304,7 @@ def main() -> None:
     lift_at, demote_below = lift_threshold(probs, gold, can), demote_threshold(probs, gold, supported)
     print(f"thresholds from {len(fold)} held-out pairs: lift at {lift_at:.4f}, demote below {demote_below:.4f}")
     if args.out is not None:
-        save_manifest(args.out, lift_at, args.train, len(train))
+        save_manifest(args.out, lift_at, args.train, len(train), args.epochs)
     report = {"held-out fold (chose the thresholds)": pair_verdicts(fold, score, lift_at, demote_below)}
     for name in args.blind:
         report[f"verify_{name} pairs"] = pair_verdicts(read_pairs(HERE / f"verify_{name}.jsonl"), score, lift_at,

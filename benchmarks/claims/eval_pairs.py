@@ -60,8 +60,7 @@ statements, `not_supported`):
   verify_blind18.md): held out; judged once, by round 20's and round 21's code side by side (aggregates only).
 - verify_blind19.jsonl (`--set blind19`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on public health, social services and crisis preparedness, 2026-12-05, written after
-  round 21; see verify_blind19.md): held out; judged once, by round 21's code, before the learned verifier was
-  trained again (aggregates only).
+  round 21; see verify_blind19.md): held out; judged once, by round 21's code (aggregates only).
 - verify_blind20.jsonl (`--set blind20`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on pandemic, traffic and work safety, social services and health, 2026-12-05; see
   verify_blind20.md): held out, never judged yet.
