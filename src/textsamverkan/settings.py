@@ -261,6 +261,15 @@ SETTINGS: tuple[Setting, ...] = (
         ("compare", "export", "report"),
         minimum=1,
     ),
+    Setting(
+        "model_hits",
+        bool,
+        True,
+        "Count the passages the learned layer coded alone (method=model) beside the rules'; --no-model-hits counts "
+        "the rules' alone (on Riksdag and government text about half the model's hits were right when read).",
+        ("compare", "export", "report"),
+        negatable=True,
+    ),
 )
 
 

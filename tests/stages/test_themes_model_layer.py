@@ -107,3 +107,18 @@ def test_model_agreement_sets_how_sure_a_model_hit_must_be(db: Path, tmp_path: P
     assert {r["method"] for r in _rows(tmp_path / "strict")} == {"lexical"}
     invoke(db, "themes", "--no-topics", "--model-agreement", "0.95", "--outputs", str(tmp_path / "loose"))
     assert any(r["method"] == "model" for r in _rows(tmp_path / "loose"))
+
+
+@pytest.mark.slow
+def test_tables_count_the_learned_layers_passages_apart_and_can_leave_them_out(db: Path, tmp_path: Path) -> None:
+    invoke(db, "themes", "--no-topics", "--outputs", str(tmp_path / "on"))
+    with (_run_dir(tmp_path / "on") / "theme_summary.csv").open(encoding="utf-8-sig") as handle:
+        summary = [r for r in csv.DictReader(handle) if r["theme"] == "ppe" and r["level"] == "document"]
+    assert {r["key"]: r["model_passages"] for r in summary if r["model_passages"] != "0"} == {"corpus/doc0.txt": "1"}
+    compare = ["--db", str(db), "compare", "--table", "themes", "--themes", "ppe", "--format", "csv"]
+    counted = CliRunner().invoke(cli, compare, catch_exceptions=False)
+    rules = CliRunner().invoke(cli, [*compare, "--no-model-hits"], catch_exceptions=False)
+    assert "1 of the" in counted.stderr and "learned layer alone" in counted.stderr
+    assert "left out 1 passages only the learned layer coded" in rules.stderr
+    counts = [int(next(csv.DictReader(r.stdout.splitlines()))["passages"]) for r in (counted, rules)]
+    assert counts[0] == counts[1] + 1

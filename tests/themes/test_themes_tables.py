@@ -78,3 +78,13 @@ def test_summary_counts_passages_words_speakers_per_document_and_region() -> Non
     }
     assert [r["level"] for r in rows] == ["document"] * 3 + ["region"] * 2
     assert summary_rows(list(reversed(HITS)), DOCS, QUOTES, TURNS) == rows  # order of hits does not matter
+
+
+def test_summary_counts_the_learned_layers_passages_apart() -> None:
+    hits = [*HITS, _hit("b", TEXT_B, "Rapport.", "testing", "model"), _hit("b", TEXT_B, "Rapport.", "ppe", "model")]
+    rows = summary_rows(hits, DOCS, QUOTES | {("b", 0, 8): "Rapport."}, TURNS)
+    table = {(r["level"], r["key"], r["theme"]): (r["passages"], r["model_passages"]) for r in rows}
+    assert table[("document", "b", "ppe")] == (2, 1)
+    assert table[("region", "Halland", "ppe")] == (4, 1)
+    assert table[("region", "Halland", "testing")] == (2, 1)
+    assert table[("document", "a", "ppe")] == (2, 0)

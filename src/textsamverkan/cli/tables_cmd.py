@@ -37,6 +37,7 @@ def compare(
     theme_list: str | None,
     cluster: str | None,
     min_group_documents: int,
+    model_hits: bool,
     table: str,
     corpus_name: str | None,
     run_id: str | None,
@@ -55,12 +56,13 @@ def compare(
       textsamverkan compare --by region
       textsamverkan compare --by region,half --themes ppe,testing --format csv -o region_half.csv
       textsamverkan compare --by region --cluster author --table tests
+      textsamverkan compare --by region --no-model-hits
     """
     from textsamverkan.analysis.compare import compare as run_compare
     from textsamverkan.analysis.compare import resolve_cluster
     from textsamverkan.stages.corpus_view import load_view
 
-    view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id)
+    view = load_view(obj.connect(), corpus=corpus_name, run_id=run_id, model_hits=model_hits)
     used, cluster_notes = resolve_cluster(cluster, view.docs, by)
     print_notes(view.notes + cluster_notes)
     themes = [t.strip() for t in theme_list.split(",")] if theme_list else None
@@ -119,6 +121,7 @@ def export(
     by: str,
     cluster: str | None,
     min_group_documents: int,
+    model_hits: bool,
     user_name: str,
     positions: str,
     corpus_name: str | None,
@@ -150,6 +153,7 @@ def export(
         by=by,
         cluster=cluster,
         min_group_documents=min_group_documents,
+        model_hits=model_hits,
         corpus=corpus_name,
         run_id=run_ids[0] if run_ids else None,
         more_runs=run_ids[1:],
@@ -196,6 +200,7 @@ def report(
     by: str,
     cluster: str | None,
     min_group_documents: int,
+    model_hits: bool,
     sources: str,
     topics_csv: Path | None,
     against: str | None,
@@ -225,6 +230,7 @@ def report(
         by=by,
         cluster=cluster,
         min_group_documents=min_group_documents,
+        model_hits=model_hits,
         sources=sources,
         topics_csv=topics_csv,
         redact=redaction,

@@ -13,6 +13,7 @@ from textsamverkan.model import Document, RunRecord, Speaker
 from textsamverkan.store.documents import document_facts, get_document, load_speakers, speaker_of
 
 THEME = "theme"
+MODEL = "model"  # the method of a hit the learned layer made where the rules found nothing
 
 
 @dataclass
@@ -60,17 +61,21 @@ def doc_info(conn: sqlite3.Connection, doc: Document, speakers: dict[str, Speake
     )
 
 
-def load_view(conn: sqlite3.Connection, *, corpus: str | None = None, run_id: str | None = None) -> CorpusView:
+def load_view(
+    conn: sqlite3.Connection, *, corpus: str | None = None, run_id: str | None = None, model_hits: bool = True
+) -> CorpusView:
     """The documents one coding run covered (`run_id`, else the current themes run) and that run's coded passages.
 
     Only documents whose text is still the one the run read are included, so a table never mixes runs or shows a
-    document as uncoded because it changed after coding.
+    document as uncoded because it changed after coding. The passages the learned layer coded alone (method
+    "model") are less sure than the rules' (`model_hits_note`); without `model_hits` they are left out.
     """
     from textsamverkan.runner import read_run, run_doc_ids
     from textsamverkan.stages.coding_record import run_codebook
 
     run, notes = read_run(conn, "themes", corpus=corpus, run_id=run_id)
     view = CorpusView(run=run, codebook=run_codebook(run), notes=notes)
+    model_passages = 0
     for doc_id in run_doc_ids(conn, run, corpus=corpus):
         doc = get_document(conn, doc_id, layers=["turn", THEME], run_id=run.run_id)
         speakers = load_speakers(conn, doc_id)
@@ -79,6 +84,10 @@ def load_view(conn: sqlite3.Connection, *, corpus: str | None = None, run_id: st
         view.docs.append(doc_info(conn, doc, speakers))
         view.texts[doc_id] = doc.text
         for hit in doc.spans_on(THEME):
+            if hit.attrs.get("method") == MODEL:
+                model_passages += 1
+                if not model_hits:
+                    continue
             speaker = speaker_of(turns, speakers, hit.start)
             view.passages.append(
                 CodedPassage(
@@ -96,4 +105,17 @@ def load_view(conn: sqlite3.Connection, *, corpus: str | None = None, run_id: st
                     or None,
                 )
             )
+    if model_passages:
+        view.notes.append(model_hits_note(model_passages, len(view.passages), model_hits))
     return view
+
+
+def model_hits_note(model_passages: int, counted: int, model_hits: bool) -> str:
+    """Says how many of the counted passages only the learned layer coded, or that they were left out: a table
+    that mixes them with the rules' hits without saying so would look surer than it is."""
+    if not model_hits:
+        return (f"left out {model_passages} passages only the learned layer coded (method=model; --no-model-hits); "
+                f"{counted} passages coded by the rules are counted")
+    return (f"{model_passages} of the {counted} passages counted were coded by the learned layer alone "
+            "(method=model): read them before you report their counts, or count the rules' alone with "
+            "--no-model-hits")

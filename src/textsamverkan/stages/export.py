@@ -152,6 +152,7 @@ def run_export(
     by: str = "region",
     cluster: str | None = None,
     min_group_documents: int = 5,
+    model_hits: bool = True,
     corpus: str | None = None,
     run_id: str | None = None,
     user_name: str = "textsamverkan",
@@ -163,7 +164,8 @@ def run_export(
     texts, quotes and speakers are pseudonymised and every offset moved into the redacted texts. `cluster` as for
     compare (default: by author when authors wrote several documents; "none" turns it off). XLSX adds the
     codebook, the documents and the claims of the current claims run as sheets. `more_runs` (QDPX only) adds
-    further coding runs, each coder a user of the same project."""
+    further coding runs, each coder a user of the same project. Without `model_hits` the passages only the learned
+    layer coded are left out."""
     if more_runs and fmt != "qdpx":
         raise UserError(
             E_OPTION,
@@ -174,7 +176,8 @@ def run_export(
     def body(ctx: RunContext) -> list[Path]:
         from textsamverkan.analysis.compare import compare, resolve_cluster
 
-        views = [load_view(conn, corpus=corpus, run_id=r) for r in (ctx.input_runs["themes"].run_id, *more_runs)]
+        views = [load_view(conn, corpus=corpus, run_id=r, model_hits=model_hits)
+                 for r in (ctx.input_runs["themes"].run_id, *more_runs)]  # fmt: skip
         claims: list[dict[str, Any]] = []
         if fmt == "xlsx" and "claims" in ctx.input_runs:
             from textsamverkan.stages.claims import stored_claims
@@ -222,6 +225,7 @@ def run_export(
             "by": by,
             "cluster": cluster or "",
             "min_group_documents": min_group_documents,
+            "model_hits": model_hits,
             "user": user_name,
             "positions": positions,
             "redacted": redaction is not None,

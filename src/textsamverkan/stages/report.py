@@ -29,6 +29,7 @@ def write_corpus_report(
     by: str = "region",
     cluster: str | None = None,
     min_group_documents: int = 5,
+    model_hits: bool = True,
     claims_run_id: str | None = None,
     sources: str = "all",
     topics_csv: Path | None = None,
@@ -42,7 +43,7 @@ def write_corpus_report(
 
     `cluster` as for compare ("none" turns the default clustering off); the claims shown are those of the current
     claims run (or `claims_run_id`). `against` (a coding run) adds a section of the passages where it differs
-    from the run shown."""
+    from the run shown. Without `model_hits` the passages only the learned layer coded are left out."""
     from textsamverkan.analysis.compare import compare, resolve_cluster
     from textsamverkan.analysis.speaker_shares import speaker_rows
     from textsamverkan.claims.conflicts import find_conflicts
@@ -56,7 +57,7 @@ def write_corpus_report(
                         "Write the disagreement list with `agree --disagreements` and share it redacted separately.")
 
     def body(ctx: RunContext) -> Path:
-        view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id)
+        view = load_view(conn, corpus=corpus, run_id=ctx.input_runs["themes"].run_id, model_hits=model_hits)
         ctx.notes += view.notes
         agreement = None
         if against is not None:
@@ -110,7 +111,7 @@ def write_corpus_report(
         )
 
     settings = {"output": str(path), "by": by, "cluster": cluster or "", "min_group_documents": min_group_documents,
-                "sources": sources, "topics": str(topics_csv or ""), "against": against or ""}
+                "model_hits": model_hits, "sources": sources, "topics": str(topics_csv or ""), "against": against or ""}
     return run_stage(
         conn,
         SPEC,

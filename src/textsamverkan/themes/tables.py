@@ -31,7 +31,7 @@ PASSAGE_COLUMNS = (
     "method",
     "evidence",
 )
-SUMMARY_COLUMNS = ("level", "key", "theme", "documents", "passages", "words", "speakers")
+SUMMARY_COLUMNS = ("level", "key", "theme", "documents", "passages", "model_passages", "words", "speakers")
 _WORD = re.compile(r"\w+")
 
 Row = dict[str, str | int | float]
@@ -128,8 +128,9 @@ def summary_rows(
 ) -> list[Row]:
     """Theme × document rows (level "document") then theme × region rows (level "region").
 
-    passages: coded sentences; words: their words; speakers: distinct named speakers; documents: distinct documents.
-    A sentence with two themes counts once for each.
+    passages: coded sentences; model_passages: those of them only the learned layer coded (method "model", less
+    sure than the rules': read them before reporting their count); words: their words; speakers: distinct named
+    speakers; documents: distinct documents. A sentence with two themes counts once for each.
     """
     speakers = SpeakerLookup(turns)
     groups: dict[tuple[str, str, str], dict[str, set[object]]] = {}
@@ -139,12 +140,15 @@ def summary_rows(
         n_words = len(_WORD.findall(quotes[(h.doc_id, h.start, h.end)]))
         speaker = speakers.speaker(h.doc_id, h.start)
         for level, key in (("document", h.doc_id), ("region", doc.region)):
-            g = groups.setdefault((level, key, h.code), {"documents": set(), "passages": set(), "speakers": set()})
+            g = groups.setdefault((level, key, h.code), {"documents": set(), "passages": set(), "model": set(),
+                                                         "speakers": set()})  # fmt: skip
             passage = (h.doc_id, h.start, h.end)
             if passage not in g["passages"]:
                 words[(level, key, h.code)] = words.get((level, key, h.code), 0) + n_words
             g["documents"].add(h.doc_id)
             g["passages"].add(passage)
+            if h.method == "model":
+                g["model"].add(passage)
             if speaker:
                 g["speakers"].add((h.doc_id, speaker))
     rows: list[Row] = []
@@ -156,6 +160,7 @@ def summary_rows(
                 "theme": theme,
                 "documents": len(g["documents"]),
                 "passages": len(g["passages"]),
+                "model_passages": len(g["model"]),
                 "words": words[(level, key, theme)],
                 "speakers": len(g["speakers"]),
             }
