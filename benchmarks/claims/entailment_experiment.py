@@ -31,6 +31,7 @@ import argparse
 import hashlib
 import json
 import random
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -40,6 +41,9 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
+sys.path.insert(0, str(HERE.parent))
+from top_layers import first, optimiser_for, top_forward, train_step  # noqa: E402
+
 SHARED = (REPO / ".." / "shared" / "data").resolve()
 TRAIN = [HERE / "verify_pairs.jsonl", HERE / "verify_train.jsonl"]
 PROMPTS = ("query: ", "passage: ")
@@ -86,7 +90,7 @@ def train_model(rows: list[dict[str, Any]], out: Path | None, epochs: int = EPOC
                 hidden = encoder.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
                 mask = (1.0 - batch["attention_mask"][:, None, None, :].float()) * torch.finfo(torch.float32).min
                 for layer in encoder.encoder.layer[:first_trained]:
-                    hidden = _first(layer(hidden, attention_mask=mask))
+                    hidden = first(layer(hidden, attention_mask=mask))
             out_states += [hidden[j, : int(batch["attention_mask"][j].sum())].clone() for j in range(len(chunk))]
         return out_states
 
@@ -94,26 +98,12 @@ def train_model(rows: list[dict[str, Any]], out: Path | None, epochs: int = EPOC
     head = torch.nn.Linear(encoder.config.hidden_size, 1)
 
     def forward(states: list[Any]) -> Any:
-        x = torch.zeros(len(states), max(s.shape[0] for s in states), states[0].shape[1])
-        keep = torch.zeros(x.shape[:2])
-        for i, s in enumerate(states):
-            x[i, : s.shape[0]], keep[i, : s.shape[0]] = s, 1
-        mask = (1.0 - keep[:, None, None, :]) * torch.finfo(torch.float32).min
-        for layer in top:
-            x = _first(layer(x, attention_mask=mask))
-        return head((x * keep[..., None]).sum(1) / keep.sum(1, keepdim=True)).squeeze(-1)
+        return top_forward(top, head, states).squeeze(-1)
 
     started = time.time()
     states = lower_states([(r["statement"], r["evidence"]) for r in rows])
     labels = torch.tensor([1.0 if r["label"] == "supported" else 0.0 for r in rows])
-    optimiser = torch.optim.AdamW(
-        [{"params": top.parameters(), "lr": LR}, {"params": head.parameters(), "lr": 1e-3}], weight_decay=0.01
-    )
-    steps = epochs * -(-len(rows) // BATCH)
-    warmup = max(1, steps // 10)
-    schedule = torch.optim.lr_scheduler.LambdaLR(
-        optimiser, lambda step: (step + 1) / warmup if step < warmup else max(0.0, (steps - step) / (steps - warmup))
-    )
+    optimiser, schedule = optimiser_for(top, head, epochs * -(-len(rows) // BATCH), LR)
     top.train()
     for epoch in range(epochs):
         order = list(range(len(rows)))
@@ -124,11 +114,7 @@ def train_model(rows: list[dict[str, Any]], out: Path | None, epochs: int = EPOC
             loss = torch.nn.functional.binary_cross_entropy_with_logits(
                 forward([states[i] for i in picked]), labels[picked]
             )
-            loss.backward()
-            optimiser.step()
-            schedule.step()
-            optimiser.zero_grad()
-            total += loss.item() * len(picked)
+            total += train_step(loss, optimiser, schedule) * len(picked)
         print(f"epoch {epoch + 1}: loss {total / len(rows):.3f} ({time.time() - started:.0f} s)", flush=True)
     top.eval()
     if out is not None:
@@ -170,11 +156,6 @@ def save_manifest(out: Path, lift_at: float, trained_on: Sequence[str], pairs: i
         + f" --epochs {epochs} --out DIR",
     }  # fmt: skip
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-
-
-def _first(output: Any) -> Any:
-    """A layer's hidden states (older transformers return a tuple)."""
-    return output[0] if isinstance(output, tuple) else output
 
 
 def liftable(statement: str, evidence: str, context: str) -> bool:

@@ -25,12 +25,16 @@ import argparse
 import hashlib
 import json
 import random
+import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import devset
+
+sys.path.insert(0, str(devset.HERE.parent))
+from top_layers import first, optimiser_for, top_forward, train_step
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import load_default_codebook
@@ -90,21 +94,12 @@ class Classifier:
                                                  token_type_ids=batch.get("token_type_ids"))  # fmt: skip
                 mask = (1.0 - batch["attention_mask"][:, None, None, :].float()) * torch.finfo(torch.float32).min
                 for layer in self.encoder.encoder.layer[: self.first_trained]:
-                    hidden = _first(layer(hidden, attention_mask=mask))
+                    hidden = first(layer(hidden, attention_mask=mask))
             out += [hidden[j, : int(batch["attention_mask"][j].sum())].clone() for j in range(hidden.shape[0])]
         return out
 
     def forward(self, states: list[Any]) -> Any:
-        import torch
-
-        x = torch.zeros(len(states), max(s.shape[0] for s in states), states[0].shape[1])
-        keep = torch.zeros(x.shape[:2])
-        for i, s in enumerate(states):
-            x[i, : s.shape[0]], keep[i, : s.shape[0]] = s, 1
-        mask = (1.0 - keep[:, None, None, :]) * torch.finfo(torch.float32).min
-        for layer in self.top:
-            x = _first(layer(x, attention_mask=mask))
-        return self.head((x * keep[..., None]).sum(1) / keep.sum(1, keepdim=True))
+        return top_forward(self.top, self.head, states)
 
     def train(self, texts: Sequence[str], labels: Sequence[list[float]], epochs: int) -> None:
         import torch
@@ -113,15 +108,7 @@ class Classifier:
         states = self.lower_states(texts)
         print(f"lower states of {len(texts)} sentences: {time.time() - started:.0f} s", flush=True)
         target = torch.tensor(labels)
-        optimiser = torch.optim.AdamW(
-            [{"params": self.top.parameters(), "lr": LR}, {"params": self.head.parameters(), "lr": 1e-3}],
-            weight_decay=0.01,
-        )
-        steps = epochs * -(-len(texts) // BATCH)
-        warmup = max(1, steps // 10)
-        schedule = torch.optim.lr_scheduler.LambdaLR(
-            optimiser, lambda s: (s + 1) / warmup if s < warmup else max(0.0, (steps - s) / (steps - warmup))
-        )
+        optimiser, schedule = optimiser_for(self.top, self.head, epochs * -(-len(texts) // BATCH), LR)
         # batches of similar length pad less: shuffle, then sort within windows of 50 batches
         self.top.train()
         for epoch in range(epochs):
@@ -136,11 +123,7 @@ class Classifier:
                 loss = torch.nn.functional.binary_cross_entropy_with_logits(
                     self.forward([states[i] for i in picked]), target[picked]
                 )
-                loss.backward()
-                optimiser.step()
-                schedule.step()
-                optimiser.zero_grad()
-                total += loss.item() * len(picked)
+                total += train_step(loss, optimiser, schedule) * len(picked)
             print(f"epoch {epoch + 1}: loss {total / len(texts):.4f} ({time.time() - started:.0f} s)", flush=True)
         self.top.eval()
 
@@ -171,10 +154,6 @@ class Classifier:
         self.top.eval()
 
 
-def _first(out: Any) -> Any:
-    return out[0] if isinstance(out, tuple) else out
-
-
 def threshold_for(probs: Sequence[float], gold: Sequence[bool], precision: float) -> float:
     """The lowest probability at or above which held-out sentences have the code `precision` of the time."""
     ranked = sorted(zip(probs, gold, strict=True), reverse=True)
@@ -195,18 +174,23 @@ class FineTunedCoder:
         self.classifier, self.codes, self.thresholds, self.also = classifier, list(codes), thresholds, also
         self.cache: dict[str, list[float]] = {}
 
+    def probabilities(self, texts: Sequence[str]) -> list[list[float]]:
+        """Each text's probability per code; a text read before in this run is not read again."""
+        todo = [t for t in texts if t not in self.cache]
+        for text, probs in zip(todo, self.classifier.probabilities(todo), strict=True):
+            self.cache[text] = probs
+        return [self.cache[t] for t in texts]
+
     def code(self, sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit] = ()) -> list[ThemeHit]:
         extra = self.also.code(sentences, lexical_hits) if self.also is not None else []
         off_topic = off_topic_documents(sentences, lexical_hits)
         have = {(h.doc_id, h.start, h.code) for h in [*lexical_hits, *extra]}
         open_ = [s for s in sentences if s.doc_id not in off_topic and not names_only(s.text)
                  and sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) >= MIN_WORDS]  # fmt: skip
-        todo = [s.text for s in open_ if s.text not in self.cache]
-        for text, probs in zip(todo, self.classifier.probabilities(todo), strict=True):
-            self.cache[text] = probs
+        probabilities = self.probabilities([s.text for s in open_])
         hits = list(extra)
-        for s in open_:
-            for code, p in zip(self.codes, self.cache[s.text], strict=True):
+        for s, row in zip(open_, probabilities, strict=True):
+            for code, p in zip(self.codes, row, strict=True):
                 if p >= self.thresholds[code] and (s.doc_id, s.start, code) not in have:
                     hits.append(ThemeHit(s.doc_id, s.start, s.end, code, p, "model", {"score": p}))
         return hits
@@ -225,10 +209,7 @@ class AsSentenceModel:
     def scores(self, sentences: Sequence[Sentence]) -> tuple[None, dict[str, Any]]:
         import numpy as np
 
-        todo = [s.text for s in sentences if s.text not in self.coder.cache]
-        for text, probs in zip(todo, self.coder.classifier.probabilities(todo), strict=True):
-            self.coder.cache[text] = probs
-        table = np.array([self.coder.cache[s.text] for s in sentences]).reshape(len(sentences), -1)
+        table = np.array(self.coder.probabilities([s.text for s in sentences])).reshape(len(sentences), -1)
         return None, {c: table[:, k] for k, c in enumerate(self.coder.codes)}
 
 
