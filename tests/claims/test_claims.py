@@ -68,6 +68,9 @@ def test_questions_greetings_headings_and_plain_statements_are_not_claims(senten
         ("väntetiden har halverats", 0.5, "gånger", ""),
         ("tolv kommuner", 12.0, "kommuner", ""),
         ("cirka tusen personer", 1000.0, "personer", "cirka"),
+        # a bound word is a word of its own, never the end of another: "behöver" holds no "över"
+        ("Sverige behöver 800 000 nya bostäder", 800_000.0, "", ""),
+        ("och därutöver 40 platser", 40.0, "platser", ""),
     ],
 )
 def test_quantities(text: str, value: float, unit: str, approx: str) -> None:

@@ -181,7 +181,10 @@ _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=Tru
 _HALF = r"(?:en|ett)\s+halvt?"
 _HALF_RE = re.compile(_HALF, re.I)
 HALVES = frozenset(["halv", "halvt"])
+# a quantity starts at a digit or at a word's start: "behöver 800 000" holds no "över 800 000" (and the engine skips
+# the positions inside words)
 _QUANTITY = re.compile(
+    r"(?=\d|\b)"
     rf"(?:(?P<approx>{_APPROX_RE})\s+)?"
     rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{COMPOUND_NUMBER}|{_WORDS})\b)"
     rf"(?P<half>\s+och\s+{_HALF}\b)?"

@@ -402,9 +402,9 @@ def direction_words(text: str) -> frozenset[str]:
 def compare_direction(statement: str, evidence: str) -> Outcome:
     """Each direction word of the statement: same pole found in the evidence, or only the opposite pole there."""
     outcome = Outcome("direction")
-    placed = _placed_poles(evidence)
-    theirs = poles(evidence)
     mine = poles(statement)
+    placed = _placed_poles(evidence) if mine else ()  # a statement without direction words: none to read
+    theirs = poles(evidence) if mine else ()
     for axis, side, words, near in _placed_poles(statement):
         # what the evidence says of the same thing decides ("öka behovet" against "… mer … minska behovet"), unless
         # the evidence has the statement's own word elsewhere ("15 % positiva" after "tester varit negativa")

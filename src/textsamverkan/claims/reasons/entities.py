@@ -113,6 +113,7 @@ def _actor_key(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _organisation(word: str) -> str | None:
     """The key of an organisation named by its head noun ("Socialstyrelsen", "Arbetsmiljöverkets",
     "Försäkringskassan"; a lower-case word only when the head has a modifier: "vårdförbundet"), genitive dropped."""
@@ -404,7 +405,7 @@ def compare_entities(statement: str, evidence: str, context: str = "") -> Outcom
     """Each region, actor and name of the statement: found, in conflict with another of its kind, or missing."""
     outcome = Outcome("entity")
     mine = entities(statement)
-    theirs = entities(evidence)
+    theirs = entities(evidence) if mine else ()
     actor_found = any(e.kind == "actor" and _has(e, theirs) for e in mine)
     seen: set[tuple[str, str]] = set()
     for entity in mine:

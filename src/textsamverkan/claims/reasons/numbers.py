@@ -370,8 +370,11 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
     "maj: 75 mkr, juni: 150 mkr". A swap needs both sides: a word next to the statement's amount sits next to another
     amount in the evidence, and a word next to the evidence's amount sits next to another amount in the statement;
     each such amount is a conflict (statement amount, evidence amount), named with those words."""
-    said_amounts, held_amounts = _quantities(statement), _quantities(evidence)
-    if len(said_amounts) < 2 or len(held_amounts) < 2:
+    said_amounts = _quantities(statement)
+    if len(said_amounts) < 2:
+        return []  # most statements: the evidence need not be parsed at all
+    held_amounts = _quantities(evidence)
+    if len(held_amounts) < 2:
         return []
     mine = [(q, _anchors(statement, q)) for q in said_amounts]
     theirs = [(q, _anchors(evidence, q)) for q in held_amounts]
