@@ -37,6 +37,7 @@ from textsamverkan.claims.quantities import (
 from textsamverkan.claims.reasons import Outcome, match_mentions
 from textsamverkan.claims.reasons.dates import dates
 from textsamverkan.claims.reasons.ranks import rank_conflicts
+from textsamverkan.claims.reasons.scope import scope_conflicts
 from textsamverkan.claims.reasons.times import times
 
 # how far two values may lie apart, as a share of the larger: an exact figure, and one said with "cirka", "drygt",
@@ -339,6 +340,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     )
     outcome.conflict += swapped_amounts(statement, evidence)
     outcome.conflict += rank_conflicts(statement, evidence)
+    outcome.conflict += scope_conflicts(statement, evidence)
     return outcome
 
 

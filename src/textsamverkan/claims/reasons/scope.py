@@ -1,0 +1,93 @@
+"""Scope: a statement about all of something ("samtliga kommuner", "alla", "varje region") against evidence that
+names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har …", "de flesta kommuner"). The
+statement claims more than the evidence: an amount in conflict, like "300" against "30".
+
+Only a part said as a part counts: "varav" with an amount, "N av M", or a partitive word ("några", "flera", "de
+flesta", "hälften") just before the thing the statement quantifies. A bare number never does ("21 regioner" may be
+all of them), nor does evidence that itself says "alla", "samtliga", "hela" or "100 procent"; a universal the
+statement hedges or denies ("nästan alla", "inte alla") claims no whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textsamverkan.claims.quantities import WORD_NUMBERS
+
+_UNIVERSAL = re.compile(r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda)(?![\w-])", re.I)
+# "nästan alla", "inte alla", "långt ifrån samtliga": no claim about the whole
+_HEDGED = re.compile(
+    r"(?<![\w-])(?:inte|ej|icke|långt ifrån|knappast|nästan|praktiskt taget|i stort sett|snart sagt)\s+$", re.I
+)
+_WHOLE_IN_EVIDENCE = re.compile(
+    r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|hela|samlade|alltid|100\s*(?:%|procent))(?![\w-])",
+    re.I,
+)
+_WORD = re.compile(r"[^\W_][\w-]*")
+# "en del", "ett par", "ett fåtal" name a part by their last word
+_PARTITIVE = frozenset(
+    ["några", "vissa", "flera", "många", "fåtal", "flesta", "merparten", "majoriteten", "hälften", "minoritet",
+     "del", "par", "tredjedel", "fjärdedel", "tiondel"]
+)  # fmt: skip
+# "34 flygplatser, varav 27 har …", "varav de flesta", "varav bara hälften" (not "varav följer att …")
+_PART_OF = re.compile(
+    r"(?<![\w-])varav\s+(?:(?:bara|endast|cirka|ca|drygt|knappt|omkring|runt|de|en|ett)\s+)?(?P<part>[\w,]+)", re.I
+)
+# words between a universal and the thing it quantifies ("samtliga 23 000 tunnor", "alla av dem")
+_NOT_THE_THING = frozenset(["av", "de", "dem", "dessa", "våra", "sina", "deras", "landets", "sveriges"])
+# a number before these is the whole, not a part of it ("de 21 regionerna", "totalt 34 flygplatser")
+_WHOLE_BEFORE = frozenset(["de", "dessa", "alla", "samtliga", "totalt", "sammanlagt", "dem", "våra", "sina"])
+REACH = 3  # a partitive word this many words or fewer before the quantified thing
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or (word.lower() in WORD_NUMBERS and word.lower() not in ("en", "ett"))
+
+
+def _the_things(statement: str, end: int) -> frozenset[str]:
+    """The lemmas of the (up to three) content words after a universal that say what it quantifies."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.words import analyse
+
+    words = [m.group() for m in _WORD.finditer(statement, end)][:4]
+    lemmas = [
+        analyse(w).lemma
+        for w in words
+        if not _is_number(w) and w.lower() not in _NOT_THE_THING and w.lower() not in STOPWORDS
+    ]
+    return frozenset(lemmas[:3])
+
+
+def _a_part(evidence: str) -> str | None:
+    """The evidence's "varav" with an amount or a part ("varav 27", "varav de flesta"), if it has one."""
+    for m in _PART_OF.finditer(evidence):
+        word = m.group("part").lower()
+        if _is_number(word) or word in _PARTITIVE:
+            return m.group()
+    return None
+
+
+def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement's universal, evidence's part) when the statement says all and the evidence only a part."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    universals = [m for m in _UNIVERSAL.finditer(statement) if not _HEDGED.search(statement[: m.start()])]
+    if not universals or _WHOLE_IN_EVIDENCE.search(evidence):
+        return []
+    if part := _a_part(evidence):
+        return [(universals[0].group(), part)]
+    tokens = list(_WORD.finditer(evidence))
+    for universal in universals:
+        things = _the_things(statement, universal.end())
+        for i, token in enumerate(tokens):
+            if analyse(token.group()).lemma not in things:
+                continue
+            for j in range(max(0, i - REACH), i):
+                word = tokens[j].group().lower()
+                before = tokens[j - 1].group().lower() if j else ""
+                after = tokens[j + 1].group().lower()
+                share = _is_number(word) and after in ("av", "utav") and before not in _WHOLE_BEFORE
+                if word in _PARTITIVE or share:
+                    said = statement[universal.start() : universal.end()]
+                    return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
+    return []
