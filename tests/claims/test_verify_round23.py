@@ -23,7 +23,8 @@ def test_all_against_varav_conflicts() -> None:
 
 
 def test_a_partitive_word_before_the_same_thing_conflicts() -> None:
-    assert scope_conflicts("Alla regioner har infört digitala vårdbesök.", "Flera regioner har infört digitala vårdbesök.")
+    statement, evidence = "Alla regioner har infört digitala besök.", "Flera regioner har infört digitala besök."
+    assert scope_conflicts(statement, evidence) == [("Alla regioner", "Flera regioner")]
 
 
 def test_a_whole_said_another_way_is_no_conflict() -> None:
@@ -32,9 +33,57 @@ def test_a_whole_said_another_way_is_no_conflict() -> None:
     assert not scope_conflicts("Alla regioner har fått tester.", "Samtliga 21 regioner har fått tester, varav 3 sent.")
     assert not scope_conflicts("Nästan alla kommuner har en plan.", "De flesta kommuner har en plan.")
     assert not scope_conflicts("Inte alla kommuner har en plan.", "Sju av tio kommuner har en plan.")
-    assert not scope_conflicts("Alla kommuner har en plan.", "Kommunerna har en plan, varav framgår att de är förberedda.")
+    assert not scope_conflicts("Alla kommuner har en plan.", "Kommunerna har en plan, varav framgår att de är redo.")
     verdict, _c, _r = judge_evidence(
         "Det har blivit vanligare att samtliga medarbetare får en introduktion i basala hygienrutiner.",
         "Allt fler verksamheter ger alla medarbetare en introduktion i basala hygienrutiner.",
     )
     assert verdict != "contradicted"
+
+
+def test_a_part_said_as_n_of_these_and_an_amount_stressed_by_hela() -> None:
+    evidence = "Inspektionen besökte 40 boenden, och hela 12 av dessa saknade en rutin för fallprevention."
+    statement = "Inspektionen besökte 40 boenden, och samtliga saknade en rutin för fallprevention."
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict == "contradicted" and ["samtliga", "12 av dessa"] in reasons["conflict"]["number"]
+
+
+def test_a_country_or_region_is_found_in_its_adjective() -> None:
+    from textsamverkan.claims.reasons.entities import entities
+    from textsamverkan.claims.reasons.words import demonym
+
+    # made from the country's name, not listed: "bulgar|ien" → "bulgar|isk", "afghan|istan" → "afghan|sk"
+    assert [demonym(w) for w in ("bulgariska", "afghanska", "australiensisk", "marockanska")] == [
+        "bulgarien", "afghanistan", "australien", "marocko"
+    ]  # fmt: skip
+    assert [demonym(w) for w in ("politiska", "medicinska", "nordiska", "europeiska")] == [None, None, None, None]
+    verdict, _c, reasons = judge_evidence(
+        "Regionen köpte testerna av en leverantör i Bulgarien.", "Regionen köpte testerna av en bulgarisk leverantör."
+    )
+    assert verdict == "supported" and "Bulgarien" in reasons["found"]["entity"]
+    assert ("country", "usa") in {(e.kind, e.key) for e in entities("ett spansk-amerikanskt bolag")}
+    assert ("region", "Skåne") in {(e.kind, e.key) for e in entities("längs den skånska sydkusten")}
+    verdict, _c, reasons = judge_evidence(
+        "Hemtjänsten i Hallands kommuner har fått nya larm.", "Hemtjänsten i de skånska kommunerna har fått nya larm."
+    )
+    assert verdict == "contradicted" and "entity" in reasons["conflict"]
+
+
+def test_a_hyphen_inside_a_word_makes_no_other_word() -> None:
+    verdict, _c, _r = judge_evidence(
+        "Vårdhygien-enheten gav råd till samtliga boenden.", "Vårdhygienenheten gav råd till samtliga boenden."
+    )
+    assert verdict == "supported"
+    verdict, _c, _r = judge_evidence(
+        "Resultaten från Pisa-undersökningen kom i december.", "Resultaten från Pisaundersökningen kom i december."
+    )
+    assert verdict == "supported"
+
+
+def test_longer_against_shorter_and_continued_against_paused() -> None:
+    evidence = "Efter domen blev vårdtiden tre veckor kortare än planerat."
+    verdict, _c, reasons = judge_evidence("Efter domen blev vårdtiden tre veckor längre än planerat.", evidence)
+    assert verdict == "contradicted" and "direction" in reasons["conflict"]
+    evidence = "Regionen pausade samarbetet med kommunen i mars."
+    verdict, _c, reasons = judge_evidence("Regionen fortsatte samarbetet med kommunen i mars.", evidence)
+    assert verdict == "contradicted" and "direction" in reasons["conflict"]

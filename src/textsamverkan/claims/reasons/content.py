@@ -197,6 +197,8 @@ def _word_keys(token: str, particle: str) -> frozenset[str]:
     if word.lemma in _NOUN_TOO and not _noun_of_verb_lemma(word.lemma, low):
         return frozenset([low])  # "ska" holds no "skola"
     out = {low, word.lemma, *(p for p in word.parts if len(p) >= 3), *_unprefixed(word.lemma)}
+    if "-" in low.strip("-"):
+        out.add(low.replace("-", ""))  # "Pisa-undersökningen" holds "Pisaundersökningen" ("alkohol-" is a modifier)
     if particle:
         out.add(particle + _stem(word.lemma))
     return frozenset(out)
@@ -303,6 +305,8 @@ def _part_in(part: str, evidence_keys: frozenset[str], groups: dict[str, tuple[s
 def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
+    if "-" in word.surface and word.surface.lower().replace("-", "") in evidence_keys:
+        return 1.0  # "Pisa-undersökningen" is "Pisaundersökningen"
     groups = _by_prefix(evidence_keys)
     modifier = word.surface.lower().removesuffix("-")
     if modifier != word.surface.lower():

@@ -170,8 +170,10 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "starta",
             ]
         ),
-        frozenset(["avsluta", "avslutad", "upphöra", "sluta", "avbryta", "förkorta", "förkortning"]),
+        frozenset(["avsluta", "avslutad", "upphöra", "sluta", "avbryta", "förkorta", "förkortning", "pausa", "pausad"]),
     ),
+    # "14 månader längre" is not "14 månader kortare" ("längre än 30 dagar" is a bound, `_BOUND`)
+    "längd": (frozenset(["längre"]), frozenset(["kortare"])),
     "liv": (
         frozenset(["överleva", "tillfriskna", "tillfrisknad", "återhämta", "återhämtad"]),
         frozenset(["avlida", "avliden", "dö", "död", "dödsfall"]),

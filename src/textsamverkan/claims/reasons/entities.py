@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.words import country, demonym
-from textsamverkan.ingest.regions import NATIONAL, normalise_region
+from textsamverkan.ingest.regions import NATIONAL, REGIONS, normalise_region
 
 ACTORS = {
     "kommun": "kommun",
@@ -142,7 +142,8 @@ def _is_common(word: str) -> bool:
     from textsamverkan.nlp.compounds import _known, split_compound
 
     low = word.lower().removesuffix("-")
-    return bool(_known(low)) or low in MONTHS or split_compound(low).is_compound
+    joined = low.replace("-", "")  # "Vårdhygien-enheten" is "Vårdhygienenheten"
+    return bool(_known(low)) or low in MONTHS or split_compound(joined).is_compound
 
 
 def _at_sentence_start(text: str, at: int) -> bool:
@@ -170,6 +171,33 @@ def _adjective_form(word: str, text: str, start: int, following: Sequence[re.Mat
     if following and following[0].group()[:1].islower() and _at_sentence_start(text, start):
         return word.lower()
     return word
+
+
+def _region_adjective_of(name: str) -> str | None:
+    """The adjective of a region's name: "Halland" → "halländsk", "Skåne" → "skånsk", "Norrbotten" →
+    "norrbottnisk", "Stockholm" → "stockholmsk" (the first word of "Jämtland Härjedalen": "jämtländsk"); None for a
+    name without one made that way ("Dalarna", "Uppsala", "Örebro", "Västra Götaland")."""
+    word = name.split()[0].lower()
+    if word.endswith("land"):
+        return word.removesuffix("land") + "ländsk"
+    if word.endswith("botten"):
+        return word.removesuffix("botten") + "bottnisk"
+    if word.endswith(("a", "o")) or word == "västra":
+        return None
+    return word.removesuffix("e") + "sk"
+
+
+# adjectives of regions: "den skånska sydkusten" is in Skåne; the usual short forms too
+REGION_ADJECTIVES = {adjective: name for name in REGIONS if (adjective := _region_adjective_of(name))}
+REGION_ADJECTIVES |= {"sörmländsk": "Södermanland", "östgötsk": "Östergötland", "västgötsk": "Västra Götaland"}
+
+
+def region_adjective(word: str) -> str | None:
+    """The region a lower-case adjective names ("skånska", "halländskt", "norrbottniska"), or None."""
+    low = word.lower()
+    if not word[:1].islower():
+        return None
+    return REGION_ADJECTIVES.get(low) or (REGION_ADJECTIVES.get(low[:-1]) if low.endswith(("a", "t", "e")) else None)
 
 
 # a name's part shared in a pair: "Norr- och Västerbotten" names Norrbotten
@@ -231,6 +259,10 @@ def entities(text: str) -> tuple[Entity, ...]:
             found.append(Entity("party", party, word))
         elif place := country(word) or demonym(_adjective_form(word, text, m.start(), tokens[i + 1 : i + 2])):
             found.append(Entity("country", place, word))
+        elif region_name := region_adjective(word):
+            found.append(Entity("region", region_name, word))
+        elif "-" in word and (places := [place for place in map(demonym, word.split("-")) if place]):
+            found += [Entity("country", place, word) for place in places]  # "spansk-amerikanska"
         elif actor := _actor_key(word):
             found.append(Entity("actor", actor, word))
         elif organisation := _organisation(word):
@@ -307,8 +339,11 @@ def spelt_out(acronym: str, text: str) -> bool:
 
 
 def _has(entity: Entity, others: Sequence[Entity]) -> bool:
-    return any(o.kind == entity.kind and _same_key(entity.key, o.key) for o in others) or any(
-        entity.kind == "name" and o.key.startswith(entity.key[:5]) and len(entity.key) >= 5 for o in others
+    """Whether `others` hold the entity (a hyphen makes no other name: "Pisa-undersökningen" is
+    "Pisaundersökningen")."""
+    key = entity.key.replace("-", "")
+    return any(o.kind == entity.kind and _same_key(key, o.key.replace("-", "")) for o in others) or any(
+        entity.kind == "name" and o.key.replace("-", "").startswith(key[:5]) and len(key) >= 5 for o in others
     )
 
 

@@ -19,8 +19,10 @@ _UNIVERSAL = re.compile(r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda)(?![\w
 _HEDGED = re.compile(
     r"(?<![\w-])(?:inte|ej|icke|långt ifrån|knappast|nästan|praktiskt taget|i stort sett|snart sagt)\s+$", re.I
 )
+# ("hela 14 procent" only stresses an amount)
 _WHOLE_IN_EVIDENCE = re.compile(
-    r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|hela|samlade|alltid|100\s*(?:%|procent))(?![\w-])",
+    r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|hela(?!\s+\d)|samlade|alltid|100\s*(?:%|procent))"
+    r"(?![\w-])",
     re.I,
 )
 _WORD = re.compile(r"[^\W_][\w-]*")
@@ -29,9 +31,12 @@ _PARTITIVE = frozenset(
     ["några", "vissa", "flera", "många", "fåtal", "flesta", "merparten", "majoriteten", "hälften", "minoritet",
      "del", "par", "tredjedel", "fjärdedel", "tiondel"]
 )  # fmt: skip
-# "34 flygplatser, varav 27 har …", "varav de flesta", "varav bara hälften" (not "varav följer att …")
+# "34 flygplatser, varav 27 har …", "varav de flesta", "varav bara hälften" (not "varav följer att …"); "10 av
+# dessa", "hälften av dem"
 _PART_OF = re.compile(
-    r"(?<![\w-])varav\s+(?:(?:bara|endast|cirka|ca|drygt|knappt|omkring|runt|de|en|ett)\s+)?(?P<part>[\w,]+)", re.I
+    r"(?<![\w-])varav\s+(?:(?:bara|endast|cirka|ca|drygt|knappt|omkring|runt|de|en|ett)\s+)?(?P<part>[\w,]+)"
+    r"|(?<![\w-])(?P<share>[\w,]+)\s+av\s+(?:dessa|dem)(?![\w-])",
+    re.I,
 )
 # words between a universal and the thing it quantifies ("samtliga 23 000 tunnor", "alla av dem")
 _NOT_THE_THING = frozenset(["av", "de", "dem", "dessa", "våra", "sina", "deras", "landets", "sveriges"])
@@ -59,9 +64,10 @@ def _the_things(statement: str, end: int) -> frozenset[str]:
 
 
 def _a_part(evidence: str) -> str | None:
-    """The evidence's "varav" with an amount or a part ("varav 27", "varav de flesta"), if it has one."""
+    """The evidence's "varav" with an amount or a part ("varav 27", "varav de flesta") or its amount or part "av
+    dessa" ("10 av dessa", "hälften av dem"), if it has one."""
     for m in _PART_OF.finditer(evidence):
-        word = m.group("part").lower()
+        word = (m.group("part") or m.group("share")).lower()
         if _is_number(word) or word in _PARTITIVE:
             return m.group()
     return None

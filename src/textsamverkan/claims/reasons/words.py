@@ -45,12 +45,32 @@ DEMONYMS = {
 }  # fmt: skip
 
 
+# how a country's adjective is made from its name: the name's end that goes ("bulgar|ien" → "bulgar|isk", "afghan|istan"
+# → "afghan|sk", "austral|ien" → "austral|iensisk", "marock|o" → "marock|ansk", "thai|land" → "thai|ländsk")
+_ADJECTIVE_ENDINGS = ("iensisk", "ensisk", "esisk", "iensk", "iansk", "ansk", "ensk", "isk", "sk")
+_NAME_ENDINGS = frozenset(["", "a", "e", "o", "en", "ien", "ia", "iet", "on", "an", "istan", "stan", "erna"])
+
+
+@lru_cache(maxsize=1 << 14)
 def demonym(word: str) -> str | None:
-    """The country a lower-case adjective of a country names ("norska", "tyskt", "kinesiska"), or None."""
+    """The country a lower-case adjective of a country names ("norska", "tyskt", "bulgarisk", "afghanska",
+    "australiensisk"), or None: the listed adjectives first, then one made from a country's name by the usual endings
+    (a stem of three letters or more)."""
     if not word[:1].islower():
         return None
     low = word.lower()
-    return DEMONYMS.get(low) or (DEMONYMS.get(low[:-1]) if low.endswith(("a", "t", "e")) else None)
+    base = low[:-1] if low.endswith(("a", "t", "e")) and not low.endswith(("sk", "isk")) else low
+    if listed := DEMONYMS.get(low) or DEMONYMS.get(base):
+        return listed
+    if base.endswith("ländsk") and (place := base.removesuffix("ländsk") + "land") in COUNTRIES:
+        return place
+    for ending in _ADJECTIVE_ENDINGS:
+        stem = base.removesuffix(ending)
+        if stem != base and len(stem) >= 3:
+            for place in COUNTRIES:
+                if place.startswith(stem) and place[len(stem) :] in _NAME_ENDINGS:
+                    return place
+    return None
 
 
 GENERIC = frozenset(
