@@ -57,15 +57,21 @@ statements, `not_supported`):
   out until round 20's code judged it once; its failures were read for round 21 (2026-12-05).
 - verify_blind18.jsonl (`--set blind18`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on health, public health, social services and crisis preparedness, 2026-12-05; see
-  verify_blind18.md): held out; judged once, by round 20's and round 21's code side by side (aggregates only).
+  verify_blind18.md): judged once, by round 20's and round 21's code side by side (aggregates only); its partial
+  near-misses that passed were read for round 23.
 - verify_blind19.jsonl (`--set blind19`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on public health, social services and crisis preparedness, 2026-12-05, written after
-  round 21; see verify_blind19.md): held out; judged once, by round 21's code (aggregates only).
+  round 21; see verify_blind19.md): judged once, by round 21's code (aggregates only); its partial near-misses that
+  passed were read for round 23.
 - verify_blind20.jsonl (`--set blind20`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   two thirds of the sentences on pandemic, traffic and work safety, social services and health, 2026-12-05; see
-  verify_blind20.md): held out, never judged yet.
+  verify_blind20.md): judged once by round 23's first part (aggregates only); its failures were then read for round
+  23's second part.
+- verify_blind21.jsonl (`--set blind21`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
+  restatements a third each formal, spoken and as notes, 2026-12-05; see verify_blind21.md): held out; judged once,
+  by round 23's final code and round 22's (aggregates only).
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind20] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind21] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 it was trained on every set here but blind9 to blind19 (entailment_experiment.py), so only their figures
@@ -101,6 +107,7 @@ SETS = {
     "blind18": "verify_blind18.jsonl",
     "blind19": "verify_blind19.jsonl",
     "blind20": "verify_blind20.jsonl",
+    "blind21": "verify_blind21.jsonl",
 }
 
 
