@@ -70,8 +70,11 @@ statements, `not_supported`):
 - verify_blind21.jsonl (`--set blind21`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   restatements a third each formal, spoken and as notes, 2026-12-05; see verify_blind21.md): held out; judged once,
   by round 23's final code and round 22's (aggregates only).
+- verify_blind22.jsonl (`--set blind22`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
+  restatements a third each formal, spoken and as notes, 2026-12-05, written after round 23; see verify_blind22.md):
+  held out, never judged yet.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind21] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind22] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 it was trained on every set here but blind9 to blind19 (entailment_experiment.py), so only their figures
@@ -108,6 +111,7 @@ SETS = {
     "blind19": "verify_blind19.jsonl",
     "blind20": "verify_blind20.jsonl",
     "blind21": "verify_blind21.jsonl",
+    "blind22": "verify_blind22.jsonl",
 }
 
 

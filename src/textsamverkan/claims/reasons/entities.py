@@ -192,11 +192,12 @@ REGION_ADJECTIVES = {adjective: name for name in REGIONS if (adjective := _regio
 REGION_ADJECTIVES |= {"sörmländsk": "Södermanland", "östgötsk": "Östergötland", "västgötsk": "Västra Götaland"}
 
 
+@lru_cache(maxsize=1 << 16)
 def region_adjective(word: str) -> str | None:
     """The region a lower-case adjective names ("skånska", "halländskt", "norrbottniska"), or None."""
-    low = word.lower()
     if not word[:1].islower():
         return None
+    low = word.lower()
     return REGION_ADJECTIVES.get(low) or (REGION_ADJECTIVES.get(low[:-1]) if low.endswith(("a", "t", "e")) else None)
 
 

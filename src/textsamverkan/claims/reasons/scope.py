@@ -11,6 +11,7 @@ statement hedges or denies ("nästan alla", "inte alla") claims no whole.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from textsamverkan.claims.quantities import WORD_NUMBERS
 
@@ -73,18 +74,30 @@ def _a_part(evidence: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def _wholes(statement: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each universal the statement does not hedge, with the lemmas of what it quantifies (read once a statement)."""
+    return tuple(
+        (m.group(), _the_things(statement, m.end()))
+        for m in _UNIVERSAL.finditer(statement)
+        if not _HEDGED.search(statement[: m.start()])
+    )
+
+
 def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement's universal, evidence's part) when the statement says all and the evidence only a part."""
     from textsamverkan.claims.reasons.words import analyse
 
-    universals = [m for m in _UNIVERSAL.finditer(statement) if not _HEDGED.search(statement[: m.start()])]
-    if not universals or _WHOLE_IN_EVIDENCE.search(evidence):
+    wholes = _wholes(statement)
+    if not wholes or _WHOLE_IN_EVIDENCE.search(evidence):
         return []
     if part := _a_part(evidence):
-        return [(universals[0].group(), part)]
+        return [(wholes[0][0], part)]
     tokens = list(_WORD.finditer(evidence))
-    for universal in universals:
-        things = _the_things(statement, universal.end())
+    lower = evidence.lower()
+    for said, things in wholes:
+        if not any(thing[:4] in lower for thing in things):
+            continue  # none of what it quantifies is in the evidence: no token to look at
         for i, token in enumerate(tokens):
             if analyse(token.group()).lemma not in things:
                 continue
@@ -94,6 +107,5 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
                 after = tokens[j + 1].group().lower()
                 share = _is_number(word) and after in ("av", "utav") and before not in _WHOLE_BEFORE
                 if word in _PARTITIVE or share:
-                    said = statement[universal.start() : universal.end()]
                     return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
     return []

@@ -49,6 +49,7 @@ DEMONYMS = {
 # → "afghan|sk", "austral|ien" → "austral|iensisk", "marock|o" → "marock|ansk", "thai|land" → "thai|ländsk")
 _ADJECTIVE_ENDINGS = ("iensisk", "ensisk", "esisk", "iensk", "iansk", "ansk", "ensk", "isk", "sk")
 _NAME_ENDINGS = frozenset(["", "a", "e", "o", "en", "ien", "ia", "iet", "on", "an", "istan", "stan", "erna"])
+_COUNTRY_ORDER = tuple(sorted(COUNTRIES))  # a fixed order, whatever the process's string hashing
 
 
 @lru_cache(maxsize=1 << 14)
@@ -59,7 +60,7 @@ def demonym(word: str) -> str | None:
     if not word[:1].islower():
         return None
     low = word.lower()
-    base = low[:-1] if low.endswith(("a", "t", "e")) and not low.endswith(("sk", "isk")) else low
+    base = low[:-1] if low.endswith(("a", "t", "e")) else low
     if listed := DEMONYMS.get(low) or DEMONYMS.get(base):
         return listed
     if base.endswith("ländsk") and (place := base.removesuffix("ländsk") + "land") in COUNTRIES:
@@ -67,7 +68,7 @@ def demonym(word: str) -> str | None:
     for ending in _ADJECTIVE_ENDINGS:
         stem = base.removesuffix(ending)
         if stem != base and len(stem) >= 3:
-            for place in COUNTRIES:
+            for place in _COUNTRY_ORDER:
                 if place.startswith(stem) and place[len(stem) :] in _NAME_ENDINGS:
                     return place
     return None
