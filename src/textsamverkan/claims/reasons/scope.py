@@ -2,10 +2,10 @@
 names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har …", "de flesta kommuner"). The
 statement claims more than the evidence: an amount in conflict, like "300" against "30".
 
-Only a part said as a part counts: "varav" with an amount, "N av M", or a partitive word ("några", "flera", "de
-flesta", "hälften") just before the thing the statement quantifies. A bare number never does ("21 regioner" may be
-all of them), nor does evidence that itself says "alla", "samtliga", "hela" or "100 procent"; a universal the
-statement hedges or denies ("nästan alla", "inte alla") claims no whole.
+Only a part said as a part counts: "varav" with an amount, "N av dessa", "N av M", or a partitive word ("några",
+"flera", "de flesta", "hälften") just before the thing the statement quantifies. A bare number never does ("21
+regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "hela" or "100 procent"; a
+universal the statement hedges or denies ("nästan alla", "inte alla") claims no whole.
 """
 
 from __future__ import annotations
