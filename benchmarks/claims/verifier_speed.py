@@ -28,7 +28,7 @@ def main() -> None:
     from eval_pairs import SETS
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    from textsamverkan.claims.learned import _model, entailment, manifest
+    from textsamverkan.claims.learned import _model, encode_pair, entailment, probability
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", default="blind19", choices=sorted(SETS))
@@ -36,27 +36,20 @@ def main() -> None:
     args = parser.parse_args()
     rows = [json.loads(line) for line in (HERE / SETS[args.set]).read_text(encoding="utf-8").splitlines() if line]
     pairs = [(r["statement"], r["evidence"]) for r in rows[: args.pairs]]
-    tokenizer, encoder, head = _model()
-    prompts, max_length = manifest()["prompts"], int(manifest()["max_length"])
+    _tokenizer, encoder, head = _model()
 
     def ids(statement: str, evidence: str) -> Any:
-        encoded = tokenizer(prompts[0] + statement, prompts[1] + evidence, truncation=True, max_length=max_length,
-                            return_tensors="pt")  # fmt: skip
-        return encoded["input_ids"]
+        return encode_pair(statement, evidence)["input_ids"]
 
     class Verifier(torch.nn.Module):
-        """The verifier's forward pass as `entailment` runs it, for export."""
+        """The verifier's network as `entailment` runs it (`probability`), as a module to export."""
 
         def __init__(self) -> None:
             super().__init__()
             self.encoder, self.head = encoder, head
 
         def forward(self, input_ids: Any) -> Any:
-            hidden = self.encoder.embeddings(input_ids=input_ids)
-            for layer in self.encoder.encoder.layer:
-                out = layer(hidden, attention_mask=torch.zeros(1, 1, 1, hidden.shape[1]))
-                hidden = out[0] if isinstance(out, tuple) else out
-            return torch.sigmoid(self.head(hidden.mean(1)))
+            return probability(self.encoder, self.head, input_ids)
 
     t0 = time.perf_counter()
     reference = np.array([entailment(s, e) for s, e in pairs])

@@ -74,16 +74,30 @@ def entailment(statement: str, evidence: str) -> float:
     other pairs share its batch (the same in one process or on workers)."""
     import torch
 
-    tokenizer, encoder, head = _model()
-    prompts = manifest()["prompts"]
-    batch = tokenizer(prompts[0] + statement, prompts[1] + evidence, truncation=True,
-                      max_length=int(manifest()["max_length"]), return_tensors="pt")  # fmt: skip
+    _tokenizer, encoder, head = _model()
+    batch = encode_pair(statement, evidence)
     with torch.no_grad():
-        hidden = encoder.embeddings(input_ids=batch["input_ids"], token_type_ids=batch.get("token_type_ids"))
-        for layer in encoder.encoder.layer:
-            out = layer(hidden, attention_mask=torch.zeros(1, 1, 1, hidden.shape[1]))
-            hidden = out[0] if isinstance(out, tuple) else out
-        return float(torch.sigmoid(head(hidden.mean(1))).reshape(()))
+        return float(probability(encoder, head, batch["input_ids"], batch.get("token_type_ids")).reshape(()))
+
+
+def encode_pair(statement: str, evidence: str) -> Any:
+    """The tokenised pair as the verifier reads it: each text behind its prompt, cut to the model's length."""
+    tokenizer, _encoder, _head = _model()
+    prompts = manifest()["prompts"]
+    return tokenizer(prompts[0] + statement, prompts[1] + evidence, truncation=True,
+                     max_length=int(manifest()["max_length"]), return_tensors="pt")  # fmt: skip
+
+
+def probability(encoder: Any, head: Any, input_ids: Any, token_type_ids: Any = None) -> Any:
+    """The verifier's network over one tokenised pair (no padding, so no attention mask): every layer, the mean over
+    the tokens, the head, a sigmoid. What `entailment` runs, and what an export of the verifier must run."""
+    import torch
+
+    hidden = encoder.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
+    for layer in encoder.encoder.layer:
+        out = layer(hidden, attention_mask=torch.zeros(1, 1, 1, hidden.shape[1]))
+        hidden = out[0] if isinstance(out, tuple) else out
+    return torch.sigmoid(head(hidden.mean(1)))
 
 
 @functools.cache
