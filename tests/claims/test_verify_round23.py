@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textsamverkan.claims.reasons.scope import scope_conflicts
 from textsamverkan.claims.verdict import judge_evidence
 
@@ -15,11 +17,22 @@ def test_all_against_a_share_of_them_conflicts() -> None:
     assert reasons["conflict"]["number"] == [["samtliga kommuner", "sju av tio kommuner"]]
 
 
-def test_all_against_varav_conflicts() -> None:
-    evidence = "I länet finns 15 vårdcentraler, varav 9 har en egen mottagning för barn och unga."
-    statement = "Länets 15 vårdcentraler har alla en egen mottagning för barn och unga."
+@pytest.mark.parametrize(
+    ("statement", "evidence", "conflict"),
+    [
+        ("Länets 15 vårdcentraler har alla en egen mottagning för barn och unga.",
+         "I länet finns 15 vårdcentraler, varav 9 har en egen mottagning för barn och unga.", ["alla", "varav 9"]),
+        # "12 av dessa" is a part; "hela 12" only stresses an amount, no whole
+        ("Inspektionen besökte 40 boenden, och samtliga saknade en rutin för fallprevention.",
+         "Inspektionen besökte 40 boenden, och hela 12 av dessa saknade en rutin för fallprevention.",
+         ["samtliga", "12 av dessa"]),
+    ],
+)  # fmt: skip
+def test_all_against_a_part_of_them_said_as_varav_or_n_of_these(
+    statement: str, evidence: str, conflict: list[str]
+) -> None:
     verdict, _c, reasons = judge_evidence(statement, evidence)
-    assert verdict == "contradicted" and ["alla", "varav 9"] in reasons["conflict"]["number"]
+    assert verdict == "contradicted" and conflict in reasons["conflict"]["number"]
 
 
 def test_a_partitive_word_before_the_same_thing_conflicts() -> None:
@@ -39,13 +52,6 @@ def test_a_whole_said_another_way_is_no_conflict() -> None:
         "Allt fler verksamheter ger alla medarbetare en introduktion i basala hygienrutiner.",
     )
     assert verdict != "contradicted"
-
-
-def test_a_part_said_as_n_of_these_and_an_amount_stressed_by_hela() -> None:
-    evidence = "Inspektionen besökte 40 boenden, och hela 12 av dessa saknade en rutin för fallprevention."
-    statement = "Inspektionen besökte 40 boenden, och samtliga saknade en rutin för fallprevention."
-    verdict, _c, reasons = judge_evidence(statement, evidence)
-    assert verdict == "contradicted" and ["samtliga", "12 av dessa"] in reasons["conflict"]["number"]
 
 
 def test_a_country_or_region_is_found_in_its_adjective() -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import WORD_NUMBERS
+from textsamverkan.claims.quantities import NUMBER_WORDS
 
 _UNIVERSAL = re.compile(r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda)(?![\w-])", re.I)
 # "nästan alla", "inte alla", "långt ifrån samtliga": no claim about the whole
@@ -47,7 +47,7 @@ REACH = 3  # a partitive word this many words or fewer before the quantified thi
 
 
 def _is_number(word: str) -> bool:
-    return word[:1].isdigit() or (word.lower() in WORD_NUMBERS and word.lower() not in ("en", "ett"))
+    return word[:1].isdigit() or word.lower() in NUMBER_WORDS  # "en", "ett" are also articles: no amount
 
 
 def _the_things(statement: str, end: int) -> frozenset[str]:
