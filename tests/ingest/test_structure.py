@@ -97,6 +97,20 @@ def test_report_mentioning_contacts_in_the_middle_keeps_its_content() -> None:
     assert all(b.label != "boilerplate" for b in find_blocks(text))
 
 
+def test_a_numbered_line_alone_before_prose_is_a_heading_and_a_list_stays_a_list() -> None:
+    minutes = (
+        "Anteckningar från arbetsplatsträff\n3. Vaccination\nAlla som inte har fått höstens dos kan vaccinera sig.\n"
+        "4. Skyddsutrustning och förråd\nDet saknas munskydd i storlek S.\n"
+    )
+    listed = "Det som brast under våren:\n1. Brist på munskydd\n2. Brist på handskar\nVi har nu ett eget lager.\n"
+    assert labelled(minutes, find_blocks(minutes), "heading") == [
+        "Anteckningar från arbetsplatsträff", "3. Vaccination", "4. Skyddsutrustning och förråd"
+    ]  # fmt: skip
+    blocks = find_blocks(listed)
+    assert labelled(listed, blocks, "bullet") == ["1. Brist på munskydd", "2. Brist på handskar"]
+    assert labelled(listed, blocks, "heading") == []
+
+
 def test_reader_structure_wins() -> None:
     text = "Inledning utan punkt\n\nEtt stycke."
     known = [Span(0, 20, "block", "paragraph")]

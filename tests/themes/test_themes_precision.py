@@ -180,11 +180,13 @@ def test_a_sentence_that_mentions_a_recipient_is_still_coded(codes_of: Callable[
 
 
 def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() -> None:
+    """Also a numbered heading of minutes ("8. Vårdplanering" alone before prose), which ingest labels a heading."""
     from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
     from textsamverkan.themes.statements import section_headings
 
     report = "Vårdplanering\nEn samordnad individuell plan ska erbjudas alla som skrivs ut från sjukhuset.\n"
     slides = "Fler SIP-möten i år\nFärre vårdplatser i regionen, kortare vårdtider\nDigitala vårdmöten i hemmen\n"
-    for text, expected in ((report, {"Vårdplanering"}), (slides, set())):
+    minutes = "Närvarande: Hanna, Alva\n8. Vårdplanering\nTre patienter kom hem utan samordnad individuell plan.\n"
+    for text, expected in ((report, {"Vårdplanering"}), (slides, set()), (minutes, {"8. Vårdplanering"})):
         passages = [(b.start, b.end, b.label) for b in find_blocks(text) if b.label != BOILERPLATE]
         assert {text[a:b] for a, b in section_headings(text, passages)} == expected

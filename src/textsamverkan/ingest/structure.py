@@ -1,7 +1,9 @@
 """Blocks of the canonical text: heading, paragraph, bullet and boilerplate spans.
 
 After normalisation has joined what a layout cut, each remaining line is a unit of its own (a paragraph, a heading,
-a list item), except that consecutive prose lines that each end a sentence stay one paragraph. Structure a reader
+a list item), except that consecutive prose lines that each end a sentence stay one paragraph. A numbered line is a
+list item unless it stands alone, short and unpunctuated, between lines without list markers: then it heads a
+section ("3. Vaccination" in minutes). Structure a reader
 knew for certain (a DOCX heading, an HTML list item) wins over these guesses.
 """
 
@@ -15,7 +17,7 @@ from textsamverkan.model import Span
 
 BLOCK = "block"
 HEADING, PARAGRAPH, BULLET, BOILERPLATE = "heading", "paragraph", "bullet", "boilerplate"
-STRUCTURE_VERSION = "structure.v1"
+STRUCTURE_VERSION = "structure.v2"
 
 _GLYPH_BULLET = re.compile(r"[•●◦▪■▫‣⁃∙·►▶✓✔]\s*")
 _AMBIGUOUS_BULLET = re.compile(r"(?:[-–—*+]|o(?=\s+\S))\s+")
@@ -79,6 +81,16 @@ def find_blocks(text: str, *, known: Iterable[Span] = (), headings: bool = True)
             labels.append(BOILERPLATE)
         elif start in known_by_start:
             labels.append(known_by_start[start])
+        elif (
+            headings
+            and markers[i] == "numbered"
+            and prev_marker is None
+            and next_marker is None
+            and _looks_like_heading(line, stripped[i + 1] if i + 1 < len(lines) else None)
+        ):
+            # "3. Vaccination" alone between lines without markers: a numbered heading of minutes or a report (the
+            # items of a list stand together)
+            labels.append(HEADING)
         elif markers[i] in ("glyph", "numbered") or (
             markers[i] == "ambiguous" and (prev_marker is not None or next_marker is not None)
         ):
