@@ -309,3 +309,26 @@ def test_dialogue_dashes_and_caption_markers_belong_to_the_header() -> None:
     seg = segment_turns(text)
     assert check(text, seg) == [("Anna", "Hej!"), ("Per", "Hej, hur mår du?"), ("Anna", "Bra.")]
     assert text[seg.turns[0].label_start : seg.turns[0].label_end] == "- Anna:"
+
+
+@pytest.mark.parametrize(("asker", "answerer"), [("Intervjuare", "Intervjuperson"), ("Moderator", "Deltagare")])
+def test_a_transcript_that_labels_only_the_one_who_asks_gives_the_answers_to_another(asker: str, answerer: str) -> None:
+    text = (
+        f"{asker}: Hur fick ni tag på munskydd i våras?\nVi fick låna från tandvården.\n"
+        f"Sedan kom leveranserna från regionen i maj.\n{asker}: Och provtagningen?\nDen sköttes av vårdcentralen.\n"
+    )
+    seg = segment_turns(text)
+    assert check(text, seg) == [
+        (asker, "Hur fick ni tag på munskydd i våras?"),
+        (answerer, "Vi fick låna från tandvården.\nSedan kom leveranserna från regionen i maj."),
+        (asker, "Och provtagningen?"),
+        (answerer, "Den sköttes av vårdcentralen."),
+    ]
+    assert any(f"are 2 answers of '{answerer}'" in note for note in seg.notes)
+
+
+def test_labelled_answers_are_left_as_they_are() -> None:
+    text = "I: Hur fick ni tag på munskydd?\nIP: Vi fick låna.\nDet räckte inte.\nI: Och sedan?\nIP: Regionen hjälpte."
+    seg = segment_turns(text)
+    assert [label for label, _body in check(text, seg)] == ["I", "IP", "I", "IP"]
+    assert not any("only the one who asks" in note for note in seg.notes)

@@ -60,6 +60,11 @@ _CODE_RE = re.compile(
     r"|[A-ZÅÄÖ]{1,3}[ _]?\d{1,3}[a-z]?)",  # numbered codes: IP1, IP 2, R1, FG3, D12
 )
 
+# The one who asks in an interview or a focus group: "Intervjuare", "I", "INT", "Moderator", "Samtalsledare 1".
+_QUESTIONER_RE = re.compile(
+    r"(?i:intervjuaren?|interviewer|moderatorn?|samtalsledaren?|fokusgruppsledaren?)(?:[ _]?\d{1,3})?|I|INT|MOD"
+)
+
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?")
 _INITIAL_RE = re.compile(r"[^\W\d_]\.?")
 
@@ -83,6 +88,11 @@ def is_capitalised(token: str) -> bool:
 def is_code_label(label: str) -> bool:
     """True for an interview or focus-group code such as "IP1", "Intervjuare" or "Informant 2"."""
     return _CODE_RE.fullmatch(label.strip()) is not None
+
+
+def is_questioner_label(label: str) -> bool:
+    """True for the code of the one who asks in an interview or a focus group ("Intervjuare", "I", "Moderator")."""
+    return _QUESTIONER_RE.fullmatch(label.strip()) is not None
 
 
 def is_name_label(label: str) -> bool:

@@ -1,7 +1,8 @@
 """Passages: the units that are coded, embedded, searched and linked to.
 
 A passage is a content block (paragraph, bullet or heading; never boilerplate or a speaker's name line) clipped to
-the speaker turn it lies in, so a passage never mixes two speakers and carries its speaker. The turn marker
+the speaker turn it lies in, so a passage never mixes two speakers and carries its speaker; a block that runs over
+several turns gives a passage in each. The turn marker
 ("- ") before the spoken text is left out because the turn starts after it.
 """
 
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from textsamverkan.model import Span
 
 PASSAGE = "passage"
-PASSAGES_VERSION = "passages.v1"
+PASSAGES_VERSION = "passages.v2"
 _NOT_PASSAGES = ("boilerplate", "speaker_label")
 
 
@@ -26,14 +27,17 @@ def find_passages(text: str, blocks: Sequence[Span], turns: Sequence[Span]) -> l
             continue
         while ti < len(ordered_turns) and ordered_turns[ti].end <= block.start:
             ti += 1
-        start, end, attrs = block.start, block.end, {"block": block.label}
-        if ti < len(ordered_turns) and ordered_turns[ti].start < block.end:
-            turn = ordered_turns[ti]
-            start, end = max(start, turn.start), min(end, turn.end)
-            attrs["speaker"] = turn.label
-        start, end = _trim(text, start, end)
-        if start < end:
-            passages.append(Span(start, end, PASSAGE, block.label, attrs))
+        # a block that runs over several turns (a question and its answer in one paragraph) gives a passage in each
+        pieces: list[tuple[int, int, dict[str, str]]] = []
+        tj = ti
+        while tj < len(ordered_turns) and ordered_turns[tj].start < block.end:
+            turn = ordered_turns[tj]
+            pieces.append((max(block.start, turn.start), min(block.end, turn.end), {"speaker": turn.label}))
+            tj += 1
+        for start, end, speaker in pieces or [(block.start, block.end, {})]:
+            start, end = _trim(text, start, end)
+            if start < end:
+                passages.append(Span(start, end, PASSAGE, block.label, {"block": block.label, **speaker}))
     return passages
 
 

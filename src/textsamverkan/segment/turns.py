@@ -16,7 +16,7 @@ from typing import Any
 
 from textsamverkan.errors import E_OPTION, UserError, did_you_mean
 from textsamverkan.segment.name_likeness import judge_labels
-from textsamverkan.segment.names import fold
+from textsamverkan.segment.names import fold, is_questioner_label
 from textsamverkan.segment.speaker_csv import load_speakers_csv
 from textsamverkan.segment.speakers import resolve_speakers
 from textsamverkan.segment.turn_bounds import body_bounds
@@ -204,6 +204,32 @@ def _unattributed_notes(text: str, turns: list[Turn], excluded: list[tuple[int, 
     return notes
 
 
+def _answers_apart(text: str, turns: list[Turn]) -> tuple[list[Turn], list[str]]:
+    """`turns`, and a note, when the transcript labels only the one who asks ("Intervjuare: …" lines, each answer
+    on the lines after without a label): each question's turn ends with its line, and the lines after it, up to the
+    next question, are a turn of the one who answers ("Intervjuperson", or "Deltagare" after a moderator), with no
+    header in the text. Otherwise every answer would be the interviewer's."""
+    if not turns or not all(is_questioner_label(t.label) for t in turns):
+        return turns, []
+    answerer = "Intervjuperson" if fold(turns[0].label).startswith("i") else "Deltagare"
+    out: list[Turn] = []
+    for t in turns:
+        line_end = text.find("\n", t.start, t.end)
+        if line_end == -1:
+            out.append(t)
+            continue
+        question_end = len(text[:line_end].rstrip())
+        out.append(Turn(t.start, question_end, t.label, t.label_start, t.label_end, t.speaker_id, t.attrs))
+        start, end = body_bounds(text, line_end, t.end, last=False)
+        if end > start:
+            out.append(Turn(start, end, answerer, start, start, "", {"implied": True}))
+    answers = len(out) - len(turns)
+    if not answers:
+        return turns, []
+    return out, [f"only the one who asks is labelled ({turns[0].label}): the unlabelled lines after each question "
+                 f"are {answers} answers of '{answerer}'"]
+
+
 def _clean_attrs(turns: list[Turn]) -> list[Turn]:
     cleaned = []
     for t in turns:
@@ -247,9 +273,10 @@ def segment_turns(text: str, *, pattern: str | None = None, format: str | None =
         if best is None:
             return TurnSegmentation("none", notes=[NO_TURNS_NOTE, *notes])
         candidate = best
-    resolution = resolve_speakers(text, _clean_attrs(candidate.turns), overrides=overrides)
+    turns, answer_notes = _answers_apart(text, _clean_attrs(candidate.turns))
+    resolution = resolve_speakers(text, turns, overrides=overrides)
     notes = [f"speaker turns in format '{candidate.format}': {len(resolution.turns)} turns by "
-             f"{len(resolution.speakers)} speakers", *resolution.notes,
+             f"{len(resolution.speakers)} speakers", *answer_notes, *resolution.notes,
              *_unattributed_notes(text, resolution.turns, excluded)]
     return TurnSegmentation(candidate.format, resolution.turns, resolution.speakers, notes)
 
