@@ -153,6 +153,16 @@ SETTINGS: tuple[Setting, ...] = (
         negatable=True,
     ),
     Setting(
+        "code_interviewer",
+        bool,
+        False,
+        "Code what the interviewer or moderator says too (turns labelled Intervjuare, I, Moderator, Samtalsledare). "
+        "Off by default: an interview guide's questions name its themes in every interview, and would count as "
+        "mentions.",
+        ("themes",),
+        negatable=True,
+    ),
+    Setting(
         "model_agreement",
         float,
         0.95,

@@ -127,3 +127,30 @@ def test_a_section_heading_is_not_coded_but_the_prose_under_it_is(tmp_path: Path
     assert ("care_plans", "Vårdplanering") not in quotes and ("ppe", "Skyddsutrustning") not in quotes
     assert any(code == "care_plans" and "samordnad individuell plan" in q for code, q in quotes)
     assert any(code == "ppe" and "munskydd" in q for code, q in quotes)
+
+
+def test_an_interview_is_coded_in_its_answers_and_the_questions_only_when_asked(tmp_path: Path) -> None:
+    """A transcript written "Intervjuare: …?" / "Per: …" on consecutive lines (one paragraph over many turns): every
+    answer is coded, with its speaker; the interviewer's questions only with --code-interviewer."""
+    db, docs = tmp_path / "i.db", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "intervju.txt").write_text(
+        "Intervju med en sjuksköterska\n\nIntervjuare: Hur fick ni tag på munskydd och handskar i våras?\n"
+        "Per: Vi fick låna munskydd från tandvården, det var det enda som fanns.\n"
+        "Intervjuare: Hur gick provtagningen av de boende till?\n"
+        "Per: Vårdcentralen tog prover på alla boende, och provsvaren kom efter tre dagar.\n",
+        encoding="utf-8",
+    )
+    invoke(db, "ingest", str(docs), "-q")
+
+    def coded(*options: str) -> set[tuple[str, str, str]]:
+        runs = tmp_path / f"runs{len(options)}"
+        invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(runs), *options)
+        with (next(runs.iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+            return {(r["theme"], r["speaker"], r["quote"][:20]) for r in csv.DictReader(handle)}
+
+    answers = {("ppe", "Per", "Vi fick låna munskyd"), ("testing", "Per", "Vårdcentralen tog pr")}
+    assert coded() == answers
+    assert coded("--code-interviewer") == answers | {
+        ("ppe", "Intervjuare", "Hur fick ni tag på m"), ("testing", "Intervjuare", "Hur gick provtagning")
+    }  # fmt: skip

@@ -16,14 +16,19 @@ def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], lis
     return doc.doc_id, doc.text, passages, [s for s in doc.spans if s.layer in ("sentence", "token")]
 
 
-def coding_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
-    """`sentence_inputs` without the passages that head a section (themes/statements.section_headings): what theme
-    coding reads."""
+def coding_inputs(doc: Document, *, interviewer: bool = False) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
+    """`sentence_inputs` without the passages that head a section (themes/statements.section_headings) and, unless
+    `interviewer`, those the interviewer or moderator says (a turn labelled "Intervjuare", "I", "Moderator"): what
+    theme coding reads. An interview guide's questions name its themes in every interview; the answers are the data."""
+    from textsamverkan.segment.names import is_questioner_label
     from textsamverkan.themes.statements import section_headings
 
     doc_id, text, passages, spans = sentence_inputs(doc)
-    headings = section_headings(text, [(p.start, p.end, p.label) for p in doc.spans_on("passage")])
-    return doc_id, text, [p for p in passages if p not in headings], spans
+    skipped = section_headings(text, [(p.start, p.end, p.label) for p in doc.spans_on("passage")])
+    if not interviewer:
+        asked = [(t.start, t.end) for t in doc.spans_on("turn") if is_questioner_label(str(t.attrs.get("label", "")))]
+        skipped |= {(a, b) for a, b in passages if any(s <= a < e for s, e in asked)}
+    return doc_id, text, [p for p in passages if p not in skipped], spans
 
 
 def document_sentences(doc: Document) -> tuple[list[Any], str]:

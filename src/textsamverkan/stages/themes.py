@@ -8,6 +8,7 @@ made the coding.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from textsamverkan.themes.types import ThemeHit
 
 SPEC = StageSpec(
-    "themes.v2",
+    "themes.v3",
     "themes",
     reads=("passage",),
     uses=("sentence", "token", "turn"),
@@ -161,7 +162,7 @@ def _code_corpus(
         coded = runner.stream(
             document_coder(dump_codebook(codebook), semantic),
             documents,
-            payload=coding_inputs,
+            payload=functools.partial(coding_inputs, interviewer=settings["code_interviewer"]),
             key=lambda doc: doc.doc_id,
             shard_size=SHARD_DOCUMENTS,
             name="code",
