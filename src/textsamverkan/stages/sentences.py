@@ -24,10 +24,11 @@ def coding_inputs(doc: Document, *, interviewer: bool = False) -> tuple[str, str
     from textsamverkan.themes.statements import section_headings
 
     doc_id, text, passages, spans = sentence_inputs(doc)
-    skipped = section_headings(text, [(p.start, p.end, p.label) for p in doc.spans_on("passage")])
+    stored = doc.spans_on("passage")
+    skipped = section_headings(text, [(p.start, p.end, p.label) for p in stored])
     if not interviewer:
-        asked = [(t.start, t.end) for t in doc.spans_on("turn") if is_questioner_label(str(t.attrs.get("label", "")))]
-        skipped |= {(a, b) for a, b in passages if any(s <= a < e for s, e in asked)}
+        asking = {t.label for t in doc.spans_on("turn") if is_questioner_label(str(t.attrs.get("label", "")))}
+        skipped |= {(p.start, p.end) for p in stored if p.attrs.get("speaker") in asking}
     return doc_id, text, [p for p in passages if p not in skipped], spans
 
 
