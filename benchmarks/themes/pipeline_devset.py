@@ -15,25 +15,22 @@ tune: see README.md in this folder.
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-HERE = Path(__file__).resolve().parent
-CORE = {"ppe", "testing", "care_plans", "sol_hsl", "infection_control", "physician_access", "information_transfer"}
+from devset import CORE_THEMES, HERE, load_items
+
+CORE = set(CORE_THEMES)
 
 
 def load(sets: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Each document's lines, in order, from the named sets ("" or "1" is devset_documents.jsonl)."""
     docs: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for n in sets:
-        name = f"devset_documents{'' if n in ('', '1') else n}.jsonl"
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                docs[str(row["doc"])].append(row)
+        for row in load_items(HERE / f"devset_documents{'' if n in ('', '1') else n}.jsonl"):
+            docs[str(row["doc"])].append(cast(dict[str, Any], row))
     return docs
 
 
@@ -57,8 +54,9 @@ def coded_lines(docs: dict[str, list[dict[str, Any]]], *, model: bool) -> dict[s
             rows = docs[doc_id.rsplit("/", 1)[-1].removesuffix(".txt")]
             starts, pos = [], 0
             for r in rows:  # each line's place in the stored text (normalising keeps the lines' order)
-                pos = text.find(str(r["text"]), pos)
-                starts.append(pos)
+                found = text.find(str(r["text"]), pos)
+                starts.append(found)
+                pos = max(pos, found)
             codes: list[set[str]] = [set() for _ in rows]
             spans = conn.execute("SELECT start, label FROM spans WHERE doc_id = ? AND layer = 'theme'", (doc_id,))
             for start, label in spans.fetchall():

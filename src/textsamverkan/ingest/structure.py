@@ -77,6 +77,7 @@ def find_blocks(text: str, *, known: Iterable[Span] = (), headings: bool = True)
     for i, (start, _end, line) in enumerate(lines):
         prev_marker = markers[i - 1] if i > 0 else None
         next_marker = markers[i + 1] if i + 1 < len(lines) else None
+        next_line = stripped[i + 1] if i + 1 < len(lines) else None
         if furniture[i]:
             labels.append(BOILERPLATE)
         elif start in known_by_start:
@@ -86,7 +87,7 @@ def find_blocks(text: str, *, known: Iterable[Span] = (), headings: bool = True)
             and markers[i] == "numbered"
             and prev_marker is None
             and next_marker is None
-            and _looks_like_heading(line, stripped[i + 1] if i + 1 < len(lines) else None)
+            and _looks_like_heading(line, next_line)
         ):
             # "3. Vaccination" alone between lines without markers: a numbered heading of minutes or a report (the
             # items of a list stand together)
@@ -95,7 +96,7 @@ def find_blocks(text: str, *, known: Iterable[Span] = (), headings: bool = True)
             markers[i] == "ambiguous" and (prev_marker is not None or next_marker is not None)
         ):
             labels.append(BULLET)
-        elif headings and _looks_like_heading(line, stripped[i + 1] if i + 1 < len(lines) else None):
+        elif headings and _looks_like_heading(line, next_line):
             labels.append(HEADING)
         else:
             labels.append(PARAGRAPH)

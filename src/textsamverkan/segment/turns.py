@@ -218,7 +218,7 @@ def _answers_apart(text: str, turns: list[Turn]) -> tuple[list[Turn], list[str]]
         if line_end == -1:
             out.append(t)
             continue
-        question_end = len(text[:line_end].rstrip())
+        _start, question_end = body_bounds(text, t.start, line_end, last=False)
         out.append(Turn(t.start, question_end, t.label, t.label_start, t.label_end, t.speaker_id, t.attrs))
         start, end = body_bounds(text, line_end, t.end, last=False)
         if end > start:
