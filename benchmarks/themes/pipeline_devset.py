@@ -6,7 +6,14 @@ turns, passages) and runs the themes stage (rules and the learned layer, no topi
 spans back onto the set's lines. What ingest loses or misreads (a transcript's turns, passages) shows here and not
 there.
 
-    .venv/bin/python benchmarks/themes/pipeline_devset.py --sets 11,12,13,14 [--no-model]
+    .venv/bin/python benchmarks/themes/pipeline_devset.py --sets 11,12,13,14 [--no-model] [--format docx]
+
+`--format` writes each document as a user's file of that kind instead of plain text: DOCX (heading-like lines in a
+Heading style), PDF (A4, wrapped by the layout, a running header and page numbers) or HTML (a site menu and footer
+around the text, heading-like lines as <h2>), so what the readers lose or join shows too. `--speakers` writes the
+transcripts' speaker labels another way: capitals ("MAJA STRAND:"), on a line of their own over the turn (as Word
+transcripts do), after a timestamp ("[00:03:12] Maja Strand:"), with a timestamp on the name's line ("Maja Strand
+00:03:12", as meeting-recording exports do), or the interviews' codes I:/IP: (every answer labelled).
 
 Prints core-seven precision, recall and F1 per genre and overall, and all-fourteen F1 overall. Never used to fit or
 tune: see README.md in this folder.
@@ -15,6 +22,8 @@ tune: see README.md in this folder.
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -34,35 +43,145 @@ def load(sets: list[str]) -> dict[str, list[dict[str, Any]]]:
     return docs
 
 
-def coded_lines(docs: dict[str, list[dict[str, Any]]], *, model: bool) -> dict[str, list[set[str]]]:
-    """Each document's lines' codes as `ingest` and `themes` store them (a hit counts on the line it starts in)."""
+_SPEAKER_PREFIX = re.compile(r"^[A-ZÅÄÖ][\w.-]*(?: [A-ZÅÄÖ][\w-]*)?: ")
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short line without sentence-final punctuation or speaker prefix: what a writer would style as a heading."""
+    return len(line) <= 70 and not line.rstrip().endswith((".", "?", "!", ":", ";", ",")) and not (
+        _SPEAKER_PREFIX.match(line)
+    )
+
+
+def write_txt(lines: list[str], path: Path) -> Path:
+    path = path.with_suffix(".txt")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_docx(lines: list[str], path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line, style="Heading 2" if looks_like_heading(line) else None)
+    path = path.with_suffix(".docx")
+    document.save(str(path))
+    return path
+
+
+def write_pdf(lines: list[str], path: Path) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    styles = getSampleStyleSheet()
+
+    def furniture(canvas: Any, document: Any) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(72, A4[1] - 40, "Dokument " + path.stem)
+        canvas.drawString(A4[0] / 2, 30, str(document.page))
+
+    path = path.with_suffix(".pdf")
+    story = [Paragraph(html.escape(line), styles["Heading2" if looks_like_heading(line) else "BodyText"])
+             for line in lines]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
+    return path
+
+
+def write_html(lines: list[str], path: Path) -> Path:
+    body = "\n".join(f"<h2>{html.escape(line)}</h2>" if looks_like_heading(line) else f"<p>{html.escape(line)}</p>"
+                     for line in lines)
+    page = (f"<!doctype html><html lang=sv><head><meta charset=utf-8><title>{path.stem}</title></head><body>"
+            "<header><nav><ul><li><a href=/>Start</a></li><li><a href=/vard>Vård och omsorg</a></li>"
+            "<li><a href=/kontakt>Kontakta oss</a></li></ul></nav></header>"
+            f"<main><article>{body}</article></main>"
+            "<footer><p>Telefon 0771-11 22 33</p><p>Om webbplatsen | Kakor | Tillgänglighet</p></footer>"
+            "</body></html>")
+    path = path.with_suffix(".html")
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+WRITERS = {"txt": write_txt, "docx": write_docx, "pdf": write_pdf, "html": write_html}
+TRANSCRIPTS = ("interview", "podcast", "focus")
+STYLES = ("colon", "caps", "own-line", "timestamp", "name-time", "initials")
+
+
+def _stamp(line: int) -> str:
+    seconds = 17 * line + 5
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def styled(rows: list[dict[str, Any]], style: str) -> tuple[list[str], list[str]]:
+    """A document's lines with its transcript's speaker labels written in `style`, and each row's words to find in
+    the stored text (without the label where the style rewrote it). Written documents keep their lines."""
+    lines: list[str] = []
+    find: list[str] = []
+    for n, row in enumerate(rows):
+        text = str(row["text"])
+        prefix = _SPEAKER_PREFIX.match(text) if row["genre"] in TRANSCRIPTS else None
+        if style == "colon" or row["genre"] not in TRANSCRIPTS or (style == "initials" and row["genre"] != "interview"):
+            lines.append(text)
+            find.append(text)
+            continue
+        label, words = (text[: prefix.end() - 2], text[prefix.end() :]) if prefix else ("", text)
+        find.append(words)
+        if style == "caps":
+            lines.append(f"{label.upper()}: {words}" if label else words)
+        elif style == "own-line":
+            lines += ["", label, words, ""] if label else [words]
+        elif style == "timestamp":
+            lines.append(f"[{_stamp(n)}] {label}: {words}" if label else words)
+        elif style == "name-time":
+            lines += ["", f"{label}  {_stamp(n)}", words, ""] if label else [words]
+        else:  # initials: the interviewer I:, every answer IP:
+            lines.append(f"I: {words}" if label else f"IP: {words}")
+    return lines, find
+
+
+def line_starts(text: str, lines: list[str]) -> list[int]:
+    """Each line's start in the stored text, -1 where it is not found (whitespace may differ: a PDF's layout wraps
+    lines, and the stored text keeps one space or line break where the reader joined them)."""
+    starts, pos = [], 0
+    for line in lines:
+        pattern = r"\s+".join(re.escape(word) for word in line.split())
+        found = re.compile(pattern).search(text, pos)
+        starts.append(found.start() if found else -1)
+        pos = found.start() if found else pos
+    return starts
+
+
+def coded_lines(
+    docs: dict[str, list[dict[str, Any]]], *, model: bool, form: str = "txt", style: str = "colon"
+) -> dict[str, list[set[str]]]:
+    """Each document's lines' codes as `ingest` and `themes` store them (a hit counts on the line it starts in),
+    the documents written as files of `form` (txt, docx, pdf, html) with speaker labels in `style`."""
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.themes import run_themes
     from textsamverkan.store import connect
 
     out: dict[str, list[set[str]]] = {}
+    lost: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        files = []
-        for doc, rows in docs.items():
-            path = Path(tmp) / f"{doc}.txt"
-            path.write_text("\n".join(str(r["text"]) for r in rows) + "\n", encoding="utf-8")
-            files.append(path)
+        written = {doc: styled(rows, style) for doc, rows in docs.items()}
+        files = [WRITERS[form](lines, Path(tmp) / doc) for doc, (lines, _find) in written.items()]
         conn = connect(Path(tmp) / "devset.db")
         ingest_paths(conn, files, IngestOptions())
         run_themes(conn, settings={"topics": False, "model_coder": model}, outputs=Path(tmp) / "outputs")
         for doc_id, text in conn.execute("SELECT doc_id, text FROM documents").fetchall():
-            rows = docs[doc_id.rsplit("/", 1)[-1].removesuffix(".txt")]
-            starts, pos = [], 0
-            for r in rows:  # each line's place in the stored text (normalising keeps the lines' order)
-                found = text.find(str(r["text"]), pos)
-                starts.append(found)
-                pos = max(pos, found)
+            name = Path(doc_id.rsplit("/", 1)[-1]).stem
+            rows = docs[name]
+            starts = line_starts(text, written[name][1])
+            lost[name] = starts.count(-1)
             codes: list[set[str]] = [set() for _ in rows]
             spans = conn.execute("SELECT start, label FROM spans WHERE doc_id = ? AND layer = 'theme'", (doc_id,))
             for start, label in spans.fetchall():
                 line = max((k for k, s in enumerate(starts) if 0 <= s <= start), default=0)
                 codes[line].add(label)
-            out[doc_id.rsplit("/", 1)[-1].removesuffix(".txt")] = codes
+            out[name] = codes
+    if sum(lost.values()):
+        print("lines not found in the stored text:", {k: v for k, v in lost.items() if v})
     return out
 
 
@@ -70,9 +189,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sets", default="11,12,13,14", help="set numbers, comma-separated (1 is the first)")
     parser.add_argument("--no-model", action="store_true", help="the rules alone")
+    parser.add_argument("--format", default="txt", choices=sorted(WRITERS), help="the kind of file each document is")
+    parser.add_argument("--speakers", default="colon", choices=STYLES, help="how the transcripts label speakers")
     args = parser.parse_args()
     docs = load(args.sets.split(","))
-    predicted = coded_lines(docs, model=not args.no_model)
+    predicted = coded_lines(docs, model=not args.no_model, form=args.format, style=args.speakers)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for doc, rows in docs.items():
         for row, codes in zip(rows, predicted[doc], strict=True):
@@ -82,13 +203,14 @@ def main() -> None:
                 counts[key][0] += len(g & p)
                 counts[key][1] += len(p - g)
                 counts[key][2] += len(g - p)
-    print(f"sets {args.sets}, {'rules alone' if args.no_model else 'rules + learned layer'}, through ingest and themes")
+    print(f"sets {args.sets}, {'rules alone' if args.no_model else 'rules + learned layer'}, through ingest and themes "
+          f"as {args.format}, speakers {args.speakers}")
     print("| slice | P | R | F1 |\n|---|---|---|---|")
     for key, (tp, fp, fn) in sorted(counts.items(), key=lambda kv: (kv[0].startswith("all"), kv[0])):
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        print(f"| {key} | {precision:.2f} | {recall:.2f} | {f1:.2f} |")
+        print(f"| {key} | {precision:.3f} | {recall:.3f} | {f1:.3f} |")
 
 
 if __name__ == "__main__":
