@@ -81,10 +81,11 @@ kanske ja nej tack hej alltså liksom sen också denna detta dessa min din sin v
 _ORDINARY = frozenset(_ORDINARY_TEXT.split())
 
 
-@functools.cache
 def first_names() -> frozenset[str]:
-    """Folded first names: Riksdag members' given names and common given names in Sweden today."""
-    return _load("first_names.txt")
+    """Folded first names: Riksdag members' given names and common given names in Sweden today (segment's list)."""
+    from textsamverkan.segment.first_names import FIRST_NAMES
+
+    return FIRST_NAMES
 
 
 @functools.cache

@@ -7,15 +7,16 @@ have the shape of `Name: text` headers. What tells them from speakers is the lab
 - a header that carried a role, party or organisation ("Anna Berg, enhetschef i Malmö stad", "Eva Lind (S)");
 - a personal name of two to four capitalised words with no organisation or place word ("Olivia Wigzell");
 - one capitalised word that is a common first name ("Olivia", "IRENE"), or that the text itself writes as part of
-  a full name ("Jeanette Andersson") or in the middle of a sentence ("som Jeanette sa"). An all-capital short
-  word ("SFS", "EU") is an acronym unless it is a first name.
+  a full name ("Jeanette Andersson"), in the middle of a sentence ("som Jeanette sa") or as the speaker's own name
+  opening a turn ("Hodan: Hodan, jag jobbar natt", a focus group's round of names). An all-capital short word
+  ("SFS", "EU") is an acronym unless it is a first name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textsamverkan.segment.first_names import is_first_name
@@ -29,10 +30,12 @@ _MID_SENTENCE = re.compile(r"(?<=[a-zåäöéü,] )[A-ZÅÄÖÉ][^\W\d_]+(?:-[A-
 
 @dataclass(frozen=True)
 class TextNames:
-    """What the document's own text says about names: parts of full names, and words written mid-sentence."""
+    """What the document's own text says about names: parts of full names, words written mid-sentence, and labels
+    whose speakers open a turn with that word and a comma (they say their own name)."""
 
     full_name_parts: frozenset[str]
     mid_sentence: frozenset[str]
+    self_named: frozenset[str] = frozenset()
 
 
 def text_names(text: str, skip: Sequence[tuple[int, int]] = (), labels: Iterable[str] = ()) -> TextNames:
@@ -92,7 +95,9 @@ def is_person_label(label: str, attrs: Mapping[str, Any] | None = None, names: T
     if is_org_word(word) or fold(word) in PLACE_WORDS:
         return False
     key = fold(word)
-    return names is not None and (key in names.full_name_parts or key in names.mid_sentence)
+    return names is not None and (
+        key in names.full_name_parts or key in names.mid_sentence or key in names.self_named
+    )
 
 
 @dataclass(frozen=True)
@@ -108,7 +113,8 @@ def judge_labels(text: str, turns: Sequence[Any]) -> LabelVerdict:
     """Judge the labels of `turns` (objects with label, attrs, label_start, label_end) against the text."""
     if not turns:
         return LabelVerdict(0.0, 0.0, ())
-    names = text_names(text, skip=[(t.label_start, t.label_end) for t in turns], labels=[t.label for t in turns])
+    found = text_names(text, skip=[(t.label_start, t.label_end) for t in turns], labels=[t.label for t in turns])
+    names = replace(found, self_named=frozenset(fold(t.label) for t in turns if _says_own_name(text, t)))
     verdicts: dict[str, bool] = {}
     written: dict[str, str] = {}
     person_turns = 0
@@ -120,3 +126,9 @@ def judge_labels(text: str, turns: Sequence[Any]) -> LabelVerdict:
         person_turns += ok
     not_people = tuple(written[k] for k, ok in verdicts.items() if not ok)
     return LabelVerdict(person_turns / len(turns), sum(verdicts.values()) / len(verdicts), not_people)
+
+
+def _says_own_name(text: str, turn: Any) -> bool:
+    """True when the turn's words open with its one-word label and a comma ("Hodan: Hodan, jag jobbar natt")."""
+    label = turn.label.strip()
+    return " " not in label and text.startswith(label, turn.start) and text[turn.start + len(label):].startswith(",")
