@@ -327,6 +327,20 @@ def test_a_transcript_that_labels_only_the_one_who_asks_gives_the_answers_to_ano
     assert any(f"are 2 answers of '{answerer}'" in note for note in seg.notes)
 
 
+def test_the_one_who_asks_named_on_a_line_of_its_own_is_not_a_heading() -> None:
+    """A Word transcript: "Intervjuare" on its own line over each question, the answers unlabelled below."""
+    text = (
+        "Intervjuare\nHur fick ni tag på munskydd i våras?\n\nVi fick låna från tandvården.\n"
+        "Sedan kom leveranserna från regionen i maj.\n\nIntervjuare\nOch provtagningen?\n\n"
+        "Den sköttes av vårdcentralen.\n\nIntervjuare\nHur är det nu?\n\nBättre.\n"
+    )
+    seg = segment_turns(text)
+    assert seg.format == "name_line"
+    assert [label for label, _body in check(text, seg)] == ["Intervjuare", "Intervjuperson"] * 3
+    # a word alone on a line, repeated, is still a heading when it is no interviewer's label
+    assert segment_turns(text.replace("Intervjuare", "Sammanfattning")).format == "none"
+
+
 def test_labelled_answers_are_left_as_they_are() -> None:
     text = "I: Hur fick ni tag på munskydd?\nIP: Vi fick låna.\nDet räckte inte.\nI: Och sedan?\nIP: Regionen hjälpte."
     seg = segment_turns(text)

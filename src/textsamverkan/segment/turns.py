@@ -127,7 +127,8 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
         if verdict.turn_share < MIN_PERSON_TURNS or verdict.label_share < MIN_PERSON_LABELS:
             shown = ", ".join(verdict.not_people[:5])
             return f"the speaker labels do not look like people, roles or interview codes ({shown})"
-    if fmt == "name_line":
+    # name lines that all say "Intervjuare" (the answers unlabelled) are the interviewer's questions, not headings
+    if fmt == "name_line" and not all(is_questioner_label(t.label) for t in turns):
         dashed = sum(1 for t in turns if t.attrs.get("_dash")) / len(turns)
         repeated = sum(1 for n in counts.values() if n >= 2)
         changes = sum(1 for a, b in pairwise(turns) if fold(a.label) != fold(b.label))
