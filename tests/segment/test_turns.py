@@ -341,6 +341,41 @@ def test_the_one_who_asks_named_on_a_line_of_its_own_is_not_a_heading() -> None:
     assert segment_turns(text.replace("Intervjuare", "Sammanfattning")).format == "none"
 
 
+TABLE_TRANSCRIPT = """Intervju 3, hemtjänsten
+
+Tid | Talare | Text
+00:00:05 | Intervjuare | Hur fick ni tag på munskydd i våras?
+00:00:12 | Informant | Vi fick låna från tandvården. Sedan kom leveranserna i maj.
+00:00:40 | Intervjuare | Och provtagningen, hur gick den till?
+00:00:45 | Informant | Den sköttes av vårdcentralen, men svaren dröjde.
+"""
+
+
+def test_a_transcript_in_a_table_has_turns() -> None:
+    """A table of time, speaker and text (the DOCX and HTML readers join a row's cells with " | "): the speaker cell
+    is the header, the text cell the turn; the table's header row is not a turn. Before, the rows were plain text
+    and every question was coded."""
+    seg = segment_turns(TABLE_TRANSCRIPT)
+    assert seg.format == "table_row"
+    assert check(TABLE_TRANSCRIPT, seg) == [
+        ("Intervjuare", "Hur fick ni tag på munskydd i våras?"),
+        ("Informant", "Vi fick låna från tandvården. Sedan kom leveranserna i maj."),
+        ("Intervjuare", "Och provtagningen, hur gick den till?"),
+        ("Informant", "Den sköttes av vårdcentralen, men svaren dröjde."),
+    ]
+    assert [t.attrs.get("timestamp") for t in seg.turns] == ["00:00:05", "00:00:12", "00:00:40", "00:00:45"]
+    two_columns = "\n".join(line.split(" | ", 1)[1] for line in TABLE_TRANSCRIPT.splitlines()[3:])
+    assert [label for label, _ in check(two_columns, segment_turns(two_columns))] == ["Intervjuare", "Informant"] * 2
+
+
+def test_a_table_of_actions_is_not_a_transcript() -> None:
+    text = ("Åtgärd | Ansvarig | Klart\nUtbildning i basala hygienrutiner | Enhetschef | mars\n"
+            "Nytt lager av skyddsutrustning | Beredskapssamordnare | april\n"
+            "Rutin för provtagning | Medicinskt ansvarig sjuksköterska | maj\n"
+            "Utbildning i basala hygienrutiner | Enhetschef | oktober\n")
+    assert segment_turns(text).format == "none"
+
+
 def test_labelled_answers_are_left_as_they_are() -> None:
     text = "I: Hur fick ni tag på munskydd?\nIP: Vi fick låna.\nDet räckte inte.\nI: Och sedan?\nIP: Regionen hjälpte."
     seg = segment_turns(text)

@@ -24,8 +24,9 @@ def speakers(
 
     Turns are found at ingest. Formats detected automatically: a name on its own line before the turn, `Name:`,
     timestamps with names (`[00:01:02] Name:`), interview codes (`I:`, `IP1:`), Riksdag protocol headers
-    (`Anf. 12 … (S):`), and WebVTT voice tags. Force one with `ingest --turn-format`, or give your own regex with
-    `ingest --turn-pattern`; merge or correct speakers with `ingest --speakers-file speakers.csv`.
+    (`Anf. 12 … (S):`), WebVTT voice tags, and tables with a speaker column before the text (`table_row`). Force
+    one with `ingest --turn-format`, or give your own regex with `ingest --turn-pattern`; merge or correct speakers
+    with `ingest --speakers-file speakers.csv`.
 
     \b
     Examples:

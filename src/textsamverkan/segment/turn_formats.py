@@ -134,6 +134,29 @@ def find_timestamp_headers(text: str, lines: list[Line]) -> list[Header]:
     return headers
 
 
+# --- a transcript in a table: "00:01:02 | Anna | text" (the DOCX and HTML readers join a row's cells with " | ") ----
+
+_CELL_LABEL = r"(?P<label>[^\s:\[\]()\d<>|][^:\n\[\]()<>|]{0,58}?)"
+_ROW = re.compile(rf"[ \t]*(?P<h>(?:{_TS}[ \t]*\|[ \t]*)?{_CELL_LABEL}[ \t]*\|)[ \t]*(?=\S)", re.M)
+
+
+def find_row_headers(text: str, lines: list[Line]) -> list[Header]:
+    """`Anna | text` and `00:01:02 | Anna | text`: a table row whose speaker cell comes before the text cell. A row
+    of one-word cells is the table's header row ("Tid | Talare | Text"), not a turn."""
+    headers = []
+    for line in lines:
+        m = _ROW.match(text, line.start, line.end)
+        if m is None or all(len(cell.split()) == 1 for cell in text[line.start : line.end].split("|")):
+            continue
+        parsed = parse_label(m.group("label"))
+        if parsed is None:
+            continue
+        time = m.group("t1") or m.group("t2") or m.group("t3") or ""
+        attrs = {"timestamp": time, **parsed[1]} if time else parsed[1]
+        headers.append(Header(m.start("h"), m.end("h"), parsed[0], m.end("h"), attrs))
+    return headers
+
+
 # --- Riksdag protocols: "Anf. 12 Socialminister LENA HALLENGREN (S):" ---------------------------------------------
 
 _RIKSDAG = re.compile(
@@ -251,6 +274,7 @@ FORMATS: dict[str, Finder] = {
     "riksdag_protocol": find_riksdag_headers,
     "voice_tag": find_voice_tags,
     "timestamp_name": find_timestamp_headers,
+    "table_row": find_row_headers,
     "interview_code": find_colon_headers,
     "name_colon": find_colon_headers,
     "name_line": find_name_lines,

@@ -29,7 +29,7 @@ MIN_COVERAGE = 0.5  # share of the document's non-space characters that turns mu
 # the turns and of the distinct labels at least ("Ikraftträdande:", "SFS:" and "Bakgrund:" are headings).
 MIN_PERSON_TURNS = 0.75
 MIN_PERSON_LABELS = 0.5
-NAME_CHECKED_FORMATS = ("name_colon", "interview_code", "timestamp_name", "name_line")
+NAME_CHECKED_FORMATS = ("name_colon", "interview_code", "timestamp_name", "table_row", "name_line")
 UNATTRIBUTED_WORDS = 25  # text outside turns longer than this is reported in a note
 _INTERNAL_ATTRS = ("label_kind", "closing_tag")
 _DASHES = ("- ", "– ", "— ", "-\t", "–\t")
