@@ -156,7 +156,8 @@ SETTINGS: tuple[Setting, ...] = (
         "code_interviewer",
         bool,
         False,
-        "Code what the interviewer or moderator says too (turns labelled Intervjuare, I, Moderator, Samtalsledare). "
+        "Code what the interviewer or moderator says too (turns labelled Intervjuare, I, Moderator, Samtalsledare, "
+        "or a speaker given one of those roles by the header, 'Anna (intervjuare):', or by ingest --speakers-file). "
         "Off by default: an interview guide's questions name its themes in every interview, and would count as "
         "mentions.",
         ("themes",),

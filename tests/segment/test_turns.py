@@ -376,6 +376,18 @@ def test_a_table_of_actions_is_not_a_transcript() -> None:
     assert segment_turns(text).format == "none"
 
 
+def test_an_interview_code_after_a_name_is_the_speakers_role() -> None:
+    """"Anna (intervjuare):" was no header at all (the code is no role word), so her questions ran into Per's turns."""
+    text = ("Anna (intervjuare): Hur fick ni tag på munskydd?\nPer (undersköterska): Vi fick låna.\n"
+            "Anna (intervjuare): Och provtagningen?\nPer (undersköterska): Vårdcentralen tog dem.\n")
+    seg = segment_turns(text)
+    assert [label for label, _ in check(text, seg)] == ["Anna", "Per", "Anna", "Per"]
+    assert [(s.name, s.role) for s in seg.speakers] == [("Anna", "intervjuare"), ("Per", "undersköterska")]
+    party = "Eva Lind (M): Vi har sagt det länge.\nPer Holm (S): Nej.\nEva Lind (M): Jo.\n"
+    assert [(s.name, s.party, s.role) for s in segment_turns(party).speakers] == [
+        ("Eva Lind", "M", None), ("Per Holm", "S", None)]
+
+
 def test_labelled_answers_are_left_as_they_are() -> None:
     text = "I: Hur fick ni tag på munskydd?\nIP: Vi fick låna.\nDet räckte inte.\nI: Och sedan?\nIP: Regionen hjälpte."
     seg = segment_turns(text)

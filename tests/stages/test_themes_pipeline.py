@@ -154,3 +154,32 @@ def test_an_interview_is_coded_in_its_answers_and_the_questions_only_when_asked(
     assert coded("--code-interviewer") == answers | {
         ("ppe", "Intervjuare", "Hur fick ni tag på m"), ("testing", "Intervjuare", "Hur gick provtagning")
     }  # fmt: skip
+
+
+def test_a_named_interviewer_given_the_role_in_a_speakers_file_is_not_coded(tmp_path: Path) -> None:
+    """"Anna:" asks, "Per:" answers: Anna's questions are coded until a speakers.csv says she is the interviewer."""
+    db, docs = tmp_path / "n.db", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "intervju.txt").write_text(
+        "Anna: Hur fick ni tag på munskydd och handskar i våras, Per?\n"
+        "Per: Vi fick låna munskydd från tandvården, det var det enda som fanns.\n"
+        "Anna: Hur gick provtagningen av de boende till?\n"
+        "Per: Vårdcentralen tog prover på alla boende, och provsvaren kom efter tre dagar.\n",
+        encoding="utf-8",
+    )
+    speakers = tmp_path / "speakers.csv"
+    speakers.write_text("name,aliases,role\nAnna,,intervjuare\n", encoding="utf-8")
+
+    def speakers_coded(*ingest_options: str) -> set[str]:
+        invoke(db, "ingest", str(docs), "-q", "--force", *ingest_options)
+        runs = tmp_path / f"runs{len(list(tmp_path.glob('runs*')))}"
+        invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(runs))
+        with (next(runs.iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+            return {r["speaker"] for r in csv.DictReader(handle)}
+
+    assert speakers_coded() == {"Anna", "Per"}
+    assert speakers_coded("--speakers-file", str(speakers)) == {"Per"}
+    # the role written in the header does the same: "Anna (intervjuare):"
+    transcript = docs / "intervju.txt"
+    transcript.write_text(transcript.read_text(encoding="utf-8").replace("Anna:", "Anna (intervjuare):"), "utf-8")
+    assert speakers_coded() == {"Per"}

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textsamverkan.model import Document, Span
+from textsamverkan.model.speaker import Speaker
 
 
 def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
@@ -16,10 +18,13 @@ def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], lis
     return doc.doc_id, doc.text, passages, [s for s in doc.spans if s.layer in ("sentence", "token")]
 
 
-def coding_inputs(doc: Document, *, interviewer: bool = False) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
+def coding_inputs(
+    doc: Document, *, interviewer: bool = False, speakers: Mapping[str, Speaker] | None = None
+) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
     """`sentence_inputs` without the passages that head a section (themes/statements.section_headings) and, unless
-    `interviewer`, those the interviewer or moderator says (a turn labelled "Intervjuare", "I", "Moderator"): what
-    theme coding reads. An interview guide's questions name its themes in every interview; the answers are the data."""
+    `interviewer`, those the interviewer or moderator says (a turn labelled "Intervjuare", "I", "Moderator", or a
+    speaker whose role in `speakers`, e.g. from a speakers.csv, is one of those): what theme coding reads. An
+    interview guide's questions name its themes in every interview; the answers are the data."""
     from textsamverkan.segment.names import is_questioner_label
     from textsamverkan.themes.statements import section_headings
 
@@ -27,7 +32,12 @@ def coding_inputs(doc: Document, *, interviewer: bool = False) -> tuple[str, str
     stored = doc.spans_on("passage")
     skipped = section_headings(text, [(p.start, p.end, p.label) for p in stored])
     if not interviewer:
-        asking = {t.label for t in doc.spans_on("turn") if is_questioner_label(str(t.attrs.get("label", "")))}
+        roles = {key: speaker.role or "" for key, speaker in (speakers or {}).items()}
+        asking = {
+            t.label
+            for t in doc.spans_on("turn")
+            if is_questioner_label(str(t.attrs.get("label", ""))) or is_questioner_label(roles.get(t.label, ""))
+        }
         skipped |= {(p.start, p.end) for p in stored if p.attrs.get("speaker") in asking}
     return doc_id, text, [p for p in passages if p not in skipped], spans
 

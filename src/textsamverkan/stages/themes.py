@@ -8,7 +8,6 @@ made the coding.
 
 from __future__ import annotations
 
-import functools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
     from textsamverkan.themes.types import ThemeHit
 
 SPEC = StageSpec(
-    "themes.v3",
+    "themes.v4",
     "themes",
     reads=("passage",),
     uses=("sentence", "token", "turn"),
@@ -162,7 +161,9 @@ def _code_corpus(
         coded = runner.stream(
             document_coder(dump_codebook(codebook), semantic),
             documents,
-            payload=functools.partial(coding_inputs, interviewer=settings["code_interviewer"]),
+            payload=lambda doc: coding_inputs(
+                doc, interviewer=settings["code_interviewer"], speakers=ctx.speakers(doc.doc_id)
+            ),
             key=lambda doc: doc.doc_id,
             shard_size=SHARD_DOCUMENTS,
             name="code",
