@@ -76,9 +76,12 @@ def write_pdf(lines: list[str], path: Path) -> Path:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     styles = getSampleStyleSheet()
+    font = _unicode_font()
+    for style in ("BodyText", "Heading2"):
+        styles[style].fontName = font
 
     def furniture(canvas: Any, document: Any) -> None:
-        canvas.setFont("Helvetica", 8)
+        canvas.setFont(font, 8)
         canvas.drawString(72, A4[1] - 40, "Dokument " + path.stem)
         canvas.drawString(A4[0] / 2, 30, str(document.page))
 
@@ -87,6 +90,19 @@ def write_pdf(lines: list[str], path: Path) -> Path:
              for line in lines]
     SimpleDocTemplate(str(path), pagesize=A4).build(story, onFirstPage=furniture, onLaterPages=furniture)
     return path
+
+
+def _unicode_font() -> str:
+    """DejaVu Sans where the system has it (reportlab's own fonts lack letters such as "ć"), else Helvetica."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for folder in ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu"):  # Debian, Fedora
+        path = Path(folder) / "DejaVuSans.ttf"
+        if path.exists():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
+            return "DejaVuSans"
+    return "Helvetica"
 
 
 def write_html(lines: list[str], path: Path) -> Path:

@@ -101,6 +101,15 @@ def test_a_speaker_who_says_their_own_name_at_a_turn_start_is_a_person() -> None
     assert segment_turns(LAW_PAGE.replace("Ändring: Lagen", "Ändring: Ändring, lagen")).format == "none"
 
 
+def test_a_short_unlisted_name_in_capitals_is_a_person_when_the_text_writes_it_as_a_name() -> None:
+    """"ZORA:" in an all-capital transcript looked like an acronym ("SFS", "EU") and cost the podcast its turns."""
+    text = ("PER: Välkommen, Zora, vad gör en hygiensjuksköterska?\nZORA: Vi hjälper boendena med rutinerna.\n"
+            "PER: Och i våras?\nZORA: Då var det mest skyddsutrustning.\nPER: Tack, Zora.\n")
+    assert [t.label for t in segment_turns(text).turns] == ["PER", "ZORA", "PER", "ZORA", "PER"]
+    assert not is_person_label("ZORA", names=text_names("Regeringen gav ZORA i uppdrag att utreda."))
+    assert not is_person_label("SKR", names=text_names("Det var något som SKR sa tidigare."))
+
+
 @pytest.mark.parametrize("name", ["Sanna", "Dragan", "Leila", "Hodan", "Göran", "Aino"])
 def test_one_first_name_list_serves_speakers_and_pseudonyms(name: str) -> None:
     """Names the name detector knew but the speaker-label check did not (a focus group lost its turns)."""

@@ -9,7 +9,7 @@ have the shape of `Name: text` headers. What tells them from speakers is the lab
 - one capitalised word that is a common first name ("Olivia", "IRENE"), or that the text itself writes as part of
   a full name ("Jeanette Andersson"), in the middle of a sentence ("som Jeanette sa") or as the speaker's own name
   opening a turn ("Hodan: Hodan, jag jobbar natt", a focus group's round of names). An all-capital short word
-  ("SFS", "EU") is an acronym unless it is a first name.
+  ("SFS", "EU") is an acronym unless it is a first name or the text writes it as a name ("AMIRA:" and "sa Amira").
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def text_names(text: str, skip: Sequence[tuple[int, int]] = (), labels: Iterable
     ends = dict(skip)
     mid = set()
     for m in _MID_SENTENCE.finditer(text):
-        if not any(s <= m.start() < ends[s] for s in starts):
+        if not m.group().isupper() and not any(s <= m.start() < ends[s] for s in starts):  # "Amira", not "SKR"
             mid.add(fold(m.group()))
     return TextNames(frozenset(parts), frozenset(mid))
 
@@ -89,15 +89,16 @@ def is_person_label(label: str, attrs: Mapping[str, Any] | None = None, names: T
     word = core[0]
     if is_first_name(word):
         return True
-    letters = [c for c in word if c.isalpha()]
-    if all(c.isupper() for c in letters) and len(letters) <= 5:
-        return False  # an acronym: SFS, EU, SKR
-    if is_org_word(word) or fold(word) in PLACE_WORDS:
-        return False
     key = fold(word)
-    return names is not None and (
+    named = names is not None and (
         key in names.full_name_parts or key in names.mid_sentence or key in names.self_named
     )
+    letters = [c for c in word if c.isalpha()]
+    if all(c.isupper() for c in letters) and len(letters) <= 5:
+        return named  # an acronym (SFS, EU, SKR) unless the text writes it as a name: "AMIRA:" and "… sa Amira"
+    if is_org_word(word) or fold(word) in PLACE_WORDS:
+        return False
+    return named
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def judge_labels(text: str, turns: Sequence[Any]) -> LabelVerdict:
 
 
 def _says_own_name(text: str, turn: Any) -> bool:
-    """True when the turn's words open with its one-word label and a comma ("Hodan: Hodan, jag jobbar natt")."""
+    """True when the turn's words open with its one-word label and a comma ("Hodan: Hodan, jag jobbar natt"; in any
+    case: "HODAN: Hodan, …")."""
     label = turn.label.strip()
-    return " " not in label and text.startswith(label, turn.start) and text[turn.start + len(label):].startswith(",")
+    opening = text[turn.start : turn.start + len(label) + 1]
+    return " " not in label and opening.endswith(",") and fold(opening[:-1]) == fold(label)
