@@ -13,7 +13,9 @@ Heading style), PDF (A4, wrapped by the layout, a running header and page number
 around the text, heading-like lines as <h2>), so what the readers lose or join shows too. `--speakers` writes the
 transcripts' speaker labels another way: capitals ("MAJA STRAND:"), on a line of their own over the turn (as Word
 transcripts do), after a timestamp ("[00:03:12] Maja Strand:"), with a timestamp on the name's line ("Maja Strand
-00:03:12", as meeting-recording exports do), or the interviews' codes I:/IP: (every answer labelled).
+00:03:12", as meeting-recording exports do), the interviews' codes I:/IP: (every answer labelled), or a table of
+time, speaker and text (with --format docx or html a real table; in text, its cells joined by " | " as the readers
+give them).
 
 Prints core-seven precision, recall and F1 per genre and overall, and all-fourteen F1 overall. Never used to fit or
 tune: see README.md in this folder.
@@ -59,12 +61,34 @@ def write_txt(lines: list[str], path: Path) -> Path:
     return path
 
 
+TABLE_HEADER = "Tid | Talare | Text"
+_TABLE_ROW = re.compile(r"(?:Tid|\d\d:\d\d:\d\d) \| [^|]* \| ")
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    """The lines in runs: each table (consecutive rows of time, speaker and text from `--speakers table`) one run,
+    every other line a run of its own."""
+    runs: list[list[str]] = []
+    for line in lines:
+        if _TABLE_ROW.match(line) and runs and _TABLE_ROW.match(runs[-1][-1]):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return runs
+
+
 def write_docx(lines: list[str], path: Path) -> Path:
     import docx
 
     document = docx.Document()
-    for line in lines:
-        document.add_paragraph(line, style="Heading 2" if looks_like_heading(line) else None)
+    for run in _runs(lines):
+        if not _TABLE_ROW.match(run[0]):
+            document.add_paragraph(run[0], style="Heading 2" if looks_like_heading(run[0]) else None)
+            continue
+        table = document.add_table(rows=0, cols=3)
+        for row in run:
+            for cell, value in zip(table.add_row().cells, row.split(" | ", 2), strict=True):
+                cell.text = value
     path = path.with_suffix(".docx")
     document.save(str(path))
     return path
@@ -105,9 +129,15 @@ def _unicode_font() -> str:
     return "Helvetica"
 
 
+def _html_block(run: list[str]) -> str:
+    if _TABLE_ROW.match(run[0]):
+        cells = ("".join(f"<td>{html.escape(cell)}</td>" for cell in row.split(" | ", 2)) for row in run)
+        return "<table>" + "".join(f"<tr>{row}</tr>" for row in cells) + "</table>"
+    return f"<h2>{html.escape(run[0])}</h2>" if looks_like_heading(run[0]) else f"<p>{html.escape(run[0])}</p>"
+
+
 def write_html(lines: list[str], path: Path) -> Path:
-    body = "\n".join(f"<h2>{html.escape(line)}</h2>" if looks_like_heading(line) else f"<p>{html.escape(line)}</p>"
-                     for line in lines)
+    body = "\n".join(_html_block(run) for run in _runs(lines))
     page = (f"<!doctype html><html lang=sv><head><meta charset=utf-8><title>{path.stem}</title></head><body>"
             "<header><nav><ul><li><a href=/>Start</a></li><li><a href=/vard>Vård och omsorg</a></li>"
             "<li><a href=/kontakt>Kontakta oss</a></li></ul></nav></header>"
@@ -121,7 +151,7 @@ def write_html(lines: list[str], path: Path) -> Path:
 
 WRITERS = {"txt": write_txt, "docx": write_docx, "pdf": write_pdf, "html": write_html}
 TRANSCRIPTS = ("interview", "podcast", "focus")
-STYLES = ("colon", "caps", "own-line", "timestamp", "name-time", "initials")
+STYLES = ("colon", "caps", "own-line", "timestamp", "name-time", "initials", "table")
 
 
 def _stamp(line: int) -> str:
@@ -151,6 +181,9 @@ def styled(rows: list[dict[str, Any]], style: str) -> tuple[list[str], list[str]
             lines.append(f"[{_stamp(n)}] {label}: {words}" if label else words)
         elif style == "name-time":
             lines += ["", f"{label}  {_stamp(n)}", words, ""] if label else [words]
+        elif style == "table":  # time, speaker, text; an interview's unlabelled answers are the respondent's, IP
+            lines += [TABLE_HEADER] if not lines or not _TABLE_ROW.match(lines[-1]) else []
+            lines.append(f"{_stamp(n)} | {label or 'IP'} | {words}")
         else:  # initials: the interviewer I:, every answer IP:
             lines.append(f"I: {words}" if label else f"IP: {words}")
     return lines, find
@@ -171,7 +204,7 @@ def line_starts(text: str, lines: list[str]) -> list[int]:
 def coded_lines(
     docs: dict[str, list[dict[str, Any]]], *, model: bool, form: str = "txt", style: str = "colon"
 ) -> dict[str, list[set[str]]]:
-    """Each document's lines' codes as `ingest` and `themes` store them (a hit counts on the line it starts in),
+    """Each document's lines' codes as `ingest` and `themes` store them (a hit counts on the line its middle is in),
     the documents written as files of `form` (txt, docx, pdf, html) with speaker labels in `style`."""
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.themes import run_themes
@@ -191,9 +224,12 @@ def coded_lines(
             starts = line_starts(text, written[name][1])
             lost[name] = starts.count(-1)
             codes: list[set[str]] = [set() for _ in rows]
-            spans = conn.execute("SELECT start, label FROM spans WHERE doc_id = ? AND layer = 'theme'", (doc_id,))
-            for start, label in spans.fetchall():
-                line = max((k for k, s in enumerate(starts) if 0 <= s <= start), default=0)
+            spans = conn.execute("SELECT start, end, label FROM spans WHERE doc_id = ? AND layer = 'theme'", (doc_id,))
+            for start, end, label in spans.fetchall():
+                # the line holding the hit's middle: a hit on a table row or a paragraph without turns starts at the
+                # row's time or speaker label, before the line's words
+                middle = (start + end) // 2
+                line = max((k for k, s in enumerate(starts) if 0 <= s <= middle), default=0)
                 codes[line].add(label)
             out[name] = codes
     if sum(lost.values()):

@@ -96,7 +96,7 @@ def is_person_label(label: str, attrs: Mapping[str, Any] | None = None, names: T
     letters = [c for c in word if c.isalpha()]
     if all(c.isupper() for c in letters) and len(letters) <= 5:
         return named  # an acronym (SFS, EU, SKR) unless the text writes it as a name: "AMIRA:" and "… sa Amira"
-    if is_org_word(word) or fold(word) in PLACE_WORDS:
+    if is_org_word(word) or key in PLACE_WORDS:
         return False
     return named
 
