@@ -13,9 +13,9 @@ Heading style), PDF (A4, wrapped by the layout, a running header and page number
 around the text, heading-like lines as <h2>), so what the readers lose or join shows too. `--speakers` writes the
 transcripts' speaker labels another way: capitals ("MAJA STRAND:"), on a line of their own over the turn (as Word
 transcripts do), after a timestamp ("[00:03:12] Maja Strand:"), with a timestamp on the name's line ("Maja Strand
-00:03:12", as meeting-recording exports do), the interviews' codes I:/IP: (every answer labelled), or a table of
-time, speaker and text (with --format docx or html a real table; in text, its cells joined by " | " as the readers
-give them).
+00:03:12", as meeting-recording exports do), the interviews' codes I:/IP: (every answer labelled), the interviews
+by first names, "Anna:" asking and "Per:" answering (`names`), or a table of time, speaker and text (with --format
+docx or html a real table; in text, its cells joined by " | " as the readers give them).
 
 Prints core-seven precision, recall and F1 per genre and overall, and all-fourteen F1 overall. Never used to fit or
 tune: see README.md in this folder.
@@ -151,7 +151,7 @@ def write_html(lines: list[str], path: Path) -> Path:
 
 WRITERS = {"txt": write_txt, "docx": write_docx, "pdf": write_pdf, "html": write_html}
 TRANSCRIPTS = ("interview", "podcast", "focus")
-STYLES = ("colon", "caps", "own-line", "timestamp", "name-time", "initials", "table")
+STYLES = ("colon", "caps", "own-line", "timestamp", "name-time", "initials", "names", "table")
 
 
 def _stamp(line: int) -> str:
@@ -167,7 +167,9 @@ def styled(rows: list[dict[str, Any]], style: str) -> tuple[list[str], list[str]
     for n, row in enumerate(rows):
         text = str(row["text"])
         prefix = _SPEAKER_PREFIX.match(text) if row["genre"] in TRANSCRIPTS else None
-        if style == "colon" or row["genre"] not in TRANSCRIPTS or (style == "initials" and row["genre"] != "interview"):
+        if style == "colon" or row["genre"] not in TRANSCRIPTS or (
+            style in ("initials", "names") and row["genre"] != "interview"
+        ):
             lines.append(text)
             find.append(text)
             continue
@@ -184,8 +186,10 @@ def styled(rows: list[dict[str, Any]], style: str) -> tuple[list[str], list[str]
         elif style == "table":  # time, speaker, text; an interview's unlabelled answers are the respondent's, IP
             lines += [TABLE_HEADER] if not lines or not _TABLE_ROW.match(lines[-1]) else []
             lines.append(f"{_stamp(n)} | {label or 'IP'} | {words}")
-        else:  # initials: the interviewer I:, every answer IP:
+        elif style == "initials":  # the interviewer I:, every answer IP:
             lines.append(f"I: {words}" if label else f"IP: {words}")
+        else:  # names: the interviewer and the one who answers by first name, every line labelled
+            lines.append(f"Anna: {words}" if label else f"Per: {words}")
     return lines, find
 
 

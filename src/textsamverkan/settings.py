@@ -157,7 +157,8 @@ SETTINGS: tuple[Setting, ...] = (
         bool,
         False,
         "Code what the interviewer or moderator says too (turns labelled Intervjuare, I, Moderator, Samtalsledare, "
-        "or a speaker given one of those roles by the header, 'Anna (intervjuare):', or by ingest --speakers-file). "
+        "or a speaker given one of those roles by the header, 'Anna (intervjuare):', by ingest --speakers-file, or at "
+        "ingest because she asks nearly every question of a two-party transcript). "
         "Off by default: an interview guide's questions name its themes in every interview, and would count as "
         "mentions.",
         ("themes",),

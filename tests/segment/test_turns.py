@@ -388,6 +388,29 @@ def test_an_interview_code_after_a_name_is_the_speakers_role() -> None:
         ("Eva Lind", "M", None), ("Per Holm", "S", None)]
 
 
+NAMED_INTERVIEW = (
+    "Anna: Hur fick ni tag på munskydd i våras?\nPer: Vi fick låna från tandvården.\n"
+    "Anna: Och provtagningen?\nPer: Vårdcentralen tog dem, svaren kom efter tre dagar.\n"
+    "Anna: Hur är det med läkarna?\nPer: De kommer varannan vecka.\n"
+    "Anna: Och hur fungerar informationen mellan er och regionen?\nPer: Sådär, faxen går fortfarande.\n"
+    "Anna: Tack.\nPer: Tack själv.\n"
+)
+
+
+def test_the_one_of_two_who_asks_nearly_every_time_is_the_interviewer() -> None:
+    """"Anna:" asks, "Per:" answers, and nothing says who is who: Anna gets the role, with a note."""
+    seg = segment_turns(NAMED_INTERVIEW)
+    assert [(s.name, s.role) for s in seg.speakers] == [("Anna", "intervjuare"), ("Per", None)]
+    assert any("Anna is read as the interviewer" in note for note in seg.notes)
+    # a conversation where both ask now and then (a podcast host and a guest) is left as it is
+    chat = NAMED_INTERVIEW.replace("Anna: Hur är det med läkarna?", "Anna: Läkarna kommer ofta.").replace(
+        "Per: De kommer varannan vecka.", "Per: Gör de verkligen det?")
+    assert [s.role for s in segment_turns(chat).speakers] == [None, None]
+    # three speakers: a focus group or a podcast, not an interview
+    three = NAMED_INTERVIEW + "Lena: Får jag säga något om hemtjänsten?\nLena: Vi hade samma problem.\n"
+    assert all(s.role is None for s in segment_turns(three).speakers)
+
+
 def test_labelled_answers_are_left_as_they_are() -> None:
     text = "I: Hur fick ni tag på munskydd?\nIP: Vi fick låna.\nDet räckte inte.\nI: Och sedan?\nIP: Regionen hjälpte."
     seg = segment_turns(text)

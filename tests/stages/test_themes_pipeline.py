@@ -183,3 +183,27 @@ def test_a_named_interviewer_given_the_role_in_a_speakers_file_is_not_coded(tmp_
     transcript = docs / "intervju.txt"
     transcript.write_text(transcript.read_text(encoding="utf-8").replace("Anna:", "Anna (intervjuare):"), "utf-8")
     assert speakers_coded() == {"Per"}
+
+
+def test_a_named_interviewer_who_only_asks_is_found_and_not_coded(tmp_path: Path) -> None:
+    """No role anywhere, but "Anna:" ends every turn with a question and "Per:" never does: she is the interviewer,
+    and her questions are not coded (the speakers table shows her role)."""
+    db, docs = tmp_path / "a.db", tmp_path / "docs"
+    docs.mkdir()
+    (docs / "intervju.txt").write_text(
+        "Anna: Hur fick ni tag på munskydd och handskar i våras?\n"
+        "Per: Vi fick låna munskydd från tandvården, det var det enda som fanns.\n"
+        "Anna: Hur gick provtagningen av de boende till?\n"
+        "Per: Vårdcentralen tog prover på alla boende, och provsvaren kom efter tre dagar.\n"
+        "Anna: Hur ofta kommer läkaren till boendet?\n"
+        "Per: Läkaren kommer varannan vecka, annars ringer vi.\n"
+        "Anna: Har ni en samordnad individuell plan för de boende?\n"
+        "Per: Ja, vi gör en SIP tillsammans med regionen för alla som skrivs ut.\n",
+        encoding="utf-8",
+    )
+    invoke(db, "ingest", str(docs), "-q")
+    assert "intervjuare" in invoke(db, "speakers")
+    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "runs"))
+    with (next((tmp_path / "runs").iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["speaker"] for r in rows} == {"Per"} and len(rows) >= 3

@@ -17,6 +17,7 @@ from typing import Any
 from textsamverkan.errors import E_OPTION, UserError, did_you_mean
 from textsamverkan.segment.name_likeness import judge_labels
 from textsamverkan.segment.names import fold, is_questioner_label
+from textsamverkan.segment.questioners import mark_interviewer
 from textsamverkan.segment.speaker_csv import load_speakers_csv
 from textsamverkan.segment.speakers import resolve_speakers
 from textsamverkan.segment.turn_bounds import body_bounds
@@ -278,6 +279,7 @@ def segment_turns(text: str, *, pattern: str | None = None, format: str | None =
     resolution = resolve_speakers(text, turns, overrides=overrides)
     notes = [f"speaker turns in format '{candidate.format}': {len(resolution.turns)} turns by "
              f"{len(resolution.speakers)} speakers", *answer_notes, *resolution.notes,
+             *mark_interviewer(text, resolution.turns, resolution.speakers),
              *_unattributed_notes(text, resolution.turns, excluded)]
     return TurnSegmentation(candidate.format, resolution.turns, resolution.speakers, notes)
 
@@ -295,5 +297,6 @@ def resolve_known_turns(text: str, known: Sequence[tuple[int, int, str]], *,
         return TurnSegmentation("none", notes=[NO_TURNS_NOTE])
     resolution = resolve_speakers(text, turns, speakers_file=speakers_file)
     notes = [f"speaker turns in format '{format}': {len(resolution.turns)} turns by "
-             f"{len(resolution.speakers)} speakers", *resolution.notes]
+             f"{len(resolution.speakers)} speakers", *resolution.notes,
+             *mark_interviewer(text, resolution.turns, resolution.speakers)]
     return TurnSegmentation(format, resolution.turns, resolution.speakers, notes)
