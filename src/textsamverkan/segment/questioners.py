@@ -1,10 +1,10 @@
-"""Who asks in a two-party transcript labelled by names ("Anna:" / "Per:"): the interviewer, found by what she does.
+"""Who asks in a two-party transcript labelled by names ("Anna:" / "Per:"): the interviewer, found by what they do.
 
 An interview guide's questions name its themes, so theme coding leaves the interviewer's turns out; a transcript
-that labels her by role ("Intervjuare:", "Anna (intervjuare):") or a speakers.csv says who she is. When nothing
-does, a conversation of two where one speaker ends nearly every turn with a question and the other almost never
-does is an interview, and the one who asks gets the role "intervjuare", with a note. A podcast host or a meeting's
-chair asks in a third to a half of their turns and is left as they are.
+that labels the interviewer by role ("Intervjuare:", "Anna (intervjuare):") or a speakers.csv says who it is. When
+nothing does, a conversation of two where one speaker ends nearly every turn with a question and the other almost
+never does is an interview, and the one who asks gets the role "intervjuare", with a note. A podcast host or a
+meeting's chair asks in a third to a half of their turns and is left as they are.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ OTHER_SHARE = 0.1  # at most, of the other speaker's turns
 
 def mark_interviewer(text: str, turns: Sequence[Turn], speakers: Sequence[Speaker]) -> list[str]:
     """Give the role "intervjuare" to the one of two speakers who asks (see the module docstring); a note naming
-    her, or no note when the transcript is no such interview or already says who asks."""
+    them, or no note when the transcript is no such interview or already says who asks."""
     if len(speakers) != 2 or any(is_questioner_label(label) for label in (*(s.role or "" for s in speakers),
                                                                           *(t.label for t in turns))):
         return []  # not two, or the labels or a speakers.csv already say who asks
@@ -37,6 +37,6 @@ def mark_interviewer(text: str, turns: Sequence[Turn], speakers: Sequence[Speake
             asker.role = INTERVIEWER_ROLE
             return [f"{asker.name} ends {asked[asker.id]} of {said[asker.id]} turns with a question and "
                     f"{other.name} {asked[other.id]} of {said[other.id]}: {asker.name} is read as the interviewer "
-                    "(role 'intervjuare': theme coding leaves her turns out unless `themes --code-interviewer`; "
+                    "(role 'intervjuare': theme coding leaves those turns out unless `themes --code-interviewer`; "
                     "a role in a speakers.csv overrides this)"]
     return []
