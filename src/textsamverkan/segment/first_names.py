@@ -11,7 +11,7 @@ start of their turn. Compared by folded key (accents removed, lower case).
 from __future__ import annotations
 
 import unicodedata
-from importlib import resources
+from pathlib import Path
 
 
 def _key(word: str) -> str:
@@ -20,7 +20,8 @@ def _key(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
-_LIST = resources.files("textsamverkan.segment").joinpath("data", "first_names.txt")
+# read beside this module, not through the package (textsamverkan.segment imports this module as it loads)
+_LIST = Path(__file__).resolve().parent / "data" / "first_names.txt"
 FIRST_NAMES = frozenset(_key(name) for name in _LIST.read_text(encoding="utf-8").split())
 
 
