@@ -109,6 +109,14 @@ def test_topics_of_a_corpus_larger_than_the_sample_cover_every_passage(tmp_path:
     assert manifest["settings"]["topic_sample"] == 60 and manifest["summary"]["topics_fitted_on"] == int(fitted)
 
 
+def rules_coded(db: Path, runs: Path, *options: str) -> list[dict[str, str]]:
+    """The theme_passages.csv rows of a themes run with the rules alone (no topics, no learned layer: it reads the
+    same sentences, `stages.sentences.coding_inputs`), its outputs written under `runs`."""
+    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(runs), *options)
+    with (next(runs.iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
+        return list(csv.DictReader(handle))
+
+
 def test_a_section_heading_is_not_coded_but_the_prose_under_it_is(tmp_path: Path) -> None:
     db, docs = tmp_path / "h.db", tmp_path / "docs"
     docs.mkdir()
@@ -119,11 +127,7 @@ def test_a_section_heading_is_not_coded_but_the_prose_under_it_is(tmp_path: Path
         encoding="utf-8",
     )
     invoke(db, "ingest", str(docs), "-q")
-    # the rules alone (the learned layer reads the same sentences, `stages.sentences.coding_inputs`)
-    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "runs"))
-    run_dir = next((tmp_path / "runs").iterdir())
-    with (run_dir / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
-        quotes = {(r["theme"], r["quote"]) for r in csv.DictReader(handle)}
+    quotes = {(r["theme"], r["quote"]) for r in rules_coded(db, tmp_path / "runs")}
     assert ("care_plans", "Vårdplanering") not in quotes and ("ppe", "Skyddsutrustning") not in quotes
     assert any(code == "care_plans" and "samordnad individuell plan" in q for code, q in quotes)
     assert any(code == "ppe" and "munskydd" in q for code, q in quotes)
@@ -144,10 +148,8 @@ def test_an_interview_is_coded_in_its_answers_and_the_questions_only_when_asked(
     invoke(db, "ingest", str(docs), "-q")
 
     def coded(*options: str) -> set[tuple[str, str, str]]:
-        runs = tmp_path / f"runs{len(options)}"
-        invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(runs), *options)
-        with (next(runs.iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
-            return {(r["theme"], r["speaker"], r["quote"][:20]) for r in csv.DictReader(handle)}
+        rows = rules_coded(db, tmp_path / f"runs{len(options)}", *options)
+        return {(r["theme"], r["speaker"], r["quote"][:20]) for r in rows}
 
     answers = {("ppe", "Per", "Vi fick låna munskyd"), ("testing", "Per", "Vårdcentralen tog pr")}
     assert coded() == answers
@@ -172,10 +174,7 @@ def test_a_named_interviewer_given_the_role_in_a_speakers_file_is_not_coded(tmp_
 
     def speakers_coded(*ingest_options: str) -> set[str]:
         invoke(db, "ingest", str(docs), "-q", "--force", *ingest_options)
-        runs = tmp_path / f"runs{len(list(tmp_path.glob('runs*')))}"
-        invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(runs))
-        with (next(runs.iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
-            return {r["speaker"] for r in csv.DictReader(handle)}
+        return {r["speaker"] for r in rules_coded(db, tmp_path / f"runs{len(list(tmp_path.glob('runs*')))}")}
 
     assert speakers_coded() == {"Anna", "Per"}
     assert speakers_coded("--speakers-file", str(speakers)) == {"Per"}
@@ -203,7 +202,5 @@ def test_a_named_interviewer_who_only_asks_is_found_and_not_coded(tmp_path: Path
     )
     invoke(db, "ingest", str(docs), "-q")
     assert "intervjuare" in invoke(db, "speakers")
-    invoke(db, "themes", "--no-topics", "--no-model-coder", "--outputs", str(tmp_path / "runs"))
-    with (next((tmp_path / "runs").iterdir()) / "theme_passages.csv").open(encoding="utf-8-sig") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = rules_coded(db, tmp_path / "runs")
     assert {r["speaker"] for r in rows} == {"Per"} and len(rows) >= 3

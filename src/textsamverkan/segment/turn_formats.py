@@ -115,6 +115,12 @@ _TIME_AFTER = re.compile(
 _TIME_AFTER_COLON = re.compile(rf"[ \t]*(?P<h>{_LABEL}[ \t]*:[ \t]*(?:\[(?P<t1>{TIME})\]|\((?P<t2>{TIME})\)))", re.M)
 
 
+def _timestamp(m: re.Match[str]) -> str:
+    """The time a header's match holds, in whichever of the three written forms it has ("" without one)."""
+    groups = m.groupdict()
+    return groups.get("t1") or groups.get("t2") or groups.get("t3") or ""
+
+
 def find_timestamp_headers(text: str, lines: list[Line]) -> list[Header]:
     """`[00:01:02] Name:`, `(00:01:02) Name`, `00:01:02 Name:`, `Name (00:01:02)`, `Name 00:01`, `Name: [00:01]`."""
     headers = []
@@ -126,9 +132,7 @@ def find_timestamp_headers(text: str, lines: list[Line]) -> list[Header]:
             parsed = parse_label(m.group("label"))
             if parsed is None:
                 continue
-            groups = m.groupdict()
-            time = groups.get("t1") or groups.get("t2") or groups.get("t3") or ""
-            attrs = {"timestamp": time, **parsed[1]}
+            attrs = {"timestamp": _timestamp(m), **parsed[1]}
             headers.append(Header(m.start("h"), m.end("h"), parsed[0], m.end("h"), attrs))
             break
     return headers
@@ -151,8 +155,8 @@ def find_row_headers(text: str, lines: list[Line]) -> list[Header]:
         parsed = parse_label(m.group("label"))
         if parsed is None:
             continue
-        time = m.group("t1") or m.group("t2") or m.group("t3") or ""
-        attrs = {"timestamp": time, **parsed[1]} if time else parsed[1]
+        stamp = _timestamp(m)
+        attrs = {"timestamp": stamp, **parsed[1]} if stamp else parsed[1]
         headers.append(Header(m.start("h"), m.end("h"), parsed[0], m.end("h"), attrs))
     return headers
 
