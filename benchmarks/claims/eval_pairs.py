@@ -112,6 +112,7 @@ SETS = {
     "blind20": "verify_blind20.jsonl",
     "blind21": "verify_blind21.jsonl",
     "blind22": "verify_blind22.jsonl",
+    "blind23": "verify_blind23.jsonl",
 }
 
 

@@ -60,6 +60,8 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "uppgång",
                 "tilltagande",
                 "rusa",  # "arbetslösheten har rusat"
+                "intensifiera",  # "förföljelsen har intensifierats" is not "minskat"
+                "eskalera",
                 "uppåt",
                 "ofta",  # and "oftare": how often is an amount ("oftare än männen")
             ]
@@ -87,6 +89,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "faller",
                 "fallit",
                 "nedgång",
+                "avta",  # "smittspridningen avtar"
                 "nedskärning",
                 "besparing",
                 "sällan",
@@ -151,6 +154,17 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["muntlig", "muntligt", "muntligen"]),
     ),
     "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    # ("het" is also the head of "myndighet")
+    "temperatur": (frozenset(["varm", "varmare", "hetta"]), frozenset(["kall", "kallare", "kyla"])),
+    # "problemen har lindrats" is not "förvärrats"
+    "lindring": (frozenset(["lindra", "lindring"]), frozenset(["förvärra", "förvärring"])),
+    # "kvinnor skyddas från våld" is not "utsätts för våld"
+    "utsatthet": (frozenset(["skydda", "skyddad", "skyddas"]), frozenset(["utsätta", "utsatt", "utsättas"])),
+    # "föreskrifterna omfattar dieselfordon" is not "undantar dieselfordon"
+    "inbegripande": (
+        frozenset(["omfatta", "inkludera", "innefatta", "inbegripa"]),
+        frozenset(["undanta", "exkludera"]),
+    ),
     "allvar": (frozenset(["lindrig", "mild", "ofarlig"]), frozenset(["allvarlig", "farlig"])),
     "riktning": (frozenset(["inrikes", "intern", "internt"]), frozenset(["utrikes", "extern", "externt"])),
     "tvång": (frozenset(["frivillig", "frivilligt"]), frozenset(["obligatorisk", "obligatoriskt", "tvingande"])),
@@ -229,7 +243,7 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "trygghet": (frozenset(["trygg", "tryggare"]), frozenset(["prekär", "otrygg"])),
     # "fått mest statligt stöd" is not "minst" (the one against the other only: "mest" is also "mostly"; "minst 20
     # domar" is a bound, `_COUNTED`, and "inte minst" "especially")
-    "ytterlighet": (frozenset(["mest", "flest"]), frozenset(["minst"])),
+    "ytterlighet": (frozenset(["mest", "flest", "störst"]), frozenset(["minst"])),
     "noggrannhet": (frozenset(["noggrann", "noggrannare", "omsorgsfull"]), frozenset(["slarvig", "slarvigare"])),
     "öppenhet": (frozenset(["öppen", "öppet", "öppna"]), frozenset(["stängd", "stängt", "stängda", "stänga"])),
     # advice: "förordar en sänkning" is not "avråder från en sänkning", nor "rekommendera munskydd" "avråda från"

@@ -50,12 +50,19 @@ _PERIODS = (
     (re.compile(r"\bett sekel\b", re.I), 100.0, "år", "amount", ""),
     (re.compile(r"\bett halvår\b", re.I), 6.0, "månader", "amount", ""),
 )
+# "ett femtiotal experter" is about fifty, "ett tusental" about a thousand ("30-tal" in digits is a quantity)
+_ROUND_NUMBERS = {
+    "tio": 10.0, "tjugo": 20.0, "trettio": 30.0, "fyrtio": 40.0, "femtio": 50.0, "sextio": 60.0, "sjuttio": 70.0,
+    "åttio": 80.0, "nittio": 90.0, "hundra": 100.0, "tusen": 1000.0, "dussin": 12.0,
+}  # fmt: skip
 _EXTRA = (
-    (re.compile(r"\bhälften\b", re.I), 50.0, "%", "amount", ""),
+    # "hälften så många" is a factor ("halverats"), "hälften" alone a share
+    (re.compile(r"\bhälften\b(?!\s+så\b)", re.I), 50.0, "%", "amount", ""),
+    (re.compile(r"\bhälften så\b", re.I), 0.5, "gånger", "factor", ""),
     (re.compile(r"\bdubbelt så\b", re.I), 2.0, "gånger", "factor", ""),
     (re.compile(r"\bett par hundra\b", re.I), 200.0, "", "amount", "omkring"),
     (re.compile(r"\bett par tusen\b", re.I), 2000.0, "", "amount", "omkring"),
-    (re.compile(r"\bett hundratal\b", re.I), 100.0, "", "amount", "omkring"),
+    *((re.compile(rf"\bett {w}tal\b", re.I), size, "", "amount", "omkring") for w, size in _ROUND_NUMBERS.items()),
     (re.compile(r"\bhalva\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\b(?:varannan|vartannat|varsannan)\b", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\b(?:vart?|varje) tredje\b", re.I), 100 / 3, "%", "amount", ""),

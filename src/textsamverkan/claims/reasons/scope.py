@@ -2,10 +2,11 @@
 names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har …", "de flesta kommuner"). The
 statement claims more than the evidence: an amount in conflict, like "300" against "30".
 
-Only a part said as a part counts: "varav" with an amount, "N av dessa", "N av M", or a partitive word ("några",
-"flera", "de flesta", "hälften") just before the thing the statement quantifies. A bare number never does ("21
-regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "hela" or "100 procent"; a
-universal the statement hedges or denies ("nästan alla", "inte alla") claims no whole.
+Only a part said as a part counts: "varav" with an amount, "N av dessa", "en av dem", "N av M", or a partitive word
+("några", "flera", "de flesta", "hälften") just before the thing the statement quantifies. A bare number never does
+("21 regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "båda", "hela" or "100
+procent" as often as the statement does; a universal the statement hedges or denies ("nästan alla", "inte alla")
+claims no whole.
 """
 
 from __future__ import annotations
@@ -15,14 +16,20 @@ from functools import lru_cache
 
 from textsamverkan.claims.quantities import NUMBER_WORDS
 
-_UNIVERSAL = re.compile(r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda)(?![\w-])", re.I)
+# "båda förövarna" against "en av dem", "hela anslaget" against "2,6 av dessa 100 miljoner" (not "hela 14 procent",
+# which stresses an amount, nor "hela tiden", "det hela", "på det hela taget")
+_UNIVERSAL = re.compile(
+    r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda|båda|bägge|(?<!det )hela(?!\s+(?:\d|tiden\b|taget\b)))(?![\w-])",
+    re.I,
+)
 # "nästan alla", "inte alla", "långt ifrån samtliga": no claim about the whole
 _HEDGED = re.compile(
     r"(?<![\w-])(?:inte|ej|icke|långt ifrån|knappast|nästan|praktiskt taget|i stort sett|snart sagt)\s+$", re.I
 )
 # ("hela 14 procent" only stresses an amount)
 _WHOLE_IN_EVIDENCE = re.compile(
-    r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|hela(?!\s+\d)|samlade|alltid|100\s*(?:%|procent))"
+    r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|båda|bägge|hela(?!\s+\d)|samlade|alltid"
+    r"|100\s*(?:%|procent))"
     r"(?![\w-])",
     re.I,
 )
@@ -69,7 +76,7 @@ def _a_part(evidence: str) -> str | None:
     dessa" ("10 av dessa", "hälften av dem"), if it has one."""
     for m in _PART_OF.finditer(evidence):
         word = (m.group("part") or m.group("share")).lower()
-        if _is_number(word) or word in _PARTITIVE:
+        if _is_number(word) or word in _PARTITIVE or (m.group("share") and word in ("en", "ett")):  # "en av dem"
             return m.group()
     return None
 
@@ -89,10 +96,12 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     from textsamverkan.claims.reasons.words import analyse
 
     wholes = _wholes(statement)
-    if not wholes or _WHOLE_IN_EVIDENCE.search(evidence):
+    # the evidence's own wholes answer as many of the statement's: "Samtliga 176 passagerare omkom, och alla var
+    # svenska" claims one more whole than "Samtliga 176 passagerare omkom, varav 17 var svenska"
+    if len(wholes) <= len(_WHOLE_IN_EVIDENCE.findall(evidence)):
         return []
     if part := _a_part(evidence):
-        return [(wholes[0][0], part)]
+        return [(wholes[-1][0], part)]
     tokens = list(_WORD.finditer(evidence))
     lower = evidence.lower()
     for said, things in wholes:

@@ -354,6 +354,9 @@ def analyse(surface: str) -> Word:
     if len(pieces) > 1:  # "covid-19-vaccination": covid + vaccination, like "covidvaccination"
         return Word(surface, lemma, tuple(pieces))
     parts = tuple(p.lower() for p in split_compound(surface.lower()).parts) if len(surface) >= 8 else (lemma,)
+    if len(parts) == 1 and len(lemma) >= 8 and lemma != surface.lower():
+        # an inflected compound whose form the splitter cannot read splits as its lemma: "skogsbränder" → skog + brand
+        parts = tuple(p.lower() for p in split_compound(lemma).parts)
     if lemma == surface.lower() and len(parts) > 1:
         # a compound the lookup does not know takes its head's lemma: "delredovisar" → "delredovisa"
         at = lemma.rfind(parts[-1][: max(3, len(parts[-1]) - 2)])
