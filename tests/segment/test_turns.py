@@ -6,6 +6,7 @@ import pytest
 
 from textsamverkan.errors import UserError
 from textsamverkan.segment import NO_TURNS_NOTE, TurnSegmentation, resolve_known_turns, segment_turns
+from textsamverkan.segment.names import is_questioner_label
 
 
 def check(text: str, seg: TurnSegmentation) -> list[tuple[str, str]]:
@@ -62,6 +63,14 @@ def test_interview_codes() -> None:
     labels = [label for label, _ in check(text, seg)]
     assert labels == ["I", "IP1", "I", "IP 2", "Intervjuare", "Informant 2", "R1"]
     assert [s.name for s in seg.speakers] == ["I", "IP1", "IP 2", "Intervjuare", "Informant 2", "R1"]
+
+
+def test_short_interview_codes_in_mixed_case() -> None:
+    text = "Int: Hur började din dag?\nResp: Med rapporten från natten.\nInt: Och sedan?\nResp: Medicinrundan.\n"
+    seg = segment_turns(text)
+    assert seg.format == "interview_code"
+    assert [label for label, _ in check(text, seg)] == ["Int", "Resp", "Int", "Resp"]
+    assert [is_questioner_label(s.name) for s in seg.speakers] == [True, False]  # "Int" asks: not coded
 
 
 @pytest.mark.parametrize("text", [
