@@ -10,7 +10,7 @@ from textsamverkan.model.span import Span
 from textsamverkan.model.speaker import Speaker as Speaker  # re-exported: segment's public name for it
 
 TURN_LAYER = "turn"
-SEGMENTER_NAME = "segment.speaker_turns.v3"
+SEGMENTER_NAME = "segment.speaker_turns.v4"
 
 _WORD = re.compile(r"\S+")
 
