@@ -107,6 +107,18 @@ def test_two_page_documents_keep_repeated_lines(tmp_path: Path, read_all: ReadAl
     assert doc.text == "Tabell\nRad ett.\n\f\nTabell\nRad två."
 
 
+def test_a_numbered_two_page_document_loses_its_running_header(tmp_path: Path, read_all: ReadAll) -> None:
+    pages = [["Regionen och kommunerna behövde samordna"], ["sina insatser för äldre. Det gick bra."]]
+    [doc] = read_all(write(tmp_path, make_pdf(pages, header="Region Norrland – Uppföljning 2021")))
+    # the header would otherwise sit inside the sentence that runs over the page break
+    assert doc.text == "Regionen och kommunerna behövde samordna\n\f\nsina insatser för äldre. Det gick bra."
+    assert doc.notes[0] == (
+        "dropped a repeated page header/footer (e.g. 'Region Norrland – Uppföljning 2021') on 2 pages")
+    # a page number read out just below the header, as some writers draw it
+    cleaned, _ = strip_furniture([["Rapport 2021", "1", "Text som fortsätter"], ["Rapport 2021", "2", "här."]])
+    assert cleaned == [["Text som fortsätter"], ["här."]]
+
+
 def test_strip_furniture_keeps_numbers_off_the_page_sequence() -> None:
     pages = [["Resultat", "42"], ["Mer text", "7"], ["Slut", "1999"]]
     cleaned, notes = strip_furniture(pages)

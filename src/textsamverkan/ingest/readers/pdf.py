@@ -1,9 +1,9 @@
 """PDF files (pypdf): the text of each page, pages joined by a form feed, with a page locator per page.
 
 Repeated page headers/footers and bare page numbers are dropped only when that is safe: a line (digits aside)
-at the top or bottom of most pages of a document of three pages or more, or a lone number at a page's top or
-bottom that follows the page sequence. Anything else is kept; the normaliser downstream joins the paragraphs a
-page break cut.
+at the top or bottom of most pages of a document of three pages or more, the same outermost line on both pages of
+a two-page document whose pages are numbered, or a lone number at a page's top or bottom that follows the page
+sequence. Anything else is kept; the normaliser downstream joins the paragraphs a page break cut.
 """
 
 from __future__ import annotations
@@ -187,11 +187,15 @@ def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]
     and has a letter. Outermost lines of at most 60 characters that differ only in digits count as the same
     when a number in them runs with the page number ("Sida 3 av 12"). A lone number at a page's top or
     bottom is dropped when it follows the page sequence (page index plus the same offset) on at least two
-    pages, or is "1" on a one-page document.
+    pages, or is "1" on a one-page document. A two-page document loses its outermost top or bottom line only when
+    both pages are numbered and the line is the same on both (a report's running header, which would cut a
+    sentence running over the break); without page numbers a repeated line, such as a table's heading, is kept.
     """
     n = len(pages)
     drop: list[set[int]] = [set() for _ in pages]
     example = ""
+    if n == 2:
+        example = _two_page_header(pages, drop)
     if n >= 3:
         threshold = max(3, math.ceil(0.6 * n))
         for top in (True, False):
@@ -228,6 +232,38 @@ def strip_furniture(pages: list[list[str]]) -> tuple[list[list[str]], list[str]]
     cleaned = [_page_lines("\n".join(line for i, line in enumerate(lines) if i not in drop[page]))
                for page, lines in enumerate(pages)]
     return cleaned, notes
+
+
+def _two_page_header(pages: list[list[str]], drop: list[set[int]]) -> str:
+    """Mark in `drop` the outermost top and bottom lines that are the same on both pages of a two-page document
+    whose pages both carry a page number among their first or last `_ZONE` lines; the first line marked, or ""."""
+    numbers = _zone_numbers(pages)
+    if len(numbers) != 2:
+        return ""
+    beside_numbers = [drop[page] | {numbers[page]} for page in (0, 1)]
+    example = ""
+    for top in (True, False):
+        edges = _edges(pages, beside_numbers, top)
+        outer = [_collapse(pages[page][edges[page]]) for page in edges]
+        if len(outer) == 2 and outer[0] == outer[1] and len(outer[0]) <= _MAX_FURNITURE_CHARS \
+                and re.search(r"[^\W\d_]", outer[0]):
+            for page in (0, 1):
+                drop[page].add(edges[page])
+            example = example or outer[0]
+    return example
+
+
+def _zone_numbers(pages: list[list[str]]) -> dict[int, int]:
+    """page -> line of a lone number among the page's first or last `_ZONE` lines that follows the page sequence
+    with the same offset on every page (a page number drawn before or after a header line), or {}."""
+    candidates: dict[int, dict[int, int]] = {}
+    for page, lines in enumerate(pages):
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        for i in dict.fromkeys(filled[:_ZONE] + filled[-_ZONE:]):
+            match = _PAGE_NUMBER.match(lines[i].strip())
+            if match:
+                candidates.setdefault(int(match.group(1)) - (page + 1), {}).setdefault(page, i)
+    return next((found for found in candidates.values() if len(found) == len(pages)), {})
 
 
 def _page_numbers(pages: list[list[str]], drop: list[set[int]]) -> list[tuple[int, int]]:
