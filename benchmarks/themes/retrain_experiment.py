@@ -34,7 +34,7 @@ from add_training_documents import training_rows, words  # noqa: E402
 from textsamverkan.segment.sentences import Sentence, simple_sentences  # noqa: E402
 from textsamverkan.themes import model_coder  # noqa: E402
 from textsamverkan.themes.codebook import load_default_codebook  # noqa: E402
-from textsamverkan.themes.matcher import code_sentences  # noqa: E402
+from textsamverkan.themes.matcher import LexicalMatcher, code_sentences  # noqa: E402
 from textsamverkan.themes.types import ThemeHit  # noqa: E402
 
 
@@ -97,12 +97,8 @@ def figures(name: str, coder: Any) -> str:
     items = d.load_items(HERE / name)
     if "doc" in items[0]:
         preds = d.document_predictions(items, with_model=True, coder=coder)
-    else:  # single sentences: no document, no gate
-        cb = load_default_codebook()
-        preds = []
-        for sentences in d.sentences_of(items):
-            hits = code_sentences(sentences, cb)
-            preds.append({h.code for h in hits + coder.code(sentences, hits)})
+    else:  # single sentences: no document, no gate; the same fit, cached for the process
+        preds = d.combined_coder(d.sentences_of(items))
     core = d.prf(*d.counts(items, preds, list(d.CORE_THEMES)))
     implicit = [i for i, it in enumerate(items) if it["kind"] == "implicit"]
     imp = d.prf(*d.counts([items[i] for i in implicit], [preds[i] for i in implicit], list(d.CORE_THEMES)))
@@ -123,6 +119,7 @@ def audit(coder: Any) -> str:
             if not line.startswith("#") and len(cells) >= 5:
                 readings[(cells[0], cells[1], cells[4][:260])] = cells[3]
     cb = load_default_codebook()
+    matcher = LexicalMatcher(cb)
     skip = background_documents()
     counts = {"y": 0, "n": 0}
     unread = []
@@ -132,7 +129,7 @@ def audit(coder: Any) -> str:
         genre = "riksdag" if doc_id.startswith("ip/") else "government"
         sentences = simple_sentences(doc_id, text, regions)
         by_start = {s.start: s for s in sentences}
-        for h in coder.code(sentences, code_sentences(sentences, cb)):
+        for h in coder.code(sentences, code_sentences(sentences, cb, matcher=matcher)):
             said = " ".join(by_start[h.start].text.split())[:260]
             reading = readings.get((h.code, genre, said))
             if reading in counts:

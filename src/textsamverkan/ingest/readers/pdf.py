@@ -253,6 +253,12 @@ def _two_page_header(pages: list[list[str]], drop: list[set[int]]) -> str:
     return example
 
 
+def _page_offset(line: str, page: int) -> int | None:
+    """How far a lone page number on this line (page index from 0) lies from the page's place, or None."""
+    match = _PAGE_NUMBER.match(line.strip())
+    return int(match.group(1)) - (page + 1) if match else None
+
+
 def _zone_numbers(pages: list[list[str]]) -> dict[int, int]:
     """page -> line of a lone number among the page's first or last `_ZONE` lines that follows the page sequence
     with the same offset on every page (a page number drawn before or after a header line), or {}."""
@@ -260,9 +266,9 @@ def _zone_numbers(pages: list[list[str]]) -> dict[int, int]:
     for page, lines in enumerate(pages):
         filled = [i for i, line in enumerate(lines) if line.strip()]
         for i in dict.fromkeys(filled[:_ZONE] + filled[-_ZONE:]):
-            match = _PAGE_NUMBER.match(lines[i].strip())
-            if match:
-                candidates.setdefault(int(match.group(1)) - (page + 1), {}).setdefault(page, i)
+            offset = _page_offset(lines[i], page)
+            if offset is not None:
+                candidates.setdefault(offset, {}).setdefault(page, i)
     return next((found for found in candidates.values() if len(found) == len(pages)), {})
 
 
@@ -272,9 +278,9 @@ def _page_numbers(pages: list[list[str]], drop: list[set[int]]) -> list[tuple[in
     for page, lines in enumerate(pages):
         filled = [i for i, line in enumerate(lines) if line.strip() and i not in drop[page]]
         for i in sorted({filled[0], filled[-1]} if filled else set()):
-            match = _PAGE_NUMBER.match(lines[i].strip())
-            if match:
-                candidates.append((page, i, int(match.group(1)) - (page + 1)))
+            offset = _page_offset(lines[i], page)
+            if offset is not None:
+                candidates.append((page, i, offset))
     if not candidates:
         return []
     offset, count = Counter(c[2] for c in candidates).most_common(1)[0]
