@@ -102,16 +102,19 @@ def best_evidence(statement: str, passage: str, offset: int = 0) -> Evidence:
     return Evidence(offset + start, offset + end, passage[start:end], score)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 16)
 def _best_span(statement: str, passage: str) -> tuple[int, int, float]:
     """(start, end, score) of the best evidence in the passage, relative to it; cached, since ranking scores a
-    passage's evidence before judging does."""
+    passage's evidence before judging does. The cache holds a whole block of ranked statements (a few hundred,
+    up to 19 passages each), so judging them reads the evidence ranking found."""
     spans = sentences(passage)
     candidates = _shortlist(statement, passage, spans)
     scores = {i: _score(statement, passage[spans[i][0] : spans[i][1]]) for i in candidates}
     best = max(candidates, key=lambda i: (scores[i], -i))
     start, end = spans[best]
     score = scores[best]
+    if score + PAIR_GAIN > 1.0 + 1e-9:
+        return start, end, round(score, 4)  # a score is a share (at most 1): no pair can gain `PAIR_GAIN` on this
     for other in (best - 1, best + 1):
         if 0 <= other < len(spans):
             a, b = min(spans[best][0], spans[other][0]), max(spans[best][1], spans[other][1])

@@ -16,6 +16,7 @@ static-sv embedder on benchmarks/claims/eval_statements.json (see eval_link.py).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -33,6 +34,20 @@ SURE = 0.9
 EVIDENCE_WEIGHT = 0.5
 DEFAULT_THRESHOLD: float = default("link", "threshold")  # the settings table holds the value
 DEFAULT_LINK_EMBEDDER: str = default("link", "link_embedder")
+
+
+@functools.cache
+def _blas_controller() -> Any:
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> Any:
+    """A context in which numpy's BLAS runs on one thread. One statement against the passages is a small product:
+    split over threads it waits on them whenever the cores are busy (the learned verifier's threads, other work),
+    and its last bits would depend on how many cores the machine has."""
+    return _blas_controller().limit(limits=1, user_api="blas")
 
 
 class PassageLike(Protocol):
@@ -120,8 +135,9 @@ class Linker:
 
         from textsamverkan.claims.bm25 import terms
 
-        query = self.model.encode([statement], kind="query")
-        cosine = np.asarray(self.vectors @ np.asarray(query, dtype=np.float32).reshape(-1), dtype=np.float64)
+        query = np.asarray(self.model.encode([statement], kind="query"), dtype=np.float32).reshape(-1)
+        with _one_blas_thread():
+            cosine = np.asarray(self.vectors @ query, dtype=np.float64)
         lexical = np.asarray(self.bm25.scores(terms(statement)), dtype=np.float64)
         hybrid = self.weight * cosine + (1 - self.weight) * lexical / (lexical + self.saturation)
         return hybrid, cosine, lexical

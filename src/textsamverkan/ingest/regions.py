@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 REGIONS = (
     "Blekinge",
@@ -114,8 +115,10 @@ class RegionName:
     known: bool = True
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_region(value: str) -> RegionName:
-    """'Västra Götalandsregionen', 'VGR', 'Region Skåne', 'Skåne län' → the region's short name."""
+    """'Västra Götalandsregionen', 'VGR', 'Region Skåne', 'Skåne län' → the region's short name (cached: claim
+    checking asks it of every capitalised run of words it reads)."""
     key = fold(value)
     if not key:
         return RegionName("", known=False)

@@ -223,18 +223,20 @@ def entities(text: str) -> tuple[Entity, ...]:
     found: list[Entity] = []
     text = _whole_names(text)
     tokens = list(_TOKEN.finditer(text))
+    words = [t.group() for t in tokens]
+    capital = [w[:1].isupper() for w in words]
     i = 0
     while i < len(tokens):
         m = tokens[i]
-        word = m.group()
+        word = words[i]
         # regions: try the longest run of up to three words first ("Västra Götalandsregionen", "Region Skåne")
         matched = False
         for n in (3, 2, 1):
-            run = tokens[i : i + n]
-            if len(run) < n or (not run[-1].group()[:1].isupper() and n > 1 and run[0].group().lower() != "södra"):
+            if i + n > len(tokens) or (n > 1 and not capital[i + n - 1] and word.lower() != "södra"):
                 continue
+            run = tokens[i : i + n]
             phrase = text[run[0].start() : run[-1].end()]
-            if not any(t.group()[:1].isupper() for t in run) and "sjukvårdsregion" not in phrase.lower():
+            if not any(capital[i : i + n]) and "sjukvårdsregion" not in phrase.lower():
                 continue
             region = normalise_region(phrase)
             if region.known and region.name and region.name != NATIONAL:

@@ -74,7 +74,7 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
     words = content_words(statement)
     said = _plain_words(statement)
     relevant = [
-        c for c in clauses(evidence) if any(match(w, keys(c)) >= 1.0 for w in words) or not said.isdisjoint(keys(c))
+        c for c in clauses(evidence) if not said.isdisjoint(keys(c)) or any(match(w, keys(c)) >= 1.0 for w in words)
     ] or [evidence]
     mine = negations(statement)
     theirs = [cue for c in relevant for cue in negations(c)]
