@@ -113,6 +113,7 @@ SETS = {
     "blind21": "verify_blind21.jsonl",
     "blind22": "verify_blind22.jsonl",
     "blind23": "verify_blind23.jsonl",
+    "blind24": "verify_blind24.jsonl",
 }
 
 

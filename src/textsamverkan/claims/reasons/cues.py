@@ -4,6 +4,7 @@ both need to know whether a word is said with a "inte"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from textsamverkan.claims.quantities import DENIED_BOUND, NUMBER_WORDS
 
@@ -34,9 +35,21 @@ NOT_DENIAL = re.compile(
 WORD = re.compile(r"\w[\w-]*")
 
 
-def negations(text: str) -> list[str]:
-    """The negation cues of `text` that deny something, in order."""
-    return [m.group() for m in _CUE.finditer(NOT_DENIAL.sub(" ", text))]
+@lru_cache(maxsize=1 << 16)
+def negations(text: str) -> tuple[str, ...]:
+    """The negation cues of `text` that deny something, in order (read once per text: a statement is read against
+    every candidate). A "varken" after another cue of its sentence lists what that cue denies ("Inget land har
+    avslutat samarbetet, varken USA eller Tyskland"): one denial, not two."""
+    plain = NOT_DENIAL.sub(" ", text)
+    cues = list(_CUE.finditer(plain))
+    return tuple(
+        m.group()
+        for n, m in enumerate(cues)
+        if not (m.group().lower() == "varken" and n and not _SENTENCE_END.search(plain, cues[n - 1].end(), m.start()))
+    )
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 SCOPE_BEFORE = 3  # words before a word that a cue may stand at

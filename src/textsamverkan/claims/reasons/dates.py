@@ -28,6 +28,8 @@ SEASONS = {
 }  # fmt: skip
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PATTERNS = (
+    # a decade is no year: "i början av 1990-talet" is "i början av 90-talet", not the first half of 1990
+    re.compile(r"\b(?:(?P<decadepart>början|mitten|slutet)\s+(?:av|på)\s+)?(?P<decade>(?:19|20)?\d0)-talet\b", re.I),
     re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
@@ -37,7 +39,7 @@ _PATTERNS = (
         re.I,
     ),
     re.compile(
-        rf"\b(?P<part>början|mitten|slutet|utgången)\s+av\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
+        rf"\b(?P<part>början|mitten|slutet|utgången)\s+(?:av|på)\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?",
         re.I,
     ),
     re.compile(r"\b(?P<half>första|andra)\s+halvåret\s+(?:av\s+)?(?P<year>(?:19|20)\d{2})\b", re.I),
@@ -100,6 +102,11 @@ def dates(text: str) -> tuple[DateMention, ...]:
                     taken.append((m.start(), m.end()))
                     continue
                 groups["month"], groups["part"] = "december", "slutet"
+            if "decade" in groups:
+                decade = int(groups["decade"])
+                fields["decade"] = decade if decade >= 100 else (1900 if decade >= 30 else 2000) + decade
+                if "decadepart" in groups:
+                    fields["decadepart"] = THIRDS[groups["decadepart"].lower()]
             if "iso" in groups:
                 y, mo, d = groups["iso"].split("-")
                 fields = {"year": int(y), "month": int(mo), "day": int(d)}

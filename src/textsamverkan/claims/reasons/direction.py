@@ -154,6 +154,15 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["muntlig", "muntligt", "muntligen"]),
     ),
     "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    # the points of the compass: "söder om Dalälven" is not "norr om Dalälven"
+    "nord-syd": (
+        frozenset(["norr", "norra", "nord", "nordlig", "norrut"]),
+        frozenset(["söder", "södra", "syd", "sydlig", "söderut"]),
+    ),
+    "öst-väst": (
+        frozenset(["öster", "östra", "öst", "östlig", "österut"]),
+        frozenset(["väster", "västra", "väst", "västlig", "västerut"]),
+    ),
     # ("het" is also the head of "myndighet")
     "temperatur": (frozenset(["varm", "varmare", "hetta"]), frozenset(["kall", "kallare", "kyla"])),
     # "problemen har lindrats" is not "förvärrats"

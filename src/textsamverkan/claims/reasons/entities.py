@@ -386,6 +386,27 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
         return True  # "Kommissionen:" first in a note, "enligt kommissionen" in the evidence
     if entity.kind == "country" and entity.key == "sverige":
         return any(m.group().lower() in NATIONAL_WORDS for m in _TOKEN.finditer(text))
+    return _short_name_in(entity, text)
+
+
+# authorities by the short names people use for them: "Säpo" is Säkerhetspolisen, "FHM" Folkhälsomyndigheten
+SHORT_NAMES = {
+    "säpo": "säkerhetspolisen", "fhm": "folkhälsomyndigheten", "ivo": "inspektionen för vård och omsorg",
+    "msb": "myndigheten för samhällsskydd och beredskap", "skr": "sveriges kommuner och regioner",
+    "skl": "sveriges kommuner och landsting", "fk": "försäkringskassan", "af": "arbetsförmedlingen",
+    "jo": "justitieombudsmannen", "ehm": "e-hälsomyndigheten", "tlv": "tandvårds- och läkemedelsförmånsverket",
+}  # fmt: skip
+
+
+def _short_name_in(entity: Entity, text: str) -> bool:
+    """The entity is an authority's short name and `text` has its full name, or the other way round ("Säpo" and
+    "Säkerhetspolisen", genitive either way)."""
+    name = entity.text.lower()
+    for short, full in SHORT_NAMES.items():
+        if name in (short, short + "s"):
+            return full in text.lower()
+        if name.removesuffix("s") == full or name == full:
+            return re.search(rf"(?<![\w-]){short}s?(?![\w-])", text, re.I) is not None
     return False
 
 
