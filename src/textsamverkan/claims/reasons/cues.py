@@ -33,6 +33,7 @@ NOT_DENIAL = re.compile(
     re.I,
 )
 WORD = re.compile(r"\w[\w-]*")
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -48,8 +49,6 @@ def negations(text: str) -> tuple[str, ...]:
         if not (m.group().lower() == "varken" and n and not _SENTENCE_END.search(plain, cues[n - 1].end(), m.start()))
     )
 
-
-_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 SCOPE_BEFORE = 3  # words before a word that a cue may stand at

@@ -405,7 +405,7 @@ def _short_name_in(entity: Entity, text: str) -> bool:
     for short, full in SHORT_NAMES.items():
         if name in (short, short + "s"):
             return full in text.lower()
-        if name.removesuffix("s") == full or name == full:
+        if full in (name, name.removesuffix("s")):
             return re.search(rf"(?<![\w-]){short}s?(?![\w-])", text, re.I) is not None
     return False
 

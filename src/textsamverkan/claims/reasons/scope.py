@@ -37,8 +37,7 @@ _WORD = re.compile(r"[^\W_][\w-]*")
 # "en del", "ett par", "ett fåtal" name a part by their last word
 _PARTITIVE = frozenset(
     ["några", "vissa", "flera", "många", "fåtal", "flesta", "flertalet", "merparten", "majoriteten", "hälften",
-     "minoritet",
-     "del", "par", "tredjedel", "fjärdedel", "tiondel"]
+     "minoritet", "del", "par", "tredjedel", "fjärdedel", "tiondel"]
 )  # fmt: skip
 # "34 flygplatser, varav 27 har …", "varav de flesta", "varav bara hälften" (not "varav följer att …"); "10 av
 # dessa", "hälften av dem"
