@@ -114,6 +114,7 @@ SETS = {
     "blind22": "verify_blind22.jsonl",
     "blind23": "verify_blind23.jsonl",
     "blind24": "verify_blind24.jsonl",
+    "blind25": "verify_blind25.jsonl",
 }
 
 

@@ -104,8 +104,21 @@ DENIED_BOUND = {
     "fler än": "högst", "mer än": "högst", "över": "högst", "längre än": "högst",
     "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
 }  # fmt: skip
-# "ska inte gälla längre än", "ingen ska behöva vänta mer än"
-_DENIAL_BEFORE = re.compile(r"\b(?:inte|ej|ingen|inga|aldrig)(?:\s+[^\W\d_]+){0,3}\s+$", re.I)
+# the words a denying cue may stand before a bound it turns over: any three ("ska inte gälla längre än", "ingen ska
+# behöva vänta mer än"); before "under" only words of being ("ingen får vara under 18 år"), for after another word it
+# is a time ("har inte gjort något alls under tre år")
+_ANY_GAP = r"(?:[^\W\d_]+\s+){0,3}"
+_BEING_GAP = r"(?:(?:får|ska|skall|kan|bör|måste|vara|bli|är|blir|heller)\s+)*"
+
+
+def denial_gap(bound: str) -> str:
+    """The pattern of the words between a denying cue and `bound` (see above)."""
+    return _BEING_GAP if bound == "under" else _ANY_GAP
+
+
+_DENIAL_BEFORE = {
+    bound: re.compile(rf"\b(?:inte|ej|ingen|inga|aldrig)\s+{denial_gap(bound)}$", re.I) for bound in DENIED_BOUND
+}
 APPROX_WORDS = frozenset(word for phrase in _APPROX for word in phrase.split())
 UNITS: dict[str, str] = {
     "%": "%",
@@ -139,6 +152,7 @@ UNITS: dict[str, str] = {
     "st": "st",
     "stycken": "st",
     "gånger": "gånger",
+    "gång": "gånger",
     "pers": "personer",
     "tim": "timmar",
     "min": "minuter",
@@ -270,7 +284,8 @@ def describe(quantity: Quantity | dict[str, Any]) -> str:
     approx = q.get("approx", "")
     if approx == "-tal":
         value, approx = value + "-tal", ""
-    parts = (approx, value, q.get("unit", ""), q.get("per", ""), measures)
+    unit = "gång" if q.get("unit") == "gånger" and value == "1" else q.get("unit", "")  # "1 gång i veckan"
+    parts = (approx, value, unit, q.get("per", ""), measures)
     return " ".join(x for x in parts if x)
 
 
@@ -331,7 +346,7 @@ def approx_word(m: re.Match[str]) -> str:
 
 def _bound(approx: str, before: str) -> str:
     """The approximation word as a bound says it: "max" as "högst", a denied "fler än" as "högst"."""
-    if approx in DENIED_BOUND and _DENIAL_BEFORE.search(before):
+    if approx in DENIED_BOUND and _DENIAL_BEFORE[approx].search(before):
         return DENIED_BOUND[approx]
     return _SAME_BOUND.get(approx, approx)
 
@@ -388,7 +403,11 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if year_named:
             unit_raw = ""
         is_word = raw[0].isalpha()
-        if is_word and raw.lower() in ("en", "ett") and not (scale or unit_raw in ("%", "procent") or m.group("half")):
+        # "en gång i veckan" is a frequency; "en gång till", "på en gång" are no amounts
+        once = raw.lower() == "en" and unit_raw == "gång" and bool(_RATE.match(text, m.end()))
+        if is_word and raw.lower() in ("en", "ett") and not (
+            scale or unit_raw in ("%", "procent") or m.group("half") or once
+        ):
             continue
         if is_word and not (scale or unit_raw or _TIMES.match(text, m.end())):
             if raw.lower() in ("hundra", "tusen") or value >= 100:

@@ -141,8 +141,10 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
     for n, m in enumerate(tokens):
         word = analyse(m.group())
         low = m.group().lower()
+        following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if (
             len(low) < 3
+            or (low == "typ" and following != "av")  # speech's "typ tjugo", "typ ingenting"; "en typ av" is a kind
             or low in STOPWORDS
             or ((word.lemma in STOPWORDS or word.lemma in GENERIC) and not _noun_of_verb_lemma(word.lemma, low))
             or low in GENERIC
@@ -154,7 +156,6 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         seen.add(word.lemma)
         # a function word is no synonym: the thesaurus gives "ska" for "skola", and "skolorna" is not found in "ska"
         alternatives = {a for a in paraphrases(word.lemma) | paraphrases(low) if a not in STOPWORDS}
-        following = tokens[n + 1].group().lower() if n + 1 < len(tokens) else ""
         if following in PARTICLES:
             alternatives |= {following + _stem(word.lemma)}
         if alternatives:

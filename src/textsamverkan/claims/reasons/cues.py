@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import DENIED_BOUND, NUMBER_WORDS
+from textsamverkan.claims.quantities import DENIED_BOUND, NUMBER_WORDS, denial_gap
 
 CUES = ("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "ingenting", "varken", "knappast")
 # "slipper betala" is "behöver inte betala": a denial of the verb it governs (and one of the negation check's words)
@@ -14,7 +14,9 @@ SPARED = ("slipper", "slapp", "sluppit", "slippa", "slippit")
 _CUE = re.compile(r"\b(?:" + "|".join(CUES + SPARED) + r")\b", re.I)
 CUE_WORDS = frozenset(CUES + SPARED)
 _NUMBER_WORDS = rf"(?:en|ett|{'|'.join(NUMBER_WORDS)})\b"
-_BOUND_WORDS = "|".join(sorted((bound.replace(" ", r"\s+") for bound in DENIED_BOUND), key=len, reverse=True))
+_DENIED_BOUNDS = "|".join(
+    denial_gap(bound) + bound.replace(" ", r"\s+") for bound in sorted(DENIED_BOUND, key=len, reverse=True)
+)
 NOT_DENIAL = re.compile(
     r"\b(?:eller inte|eller ej|om inte|inte minst|inte bara|inte enbart|inte endast)\b"
     # "ska inte redovisa förrän våren" is "redovisas först våren"; "aldrig har så många anmälts" is a record
@@ -22,8 +24,8 @@ NOT_DENIAL = re.compile(
     # "som om detta inte vore nog" adds to what went before; "inte sällan" is "ofta" (the direction check reads it)
     r"|\bsom om (?:detta|det) inte\b|\binte\b(?=\s+(?:alltför\s+|så\s+|särskilt\s+)?sällan\b)"
     # a denied bound is a bound: "inte fler än 50 deltagare" is "högst 50", "får inte gälla längre än fyra veckor"
-    r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?=(?:[^\W\d_]+\s+){0,3}"
-    rf"(?:{_BOUND_WORDS})\s+(?:(?:maximalt|max|högst|minst)\s+)?"
+    r"|\b(?:inte|ej|ingen|inga|aldrig)\s+(?="
+    rf"(?:{_DENIED_BOUNDS})\s+(?:(?:maximalt|max|högst|minst)\s+)?"
     r"(?:\d|" + _NUMBER_WORDS + r"))"
     # "har fyllt 18 men inte 23 år": the upper end of a range, judged by the number check
     r"|\b(?:men|och)\s+(?:inte|ej)\b(?=\s+\d)"
@@ -36,18 +38,42 @@ WORD = re.compile(r"\w[\w-]*")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 
 
+# words that may stand beside a cue repeated as a tag of its own, as speech repeats a denial ("vi fick ingen hjälp,
+# typ ingenting", "det hände inte, nej, inte alls")
+_TAG_WORDS = frozenset(
+    ["typ", "alls", "liksom", "alltså", "asså", "nej", "nä", "ju", "väl", "eh", "ehm", "ens", "heller", "någonting",
+     "nånting", "överhuvudtaget", "faktiskt", "egentligen", "verkligen", "absolut", "då"]
+)  # fmt: skip
+_STRETCH_END = re.compile(r"[,;:.!?()–—]")
+
+
 @lru_cache(maxsize=1 << 16)
 def negations(text: str) -> tuple[str, ...]:
     """The negation cues of `text` that deny something, in order (read once per text: a statement is read against
     every candidate). A "varken" after another cue of its sentence lists what that cue denies ("Inget land har
-    avslutat samarbetet, varken USA eller Tyskland"): one denial, not two."""
+    avslutat samarbetet, varken USA eller Tyskland"), and a cue after another with nothing but `_TAG_WORDS` between
+    punctuation repeats it ("ingen hjälp, typ ingenting", "Ingen ringde. Ingen alls."): one denial, not two."""
     plain = NOT_DENIAL.sub(" ", text)
     cues = list(_CUE.finditer(plain))
     return tuple(
         m.group()
         for n, m in enumerate(cues)
-        if not (m.group().lower() == "varken" and n and not _SENTENCE_END.search(plain, cues[n - 1].end(), m.start()))
+        if not (
+            n
+            and (
+                (m.group().lower() == "varken" and not _SENTENCE_END.search(plain, cues[n - 1].end(), m.start()))
+                or _repeated_as_tag(plain, m)
+            )
+        )
     )
+
+
+def _repeated_as_tag(plain: str, cue: re.Match[str]) -> bool:
+    """The cue's stretch of text between punctuation holds nothing but cues and `_TAG_WORDS`."""
+    starts = [m.end() for m in _STRETCH_END.finditer(plain, 0, cue.start())]
+    end = _STRETCH_END.search(plain, cue.end())
+    stretch = plain[starts[-1] if starts else 0 : end.start() if end else len(plain)]
+    return all(w.lower() in CUE_WORDS or w.lower() in _TAG_WORDS for w in WORD.findall(stretch))
 
 
 

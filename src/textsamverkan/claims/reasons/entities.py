@@ -120,6 +120,9 @@ def _organisation(word: str) -> str | None:
     low = word.lower()
     if _NOT_ORGANISATIONS.search(low):
         return None
+    for full in (low, low.removesuffix("s")):
+        if full in SHORT_NAMES.values():  # "Justitieombudsmannen", whose head no other organisation shares
+            return full
     base = low[:-1] if low.endswith("s") and low[:-1].endswith(ORG_HEADS) else low
     if any(base.endswith(h) and (word[:1].isupper() or len(base) > len(h) + 3) for h in ORG_HEADS):
         return _definite(base)
@@ -381,7 +384,7 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
         stem = last[: max(4, len(last) - 3)]
         return all(p in words for p in pieces) and len(last) >= 3 and any(w.startswith(stem) for w in words)
     if _is_acronym(entity):
-        return spelt_out(entity.text, text)
+        return spelt_out(entity.text, text) or _short_name_in(entity, text)
     if entity.kind == "actor" and entity.key not in _COMMON_ACTORS and _in_words(entity.key, text):
         return True  # "Kommissionen:" first in a note, "enligt kommissionen" in the evidence
     if entity.kind == "country" and entity.key == "sverige":
@@ -391,9 +394,10 @@ def _named_otherwise(entity: Entity, text: str) -> bool:
 
 # authorities by short names their initials do not spell (those are `spelt_out`'s: "FHM", "IVO", "MSB", "SKR"):
 # "Säpo" is Säkerhetspolisen; "AF", "JO" and "EHM" are found for the full name, which the compound splitter does not
-# cut into their letters. Only a one-word full name can be an entity of its own.
+# cut into their letters. A short name counts only as written ("jo" and "ehm" are words of speech); a full name, one
+# word, is an organisation of its own (`_organisation`).
 SHORT_NAMES = {
-    "säpo": "säkerhetspolisen", "af": "arbetsförmedlingen", "jo": "justitieombudsmannen", "ehm": "e-hälsomyndigheten",
+    "Säpo": "säkerhetspolisen", "AF": "arbetsförmedlingen", "JO": "justitieombudsmannen", "EHM": "e-hälsomyndigheten",
 }  # fmt: skip
 
 
@@ -402,10 +406,11 @@ def _short_name_in(entity: Entity, text: str) -> bool:
     "Säkerhetspolisen", genitive either way)."""
     name = entity.text.lower()
     for short, full in SHORT_NAMES.items():
-        if name in (short, short + "s"):
+        if name in (short.lower(), short.lower() + "s"):
             return full in text.lower()
         if full in (name, name.removesuffix("s")):
-            return re.search(rf"(?<![\w-]){short}s?(?![\w-])", text, re.I) is not None
+            written = rf"(?:{short}|{short.upper()})"
+            return re.search(rf"(?<![\w-]){written}s?(?![\w-])", text) is not None
     return False
 
 

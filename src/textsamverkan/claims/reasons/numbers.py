@@ -44,11 +44,19 @@ from textsamverkan.claims.reasons.times import times
 # "nästan" and the like ("cirka 100" is 85–115, not 83)
 EXACT = 0.02
 APPROXIMATE = 0.15
-# periods said in words: "under ett halvt sekel" is fifty years, "i över ett halvår" more than six months
+# periods said in words: "under ett halvt sekel" is fifty years, "i över ett halvår" more than six months, "en
+# halvtimme per besök" half an hour, "en dryg timme" drygt one, "en kvart" a quarter (not "en kvart i tre", a time of
+# day, nor "en kvarts miljon"); times in hours, as `amounts` gives minutes
 _PERIODS = (
     (re.compile(r"\bett halvt sekel\b", re.I), 50.0, "år", "amount", ""),
     (re.compile(r"\bett sekel\b", re.I), 100.0, "år", "amount", ""),
     (re.compile(r"\bett halvår\b", re.I), 6.0, "månader", "amount", ""),
+    *(
+        (re.compile(rf"\ben {said}{word}\b", re.I), hours, "timmar", "amount", approx)
+        for said, approx in (("", ""), ("dryg ", "drygt"), ("knapp ", "knappt"))
+        for word, hours in ((r"timm[ea]s?", 1.0), (r"halvtimm[ea]s?", 0.5), (r"kvart(?!\s+(?:i|över)\s+\w)", 0.25))
+    ),
+    (re.compile(r"\btre kvart\b(?!\s+(?:i|över)\s+\w)", re.I), 0.75, "timmar", "amount", ""),
 )
 # "ett femtiotal experter" is about fifty, "ett tusental" about a thousand ("30-tal" in digits is a quantity)
 _ROUND_NUMBERS = {
@@ -106,7 +114,9 @@ _RANGE = re.compile(
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_APPROX_BEFORE = re.compile(r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst)\s+$", re.I)
+_APPROX_BEFORE = re.compile(
+    r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst|mer än|mindre än|upp till)\s+$", re.I
+)
 
 
 @dataclass(frozen=True)
