@@ -115,6 +115,7 @@ SETS = {
     "blind23": "verify_blind23.jsonl",
     "blind24": "verify_blind24.jsonl",
     "blind25": "verify_blind25.jsonl",
+    "blind26": "verify_blind26.jsonl",
 }
 
 

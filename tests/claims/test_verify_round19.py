@@ -92,7 +92,7 @@ def test_a_direction_word_counts_in_an_added_claim() -> None:
     evidence = "Kommunen betalar hyra för lokalerna till fastighetsbolaget och står för städningen."
     verdict, _c, reasons = judge_evidence(
         "Kommunen betalar hyra för lokalerna till fastighetsbolaget, som dessutom har höjt avgifterna kraftigt "
-        "i vinter, och står för städningen.",
+        "nyligen, och står för städningen.",
         evidence,
     )
     assert verdict == "partly" and "höja" in reasons["missing"]

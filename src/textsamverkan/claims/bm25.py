@@ -127,6 +127,17 @@ STOPWORDS = frozenset(
         "asså",
         "jaa",
         "okej",
+        # connectives that add, and claim nothing of their own
+        "därtill",
+        "dessutom",
+        "därutöver",
+        # units as notes shorten them, which the number check reads ("3 ggr/dag", "2 tim")
+        "ggr",
+        "tim",
+        "min",
+        "milj",
+        "mkr",
+        "tkr",
     ]
 )
 

@@ -153,6 +153,7 @@ UNITS: dict[str, str] = {
     "stycken": "st",
     "gånger": "gånger",
     "gång": "gånger",
+    "ggr": "gånger",
     "pers": "personer",
     "tim": "timmar",
     "min": "minuter",
@@ -160,7 +161,17 @@ UNITS: dict[str, str] = {
     "mw": "MW",
 }
 _CHANGE_FACTORS: dict[str, float] = {"fördubbl": 2.0, "tredubbl": 3.0, "fyrdubbl": 4.0, "halver": 0.5}
-_RATE = re.compile(r"\s+(i veckan|per vecka|i månaden|per månad|om dagen|per dag|om året|per år|i timmen)\b", re.I)
+# nouns a number word after names rather than counts: "avdelning två", "plan tre", "fas ett"
+_LABEL_BEFORE = re.compile(
+    r"\b(?:avdelning|avdelningen|plan|planet|våning|våningen|hus|huset|fas|fasen|steg|steget|nivå|nivån|etapp|"
+    r"etappen|sal|salen|modul|modulen)\s+$",
+    re.I,
+)
+_RATE = re.compile(
+    r"\s+(i veckan|per vecka|i månaden|per månad|om dagen|per dag|om året|per år|i timmen)\b"
+    r"|\s*(/\s*(?:dag|dygn|vecka|v|mån|månad|år|tim|timme))\b",  # notes' "3 ggr/dag", "38 500 kr/mån"
+    re.I,
+)
 _NOT_AMOUNT_BEFORE = re.compile(
     r"(?:\b(?:år|året|åren|avsnitt|kapitel|kap|sidan?|sidorna|s|nr|nummer|paragraf|punkt|punkterna|bilaga|"
     r"vecka|veckorna|v|klockan|kl|prop|sou|ds|dnr|sfs|lag|förordning|förordningen|delprojekt|artikel|art|"
@@ -244,7 +255,8 @@ _STOP = frozenset(
 class Quantity:
     """One amount: `value` (a plain float; a factor for "tre gånger fler" or "fördubblats"), `unit` ("%", "kr",
     "personer", "gånger", "" …), `approx` (drygt, runt, …, or ""), `per` (a rate such as "i veckan"), `measures`
-    (the words after it, best effort), `kind` ("amount" or "factor") and its character span in the parsed text."""
+    (the words after it, best effort), `kind` ("amount", "factor", or "label": "avdelning två") and its character span
+    in the parsed text."""
 
     value: float
     unit: str
@@ -285,7 +297,10 @@ def describe(quantity: Quantity | dict[str, Any]) -> str:
     if approx == "-tal":
         value, approx = value + "-tal", ""
     unit = "gång" if q.get("unit") == "gånger" and value == "1" else q.get("unit", "")  # "1 gång i veckan"
-    parts = (approx, value, unit, q.get("per", ""), measures)
+    per = q.get("per", "").replace(" ", "")
+    if per.startswith("/"):  # "38 500 kr/mån", as notes write it
+        unit, per = unit + per, ""
+    parts = (approx, value, unit, q.get("per", "") if per else "", measures)
     return " ".join(x for x in parts if x)
 
 
@@ -403,13 +418,15 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if year_named:
             unit_raw = ""
         is_word = raw[0].isalpha()
+        # "avdelning två" names a ward and counts nothing: a label, as "dag 90" is
+        label = is_word and bool(_LABEL_BEFORE.search(text, max(0, start - 20), start))
         # "en gång i veckan" is a frequency; "en gång till", "på en gång" are no amounts
         once = raw.lower() == "en" and unit_raw == "gång" and bool(_RATE.match(text, m.end()))
         if is_word and raw.lower() in ("en", "ett") and not (
             scale or unit_raw in ("%", "procent") or m.group("half") or once
         ):
             continue
-        if is_word and not (scale or unit_raw or _TIMES.match(text, m.end())):
+        if is_word and not (scale or unit_raw or label or _TIMES.match(text, m.end())):
             if raw.lower() in ("hundra", "tusen") or value >= 100:
                 pass  # a number word of a hundred or more is an amount by itself ("uppgick till tvåhundrafyrtiotusen")
             elif not _MEASURE_WORD.match(text, m.end()):
@@ -428,7 +445,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         bare = not (scale or unit or approx or rate_follows or is_word)
         if bare and not _TIMES.match(text, end) and not _counts_something(text, m.end()):
             continue
-        kind = "amount"
+        kind = "label" if label else "amount"
         times = _TIMES.match(text, end) if unit == "gånger" or not unit else None
         if unit == "gånger" or times:
             kind = "factor"
@@ -436,7 +453,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
             if times:
                 end = times.end()
         rate = _RATE.match(text, end)
-        per = rate.group(1).lower() if rate else ""
+        per = (rate.group(1) or rate.group(2)).lower() if rate else ""
         measures = _measures(text, rate.end() if rate else end)
         found.append(
             Quantity(

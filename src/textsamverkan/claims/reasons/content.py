@@ -67,6 +67,13 @@ ENDINGS = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+# an abbreviation's ending after a colon ("SIP:arna", "LSS:en") is no word of its own
+_ABBREVIATION_ENDING = re.compile(r"(?<=[A-ZÅÄÖ\d]):[a-zåäö]{1,5}\b")
+
+
+def _words(text: str) -> list[re.Match[str]]:
+    """The words of `text`, an abbreviation's ending left out (`_ABBREVIATION_ENDING`)."""
+    return list(_WORD.finditer(_ABBREVIATION_ENDING.sub("", text)))
 # a cause said in other words is the statement's "eftersom": "på grund av", "anledningen var att", "med hänvisning
 # till", "X gjorde att", "därför"
 CAUSE = re.compile(
@@ -137,7 +144,7 @@ def content_words(text: str, *, skip: frozenset[str] = frozenset()) -> list[Word
 def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
     seen: set[str] = set()
     out: list[Word] = []
-    tokens = list(_WORD.finditer(text))
+    tokens = _words(text)
     for n, m in enumerate(tokens):
         word = analyse(m.group())
         low = m.group().lower()
@@ -145,6 +152,7 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         if (
             len(low) < 3
             or (low == "typ" and following != "av")  # speech's "typ tjugo", "typ ingenting"; "en typ av" is a kind
+            or m.string[m.start() - 1 : m.start()] == "/"  # a rate's unit, the number check's: "38 500 kr/mån"
             or low in STOPWORDS
             or ((word.lemma in STOPWORDS or word.lemma in GENERIC) and not _noun_of_verb_lemma(word.lemma, low))
             or low in GENERIC
@@ -179,7 +187,7 @@ def _noun_of_verb_lemma(lemma: str, surface: str) -> bool:
 def keys(text: str) -> frozenset[str]:
     """Every lemma and compound part in `text`: what a statement word is looked up in."""
     out: set[str] = set()
-    tokens = [m.group() for m in _WORD.finditer(text)]
+    tokens = [m.group() for m in _words(text)]
     for n, token in enumerate(tokens):
         following = tokens[n + 1].lower() if n + 1 < len(tokens) else ""
         out.update(_word_keys(token, following if following in PARTICLES else ""))
@@ -364,7 +372,7 @@ def forms_probe(text: str) -> tuple[frozenset[str], ...]:
 @lru_cache(maxsize=1 << 18)
 def prefixes(text: str) -> frozenset[str]:
     """The first `PREFIX` letters of every word of `text`, lower-cased: no lemmatising, no compound splitting."""
-    return frozenset(m.group()[:PREFIX].lower() for m in _WORD.finditer(text))
+    return frozenset(m.group()[:PREFIX].lower() for m in _words(text))
 
 
 def compare_content(
@@ -389,6 +397,18 @@ PEOPLE = frozenset(
     ["barn", "ung", "ungdom", "tonåring", "gammal", "äldre", "pensionär", "senior", "vuxen", "gravid", "kvinna",
      "flicka", "pojke", "spädbarn"]
 )  # fmt: skip
+# the professions of care, and the pieces of protective equipment: one is no other ("en arbetsterapeut kommer" is not
+# "en fysioterapeut kommer", "två visir i varje bil" not "två munskydd")
+PROFESSIONS = frozenset(
+    ["läkare", "sjuksköterska", "undersköterska", "distriktssköterska", "barnmorska", "arbetsterapeut",
+     "fysioterapeut", "sjukgymnast", "dietist", "logoped", "kurator", "psykolog", "biståndshandläggare", "apotekare",
+     "farmaceut", "tandläkare", "tandhygienist", "vårdbiträde", "skötare"]
+)  # fmt: skip
+PROTECTION = frozenset(
+    ["munskydd", "visir", "handske", "handsprit", "förkläde", "skyddsrock", "skyddsförkläde", "andningsskydd",
+     "skyddsglasögon", "skoskydd", "hårskydd"]
+)  # fmt: skip
+KINDS = (PEOPLE, PROFESSIONS, PROTECTION)
 
 
 # an age bound is no group: "18 år och äldre", "äldre än 70"
@@ -396,11 +416,13 @@ _AGE_BOUND = re.compile(r"\bår\s+(?:och|eller)\s+(?:äldre|yngre)\b|\b(?:äldre
 
 
 def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
-    """Another group of people (`PEOPLE`) the evidence names where the statement names `lemma`, or None: the claim is
-    then about someone else ("äldre" against "barn"), however short the word."""
-    if lemma not in PEOPLE:
+    """Another member of the word's kind (`KINDS`: groups of people, professions, protective equipment) that the
+    evidence names where the statement names `lemma`, or None: the claim is then about someone or something else
+    ("äldre" against "barn", "munskydd" against "visir"), however short the word."""
+    kind = next((members for members in KINDS if lemma in members), None)
+    if kind is None:
         return None
-    theirs = keys(_AGE_BOUND.sub(" ", evidence)) & PEOPLE
+    theirs = keys(_AGE_BOUND.sub(" ", evidence) if kind is PEOPLE else evidence) & kind
     return min(theirs - keys(statement) - {lemma}, default=None)
 
 

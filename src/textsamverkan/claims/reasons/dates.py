@@ -26,6 +26,10 @@ SEASONS = {
     # every year's: "på somrarna" is the summer
     "vårarna": "vår", "somrarna": "sommar", "höstarna": "höst", "vintrarna": "vinter",
 }  # fmt: skip
+# a season's bare form is one only after "i" ("i höst", "i höstas"); "i vår" is left out, for "i vår kommun" is "our"
+_BARE_SEASONS = {
+    "höst": "höst", "sommar": "sommar", "vinter": "vinter", "höstas": "höst", "somras": "sommar", "vintras": "vinter",
+}  # fmt: skip
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _PATTERNS = (
     # a decade is no year: "i början av 1990-talet" is "i början av 90-talet", not the first half of 1990
@@ -33,6 +37,13 @@ _PATTERNS = (
     re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
+    # notes' "sedan 24/11", "den 3/4": a day and a month after a word that dates ("1/3 av personalen" and "från 1/3
+    # till 3/4" are shares)
+    re.compile(
+        r"\b(?:den|sedan|efter|före|innan|fr\.o\.m\.|t\.o\.m\.)\s+"
+        r"(?P<day>[12]\d|3[01]|0?[1-9])/(?P<monthnumber>1[0-2]|0?[1-9])(?![\d/])",
+        re.I,
+    ),
     re.compile(
         rf"\b(?P<edge>första|sista)\s+(?:dagen\s+(?:i|av)\s+)?(?P<month>{_MONTH})\b\.?"
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
@@ -49,6 +60,7 @@ _PATTERNS = (
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),
+    re.compile(rf"\bi\s+(?P<season>{'|'.join(sorted(_BARE_SEASONS, key=len, reverse=True))})\b", re.I),
     # "i början av 2016" is the first half of 2016, "i slutet av 2020" ("vid utgången av 2020") the second
     re.compile(r"\b(?P<yearpart>början|slutet|utgången)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     # "före jul" is Christmas, not the abbreviation of July (the last third of December; "efter jul" is no date)
@@ -63,6 +75,8 @@ _PATTERNS = (
     # the first month of a period, "perioden mars till juni 2020"
     re.compile(rf"\b(?P<month>{_MONTH})(?=\s*(?:till|–|-)\s*(?:{_MONTH})\b)", re.I),
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
+    # a year as speech says it: "tjugotjugoett", "nittonhundranittio", "tvåtusenelva"
+    re.compile(r"\b(?P<spokenyear>(?:nittonhundra|tvåtusen|tjugo)[a-zåäö]+)\b", re.I),
 )
 
 
@@ -97,6 +111,11 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v}
             fields: dict[str, int | str] = {}
+            if "spokenyear" in groups:
+                year = spoken_year(groups["spokenyear"])
+                if year is None:
+                    continue
+                groups["year"] = str(year)
             if "christmas" in groups:
                 if groups["christmas"].lower() == "efter":
                     taken.append((m.start(), m.end()))
@@ -115,6 +134,8 @@ def dates(text: str) -> tuple[DateMention, ...]:
                     fields[key] = int(groups[key])
             if "month" in groups:
                 fields["month"] = MONTHS[groups["month"].lower()]
+            if "monthnumber" in groups:
+                fields["month"] = int(groups["monthnumber"])
             if "edge" in groups:  # "sista december 2020" is the 31st, "första april" the 1st
                 year = int(groups.get("year", 2001))  # without a year, February has 28 days
                 last = calendar.monthrange(year, int(fields["month"]))[1]
@@ -128,7 +149,8 @@ def dates(text: str) -> tuple[DateMention, ...]:
             elif "day" in fields:
                 fields["third"] = _third(int(fields["day"]))
             if "season" in groups:
-                fields["season"] = SEASONS[groups["season"].lower()]
+                said = groups["season"].lower()
+                fields["season"] = SEASONS.get(said) or _BARE_SEASONS[said]
             elif "month" in fields:
                 fields["season"] = MONTH_SEASONS[int(fields["month"])]
             if "half" in groups or "yearpart" in groups:
@@ -139,6 +161,28 @@ def dates(text: str) -> tuple[DateMention, ...]:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group().strip(), m.start(), tuple(sorted(fields.items()))))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+_ONES = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+
+
+def spoken_year(word: str) -> int | None:
+    """The year a word says as speech does, or None: "nittonhundranittio" 1990, "tvåtusenelva" 2011, "tjugotjugoett"
+    2021 ("tjugo" then a number of ten or more: "tjugonio" is 29)."""
+    from textsamverkan.claims.quantities import WORD_NUMBERS
+
+    def below_hundred(said: str) -> int | None:
+        if said in WORD_NUMBERS and WORD_NUMBERS[said] < 100:
+            return int(WORD_NUMBERS[said])
+        tens = next((t for t in WORD_NUMBERS if said.startswith(t) and WORD_NUMBERS[t] in range(20, 100, 10)), None)
+        return int(WORD_NUMBERS[tens]) + _ONES[said[len(tens) :]] if tens and said[len(tens) :] in _ONES else None
+
+    low = word.lower()
+    for head, century, least in (("nittonhundra", 1900, 1), ("tvåtusen", 2000, 1), ("tjugo", 2000, 10)):
+        if low.startswith(head):
+            rest = below_hundred(low[len(head) :])
+            return century + rest if rest is not None and rest >= least else None
+    return None
 
 
 def _agree(a: DateMention, b: DateMention) -> bool:

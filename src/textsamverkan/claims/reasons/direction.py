@@ -227,6 +227,8 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     # "i första hand" is not "i sista hand", "det första kända utbrottet" not "det senaste" ("senast", a deadline, is
     # not listed)
     "ordning": (frozenset(["första", "först", "inledande"]), frozenset(["sista", "sist", "senaste", "avslutande"])),
+    # a bound in time: "införs tidigast 2029" is not "senast 2029"
+    "tidsgräns": (frozenset(["tidigast"]), frozenset(["senast"])),
     # "avveckla" ends a thing, no amount: "planeringen skulle avvecklas" is not "återupptas"
     "införande": (
         frozenset(["införa", "inrätta", "behålla", "bevara", "återuppta", "återinföra"]),
@@ -492,4 +494,4 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
 def _same_but_ending(a: str, b: str) -> bool:
     """One word in two inflections: equal but for at most the last two letters of the longer ("vanlig"/"vanligt")."""
     stem = max(len(a), len(b)) - 2
-    return stem >= 3 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2
+    return a == b or (stem >= 3 and a[:stem] == b[:stem] and abs(len(a) - len(b)) <= 2)  # "låst"/"olåst" too

@@ -140,13 +140,15 @@ def _definite(key: str) -> str:
 
 def _is_common(word: str) -> bool:
     """A common word or compound (a sentence-initial one is no name), also as a list's truncated modifier ("Vård- och
-    omsorgspersonal"), or a month abbreviated ("Sept. 2018": the date check's)."""
+    omsorgspersonal"), a month abbreviated ("Sept. 2018": the date check's) or a word of the synonym lexicon."""
     from textsamverkan.claims.quantities import MONTHS
+    from textsamverkan.claims.reasons.content import synonyms
     from textsamverkan.nlp.compounds import _known, split_compound
 
     low = word.lower().removesuffix("-")
     joined = low.replace("-", "")  # "Vårdhygien-enheten" is "Vårdhygienenheten"
-    return bool(_known(low)) or low in MONTHS or split_compound(joined).is_compound
+    # a word of the synonym lexicon too: notes' "Ssk uppger …" begins with an abbreviation, not a name
+    return bool(_known(low)) or low in MONTHS or low in synonyms() or split_compound(joined).is_compound
 
 
 def _at_sentence_start(text: str, at: int) -> bool:

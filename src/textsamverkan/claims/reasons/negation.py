@@ -83,6 +83,7 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
             outcome.found.append(" ".join(mine))
         elif not theirs:
             outcome.conflict += _no_without_cue(statement, " ".join(relevant), direction_found)
+        outcome.conflict += _without_against_with(statement, " ".join(relevant))
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), " ".join(relevant), statement
@@ -134,14 +135,38 @@ def _no_without_cue(statement: str, evidence: str, direction_found: frozenset[st
     return []
 
 
+# "utan brukaren" against "med brukaren"; "utan att" governs a verb, and ", utan" after a denial is "but"
+_WITH_OR_WITHOUT = re.compile(
+    r"(?<!,\s)\b(?P<prep>med|utan)\s+(?:(?:den|det|de|en|ett|sin|sitt|sina|någon|något|några)\s+)?"
+    r"(?P<word>[^\W\d_][\w-]*)",
+    re.I,
+)
+
+
+def _without_against_with(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """A thing one side has "utan" and the other "med" ("genomförandeplanen görs utan brukaren" against "… med
+    brukaren"): a conflict, as (statement's phrase, evidence's phrase)."""
+    from textsamverkan.claims.reasons.content import keys
+
+    mine = [m for m in _WITH_OR_WITHOUT.finditer(statement) if m.group("word").lower() != "att"]
+    if not any(m.group("prep").lower() == "utan" for m in mine) and "utan" not in evidence.lower():
+        return []
+    theirs = [m for m in _WITH_OR_WITHOUT.finditer(evidence) if m.group("word").lower() != "att"]
+    for m in mine:
+        for t in theirs:
+            if m.group("prep").lower() != t.group("prep").lower() and keys(m.group("word")) & keys(t.group("word")):
+                return [(m.group(), t.group())]
+    return []
+
+
 # o- words that deny nothing: "oavsett" is "regardless", "olika" "different"
 _NOT_NEGATIVE = frozenset(["oavsett", "olika"])
 
 
 def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
-    """`text` holds a word that says no without being a cue (`NEGATIVE_WORDS`, or o- before a known word:
-    "onödig", "otillräcklig") or, with `phrases`, such a phrase ("i stället för", "för få") that `other` does not also
-    hold."""
+    """`text` holds a word that says no without being a cue (`NEGATIVE_WORDS`, o- before a known word: "onödig",
+    "otillräcklig", or a compound of -fri: "kostnadsfri") or, with `phrases`, such a phrase ("i stället för", "för
+    få") that `other` does not also hold."""
     from textsamverkan.claims.reasons.words import analyse
     from textsamverkan.nlp.compounds import _known
 
@@ -151,13 +176,18 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
         return True
     theirs = {analyse(m.group()).lemma for m in WORD.finditer(other)}
     for m in WORD.finditer(text):
-        lemma = analyse(m.group()).lemma
-        negative = lemma in NEGATIVE_WORDS or (
-            lemma.startswith("o")
-            and len(lemma) >= 6
-            and _known(lemma[1:])
-            and lemma[1:] not in NEGATIVE_WORDS
-            and lemma not in _NOT_NEGATIVE
+        word = analyse(m.group())
+        lemma = word.lemma
+        negative = (
+            lemma in NEGATIVE_WORDS
+            or (
+                lemma.startswith("o")
+                and len(lemma) >= 5  # "olåst"
+                and _known(lemma[1:])
+                and lemma[1:] not in NEGATIVE_WORDS
+                and lemma not in _NOT_NEGATIVE
+            )
+            or (len(word.parts) > 1 and word.parts[-1] == "fri")  # "lånas kostnadsfritt" is "kostar ingenting"
         )
         if negative and lemma not in theirs:
             return True

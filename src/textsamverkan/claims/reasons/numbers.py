@@ -50,7 +50,7 @@ APPROXIMATE = 0.15
 _PERIODS = (
     (re.compile(r"\bett halvt sekel\b", re.I), 50.0, "år", "amount", ""),
     (re.compile(r"\bett sekel\b", re.I), 100.0, "år", "amount", ""),
-    (re.compile(r"\bett halvår\b", re.I), 6.0, "månader", "amount", ""),
+    (re.compile(r"\b(?:ett halvår|senaste halvåret)\b", re.I), 6.0, "månader", "amount", ""),
     *(
         (re.compile(rf"\ben {said}{word}\b", re.I), hours, "timmar", "amount", approx)
         for said, approx in (("", ""), ("dryg ", "drygt"), ("knapp ", "knappt"))
@@ -153,7 +153,7 @@ def amounts(text: str) -> tuple[Amount, ...]:
             continue
         unit, size = CONVERSIONS.get(q.unit, (q.unit, 1.0))
         described = describe({**q.to_dict(), "measures": ""})
-        found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures))
+        found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label"))
     for m, part, whole in shares:
         # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
         before = _APPROX_BEFORE.search(text, 0, m.start())
@@ -212,7 +212,7 @@ def _bare_matches(text: str) -> list[re.Match[str]]:
 def _claimed(statement: str) -> tuple[Amount, ...]:
     """The statement's amounts, then its numbers that are no amount, no date and no time ("vid dag 90", "minskade i
     10"): a claim all the same, to be found in the evidence. Read once per statement, not per candidate."""
-    said = tuple(a for a in amounts(statement) if not a.derived)
+    said = tuple(a for a in amounts(statement) if not a.derived or a.kind == "label")  # "avdelning två" too
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
     spans += [(m.start(), m.end()) for m in _RANGE.finditer(statement)]  # "85–90 tusen": the range is the amount
