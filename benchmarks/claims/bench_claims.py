@@ -30,7 +30,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--embedder", default="static-sv")
     parser.add_argument("--statements", type=int, default=1000)
-    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (link's default)")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (as link by default)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         conn = connect(Path(tmp) / "b.db")

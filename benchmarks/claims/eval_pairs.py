@@ -116,6 +116,7 @@ SETS = {
     "blind24": "verify_blind24.jsonl",
     "blind25": "verify_blind25.jsonl",
     "blind26": "verify_blind26.jsonl",
+    "blind27": "verify_blind27.jsonl",
 }
 
 
@@ -137,7 +138,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--set", default="pairs", choices=sorted(SETS))
     parser.add_argument("--show", help="print the pairs of this kind with their verdicts and reasons")
-    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (link's default)")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (as link by default)")
     args = parser.parse_args()
     text = (HERE / SETS[args.set]).read_text(encoding="utf-8")
     rows = [json.loads(line) for line in text.splitlines() if line.strip()]

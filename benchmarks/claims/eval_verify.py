@@ -33,7 +33,7 @@ def main() -> None:
     parser.add_argument("--set", default="dev", choices=("dev", "tune", "heldout", "heldout2"))
     parser.add_argument("--embedder", default="static-sv")
     parser.add_argument("--show", action="store_true", help="print every statement with its verdict and reasons")
-    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (link's default)")
+    parser.add_argument("--rules-only", action="store_true", help="without the learned verifier (as link by default)")
     args = parser.parse_args()
     data = json.loads((HERE / f"verify_{args.set}.json").read_text(encoding="utf-8"))
     paths = [REPO / p if p.startswith("corpora") else SHARED / p for p in data["corpus"]]

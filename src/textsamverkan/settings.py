@@ -230,10 +230,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "learned_verifier",
         bool,
-        True,
+        False,
         "A second look at statements the rules judge partly only for want of words: a model fine-tuned from "
-        "e5-small-sv may find them said in other words (supported, with its probability among the reasons); "
-        "--no-learned-verifier for the rules alone.",
+        "e5-small-sv may find them said in other words (supported, with its probability among the reasons). Off "
+        "by default: on Riksdag text its lifts are right about nine times in ten, on care documents about two in "
+        "three.",
         ("link",),
         negatable=True,
     ),

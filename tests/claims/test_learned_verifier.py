@@ -1,6 +1,6 @@
 """The learned verifier (claims/learned.py): it reads only candidates the rules judge `partly` for want of words,
 lifts them to `supported` with its probability among the reasons, never touches a conflict or a missing number, date
-or name, and `link --no-learned-verifier` gives the rules alone."""
+or name; `link` gives the rules alone unless asked for it with `--learned-verifier`."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_a_group_of_people_swapped_is_never_read() -> None:
     assert swapped.verdict == "partly" and not swapped.words_only
 
 
-def test_link_lifts_by_default_and_not_with_no_learned_verifier(tmp_path: Path) -> None:
+def test_link_lifts_with_learned_verifier_and_not_by_default(tmp_path: Path) -> None:
     import json
     import subprocess
     import sys
@@ -114,10 +114,10 @@ def test_link_lifts_by_default_and_not_with_no_learned_verifier(tmp_path: Path) 
     (tmp_path / "uppdrag.txt").write_text(f"Uppdrag om ensamhet\n\n{SOURCE}\n", encoding="utf-8")
     (tmp_path / "s.txt").write_text(RESTATED + "\n", encoding="utf-8")
     assert run("ingest", str(tmp_path / "uppdrag.txt")).returncode == 0
+    learned = run("link", str(tmp_path / "s.txt"), "-k", "1", "--learned-verifier", "--format", "json")
     default = run("link", str(tmp_path / "s.txt"), "-k", "1", "--format", "json")
-    rules = run("link", str(tmp_path / "s.txt"), "-k", "1", "--no-learned-verifier", "--format", "json")
-    assert default.returncode == 0 and rules.returncode == 0, default.stderr + rules.stderr
-    (lifted,), (ruled,) = json.loads(default.stdout), json.loads(rules.stdout)
+    assert learned.returncode == 0 and default.returncode == 0, learned.stderr + default.stderr
+    (lifted,), (ruled,) = json.loads(learned.stdout), json.loads(default.stdout)
     assert lifted["status"] == "supported" and lifted["reasons"]["learned"]["entailment"] >= 0.99
     assert ruled["status"] == "partly" and "learned" not in ruled["reasons"]
 

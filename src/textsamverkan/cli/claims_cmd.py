@@ -122,6 +122,7 @@ def link(
       textsamverkan link statements.txt
       textsamverkan link statements.csv -k 3 --format json
       textsamverkan link statements.csv --workers 2      # judge on a 2-process local cluster
+      textsamverkan link statements.csv --learned-verifier   # a model's second look at `partly` (Riksdag text)
     """
     import json
 
