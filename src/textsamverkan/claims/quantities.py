@@ -297,10 +297,10 @@ def describe(quantity: Quantity | dict[str, Any]) -> str:
     if approx == "-tal":
         value, approx = value + "-tal", ""
     unit = "gång" if q.get("unit") == "gånger" and value == "1" else q.get("unit", "")  # "1 gång i veckan"
-    per = q.get("per", "").replace(" ", "")
+    per = q.get("per", "")
     if per.startswith("/"):  # "38 500 kr/mån", as notes write it
-        unit, per = unit + per, ""
-    parts = (approx, value, unit, q.get("per", "") if per else "", measures)
+        unit, per = unit + per.replace(" ", ""), ""
+    parts = (approx, value, unit, per, measures)
     return " ".join(x for x in parts if x)
 
 

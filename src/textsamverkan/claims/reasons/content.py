@@ -74,6 +74,8 @@ _ABBREVIATION_ENDING = re.compile(r"(?<=[A-ZÅÄÖ\d]):[a-zåäö]{1,5}\b")
 def _words(text: str) -> list[re.Match[str]]:
     """The words of `text`, an abbreviation's ending left out (`_ABBREVIATION_ENDING`)."""
     return list(_WORD.finditer(_ABBREVIATION_ENDING.sub("", text) if ":" in text else text))
+
+
 # a cause said in other words is the statement's "eftersom": "på grund av", "anledningen var att", "med hänvisning
 # till", "X gjorde att", "därför"
 CAUSE = re.compile(

@@ -76,7 +76,6 @@ def _repeated_as_tag(plain: str, cue: re.Match[str]) -> bool:
     return all(w.lower() in CUE_WORDS or w.lower() in _TAG_WORDS for w in WORD.findall(stretch))
 
 
-
 SCOPE_BEFORE = 3  # words before a word that a cue may stand at
 
 
