@@ -76,19 +76,20 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
     relevant = [
         c for c in clauses(evidence) if not said.isdisjoint(keys(c)) or any(match(w, keys(c)) >= 1.0 for w in words)
     ] or [evidence]
+    said_there = " ".join(relevant)
     mine = negations(statement)
     theirs = [cue for c in relevant for cue in negations(c)]
     if len(mine) % 2 == len(theirs) % 2:
         if mine:
             outcome.found.append(" ".join(mine))
         elif not theirs:
-            outcome.conflict += _no_without_cue(statement, " ".join(relevant), direction_found)
-        outcome.conflict += _without_against_with(statement, " ".join(relevant))
+            outcome.conflict += _no_without_cue(statement, said_there, direction_found)
+        outcome.conflict += _without_against_with(statement, said_there)
         return outcome
     if len(mine) > len(theirs):
-        denied, other, odd = denied_words(statement), " ".join(relevant), statement
+        denied, other, odd = denied_words(statement), said_there, statement
     else:
-        denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, " ".join(relevant)
+        denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, said_there
     # the evidence's "i stället för den 15 mars" answers the statement's "inte den 15 mars"; a statement's own "i
     # stället för" is a claim of its own, to be checked
     if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)) or _bound_for_denial(denied, other):
