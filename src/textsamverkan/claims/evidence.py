@@ -48,14 +48,13 @@ def sentences(passage: str) -> tuple[tuple[int, int], ...]:
 
 
 def _score(statement: str, text: str) -> float:
-    from textsamverkan.claims.reasons.content import compare_content
+    from textsamverkan.claims.reasons.content import content_coverage
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import direction_words
     from textsamverkan.claims.reasons.numbers import compare_numbers
 
-    content, coverage = compare_content(statement, text, skip=direction_words(statement))
+    words, coverage = content_coverage(statement, text, skip=direction_words(statement))
     numbers, dates = compare_numbers(statement, text), compare_dates(statement, text)
-    words = len(content.found) + len(content.missing)
     held = coverage * words + len(numbers.found) + len(dates.found)
     held += 0.5 * (len(numbers.conflict) + len(dates.conflict))
     total = words + sum(len(o.found) + len(o.conflict) + len(o.missing) for o in (numbers, dates))
@@ -65,26 +64,38 @@ def _score(statement: str, text: str) -> float:
 _DIGITS = re.compile(r"\d+")
 
 
-def _sentence_hits(statement: str, passage: str, spans: tuple[tuple[int, int], ...]) -> tuple[list[int], int]:
+def _sentence_hits(statement: str, passage: str) -> tuple[list[int], int]:
     """For each sentence, how many of the statement's content words (by the first letters of any of their forms)
     and digit strings it holds, and how many there are in all: a cheap overlap, no lemmatising of the passage."""
-    from textsamverkan.claims.reasons.content import forms_probe, prefixes
+    from textsamverkan.claims.reasons.content import forms_probe
 
     probes = forms_probe(statement)
     digits = set(_DIGITS.findall(statement))
-    hits = []
-    for a, b in spans:
-        text = passage[a:b]
-        found = prefixes(text)
-        hits.append(sum(1 for forms in probes if forms & found) + sum(d in text for d in digits))
+    spans, index = sentences(passage), _prefix_index(passage)
+    hits = [sum(d in passage[a:b] for d in digits) for a, b in spans] if digits else [0] * len(spans)
+    for forms in probes:
+        for n in {n for form in forms for n in index.get(form, ())}:
+            hits[n] += 1
     return hits, len(probes) + len(digits)
+
+
+@lru_cache(maxsize=1 << 14)
+def _prefix_index(passage: str) -> dict[str, tuple[int, ...]]:
+    """For each word prefix (`content.prefixes`) of the passage, the sentences (`sentences`) that hold it: one look-up
+    per form of a statement word, however many sentences the passage has."""
+    from textsamverkan.claims.reasons.content import prefixes
+
+    index: dict[str, list[int]] = {}
+    for n, (a, b) in enumerate(sentences(passage)):
+        for prefix in prefixes(passage[a:b]):
+            index.setdefault(prefix, []).append(n)
+    return {prefix: tuple(holding) for prefix, holding in index.items()}
 
 
 def overlap(statement: str, passage: str) -> float:
     """The cheap overlap of the passage's best sentence with the statement (0–1): what ranking uses to choose which
     passages to score in full."""
-    spans = sentences(passage)
-    hits, total = _sentence_hits(statement, passage, spans)
+    hits, total = _sentence_hits(statement, passage)
     return max(hits) / total if total else 0.0
 
 
@@ -92,7 +103,7 @@ def _shortlist(statement: str, passage: str, spans: tuple[tuple[int, int], ...])
     """Indices of the sentences worth scoring in full: all of a short passage, else the `SHORTLIST` overlapping most."""
     if len(spans) <= SHORTLIST:
         return list(range(len(spans)))
-    hits, _total = _sentence_hits(statement, passage, spans)
+    hits, _total = _sentence_hits(statement, passage)
     return sorted(i for _minus, i in sorted((-h, i) for i, h in enumerate(hits))[:SHORTLIST])
 
 

@@ -279,19 +279,32 @@ def _shared_prefix(a: str, b: str) -> int:
 def match(word: Word, evidence_keys: frozenset[str]) -> float:
     """1.0 when the word (or all its parts, or a synonym) is in the evidence, 0.5 when its head or another part is,
     else 0."""
+    groups = _by_prefix(evidence_keys)
+    if not any(prefix in groups for prefix in _reach(word)):
+        return 0.0  # no key shares the first letters of any form the word can be found by
     score = _match_one(word, evidence_keys)
     if score >= 1.0 or not word.alternatives:
         return score
     if not evidence_keys.isdisjoint(word.alternatives):
         return 1.0
     # an alternative is one word: every other way to find it compares keys that share its first three letters
-    groups = _by_prefix(evidence_keys)
     for alternative in word.alternatives:
         if alternative[:3] in groups:
             score = max(score, _match_one(Word(alternative, alternative, (alternative,)), evidence_keys))
             if score >= 1.0:
                 break
     return score
+
+
+@lru_cache(maxsize=1 << 16)
+def _reach(word: Word) -> frozenset[str]:
+    """The first three letters of every form `match` can find the word by (lemma, surface, compound parts and their
+    synonyms, alternatives): each way of finding it compares it with keys that begin so, so a text whose keys begin
+    with none of them holds no form of the word."""
+    surface = word.surface.lower()
+    forms = {word.lemma, surface, surface.replace("-", ""), *word.parts, *word.alternatives}
+    forms |= {synonym for part in word.parts if len(part) >= MIN_SYNONYM_PART for synonym in synonyms().get(part, ())}
+    return frozenset(form[:3] for form in forms)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -383,15 +396,25 @@ def compare_content(
     """Which content lemmas of the statement the evidence holds, and the share found (0 when it has none); words in
     `said` (lower-cased) count as found: another check found them said in other words ("avveckla" as "lägga ned")."""
     words = content_words(statement, skip=skip)
-    found_keys = keys(evidence)
+    scores = _match_scores(words, evidence, said)
     outcome = Outcome("content")
-    total = 0.0
-    for word in words:
-        score = 1.0 if word.surface.lower() in said else match(word, found_keys)
-        total += score
+    for word, score in zip(words, scores, strict=True):
         held = score >= 1.0 or (score >= 0.5 and not rival_compound(word, evidence))
         (outcome.found if held else outcome.missing).append(word.lemma)
-    return outcome, (total / len(words) if words else 0.0)
+    return outcome, (sum(scores) / len(words) if words else 0.0)
+
+
+def content_coverage(statement: str, evidence: str, *, skip: frozenset[str] = frozenset()) -> tuple[int, float]:
+    """How many content words the statement has and the share of them the evidence holds (`compare_content`'s
+    share, without naming which): what ranking candidate evidence needs, many times per statement."""
+    words = content_words(statement, skip=skip)
+    return len(words), (sum(_match_scores(words, evidence)) / len(words) if words else 0.0)
+
+
+def _match_scores(words: list[Word], evidence: str, said: frozenset[str] = frozenset()) -> list[float]:
+    """`match` of each word against the evidence's keys (1.0 for a word in `said`)."""
+    found_keys = keys(evidence)
+    return [1.0 if word.surface.lower() in said else match(word, found_keys) for word in words]
 
 
 # groups of people a claim can be about: "äldre med postcovid" is not "barn med postcovid"
