@@ -72,13 +72,23 @@ statements, `not_supported`):
   by round 23's final code and round 22's (aggregates only).
 - verify_blind22.jsonl (`--set blind22`, 225 pairs on 90 sentences of 47 Riksdag interpellations no other set uses,
   restatements a third each formal, spoken and as notes, 2026-12-05, written after round 23; see verify_blind22.md):
-  held out, never judged yet.
+  judged once, by round 24's and round 25's code side by side (aggregates only).
+- verify_blind23.jsonl and verify_blind24.jsonl (`--set blind23`, `--set blind24`, 225 pairs each on Riksdag
+  interpellations no other set uses, 2026-12-05 and 2026-12-06): blind23's failures were read for round 26; blind24
+  was judged by aggregates only.
+- verify_blind25.jsonl to verify_blind30.jsonl (`--set blind25` … `--set blind30`): the care sets, 225 pairs each on
+  90 sentences of the 30 care documents of three themes document sets (17–19, 14–16, 11–13, 7–9, 4–6 and 1–3 in
+  that order: interviews, focus groups, meetings, podcasts, reports, notes, web pages and Riksdag text), about half
+  of the evidence spoken, every near-miss in its restatement's style, 2026-12-06; see their .md files. blind25's
+  failures were read for round 28; blind26 to blind29 were judged by aggregates only. blind25, blind26 and blind30
+  train the care verifier experiment (RESULTS.md, "Claim verification on care text"); blind27 to blind29 are held
+  out from it.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind22] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind30] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
-it was trained on every set here but blind9 to blind19 (entailment_experiment.py), so only their figures
-with it are unseen by the model.
+the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
+the other sets are unseen by it.
 """
 
 from __future__ import annotations
@@ -117,6 +127,9 @@ SETS = {
     "blind25": "verify_blind25.jsonl",
     "blind26": "verify_blind26.jsonl",
     "blind27": "verify_blind27.jsonl",
+    "blind28": "verify_blind28.jsonl",
+    "blind29": "verify_blind29.jsonl",
+    "blind30": "verify_blind30.jsonl",
 }
 
 

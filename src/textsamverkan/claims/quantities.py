@@ -133,7 +133,13 @@ UNITS: dict[str, str] = {
     "regioner": "regioner",
     "platser": "platser",
     "dagar": "dagar",
+    "dagars": "dagar",
+    "dag": "dagar",
     "veckor": "veckor",
+    "veckors": "veckor",
+    "vecka": "veckor",
+    "veckas": "veckor",
+    "v": "veckor",  # notes' "4 v"
     "timmar": "timmar",
     "timmars": "timmar",
     "timme": "timmar",
@@ -148,6 +154,8 @@ UNITS: dict[str, str] = {
     "kilometer": "km",
     "km": "km",
     "månader": "månader",
+    "månaders": "månader",
+    "månad": "månader",
     "år": "år",
     "st": "st",
     "stycken": "st",
@@ -198,6 +206,14 @@ NUMBER_WORDS = sorted((w for w in WORD_NUMBERS if w not in ("en", "ett")), key=l
 # number words written as one compound: "tjugofem", "femhundra", "femtiotusen", "tvåhundrafemtio"
 COMPOUND_NUMBER = rf"(?:{'|'.join(NUMBER_WORDS)}|ett|en(?=hundra|tusen))(?:{'|'.join(NUMBER_WORDS)}){{1,4}}"
 _COMPOUND_WORD = re.compile(COMPOUND_NUMBER)
+SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
+# "fyra av fem", "i fyra fall av fem", "en av fem" (not "en av de fem största" nor "ett av regeringens två
+# partier": one of them, no share)
+SHARE = re.compile(
+    rf"\b(?P<part>{SHARE_NUMBER}|(?:en|ett)(?=\s+(?:fall\s+)?av\s+(?!de\b|dem\b|[^\W\d_]+s\s)))\s+(?:fall\s+)?av\s+"
+    rf"(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{SHARE_NUMBER})\b",
+    re.I,
+)
 _COMPOUND_PIECE = re.compile("|".join(["ett", "en", *NUMBER_WORDS]))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -218,6 +234,14 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+# a bound said after the amount: "sex veckor som mest", "två gånger som minst"
+_BOUND_AFTER = re.compile(r"\s+som\s+(mest|högst|max|minst)\b", re.I)
+# a period "en"/"ett" counts as one after a preposition of time or a bound: "på en vecka", "i ett dygn", "inom en
+# månad", "mindre än en månad", "drygt en vecka"
+_ONE_PERIOD = frozenset(["vecka", "dag", "dygn", "månad"])
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:på|i|under|efter|inom|om|för|över|än|drygt|knappt|cirka|ca|omkring|runt|nästan|högst|minst|max)\s+$", re.I
+)
 _FACTOR_WORD = re.compile(r"\b(fördubbl|tredubbl|fyrdubbl|halver)\w*", re.IGNORECASE)
 _TIMES = re.compile(r"\s+gånger\s+(fler|mer|större|högre|så många|så mycket|färre|mindre|lägre)\b", re.I)
 _MEASURE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
@@ -422,8 +446,11 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         label = is_word and bool(_LABEL_BEFORE.search(text, max(0, start - 20), start))
         # "en gång i veckan" is a frequency; "en gång till", "på en gång" are no amounts
         once = raw.lower() == "en" and unit_raw == "gång" and bool(_RATE.match(text, m.end()))
+        # "på en vecka", "i ett dygn" is one ("en dag kom hon" is no period)
+        num_start = m.start("num")
+        one_period = unit_raw in _ONE_PERIOD and bool(_PERIOD_BEFORE.search(text, max(0, num_start - 12), num_start))
         if is_word and raw.lower() in ("en", "ett") and not (
-            scale or unit_raw in ("%", "procent") or m.group("half") or once
+            scale or unit_raw in ("%", "procent") or m.group("half") or once or one_period
         ):
             continue
         if is_word and not (scale or unit_raw or label or _TIMES.match(text, m.end())):
@@ -439,6 +466,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
         approx = _bound(approx_word(m), text[max(0, start - 40) : start]) or approx_tal
+        if not approx and (said_after := _BOUND_AFTER.match(text, end)):
+            approx = "minst" if said_after.group(1).lower() == "minst" else "högst"  # "sex veckor som mest"
         rate_follows = bool(_RATE.match(text, end))
         if _is_year(value, raw, unit, text[max(0, start - 14) : m.start("num")], approx, rate_follows):
             continue

@@ -135,7 +135,9 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
 
     named = {w for e in entities(statement) for w in e.text.lower().split()}
     # "sista december", "förra året": the date checks'
-    dated = {w.strip(".") for d in dates(statement) for w in d.text.lower().split()}  # "sept. 2018"
+    # a weekday stays a content word too ("tors" is found in "torsdag"): the share of content words found decides
+    # `supported`, and it was one before weekdays were dates
+    dated = {w.strip(".") for d in dates(statement) if "weekday" not in d.get() for w in d.text.lower().split()}
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
     directed = direction_words(statement)
     skip = (

@@ -433,7 +433,13 @@ PROTECTION = frozenset(
     ["munskydd", "visir", "handske", "handsprit", "förkläde", "skyddsrock", "skyddsförkläde", "andningsskydd",
      "skyddsglasögon", "skoskydd", "hårskydd"]
 )  # fmt: skip
-KINDS = (PEOPLE, PROFESSIONS, PROTECTION)
+# the parts of the body: a broken wrist is no broken hip
+BODY_PARTS = frozenset(
+    ["huvud", "ansikte", "öga", "öra", "näsa", "mun", "tand", "hals", "nacke", "axel", "skuldra", "arm", "armbåge",
+     "handled", "hand", "finger", "tumme", "bröst", "rygg", "mage", "bäcken", "höft", "höftled", "lår", "knä", "ben",
+     "fot", "fotled", "tå", "häl", "hjärta", "lunga", "lever", "njure", "hud", "hjärna", "revben"]
+)  # fmt: skip
+KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS)
 
 
 # an age bound is no group: "18 år och äldre", "äldre än 70"
@@ -441,9 +447,10 @@ _AGE_BOUND = re.compile(r"\bår\s+(?:och|eller)\s+(?:äldre|yngre)\b|\b(?:äldre
 
 
 def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
-    """Another member of the word's kind (`KINDS`: groups of people, professions, protective equipment) that the
-    evidence names where the statement names `lemma`, or None: the claim is then about someone or something else
-    ("äldre" against "barn", "munskydd" against "visir"), however short the word."""
+    """Another member of the word's kind (`KINDS`: groups of people, professions, protective equipment, parts of the
+    body) that the evidence names where the statement names `lemma`, or None: the claim is then about someone or
+    something else ("äldre" against "barn", "munskydd" against "visir", "handleden" against "höften"), however short
+    the word."""
     kind = next((members for members in KINDS if lemma in members), None)
     if kind is None:
         return None

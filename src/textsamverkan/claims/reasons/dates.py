@@ -1,7 +1,7 @@
 """Dates and periods: "vecka 12", "3 mars", "den 7 april 2020", "sista december 2020", "i mitten av oktober",
-"hösten 2021", "senhösten", "i början av 2016", "i oktober", "sedan 2017", "före jul".
+"hösten 2021", "senhösten", "i början av 2016", "i oktober", "sedan 2017", "före jul", "varje fredag".
 
-Each mention becomes a set of fields (year, season, half of the year, month, day, week, and the third of the
+Each mention becomes a set of fields (year, season, half of the year, month, day, week, weekday, and the third of the
 month: "i början av maj" agrees with "7 maj", "i slutet av april" with "30 april" and not with "10 april"; a month
 has its season and half: "mars 2020" is not "hösten 2020", "april" not "andra halvåret"; "vid utgången av 2020" is 31
 December 2020). A statement's date is found when a date in the evidence agrees on every field both have, shares at
@@ -31,6 +31,8 @@ _BARE_SEASONS = {
     "höst": "höst", "sommar": "sommar", "vinter": "vinter", "höstas": "höst", "somras": "sommar", "vintras": "vinter",
 }  # fmt: skip
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+_WEEKDAY_SHORT = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
 _PATTERNS = (
     # a decade is no year: "i början av 1990-talet" is "i början av 90-talet", not the first half of 1990
     re.compile(r"\b(?:(?P<decadepart>början|mitten|slutet)\s+(?:av|på)\s+)?(?P<decade>(?:19|20)?\d0)-talet\b", re.I),
@@ -77,6 +79,14 @@ _PATTERNS = (
     re.compile(r"(?<![\d:/\-])\b(?P<year>(?:19|20)\d{2})\b(?![:/\-]\d)"),
     # a year as speech says it: "tjugotjugoett", "nittonhundranittio", "tvåtusenelva"
     re.compile(r"\b(?P<spokenyear>(?:nittonhundra|tvåtusen|tjugo)[a-zåäö]+)\b", re.I),
+    # a day of the week, as notes shorten it too: "varje fredag", "på tisdagarna", "ons", "varannan tors"; "mån" is
+    # also a month's ("varje mån", "kr/mån"), so only where it begins a range of days ("mån–fre")
+    re.compile(
+        rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})(?:en|ar|arna|s)?\b"
+        rf"|\b(?P<weekdayshort>{'|'.join(s for s in _WEEKDAY_SHORT if s != 'mån')})\b\.?"
+        rf"|\b(?P<monday>mån)(?=\s*[–-]\s*(?:{'|'.join(_WEEKDAY_SHORT)}))",
+        re.I,
+    ),
 )
 
 
@@ -132,6 +142,12 @@ def dates(text: str) -> tuple[DateMention, ...]:
             for key in ("week", "day", "year"):
                 if key in groups:
                     fields[key] = int(groups[key])
+            if "weekday" in groups:
+                fields["weekday"] = WEEKDAYS.index(groups["weekday"].lower()) + 1
+            if "weekdayshort" in groups:
+                fields["weekday"] = _WEEKDAY_SHORT.index(groups["weekdayshort"].lower()) + 1
+            if "monday" in groups:
+                fields["weekday"] = 1
             if "month" in groups:
                 fields["month"] = MONTHS[groups["month"].lower()]
             if "monthnumber" in groups:

@@ -104,8 +104,12 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
 
 # lemmas that deny what follows them as plainly as a cue ("saknar en gemensam huvudman", "undvika att resa"): judged
 # when neither side has a cue
-# "frångick beslutet" does not follow it, "utom årskurs 3" leaves it out
-_DENYING_WORDS = frozenset(["sakna", "saknas", "avsaknad", "undvika", "vägra", "avstå", "frångå", "avvika", "utom"])
+# "frångick beslutet" does not follow it, "utom årskurs 3" leaves it out, "utan att vi fick något meddelande" denies
+# the message ("utan" before a noun is `_without_against_with`'s)
+_DENYING_WORDS = frozenset(
+    ["sakna", "saknas", "avsaknad", "undvika", "vägra", "avstå", "frångå", "avvika", "utom", "utan"]
+)
+_THAT = re.compile(r"\s+att\b", re.I)
 # denying words that say the same: "avvek från beslutet" is "frångick beslutet", "förutom åk 3" "utom årskurs 3"
 _DENYING_ALIKE = (frozenset(["frångå", "avvika"]), frozenset(["utom", "förutom", "undantag", "undanta"]))
 # "saknar därför …", "frångick därmed …"
@@ -129,6 +133,8 @@ def _no_without_cue(statement: str, evidence: str, direction_found: frozenset[st
             lemma = analyse(m.group()).lemma
             alike = next((words for words in _DENYING_ALIKE if lemma in words), frozenset([lemma]))
             if lemma not in _DENYING_WORDS or not alike.isdisjoint(other_keys) or m.group().lower() in direction_found:
+                continue
+            if lemma == "utan" and not _THAT.match(text, m.end()):
                 continue
             governed = [w for w in content_words(text[m.end() :]) if w.lemma not in _LINKING][:1]
             if governed and match(governed[0], other_keys) >= 1.0:

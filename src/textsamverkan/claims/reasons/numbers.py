@@ -28,6 +28,8 @@ from textsamverkan.claims.quantities import (
     MONTHS,
     NUMBER_WORDS,
     SCALE_WORDS,
+    SHARE,
+    SHARE_NUMBER,
     UNITS,
     Quantity,
     describe,
@@ -90,16 +92,8 @@ CONVERSIONS = {
     "dygn": ("timmar", 24.0), "minuter": ("timmar", 1 / 60), "sekunder": ("timmar", 1 / 3600),
     "veckor": ("dagar", 7.0), "mil": ("km", 10.0), "st": ("", 1.0),
 }  # fmt: skip
-_SHARE_NUMBER = r"\d+|" + "|".join(NUMBER_WORDS)
-# "fyra av fem", "i fyra fall av fem", "en av fem" (not "en av de fem största" nor "ett av regeringens två
-# partier": one of them, no share)
-_SHARE = re.compile(
-    rf"\b(?P<part>{_SHARE_NUMBER}|(?:en|ett)(?=\s+(?:fall\s+)?av\s+(?!de\b|dem\b|[^\W\d_]+s\s)))\s+(?:fall\s+)?av\s+"
-    rf"(?:de\s+|dem\s+|totalt\s+|sammanlagt\s+|[^\W\d_]+s\s+)?(?P<whole>{_SHARE_NUMBER})\b",
-    re.I,
-)
 _FRACTION = re.compile(
-    rf"\b(?P<part>en|ett|{_SHARE_NUMBER})\s+(?P<whole>{'|'.join(DENOMINATORS)})(?:en|ar|arna)?\b",
+    rf"\b(?P<part>en|ett|{SHARE_NUMBER})\s+(?P<whole>{'|'.join(DENOMINATORS)})(?:en|ar|arna)?\b",
     re.I,
 )
 SMALL_WHOLE = 10
@@ -157,7 +151,7 @@ def amounts(text: str) -> tuple[Amount, ...]:
     for m, part, whole in shares:
         # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
         before = _APPROX_BEFORE.search(text, 0, m.start())
-        default = "omkring" if m.re is _SHARE else (before.group(1).lower() if before else "")
+        default = "omkring" if m.re is SHARE else (before.group(1).lower() if before else "")
         said = share_approx.get(m.start()) or default
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
@@ -183,6 +177,7 @@ def amounts(text: str) -> tuple[Amount, ...]:
 
 
 # a number ("12", "12 400", "12400") that is no part of a longer number, a time, a date ("24 mars") or a range
+_BARE_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)  # not "en"/"ett", also articles
 _BARE_NUMBER = re.compile(
     r"(?<![\d.,:/-])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
     rf"(?!\d|[.,:/]\d|-|\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)",
@@ -193,13 +188,16 @@ _BARE_NUMBER = re.compile(
 @lru_cache(maxsize=1 << 16)
 def _bare_numbers(text: str) -> tuple[Amount, ...]:
     """Numbers of `text` that are no amount of their own, as labels ("skyddsnivå 2", "dag 180", "skyddsmask 90"),
-    the first of a pair ("3 respektive 2 miljarder") or a number nothing follows ("har passerat 12 400,"): they may
-    hold a statement's bare number, but never rival one (`derived`)."""
-    return tuple(_bare_amount(m) for m in _bare_matches(text))
+    the first of a pair ("3 respektive 2 miljarder"), a number nothing follows ("har passerat 12 400,") or a number
+    word ("Nio, och vi har plats för tolv"): they may hold a statement's bare number, but never rival one
+    (`derived`)."""
+    words = (m for m in _BARE_WORD.finditer(text) if not any(q.start <= m.start() < q.end for q in _quantities(text)))
+    return (*(_bare_amount(m) for m in _bare_matches(text)), *(_bare_amount(m) for m in words))
 
 
 def _bare_amount(m: re.Match[str]) -> Amount:
-    return Amount(float(re.sub(r"\s", "", m.group())), "", "amount", "", m.group(), derived=True)
+    value = parse_number(m.group()) if m.group()[:1].isalpha() else float(re.sub(r"\s", "", m.group()))
+    return Amount(value or 0.0, "", "amount", "", m.group(), derived=True)
 
 
 def _bare_matches(text: str) -> list[re.Match[str]]:
@@ -216,6 +214,7 @@ def _claimed(statement: str) -> tuple[Amount, ...]:
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
     spans += [(m.start(), m.end()) for m in _RANGE.finditer(statement)]  # "85–90 tusen": the range is the amount
+    spans += [m.span() for m, _part, _whole in _shares(statement)]  # "9 av 10": the share is the amount
     values = {a.value for a in said}
     labels = (
         _bare_amount(m)
@@ -228,7 +227,7 @@ def _claimed(statement: str) -> tuple[Amount, ...]:
 def _shares(text: str) -> list[tuple[re.Match[str], float, float]]:
     """Each "N av M" and each fraction ("tre femtedelar") of `text` with N < M: (the match, N, M)."""
     out = []
-    for m in (*_SHARE.finditer(text), *_FRACTION.finditer(text)):
+    for m in (*SHARE.finditer(text), *_FRACTION.finditer(text)):
         part = parse_number(m.group("part"))
         whole = DENOMINATORS.get(m.group("whole").lower()) if m.re is _FRACTION else parse_number(m.group("whole"))
         if part is not None and whole and part < whole:

@@ -2,8 +2,9 @@
 names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har …", "de flesta kommuner"). The
 statement claims more than the evidence: an amount in conflict, like "300" against "30".
 
-Only a part said as a part counts: "varav" with an amount, "N av dessa", "en av dem", "N av M", or a partitive word
-("några", "flera", "de flesta", "hälften") just before the thing the statement quantifies. A bare number never does
+Only a part said as a part counts: "varav" with an amount, "N av dessa", "en av dem", a partitive word ("några",
+"flera", "de flesta", "hälften") just before the thing the statement quantifies, or "N av M" with N below M (next to
+that thing, or anywhere when the universal stands alone: "upprättats i samtliga"). A bare number never does
 ("21 regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "båda", "hela" or "100
 procent" as often as the statement does; a universal the statement hedges or denies ("nästan alla", "inte alla")
 claims no whole.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import NUMBER_WORDS
+from textsamverkan.claims.quantities import NUMBER_WORDS, SHARE, parse_number
 
 # "båda förövarna" against "en av dem", "hela anslaget" against "2,6 av dessa 100 miljoner" (not "hela 14 procent",
 # which stresses an amount, nor "hela tiden", "det hela", "på det hela taget")
@@ -46,6 +47,8 @@ _PART_OF = re.compile(
     r"|(?<![\w-])(?P<share>[\w,]+)\s+av\s+(?:dessa|dem)(?![\w-])",
     re.I,
 )
+# a part the statement says itself: "9 av dem", "nio utav tio"
+_PART_SAID = re.compile(r"(?<![\w-])([\w,]+)\s+(?:fall\s+)?(?:av|utav)(?![\w-])", re.I)
 # words between a universal and the thing it quantifies ("samtliga 23 000 tunnor", "alla av dem")
 _NOT_THE_THING = frozenset(["av", "de", "dem", "dessa", "våra", "sina", "deras", "landets", "sveriges"])
 # a number before these is the whole, not a part of it ("de 21 regionerna", "totalt 34 flygplatser")
@@ -77,6 +80,24 @@ def _a_part(evidence: str) -> str | None:
     for m in _PART_OF.finditer(evidence):
         word = (m.group("part") or m.group("share")).lower()
         if _is_number(word) or word in _PARTITIVE or (m.group("share") and word in ("en", "ett")):  # "en av dem"
+            return m.group()
+    return None
+
+
+def _a_share(statement: str, evidence: str, tokens: list[re.Match[str]], things: frozenset[str]) -> str | None:
+    """The evidence's "N av M" with N below M ("9 av 17 fall", "nio fall av tio") next to what the universal
+    quantifies (within `REACH` words), or anywhere when it quantifies nothing said ("upprättats i samtliga"); not a
+    share whose part the statement says too ("samtliga 17 fall granskades, i 9 av dem …" holds its own part)."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    own = {parse_number(m.group(1)) for m in _PART_SAID.finditer(statement)}
+    for m in SHARE.finditer(evidence):
+        part, whole = parse_number(m.group("part")), parse_number(m.group("whole"))
+        if part is None or not whole or part >= whole or part in own:
+            continue
+        inside = [i for i, t in enumerate(tokens) if m.start() <= t.start() < m.end()]
+        near = tokens[max(0, inside[0] - REACH) : inside[-1] + REACH + 1] if inside else []
+        if not things or any(analyse(t.group()).lemma in things for t in near):
             return m.group()
     return None
 
@@ -117,4 +138,7 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
                 share = _is_number(word) and after in ("av", "utav") and before not in _WHOLE_BEFORE
                 if word in _PARTITIVE or share:
                     return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
+    for said, things in wholes:
+        if part := _a_share(statement, evidence, tokens, things):
+            return [(said, part)]
     return []
