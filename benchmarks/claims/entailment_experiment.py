@@ -23,6 +23,12 @@ is this script's model trained on eight writers' pairs, with its lift threshold:
 
     .venv/bin/python benchmarks/claims/entailment_experiment.py --train pairs train blind3 blind4 blind5 blind6 \
         blind7 blind8 --blind blind9 --out models/verifier-sv
+
+The same model trained with three care sets as well (RESULTS.md, "Claim verification, round 29"; measured, not
+shipped):
+
+    .venv/bin/python benchmarks/claims/entailment_experiment.py --train pairs train blind3 blind4 blind5 blind6 \
+        blind7 blind8 blind25 blind26 blind30 --blind blind27 blind28 blind29 --out DIR
 """
 
 from __future__ import annotations

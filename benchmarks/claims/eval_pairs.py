@@ -80,9 +80,9 @@ statements, `not_supported`):
   90 sentences of the 30 care documents of three themes document sets (17–19, 14–16, 11–13, 7–9, 4–6 and 1–3 in
   that order: interviews, focus groups, meetings, podcasts, reports, notes, web pages and Riksdag text), about half
   of the evidence spoken, every near-miss in its restatement's style, 2026-12-06; see their .md files. blind25's
-  failures were read for round 28; blind26 to blind29 were judged by aggregates only. blind25, blind26 and blind30
-  train the care verifier experiment (RESULTS.md, "Claim verification on care text"); blind27 to blind29 are held
-  out from it.
+  failures were read for round 28 and blind26's for round 29; blind27 to blind30 were judged by aggregates only.
+  blind25, blind26 and blind30 trained the care-trained verifier of round 29 (entailment_experiment.py; measured,
+  not shipped: RESULTS.md, "Claim verification, round 29"), blind27 to blind29 were held out from it.
 
     .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind30] [--show KIND] [--rules-only]
 
