@@ -176,8 +176,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
+# a number word ("nio", "tolv"), but "en" and "ett", which are also articles
+_BARE_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
 # a number ("12", "12 400", "12400") that is no part of a longer number, a time, a date ("24 mars") or a range
-_BARE_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)  # not "en"/"ett", also articles
 _BARE_NUMBER = re.compile(
     r"(?<![\d.,:/-])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
     rf"(?!\d|[.,:/]\d|-|\s+(?:{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b)",
@@ -191,7 +192,8 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     the first of a pair ("3 respektive 2 miljarder"), a number nothing follows ("har passerat 12 400,") or a number
     word ("Nio, och vi har plats för tolv"): they may hold a statement's bare number, but never rival one
     (`derived`)."""
-    words = (m for m in _BARE_WORD.finditer(text) if not any(q.start <= m.start() < q.end for q in _quantities(text)))
+    taken = _quantities(text)
+    words = (m for m in _BARE_WORD.finditer(text) if not any(q.start <= m.start() < q.end for q in taken))
     return (*(_bare_amount(m) for m in _bare_matches(text)), *(_bare_amount(m) for m in words))
 
 
