@@ -33,6 +33,7 @@ _BARE_SEASONS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
 _WEEKDAY_SHORT = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+_WEEKDAY_NUMBER = {name: n for names in (WEEKDAYS, _WEEKDAY_SHORT) for n, name in enumerate(names, 1)}
 _PATTERNS = (
     # a decade is no year: "i början av 1990-talet" is "i början av 90-talet", not the first half of 1990
     re.compile(r"\b(?:(?P<decadepart>början|mitten|slutet)\s+(?:av|på)\s+)?(?P<decade>(?:19|20)?\d0)-talet\b", re.I),
@@ -142,12 +143,8 @@ def dates(text: str) -> tuple[DateMention, ...]:
             for key in ("week", "day", "year"):
                 if key in groups:
                     fields[key] = int(groups[key])
-            if "weekday" in groups:
-                fields["weekday"] = WEEKDAYS.index(groups["weekday"].lower()) + 1
-            if "weekdayshort" in groups:
-                fields["weekday"] = _WEEKDAY_SHORT.index(groups["weekdayshort"].lower()) + 1
-            if "monday" in groups:
-                fields["weekday"] = 1
+            if weekday := groups.get("weekday") or groups.get("weekdayshort") or groups.get("monday"):
+                fields["weekday"] = _WEEKDAY_NUMBER[weekday.lower()]
             if "month" in groups:
                 fields["month"] = MONTHS[groups["month"].lower()]
             if "monthnumber" in groups:
@@ -179,9 +176,6 @@ def dates(text: str) -> tuple[DateMention, ...]:
     return tuple(sorted(found, key=lambda d: d.start))
 
 
-_ONES = {"ett": 1, "en": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
-
-
 def spoken_year(word: str) -> int | None:
     """The year a word says as speech does, or None: "nittonhundranittio" 1990, "tvåtusenelva" 2011, "tjugotjugoett"
     2021 ("tjugo" then a number of ten or more: "tjugonio" is 29)."""
@@ -191,7 +185,8 @@ def spoken_year(word: str) -> int | None:
         if said in WORD_NUMBERS and WORD_NUMBERS[said] < 100:
             return int(WORD_NUMBERS[said])
         tens = next((t for t in WORD_NUMBERS if said.startswith(t) and WORD_NUMBERS[t] in range(20, 100, 10)), None)
-        return int(WORD_NUMBERS[tens]) + _ONES[said[len(tens) :]] if tens and said[len(tens) :] in _ONES else None
+        ones = WORD_NUMBERS.get(said[len(tens) :]) if tens else None
+        return int(WORD_NUMBERS[tens] + ones) if tens and ones is not None and ones < 10 else None
 
     low = word.lower()
     for head, century, least in (("nittonhundra", 1900, 1), ("tvåtusen", 2000, 1), ("tjugo", 2000, 10)):
