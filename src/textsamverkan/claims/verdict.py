@@ -127,6 +127,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.ranks import is_superlative
     from textsamverkan.claims.reasons.references import compare_references
     from textsamverkan.claims.reasons.relative import compare_relative_years, relative_years
+    from textsamverkan.claims.reasons.roles import compare_roles
     from textsamverkan.claims.reasons.times import compare_times
     from textsamverkan.claims.reasons.valence import compare_valence
 
@@ -164,6 +165,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         compare_order(statement, evidence),
         compare_relative_years(statement, evidence),
         compare_valence(statement, evidence),
+        compare_roles(statement, evidence),
     ]
     words = content_words(statement, skip=skip)
     missing_words = [w for w in words if w.lemma in content.missing]

@@ -113,6 +113,11 @@ def _actor_key(word: str) -> str | None:
     return None
 
 
+def actor(word: str) -> str | None:
+    """The public actor or organisation one word names ("kommunerna" → kommun, "Socialstyrelsen"), or None."""
+    return _actor_key(word) or _organisation(word)
+
+
 @lru_cache(maxsize=1 << 16)
 def _organisation(word: str) -> str | None:
     """The key of an organisation named by its head noun ("Socialstyrelsen", "Arbetsmiljöverkets",

@@ -1,0 +1,130 @@
+"""Who does what: two actors whose parts a statement swaps. "Kommunerna betalar läkarna och regionen står för
+bilarna" against "Regionen betalar läkarna och kommunerna står för bilarna" holds every word, actor and number of the
+evidence; only which actor each part belongs to differs.
+
+A clause (split at punctuation and at clause words: "och", "men", "medan", "att" …) gives its content words to the
+doer last named in it: a public actor or organisation ("regionen", "Socialstyrelsen"), or a group of people or a
+profession ("sjuksköterskan", "de anhöriga") before the clause's first content word; never one after a preposition
+("av regionen", "i kommunen", "bland de boende": a passive's agent, a place, a part) nor a possessor ("regeringens
+uppdrag"). Each doer's part of the statement is paired with the part of the evidence that shares the most content
+words. The roles conflict only when the swap goes both ways: a part of A's here is B's there, and a part of B's here
+is A's there, A and B of one kind. A passive or a word order turned round moves one part, not two crosswise, so a
+restatement in other words is not read as a swap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from textsamverkan.claims.reasons import Outcome
+
+_TOKEN = re.compile(r"[^\W\d_][\w-]*|[,;:.!?()–—]")
+_CLAUSE_WORDS = frozenset(["och", "men", "medan", "samt", "eller", "då", "när", "eftersom", "där", "att", "vilket"])
+_PREPOSITIONS = frozenset(
+    ["av", "för", "till", "åt", "med", "hos", "från", "mellan", "inom", "i", "om", "på", "under", "mot", "utan", "vid",
+     "enligt", "än", "bland", "genom", "efter", "före", "inför", "per", "utanför", "runt", "kring", "ur"]
+)  # fmt: skip
+_KEY = 5  # a content word is compared by its lemma's first letters: "betalar" and "betala", "hyran" and "hyra"
+
+
+def _actor_of(token: str) -> tuple[str, str] | None:
+    """(kind, key) of the doer a word names, or None: a public actor or organisation, a group of people or a
+    profession."""
+    from textsamverkan.claims.reasons.content import PEOPLE, PROFESSIONS
+    from textsamverkan.claims.reasons.entities import actor
+    from textsamverkan.claims.reasons.words import analyse
+
+    if key := actor(token):
+        return ("actor", key)
+    lemma = analyse(token).lemma
+    for kind, members in (("people", PEOPLE), ("profession", PROFESSIONS)):
+        if lemma in members:
+            return (kind, lemma)
+    return None
+
+
+def _content(token: str) -> str | None:
+    """A content word's key, or None for a function word, a generic verb or a short word."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.quantities import MONTHS
+    from textsamverkan.claims.reasons.words import GENERIC, analyse
+
+    low = token.lower()
+    if len(low) < 3 or not low.isalpha() or low in STOPWORDS or low in GENERIC or low in MONTHS:
+        return None
+    lemma = analyse(token).lemma
+    return None if lemma in STOPWORDS or lemma in GENERIC else lemma[:_KEY]
+
+
+def _doer(named: tuple[str, str], low: str, previous: str, said: bool) -> bool:
+    """Whether an actor's word names a doer: not after a preposition ("av regionen", "i kommunen"), not a possessor
+    ("regeringens uppdrag": the genitive of an actor's word), and a group of people or a profession only before the
+    clause's first content word ("sjuksköterskan ger …", not "kommunen anställer sjuksköterskor")."""
+    if previous in _PREPOSITIONS:
+        return False
+    if low.endswith("s") and _actor_of(low[:-1]) is not None:
+        return False
+    return named[0] == "actor" or not said
+
+
+@dataclass(frozen=True)
+class _Part:
+    """What one doer does in a text: the doer (kind, key) as written, and its clause's content words by key."""
+
+    doer: tuple[str, str]
+    doer_text: str
+    words: dict[str, str]
+
+
+@lru_cache(maxsize=1 << 12)
+def _parts(text: str) -> tuple[_Part, ...]:
+    """Each run of a clause after a doer, with the content words it binds to that doer."""
+    parts: list[_Part] = []
+    current: _Part | None = None
+    previous = ""
+    said = False  # a content word has come since the clause began
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        low = token.lower()
+        if not token[0].isalpha() or low in _CLAUSE_WORDS:
+            current, said = None, False
+        elif (named := _actor_of(token)) is not None:
+            if _doer(named, low, previous, said):
+                current = _Part(named, token, {})
+                parts.append(current)
+        elif (key := _content(token)) is not None:
+            said = True
+            if current is not None:
+                current.words.setdefault(key, token)
+        previous = low
+    return tuple(p for p in parts if p.words)
+
+
+def _counterpart(part: _Part, others: tuple[_Part, ...]) -> _Part | None:
+    """The part of the other text that shares the most content words with `part`; None when none shares any or two
+    share as many."""
+    shared = sorted(((len(part.words.keys() & o.words.keys()), n) for n, o in enumerate(others)), reverse=True)
+    if not shared or shared[0][0] == 0 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return others[shared[0][1]]
+
+
+def compare_roles(statement: str, evidence: str) -> Outcome:
+    """A conflict for each part of the statement whose doer the evidence gives another doer of its kind, when the
+    swap goes both ways (see the module docstring)."""
+    outcome = Outcome("role")
+    theirs = _parts(evidence)
+    moved: list[tuple[_Part, _Part]] = []
+    for part in _parts(statement):
+        other = _counterpart(part, theirs)
+        if other is not None and other.doer != part.doer and other.doer[0] == part.doer[0]:
+            moved.append((part, other))
+    swaps = {(mine.doer, other.doer) for mine, other in moved}
+    for mine, other in moved:
+        if (other.doer, mine.doer) in swaps:
+            said = " ".join(mine.words[k] for k in mine.words if k in other.words)
+            as_there = " ".join(other.words[k] for k in other.words if k in mine.words)
+            outcome.conflict.append((f"{mine.doer_text} … {said}", f"{other.doer_text} … {as_there}"))
+    return outcome
