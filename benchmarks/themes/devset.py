@@ -52,8 +52,10 @@ def document_predictions(
     document: a long one where the rules find nothing is left to them). With `structure`, as ingest reads a text
     file: lines it labels page furniture (contact lines, related links, cookie notices) are no passages and are not
     coded, nor are the headings of sections (since theme round 16); until round 10 of the theme benchmarks every line
-    was coded (`--no-structure`). `coder` stands in for the shipped learned layer (an experiment's)."""
+    was coded (`--no-structure`). A document where ingest would find speaker turns is a transcript to the learned
+    layer (since theme round 22). `coder` stands in for the shipped learned layer (an experiment's)."""
     from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
+    from textsamverkan.segment.turns import segment_turns
     from textsamverkan.themes.model_coder import cached_model_coder
     from textsamverkan.themes.statements import section_headings
 
@@ -72,19 +74,21 @@ def document_predictions(
             start = len(text)
             text += str(items[i]["text"]) + "\n"
             spans.append((start, len(text) - 1))
+        spoken: list[str] = []
         if structure:
             blocks = find_blocks(text)
             # page furniture is no passage, and a section's heading is not coded (as `themes` reads a document)
             passages = [(b.start, b.end, b.label) for b in blocks if b.label != BOILERPLATE]
-            skipped = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
-            skipped += section_headings(text, passages)
+            furniture = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
+            skipped = [*furniture, *section_headings(text, passages)]
             coded = [(a, b) for a, b in spans if not any(start <= a < end for start, end in skipped)]
+            spoken = [doc] if segment_turns(text, exclude=furniture).turns else []
         else:
             coded = spans
         sentences = simple_sentences(doc, text, coded)
         hits = code_sentences(sentences, cb, matcher=m)
         if coder is not None:
-            hits += coder.code(sentences, hits)
+            hits += coder.code(sentences, hits, spoken)
         for h in hits:
             line = next(k for k, (a, b) in enumerate(spans) if a <= h.start < b)
             out[idx[line]].add(h.code)

@@ -204,3 +204,24 @@ def test_a_named_interviewer_who_only_asks_is_found_and_not_coded(tmp_path: Path
     assert "intervjuare" in invoke(db, "speakers")
     rows = rules_coded(db, tmp_path / "runs")
     assert {r["speaker"] for r in rows} == {"Per"} and len(rows) >= 3
+
+
+def test_coding_inputs_say_whether_a_document_is_a_transcript() -> None:
+    """The learned layer reads a transcript's neighbouring sentences more generously; what tells it is whether
+    ingest found speaker turns."""
+    from textsamverkan.ingest.document_builder import TurnOptions, build_document
+    from textsamverkan.model import RawDocument
+    from textsamverkan.stages.sentences import coding_inputs
+
+    talk = (
+        "Anna: Vi fick inga munskydd i mars.\nBertil: Nej, vi sydde egna.\n"
+        "Anna: Och provsvaren dröjde.\nBertil: En vecka ibland.\n"
+    )
+    memo = "Rapport om våren\n\nBoendet hade brist på munskydd i mars. Provsvaren dröjde en vecka.\n"
+    spoken = []
+    for name, text in (("talk.txt", talk), ("memo.txt", memo)):
+        doc, _ = build_document(
+            RawDocument(name, text, "text"), doc_id=name, metadata={}, source_sha256="", turn_options=TurnOptions()
+        )
+        spoken.append(coding_inputs(doc)[4])
+    assert spoken == [True, False]

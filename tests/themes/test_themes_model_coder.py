@@ -14,6 +14,7 @@ from textsamverkan.themes.matcher import code_sentences
 from textsamverkan.themes.model_coder import (
     AGREEMENT,
     CONTEXT_RELIEF,
+    SPOKEN_CONTEXT_RELIEF,
     TRAINING_FILE,
     ModelCoder,
     bundled_examples,
@@ -219,6 +220,7 @@ def test_the_run_setting_defaults_to_the_layers_agreement() -> None:
 
     assert next(s for s in SETTINGS if s.name == "model_agreement").default == AGREEMENT
     assert next(s for s in SETTINGS if s.name == "model_context").default == CONTEXT_RELIEF
+    assert next(s for s in SETTINGS if s.name == "model_context_spoken").default == SPOKEN_CONTEXT_RELIEF
 
 
 def test_a_sentence_next_to_one_with_the_code_needs_less(default_codebook: Codebook, fitted: ModelCoder) -> None:
@@ -238,6 +240,23 @@ def test_a_sentence_next_to_one_with_the_code_needs_less(default_codebook: Codeb
     apart = f"{before} Vi hade en fin utflykt till sjön i går. {unsaid}"
     hits = _model_hits(replace(fitted, agreement=0.95, context_relief=0.1), default_codebook, apart)
     assert not [h for h in hits if h.code == "information_transfer"]
+
+
+def test_a_transcript_reads_a_neighbour_more_generously(default_codebook: Codebook, fitted: ModelCoder) -> None:
+    """In a document with speaker turns a sentence next to one with the code needs `spoken_relief` less agreement,
+    in any other `context_relief` less; per document, within one call."""
+    from dataclasses import replace
+
+    before = "Sjukhuset skickade ingen epikris och ingen informationsöverföring skedde till kommunen."
+    vague = "Vi fick ringa runt själva för att få veta vad som hänt."  # about 0.62 of the agreement it needs alone
+    text = f"{before} {vague}"
+    coder = replace(fitted, agreement=0.95, context_relief=0.1, spoken_relief=0.4)
+    sentences = [*simple_sentences("talk", text, [(0, len(text))]), *simple_sentences("memo", text, [(0, len(text))])]
+    hits = coder.code(sentences, code_sentences(sentences, default_codebook), spoken=["talk"])
+    found = [h for h in hits if h.code == "information_transfer" and h.start == text.index(vague)]
+    assert [h.doc_id for h in found] == ["talk"]
+    assert found[0].evidence["context"] is True and found[0].evidence["relief"] == 0.4
+    assert 0.55 <= found[0].evidence["agreement"] < 0.85
 
 
 def test_a_lower_agreement_codes_what_a_stricter_one_leaves(default_codebook: Codebook, fitted: ModelCoder) -> None:

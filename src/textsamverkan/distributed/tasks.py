@@ -68,7 +68,12 @@ def embed_texts_sharded(
     return np.ascontiguousarray(np.stack(rows), dtype=np.float32)
 
 
-SentenceInputs = tuple[str, str, Sequence[tuple[int, int]], Sequence[Any]]
+# (id, text, passage offsets, NLP sentence/token spans), optionally with whether the document is a transcript (it has
+# speaker turns: the learned layer reads its neighbouring sentences more generously)
+SentenceInputs = (
+    tuple[str, str, Sequence[tuple[int, int]], Sequence[Any]]
+    | tuple[str, str, Sequence[tuple[int, int]], Sequence[Any], bool]
+)
 
 
 @dataclass(frozen=True)
@@ -102,10 +107,11 @@ def code_documents_shard(
         )
     out: list[CodedDocument] = []
     for doc in docs:
-        sentences, source = document_sentences(*doc)
+        sentences, source = document_sentences(doc[0], doc[1], doc[2], doc[3])
         hits = code_sentences(sentences, codebook, matcher=matcher, scorer=scorer)
         if model_coder is not None:
-            hits = merge_hits(hits, model_coder.code(sentences, hits))
+            spoken = [doc[0]] if len(doc) > 4 and doc[4] else []
+            hits = merge_hits(hits, model_coder.code(sentences, hits, spoken))
         out.append(CodedDocument(hits, len(sentences), source))
     return out
 

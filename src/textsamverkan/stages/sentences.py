@@ -20,11 +20,12 @@ def sentence_inputs(doc: Document) -> tuple[str, str, list[tuple[int, int]], lis
 
 def coding_inputs(
     doc: Document, *, interviewer: bool = False, speakers: Mapping[str, Speaker] | None = None
-) -> tuple[str, str, list[tuple[int, int]], list[Span]]:
+) -> tuple[str, str, list[tuple[int, int]], list[Span], bool]:
     """`sentence_inputs` without the passages that head a section (themes/statements.section_headings) and, unless
     `interviewer`, those the interviewer or moderator says (a turn labelled "Intervjuare", "I", "Moderator", or a
     speaker whose role in `speakers`, e.g. from a speakers.csv, is one of those): what theme coding reads. An
-    interview guide's questions name its themes in every interview; the answers are the data."""
+    interview guide's questions name its themes in every interview; the answers are the data. Last, whether the
+    document is a transcript (ingest found speaker turns in it)."""
     from textsamverkan.segment.names import is_questioner_label
     from textsamverkan.themes.statements import section_headings
 
@@ -39,7 +40,7 @@ def coding_inputs(
             if is_questioner_label(str(t.attrs.get("label", ""))) or is_questioner_label(roles.get(t.label, ""))
         }
         skipped |= {(p.start, p.end) for p in stored if p.attrs.get("speaker") in asking}
-    return doc_id, text, [p for p in passages if p not in skipped], spans
+    return doc_id, text, [p for p in passages if p not in skipped], spans, bool(doc.spans_on("turn"))
 
 
 def document_sentences(doc: Document) -> tuple[list[Any], str]:

@@ -148,7 +148,8 @@ def _code_corpus(
     model_coder = None
     if settings["model_coder"] or settings["learn_from"]:
         model_coder = _fit_model_coder(
-            ctx, codebook, human, settings["model_agreement"], settings["model_context"]
+            ctx, codebook, human, settings["model_agreement"], settings["model_context"],
+            settings["model_context_spoken"],
         )
     all_hits = []
     off_topic = 0
@@ -211,12 +212,13 @@ def _code_corpus(
 
 
 def _fit_model_coder(
-    ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float, context: float
+    ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float, context: float, spoken: float
 ) -> Any:
     """The learned layer, fitted on the labelled sentences that ship with the tool and, with a `coding` run
     (people's codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a
     document they coded); cached by codebook and examples; its hits need `agreement` (`--model-agreement`), less
-    `context` next to a sentence with the code (`--model-context`)."""
+    `context` next to a sentence with the code (`--model-context`), or less `spoken` in a transcript
+    (`--model-context-spoken`)."""
     from dataclasses import replace
 
     from textsamverkan.themes.model_coder import cached_model_coder, examples_from_codings
@@ -238,7 +240,9 @@ def _fit_model_coder(
         if not per_code:
             ctx.notes.append(f"learn_from: run {coding.run.run_id} codes none of this corpus's sentences")
     options: dict[str, Any] = {"examples": examples} if examples else {}
-    coder = replace(cached_model_coder(codebook, **options), agreement=agreement, context_relief=context)
+    coder = replace(
+        cached_model_coder(codebook, **options), agreement=agreement, context_relief=context, spoken_relief=spoken
+    )
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "labelled": m.positives} for cid, m in coder.models.items()
     }
@@ -335,10 +339,14 @@ def corpus_suggestions(
             E_UNKNOWN_CODE, f"the codebook has no code '{code}'", "list the codes with: textsamverkan codebook"
         )
     sentences = []
+    spoken = []
     for doc_id in list_doc_ids(conn, corpus=corpus):
-        sentences += document_sentences(get_document(conn, doc_id, layers=[*SPEC.reads, *SPEC.uses]))[0]
+        doc = get_document(conn, doc_id, layers=[*SPEC.reads, *SPEC.uses])
+        sentences += document_sentences(doc)[0]
+        if doc.spans_on("turn"):
+            spoken.append(doc_id)
     coder = cached_model_coder(codebook)
-    model_hits = coder.code(sentences, code_sentences(sentences, codebook)) if code in coder.models else []
+    model_hits = coder.code(sentences, code_sentences(sentences, codebook), spoken) if code in coder.models else []
     return [
         {"kind": s.kind, "word": s.word, "count": s.count, "score": s.score, "reason": s.reason,
          "examples": " | ".join(s.examples)}

@@ -13,7 +13,8 @@ The same classifiers are fitted a second time over a sentence model's embedding 
 which reads a sentence as a whole and so catches more of what people say in other words, and less reliably alone.
 A sentence gets a code when the two agree on average: the mean of each model's score over its own threshold reaches
 `agreement` (`AGREEMENT` unless the run sets `--model-agreement`), or `CONTEXT_RELIEF` less when the sentence before
-or after it in its document has the code (`--model-context`): a subject runs over several turns of talk. The
+or after it in its document has the code (`--model-context`): a subject runs over several turns of talk;
+`SPOKEN_CONTEXT_RELIEF` less in a transcript, a document with speaker turns (`--model-context-spoken`). The
 sentence model is run only on the sentences where the first model's score leaves that possible (a few in a hundred on
 formal text), so coding stays cheap.
 Model hits are added only where the rules found nothing for that code, with `method = "model"` and evidence: the
@@ -31,7 +32,7 @@ import os
 import pickle
 import re
 from collections import Counter, OrderedDict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,6 +58,11 @@ AGREEMENT = 0.95
 # how much less agreement a sentence next to one with the code needs: chosen on the eight sets of documents of round
 # 15 (the best all-code F1 whose core precision is at most 0.01 below none; benchmarks/RESULTS.md)
 CONTEXT_RELIEF = 0.1
+# the same in a transcript (a document where ingest found speaker turns), where people keep to a subject for several
+# sentences without naming it again: chosen on the spoken documents of the ten read sets of documents in theme round
+# 22 (the best all-code F1 whose core precision is at most 0.02 below 0.1's) and decided on a set of speech nobody
+# had read (benchmarks/RESULTS.md)
+SPOKEN_CONTEXT_RELIEF = 0.3
 FOLDS = 5
 C_VALUE = 2.0
 SEED = 13
@@ -129,6 +135,8 @@ class ModelCoder:
     agreement: float = AGREEMENT
     # how much less agreement a sentence needs when the sentence before or after it in its document has the code
     context_relief: float = CONTEXT_RELIEF
+    # the same in a transcript
+    spoken_relief: float = SPOKEN_CONTEXT_RELIEF
 
     def scores(self, sentences: Sequence[Sentence]) -> tuple[Any, dict[str, Any]]:
         """(sparse word features, each code's score per sentence)."""
@@ -143,11 +151,14 @@ class ModelCoder:
             out[cid] = 1.0 / (1.0 + np.exp(-np.asarray(z).ravel()))
         return x, out
 
-    def code(self, sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit] = ()) -> list[ThemeHit]:
+    def code(
+        self, sentences: Sequence[Sentence], lexical_hits: Sequence[ThemeHit] = (), spoken: Collection[str] = ()
+    ) -> list[ThemeHit]:
         """Model hits for codes the rules did not already give a sentence (sentence order, then codebook order); none
         in a document the rules find off the codebook's subjects (`off_topic_documents`). A sentence next to one
-        that has the code (from the rules or the model) needs `context_relief` less agreement: a subject runs over
-        several turns of talk or lines of a list."""
+        that has the code (from the rules or the model) needs `context_relief` less agreement, or `spoken_relief`
+        less in the documents `spoken` names (transcripts): a subject runs over several turns of talk or lines of a
+        list."""
         off_topic = off_topic_documents(sentences, lexical_hits)
         sentences = [s for s in sentences if s.doc_id not in off_topic]
         if not sentences or not self.models:
@@ -168,14 +179,18 @@ class ModelCoder:
         second = self._second_scores(sentences, scores, self._possible(scores, pairs, needed))
         found = {pair: self._agreement(*pair, scores, second) for pair in pairs}
         coded = {pair for pair, (agreement, _e) in found.items() if agreement >= needed}
-        if self.context_relief:
-            lowest = needed - self.context_relief
-            near = self._next_to_coded(sentences, pairs, coded, have)
+        relief = {s.doc_id: self.spoken_relief if s.doc_id in spoken else self.context_relief for s in sentences}
+        near = [
+            pair for pair in self._next_to_coded(sentences, pairs, coded, have) if relief[sentences[pair[0]].doc_id]
+        ]
+        if near:
+            lowest = needed - max(relief.values())
             more = self._second_scores(sentences, scores, self._possible(scores, near, lowest), known=second)
             for pair in near:
                 agreement, evidence = self._agreement(*pair, scores, more)
-                if agreement >= lowest:
-                    found[pair] = (agreement, {**evidence, "context": True})
+                less = relief[sentences[pair[0]].doc_id]
+                if agreement >= needed - less:
+                    found[pair] = (agreement, {**evidence, "context": True, "relief": less})
                     coded.add(pair)
         vocab = self.vectorizer.get_feature_names_out()
         hits: list[ThemeHit] = []
