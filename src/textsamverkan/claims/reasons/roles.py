@@ -115,9 +115,12 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
     """A conflict for each part of the statement whose doer the evidence gives another doer of its kind, when the
     swap goes both ways (see the module docstring)."""
     outcome = Outcome("role")
+    mine = _parts(statement)
+    if len({part.doer for part in mine}) < 2:
+        return outcome  # a swap needs two doers in the statement; most statements name one at most
     theirs = _parts(evidence)
     moved: list[tuple[_Part, _Part]] = []
-    for part in _parts(statement):
+    for part in mine:
         other = _counterpart(part, theirs)
         if other is not None and other.doer != part.doer and other.doer[0] == part.doer[0]:
             moved.append((part, other))
