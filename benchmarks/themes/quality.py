@@ -111,10 +111,13 @@ def main() -> None:
     if args.model:
         from textsamverkan.themes.model_coder import cached_model_coder
 
+        from textsamverkan.segment.turns import segment_turns
+
         coder = cached_model_coder(cb)
         hits = _hits(cb, sentences)
-        for sents in sentences.values():
-            hits += coder.code(sents, hits)
+        for doc, sents in sentences.items():
+            # a transcript (speaker turns, as ingest finds them) reads its neighbouring sentences more generously
+            hits += coder.code(sents, hits, [doc] if segment_turns(texts[doc]).turns else [])
         out += ["## Lexical rules + learned layer", "", format_report(evaluate(gold, texts, sentences, hits)), ""]
 
     if args.embedder:
