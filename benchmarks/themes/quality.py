@@ -109,9 +109,8 @@ def main() -> None:
     lexical = evaluate(gold, texts, sentences, _hits(cb, sentences))
     out += [format_report(lexical), ""]
     if args.model:
-        from textsamverkan.themes.model_coder import cached_model_coder
-
         from textsamverkan.segment.turns import segment_turns
+        from textsamverkan.themes.model_coder import cached_model_coder
 
         coder = cached_model_coder(cb)
         hits = _hits(cb, sentences)
