@@ -66,3 +66,33 @@ def test_a_swap_one_way_only_is_left_to_the_other_checks() -> None:
     statement = "Kommunen ansvarar för läkarinsatserna till dem som får hemsjukvård av regionen."
     evidence = "Regionen ansvarar för läkarinsatserna till dem som får hemsjukvård av kommunen."
     assert compare_roles(statement, evidence).conflict == []
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        ("Till mötet kom bara sjukhuset.", "Till mötet kom sjukhuset, kommunen och vårdcentralen."),
+        ("Numera får enbart läkare ge sådana injektioner.", "Numera får läkare, tandläkare och sjuksköterskor ge dem."),
+        ("Kravet gäller bara de mycket stora boendena.", "Kravet gäller små boenden och mycket stora hem."),
+    ],
+)
+def test_one_thing_alone_against_a_list_that_names_others_contradicts(statement: str, evidence: str) -> None:
+    verdict, _confidence, reasons = judge_evidence(statement, evidence)
+    assert verdict == "contradicted", reasons
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        # "inte bara" claims nothing alone
+        ("Inte bara läkare får ge injektionerna.", "Läkare och sjuksköterskor får ge injektionerna."),
+        # the statement names the others too
+        ("Bara läkare och tandläkare får göra det.", "Läkare och tandläkare får göra det, ingen annan."),
+        # the thing said alone stands alone in the evidence
+        ("Bara sjukhuset kom till mötet.", "Sjukhuset kom till mötet, men inte kommunen."),
+    ],
+)
+def test_alone_said_the_evidence_way_is_no_conflict(statement: str, evidence: str) -> None:
+    from textsamverkan.claims.reasons.scope import scope_conflicts
+
+    assert scope_conflicts(statement, evidence) == []

@@ -124,10 +124,10 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
         other = _counterpart(part, theirs)
         if other is not None and other.doer != part.doer and other.doer[0] == part.doer[0]:
             moved.append((part, other))
-    swaps = {(mine.doer, other.doer) for mine, other in moved}
-    for mine, other in moved:
-        if (other.doer, mine.doer) in swaps:
-            said = " ".join(mine.words[k] for k in mine.words if k in other.words)
-            as_there = " ".join(other.words[k] for k in other.words if k in mine.words)
-            outcome.conflict.append((f"{mine.doer_text} … {said}", f"{other.doer_text} … {as_there}"))
+    swaps = {(here.doer, there.doer) for here, there in moved}
+    for here, there in moved:
+        if (there.doer, here.doer) in swaps:
+            said = " ".join(here.words[k] for k in here.words if k in there.words)
+            as_there = " ".join(there.words[k] for k in there.words if k in here.words)
+            outcome.conflict.append((f"{here.doer_text} … {said}", f"{there.doer_text} … {as_there}"))
     return outcome

@@ -8,6 +8,10 @@ that thing, or anywhere when the universal stands alone: "upprättats i samtliga
 ("21 regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "båda", "hela" or "100
 procent" as often as the statement does; a universal the statement hedges or denies ("nästan alla", "inte alla")
 claims no whole.
+
+The mirror: a statement about one thing alone ("bara sjukhuset satt med", "enbart läkare får") against evidence
+that names it together with another the statement does not name ("sjukhuset, kommunen och vårdcentralen", "läkare,
+tandläkare och sjuksköterskor"); "inte bara" claims nothing alone (`_alone`).
 """
 
 from __future__ import annotations
@@ -113,7 +117,12 @@ def _wholes(statement: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 
 def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
-    """(statement's universal, evidence's part) when the statement says all and the evidence only a part."""
+    """(statement's universal, evidence's part) when the statement says all and the evidence only a part; else
+    (the statement's "bara X", the evidence's "X, W") when it says one thing alone and the evidence names others."""
+    return _part_of_whole(statement, evidence) or _alone(statement, evidence)
+
+
+def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
     from textsamverkan.claims.reasons.words import analyse
 
     wholes = _wholes(statement)
@@ -141,4 +150,47 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     for said, things in wholes:
         if part := _a_share(statement, evidence, tokens, things):
             return [(said, part)]
+    return []
+
+
+# "bara sjukhuset", "endast de mycket stora plattformarna", "enbart läkare": what follows is claimed alone
+_ONLY = re.compile(
+    r"(?<![\w-])(?<!inte )(?<!ej )(?:bara|endast|enbart|uteslutande)\s+(?P<rest>(?:[^\W\d_][\w-]*\s*){1,4})", re.I
+)
+_LINKS = frozenset([",", "och", "samt"])
+_FILLERS = frozenset(["de", "den", "det", "en", "ett", "mycket", "stora", "små"])
+
+
+def _alone(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(the statement's "bara X", the evidence's "X, W") when the evidence names X coordinated with a thing W the
+    statement does not name."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.words import analyse
+
+    alone = list(_ONLY.finditer(statement))
+    if not alone:
+        return []
+    claimed = {analyse(w).lemma[:5] for w in _WORD.findall(statement)}
+    tokens = list(re.finditer(r"[^\W\d_][\w-]*|,", evidence))
+    words = [t.group().lower() for t in tokens]
+    keys = [analyse(t.group()).lemma[:5] if w != "," else "," for t, w in zip(tokens, words, strict=True)]
+    for m in alone:
+        for word in m.group("rest").split():
+            if word.lower() in STOPWORDS or word.lower() in _FILLERS:
+                continue
+            thing = analyse(word).lemma[:5]
+            for i, key in enumerate(keys):
+                if key != thing:
+                    continue
+                for step in (1, -1):
+                    j = i + step
+                    if not (0 <= j < len(words) and words[j] in _LINKS):
+                        continue
+                    k = j + step
+                    while 0 <= k < len(words) and (words[k] in _FILLERS or words[k] in _LINKS):
+                        k += step
+                    if 0 <= k < len(words) and words[k] not in STOPWORDS and keys[k] not in claimed:
+                        a, b = sorted((i, k))
+                        return [(f"{m.group().split()[0]} {word}", evidence[tokens[a].start() : tokens[b].end()])]
+            break  # only the first content word after "bara" is what is claimed alone
     return []
