@@ -123,6 +123,7 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
 
 
 def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement's universal, evidence's part) when the statement says all and the evidence only a part."""
     from textsamverkan.claims.reasons.words import analyse
 
     wholes = _wholes(statement)
