@@ -11,6 +11,7 @@ the agreement and raises the relief on spoken ones (`--side spoken`), scoring sp
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from dataclasses import replace
 
 from devset import CORE_THEMES, HERE, counts, document_predictions, load_items, prf
@@ -19,6 +20,26 @@ from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.model_coder import cached_model_coder
 
 SPOKEN = frozenset(["interview", "podcast", "focus", "debate"])
+
+
+def figures(items: list[dict[str, object]], pred: list[set[str]], all_codes: list[str]) -> tuple[float, ...]:
+    """Core P, R, F1; all-codes F1; recall in other words and its precision (core codes) of `pred` on `items`."""
+    p, r, f1 = prf(*counts(items, pred, list(CORE_THEMES)))
+    all_f1 = prf(*counts(items, pred, all_codes))[2]
+    implicit = [n for n, it in enumerate(items) if it["kind"] == "implicit"]
+    ip, ir, _ = prf(*counts([items[n] for n in implicit], [pred[n] for n in implicit], list(CORE_THEMES)))
+    return p, r, f1, all_f1, ir, ip
+
+
+def describe(row: Sequence[float], digits: int = 3) -> str:
+    """One line of `figures`."""
+    p, r, f1, all_f1, ir, ip = (f"{x:.{digits}f}" for x in row)
+    return f"core P {p} R {r} F1 {f1}; all F1 {all_f1}; in other words R {ir} (P {ip})"
+
+
+def mean(rows: list[tuple[float, ...]]) -> list[float]:
+    """Column means of rows of `figures`."""
+    return [sum(col) / len(rows) for col in zip(*rows, strict=True)]
 
 
 def main() -> None:
@@ -48,29 +69,20 @@ def main() -> None:
             else [set[str]() for _ in other]
         )
         for agreement, relief in settings:
-            coder = replace(shipped, agreement=agreement, context_relief=relief) if agreement is not None else None
+            # on the spoken side the relief is also the transcripts' (documents with speaker turns, since round 22)
+            spoken = {"spoken_relief": relief} if args.side == "spoken" else {}
+            coder = None
+            if agreement is not None:
+                coder = replace(shipped, agreement=agreement, context_relief=relief, **spoken)
             side_pred = document_predictions([items[i] for i in side], with_model=coder is not None, coder=coder)
             preds: list[set[str]] = [set() for _ in items]
             for i, p in (*zip(side, side_pred, strict=True), *zip(other, other_pred, strict=True)):
                 preds[i] = p
-            kept = [items[i] for i in scored]
-            kept_pred = [preds[i] for i in scored]
-            p, r, f1 = prf(*counts(kept, kept_pred, list(CORE_THEMES)))
-            all_f1 = prf(*counts(kept, kept_pred, all_codes))[2]
-            implicit = [n for n, it in enumerate(kept) if it["kind"] == "implicit"]
-            ip, ir, _ = prf(*counts([kept[n] for n in implicit], [kept_pred[n] for n in implicit], list(CORE_THEMES)))
-            sums[(agreement, relief)].append((p, r, f1, all_f1, ir, ip))
-            print(
-                f"{name:28s} {args.side} agreement {agreement} relief {relief}: core P {p:.3f} R {r:.3f} F1 {f1:.3f}"
-                f"; all F1 {all_f1:.3f}; in other words R {ir:.3f} (P {ip:.3f})",
-                flush=True,
-            )
+            row = figures([items[i] for i in scored], [preds[i] for i in scored], all_codes)
+            sums[(agreement, relief)].append(row)
+            print(f"{name:28s} {args.side} agreement {agreement} relief {relief}: {describe(row)}", flush=True)
     for (agreement, relief), rows in sums.items():
-        mean = [sum(col) / len(rows) for col in zip(*rows, strict=True)]
-        print(
-            f"{args.side} agreement {agreement} relief {relief}: mean core P {mean[0]:.4f} R {mean[1]:.4f} "
-            f"F1 {mean[2]:.4f}; all F1 {mean[3]:.4f}; in other words R {mean[4]:.4f} (P {mean[5]:.4f})"
-        )
+        print(f"{args.side} agreement {agreement} relief {relief}: mean {describe(mean(rows), 4)}")
 
 
 if __name__ == "__main__":

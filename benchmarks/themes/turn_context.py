@@ -10,10 +10,10 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
-from devset import CORE_THEMES, HERE, counts, document_predictions, load_items, prf
-from genre_agreement import SPOKEN
+from devset import HERE, document_predictions, load_items
+from genre_agreement import SPOKEN, describe, figures, mean
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import load_default_codebook
@@ -71,25 +71,12 @@ def main() -> None:
         name = f"devset_documents{number}.jsonl"
         items = [it for it in load_items(HERE / name) if it["genre"] in SPOKEN]
         for variant, relief in settings:
-            base = dict(variants)[variant]
-            coder = type(base)(**{f.name: getattr(base, f.name) for f in fields(base)} | {"spoken_relief": relief})
-            pred = document_predictions(items, with_model=True, coder=coder)
-            p, r, f1 = prf(*counts(items, pred, list(CORE_THEMES)))
-            all_f1 = prf(*counts(items, pred, all_codes))[2]
-            implicit = [n for n, it in enumerate(items) if it["kind"] == "implicit"]
-            ip, ir, _ = prf(*counts([items[n] for n in implicit], [pred[n] for n in implicit], list(CORE_THEMES)))
-            sums[(variant, relief)].append((p, r, f1, all_f1, ir, ip))
-            print(
-                f"{name:28s} {variant} relief {relief}: core P {p:.3f} R {r:.3f} F1 {f1:.3f}; all F1 {all_f1:.3f}; "
-                f"in other words R {ir:.3f} (P {ip:.3f})",
-                flush=True,
-            )
+            coder = replace(dict(variants)[variant], spoken_relief=relief)
+            row = figures(items, document_predictions(items, with_model=True, coder=coder), all_codes)
+            sums[(variant, relief)].append(row)
+            print(f"{name:28s} {variant} relief {relief}: {describe(row)}", flush=True)
     for (variant, relief), rows in sums.items():
-        mean = [sum(col) / len(rows) for col in zip(*rows, strict=True)]
-        print(
-            f"{variant} relief {relief}: mean core P {mean[0]:.4f} R {mean[1]:.4f} F1 {mean[2]:.4f}; "
-            f"all F1 {mean[3]:.4f}; in other words R {mean[4]:.4f} (P {mean[5]:.4f})"
-        )
+        print(f"{variant} relief {relief}: mean {describe(mean(rows), 4)}")
 
 
 if __name__ == "__main__":
