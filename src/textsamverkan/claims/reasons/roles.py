@@ -26,7 +26,6 @@ _PREPOSITIONS = frozenset(
     ["av", "för", "till", "åt", "med", "hos", "från", "mellan", "inom", "i", "om", "på", "under", "mot", "utan", "vid",
      "enligt", "än", "bland", "genom", "efter", "före", "inför", "per", "utanför", "runt", "kring", "ur"]
 )  # fmt: skip
-_KEY = 5  # a content word is compared by its lemma's first letters: "betalar" and "betala", "hyran" and "hyra"
 
 
 def _actor_of(token: str) -> tuple[str, str] | None:
@@ -46,16 +45,18 @@ def _actor_of(token: str) -> tuple[str, str] | None:
 
 
 def _content(token: str) -> str | None:
-    """A content word's key, or None for a function word, a generic verb or a short word."""
+    """A content word's key, its lemma's first letters ("betalar" and "betala", "hyran" and "hyra"), or None for a
+    function word, a generic verb or a short word."""
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.quantities import MONTHS
+    from textsamverkan.claims.reasons.content import PREFIX
     from textsamverkan.claims.reasons.words import GENERIC, analyse
 
     low = token.lower()
     if len(low) < 3 or not low.isalpha() or low in STOPWORDS or low in GENERIC or low in MONTHS:
         return None
     lemma = analyse(token).lemma
-    return None if lemma in STOPWORDS or lemma in GENERIC else lemma[:_KEY]
+    return None if lemma in STOPWORDS or lemma in GENERIC else lemma[:PREFIX]
 
 
 def _doer(named: tuple[str, str], low: str, previous: str, said: bool) -> bool:

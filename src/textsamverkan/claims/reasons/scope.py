@@ -166,20 +166,25 @@ def _alone(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(the statement's "bara X", the evidence's "X, W") when the evidence names X coordinated with a thing W the
     statement does not name."""
     from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.content import PREFIX
     from textsamverkan.claims.reasons.words import analyse
 
     alone = list(_ONLY.finditer(statement))
     if not alone:
         return []
-    claimed = {analyse(w).lemma[:5] for w in _WORD.findall(statement)}
+
+    def first_letters(word: str) -> str:
+        return analyse(word).lemma[:PREFIX]
+
+    claimed = {first_letters(w) for w in _WORD.findall(statement)}
     tokens = list(re.finditer(r"[^\W\d_][\w-]*|,", evidence))
     words = [t.group().lower() for t in tokens]
-    keys = [analyse(t.group()).lemma[:5] if w != "," else "," for t, w in zip(tokens, words, strict=True)]
+    keys = [first_letters(t.group()) if w != "," else "," for t, w in zip(tokens, words, strict=True)]
     for m in alone:
         for word in m.group("rest").split():
             if word.lower() in STOPWORDS or word.lower() in _FILLERS:
                 continue
-            thing = analyse(word).lemma[:5]
+            thing = first_letters(word)
             for i, key in enumerate(keys):
                 if key != thing:
                     continue
