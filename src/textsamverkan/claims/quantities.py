@@ -96,10 +96,13 @@ _APPROX = (
     "kortare än",
     "maximalt",
     "max",
+    "som mest",
+    "som högst",
+    "som minst",
 )
-# a bound said another way: "max fyra veckor" is "högst fyra veckor"; denied, a bound turns over: "inte fler än 50" is
-# "högst 50", "inte kortare än en månad" "minst en månad"
-_SAME_BOUND = {"max": "högst", "maximalt": "högst"}
+# a bound said another way: "max fyra veckor" and "som mest fyra veckor" are "högst fyra veckor"; denied, a bound
+# turns over: "inte fler än 50" is "högst 50", "inte kortare än en månad" "minst en månad"
+_SAME_BOUND = {"max": "högst", "maximalt": "högst", "som mest": "högst", "som högst": "högst", "som minst": "minst"}
 DENIED_BOUND = {
     "fler än": "högst", "mer än": "högst", "över": "högst", "längre än": "högst",
     "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
@@ -401,13 +404,25 @@ def _counts_something(text: str, pos: int) -> bool:
     )
 
 
-def _is_year(value: float, raw: str, unit: str, before: str, approx: str, rate: bool) -> bool:
-    """A year ("under 2020") or a reference number ("avsnitt 83"), not an amount."""
+def _is_year(value: float, raw: str, unit: str, before: str, approx: str, rate: bool, counted: bool) -> bool:
+    """A year ("under 2020", "15 procent färre än 2018") or a reference number ("avsnitt 83"), not an amount.
+    `counted`: a content word follows, so that "fler än 2000 personer" stays an amount."""
     if unit or rate:
         return False
-    if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and approx in ("", "under", "över"):
+    compared = approx in ("", "under", "över") or (approx.endswith(" än") and not counted)
+    if raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2100 and compared:
         return True
     return bool(_NOT_AMOUNT_BEFORE.search(before))
+
+
+_THAN_YEAR = re.compile(r"\s+än\s+(?:19|20)\d\d\b")
+
+
+def than_year(text: str, pos: int) -> bool:
+    """`text` at `pos` compares with a year, not with an amount: "färre" in "15 procent färre än 2018" (a year that
+    counts nothing; "fler än 2000 personer" is a bound of an amount)."""
+    m = _THAN_YEAR.match(text, pos)
+    return m is not None and not _counts_something(text, m.end())
 
 
 def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
@@ -469,7 +484,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if not approx and (said_after := _BOUND_AFTER.match(text, end)):
             approx = "minst" if said_after.group(1).lower() == "minst" else "högst"  # "sex veckor som mest"
         rate_follows = bool(_RATE.match(text, end))
-        if _is_year(value, raw, unit, text[max(0, start - 14) : m.start("num")], approx, rate_follows):
+        before = text[max(0, start - 14) : m.start("num")]
+        if _is_year(value, raw, unit, before, approx, rate_follows, _counts_something(text, m.end())):
             continue
         bare = not (scale or unit or approx or rate_follows or is_word)
         if bare and not _TIMES.match(text, end) and not _counts_something(text, m.end()):

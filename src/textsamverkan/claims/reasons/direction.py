@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import NUMBER_WORDS
+from textsamverkan.claims.quantities import NUMBER_WORDS, than_year
 from textsamverkan.claims.reasons import Outcome
 
 AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -301,7 +301,8 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
 SCOPE = 2  # words on either side of a direction word, within its clause, that it is said of
 _PUNCTUATION = re.compile(r"[,;:.!?()–]")
-# "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction
+# "mer än fyra veckor", "fler än 50": a bound of an amount, judged by the number check, no direction ("färre än 2018"
+# compares with a year: a direction)
 _A_NUMBER = rf"(?:\d|(?:en|ett|{'|'.join(NUMBER_WORDS)})\b)"
 _BOUND = re.compile(rf"\s+än\s+{_A_NUMBER}", re.I)
 # "minst 20 domar", "flest 3": a bound or a count before a number, judged by the number check
@@ -361,13 +362,13 @@ def is_direction_word(word: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def poles(text: str) -> tuple[tuple[str, int, str], ...]:
     """Every (axis, pole, words) in `text`, in text order; a listed phrase counts once, not also as its words."""
-    return tuple((axis, side, words) for axis, side, words, _near in _placed_poles(text))
+    return tuple((axis, side, words) for axis, side, words, _near, _whole in _placed_poles(text))
 
 
 @lru_cache(maxsize=1 << 16)
-def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]:
+def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str], frozenset[str]], ...]:
     """`poles` with, for each, what it is said of: the first letters of the content words within `SCOPE` words of it
-    in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och")."""
+    in its own clause ("minska behovet" → {"behov"}; "vuxit och andelen" stops at "och"), and those words whole."""
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.reasons.cues import negated_at
     from textsamverkan.claims.reasons.words import GENERIC
@@ -381,7 +382,9 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
             found += [(axis, side, inside[0], inside[-1]) for axis, side in axes]
             covered.append((m.start(), m.end()))
     for n, m in enumerate(tokens):
-        if any(a <= m.start() < b for a, b in covered) or _BOUND.match(text, m.end()):
+        if any(a <= m.start() < b for a, b in covered):
+            continue
+        if _BOUND.match(text, m.end()) and not than_year(text, m.end()):
             continue
         if m.group().lower() in _SUPERLATIVE_BOUNDS and (
             _COUNTED.match(text, m.end()) or text[max(0, m.start() - 5) : m.start()].lower() == "inte "
@@ -400,6 +403,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
         return bool(_PUNCTUATION.search(between)) or tokens[n + 1].group().lower() in _CONJUNCTIONS
 
     def near(first: int, last: int) -> frozenset[str]:
+        """The content words within `SCOPE` words of tokens first..last in their clause, lower-cased."""
         span = [first, last]
         for step, edge in ((-1, 0), (1, 1)):
             for _ in range(SCOPE):
@@ -408,16 +412,18 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str]], ...]
                     break
                 span[edge] = n + step
         words = (t.group().lower() for t in tokens[span[0] : span[1] + 1])
-        return frozenset(
-            w[:5] for w in words if len(w) >= 4 and w not in STOPWORDS and w not in GENERIC and not pole(w)
-        )
+        return frozenset(w for w in words if len(w) >= 4 and w not in STOPWORDS and w not in GENERIC and not pole(w))
 
     def said(a: int, b: int) -> str:
         words = " ".join(t.group() for t in tokens[a : b + 1])
         return f"inte {words}" if (a, b) in denied else words
 
     ordered = sorted(found, key=lambda f: f[2])
-    return tuple((axis, side, said(a, b), near(a, b)) for axis, side, a, b in ordered)
+    placed = []
+    for axis, side, a, b in ordered:
+        whole = near(a, b)
+        placed.append((axis, side, said(a, b), frozenset(w[:5] for w in whole), whole))
+    return tuple(placed)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -432,20 +438,24 @@ def compare_direction(statement: str, evidence: str) -> Outcome:
     mine = poles(statement)
     placed = _placed_poles(evidence) if mine else ()  # a statement without direction words: none to read
     theirs = poles(evidence) if mine else ()
-    for axis, side, words, near in _placed_poles(statement):
+    for axis, side, words, near, whole in _placed_poles(statement):
         # what the evidence says of the same thing decides ("öka behovet" against "… mer … minska behovet"), unless
         # the evidence has the statement's own word elsewhere ("15 % positiva" after "tester varit negativa")
-        said_of = [(s, w) for a, s, w, n in placed if a == axis and near & n]
+        said_of = [(s, w, x) for a, s, w, n, x in placed if a == axis and near & n]
+        # where that holds both poles, what is said of the statement's own words, not only words that begin alike,
+        # decides: "antalet poliser har minskat" against "antalet poliser ökat … polistätheten lägre"
+        if {relation(axis, s, side) for s, _w, _x in said_of} >= {1, -1}:
+            said_of = [o for o in said_of if whole & o[2]] or said_of
         # the statement's own word counts only where it is not said of something else ("minskat … trots att
         # befolkningen har ökat" does not back "antalet har ökat")
         own_word = any(
-            w.lower() == words.lower() and (not n or near & n or axis in ANTONYM_AXES) for _a, _s, w, n in placed
+            w.lower() == words.lower() and (not n or near & n or axis in ANTONYM_AXES) for _a, _s, w, n, _x in placed
         )
         both_poles = any(a == axis and relation(axis, s, side) < 0 for a, s, _w in mine)
         if said_of and not own_word and not both_poles:
-            same = [w for s, w in said_of if relation(axis, s, side) > 0]
+            same = [w for s, w, _x in said_of if relation(axis, s, side) > 0]
             if not same:
-                opposed = [w for s, w in said_of if relation(axis, s, side) < 0]
+                opposed = [w for s, w, _x in said_of if relation(axis, s, side) < 0]
                 if opposed:
                     outcome.conflict.append((words, opposed[0]))
                 else:

@@ -1,0 +1,60 @@
+"""Round 31 of the claim verifier: three misreadings. A year after "färre än" is a time compared with, not a bound of
+an amount; "som mest" before an amount is a bound; and when a passage says both directions of words that begin
+alike, what it says of the statement's own words decides."""
+
+from __future__ import annotations
+
+import pytest
+
+from textsamverkan.claims.quantities import parse_quantities, than_year
+from textsamverkan.claims.verdict import judge_evidence
+
+
+def test_fewer_than_a_year_is_a_direction_against_more_than_it() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Antalet vårdplaceringar var 12 procent färre än 2021.",
+        "Antalet vårdplaceringar var 12 procent fler än 2021.",
+    )
+    assert verdict == "contradicted", reasons
+    assert reasons["conflict"]["direction"] == [["färre", "fler"]]
+    assert "2021" in reasons["found"]["date"]
+
+
+def test_fewer_than_a_year_restated_is_supported() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Vårdplaceringarna var 12 procent färre än 2021.",
+        "Antalet vårdplaceringar var 12 procent färre än 2021.",
+    )
+    assert verdict == "supported", reasons
+
+
+def test_a_year_compared_with_is_no_amount_but_a_counted_number_is() -> None:
+    assert [q.value for q in parse_quantities("12 procent färre än 2021.")] == [12]
+    assert [q.value for q in parse_quantities("fler än 2000 personer")] == [2000]
+    assert than_year("färre än 2021 och", 5)
+    assert not than_year("fler än 2000 personer", 4)
+
+
+@pytest.mark.parametrize(("said", "bound"), [("som mest", "högst"), ("som högst", "högst"), ("som minst", "minst")])
+def test_som_mest_before_an_amount_is_a_bound(said: str, bound: str) -> None:
+    (quantity,) = parse_quantities(f"Bygget beräknas kosta {said} 40 miljoner kronor.")
+    assert quantity.approx == bound
+
+
+def test_at_most_against_at_least_the_same_amount_conflicts() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Ombyggnaden av boendet beräknas kosta som mest 40 miljoner kronor.",
+        "Ombyggnaden av boendet beräknas kosta minst 40 miljoner kronor.",
+    )
+    assert verdict == "contradicted", reasons
+    assert "number" in reasons["conflict"], reasons
+
+
+def test_what_is_said_of_the_statements_own_words_decides_the_direction() -> None:
+    # "läkare" and "läkartätheten" begin alike: the increase is said of the statement's own word
+    evidence = "Trots att antalet läkare ökat under året är läkartätheten lägre än för tio år sedan."
+    verdict, _c, reasons = judge_evidence("Antalet läkare har minskat under året.", evidence)
+    assert verdict == "contradicted", reasons
+    assert reasons["conflict"]["direction"] == [["minskat", "ökat"]]
+    verdict, _c, reasons = judge_evidence("Antalet läkare har ökat under året.", evidence)
+    assert verdict == "supported", reasons
