@@ -58,3 +58,54 @@ def test_what_is_said_of_the_statements_own_words_decides_the_direction() -> Non
     assert reasons["conflict"]["direction"] == [["minskat", "ökat"]]
     verdict, _c, reasons = judge_evidence("Antalet läkare har ökat under året.", evidence)
     assert verdict == "supported", reasons
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        ("Distriktssköterskan kom varje dag.", "Distriktssköterskan kom varannan dag."),
+        ("Rapporten lämnas varje månad till nämnden.", "Rapporten lämnas varannan månad till nämnden."),
+        ("Distriktssköterskan kom dagligen.", "Distriktssköterskan kom en gång i veckan."),
+        ("Distriktssköterskan kom varje dag.", "Distriktssköterskan kom på måndagar och torsdagar."),
+        ("Han får besök två gånger om dagen.", "Han får besök varje dag."),
+    ],
+)
+def test_another_frequency_contradicts(statement: str, evidence: str) -> None:
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict == "contradicted", reasons
+    assert "frequency" in reasons["conflict"], reasons
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        ("Distriktssköterskan kom dagligen.", "Distriktssköterskan kom varje dag."),
+        ("Nämnden får en rapport varje vecka.", "Nämnden får en rapport en gång i veckan."),
+        ("Hygiensjuksköterskan svarade på frågor två gånger varje vecka.",
+         "Hygiensjuksköterskan svarade på frågor två gånger i veckan."),
+        ("Han får fyra besök dagligen och dusch varje fredag.", "Han får fyra besök om dagen och dusch varje fredag."),
+        ("Rapporten lämnas vartannat år.", "Rapporten lämnas vartannat år till nämnden."),
+    ],
+)
+def test_the_same_frequency_said_another_way_is_found(statement: str, evidence: str) -> None:
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict == "supported", reasons
+    assert reasons["found"]["frequency"], reasons
+
+
+def test_a_frequency_said_of_something_else_is_no_conflict() -> None:
+    # the evidence's rate is said of a clause that shares no word with the statement's
+    verdict, _c, reasons = judge_evidence(
+        "Distriktssköterskan besöker boendet varje dag.",
+        "Distriktssköterskan besöker boendet, och läkaren ringer en gång i veckan.",
+    )
+    assert "frequency" not in reasons.get("conflict", {}), reasons
+    assert verdict != "contradicted", reasons
+
+
+def test_shares_and_prices_are_no_frequencies() -> None:
+    from textsamverkan.claims.reasons.frequency import frequencies
+
+    assert frequencies("Var fjärde kommun saknade lager.") == ()
+    assert frequencies("Priset är 30 kronor per dag.") == ()
+    assert [f.text for f in frequencies("Det var dag när vi kom, och hon kom varannan vecka.")] == ["varannan vecka"]

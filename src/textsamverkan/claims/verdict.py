@@ -120,6 +120,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
+    from textsamverkan.claims.reasons.frequency import compare_frequency, frequency_words
     from textsamverkan.claims.reasons.modality import compare_modality
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
@@ -141,6 +142,9 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     dated = {w.strip(".") for d in dates(statement) if "weekday" not in d.get() for w in d.text.lower().split()}
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
     directed = direction_words(statement)
+    # a frequency the evidence says in other words ("dagligen" for "varje dag") or contradicts is the frequency
+    # check's, not missing content
+    frequency = compare_frequency(statement, evidence)
     skip = (
         directed
         | number_words(statement)
@@ -149,6 +153,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         | frozenset(named)
         | frozenset(dated)
         | frame_words(statement)
+        | frequency_words(" ".join([*frequency.found, *(said for said, _theirs in frequency.conflict)]))
     )
     direction = compare_direction(statement, evidence)
     # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content
@@ -166,6 +171,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         compare_relative_years(statement, evidence),
         compare_valence(statement, evidence),
         compare_roles(statement, evidence),
+        frequency,
     ]
     words = content_words(statement, skip=skip)
     missing_words = [w for w in words if w.lemma in content.missing]
