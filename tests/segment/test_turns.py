@@ -73,6 +73,29 @@ def test_short_interview_codes_in_mixed_case() -> None:
     assert [is_questioner_label(s.name) for s in seg.speakers] == [True, False]  # "Int" asks: not coded
 
 
+def test_question_and_answer_labels_that_take_turns_are_an_interview() -> None:
+    text = ("Fråga: Hur var det med skyddsutrustningen i våras?\nSvar: Vi hade för lite av allt, vi fick låna från "
+            "tandvården.\nFråga: Och testningen?\nSvar: Den kom igång först i juni.\n")
+    seg = segment_turns(text)
+    assert seg.format == "interview_code"
+    assert [label for label, _ in check(text, seg)] == ["Fråga", "Svar", "Fråga", "Svar"]
+    assert [is_questioner_label(s.name) for s in seg.speakers] == [True, False]  # the questions are not coded
+
+
+@pytest.mark.parametrize("text", [
+    # numbered questions over a report's sections, answered in prose
+    ("Rapport om samverkan\n\nFråga 1: Hur fungerade skyddsutrustningen?\nKommunerna rapporterar att tillgången "
+     "var god under hösten.\n\nFråga 2: Hur fungerade testningen?\nTestningen kom igång i juni och fungerade väl.\n"),
+    # questions and answers that do not take turns
+    ("Fråga: Vem ansvarar för skyddsutrustningen?\nFråga: Vem betalar?\nSvar: Kommunen ansvarar och betalar för "
+     "utrustningen enligt avtalet.\nFråga: Gäller det hemtjänsten?\nFråga: Och boendena?\n"),
+])
+def test_question_and_answer_labels_that_do_not_take_turns_are_headings(text: str) -> None:
+    seg = segment_turns(text)
+    assert seg.format == "none"
+    assert any("do not take turns" in note for note in seg.notes)
+
+
 @pytest.mark.parametrize("text", [
     "[00:00:05] Anna: Hej och välkommen.\n[00:00:09] Per: Tack.\n[00:01:15] Anna: Hur har det gått?\n",
     "(00:00:05) Anna: Hej och välkommen.\n(00:00:09) Per: Tack.\n(00:01:15) Anna: Hur har det gått?\n",

@@ -48,21 +48,26 @@ _NOT_SPEAKER_TEXT = """
 """
 
 # Interview and focus-group codes: "I", "IP", "IP1", "IP 2", "Intervjuare", "Informant 2", "Respondent", "R1",
-# "Moderator", "Deltagare 3", "Talare 1", "SPEAKER_00", "Person A", "Int" / "Resp" (as "INT" / "RESP").
+# "Moderator", "Deltagare 3", "Talare 1", "SPEAKER_00", "Person A", "Int" / "Resp" (as "INT" / "RESP"), and the
+# question and answer of an interview written as "Fråga:" / "Svar:" (turns only where they alternate: `QA_LABELS`).
 _CODE_WORDS = (
     r"intervjuare[n]?|intervjuperson(?:en)?|informant(?:en)?|respondent(?:en)?|deltagare(?:n)?|moderator(?:n)?"
     r"|samtalsledare(?:n)?|fokusgruppsledare(?:n)?|programledare(?:n)?|reporter(?:n)?|talare(?:n)?|speaker"
-    r"|person|röst|interviewer|interviewee|participant|respondent|informant"
+    r"|person|röst|interviewer|interviewee|participant|respondent|informant|fråga|svar"
 )
+# "Fråga:" and "Svar:" name no one: they are speakers only in a document whose turns alternate between the two
+QA_LABELS = ("fraga", "svar")
 _CODE_RE = re.compile(
     rf"(?:(?i:{_CODE_WORDS})(?:[ _]?(?:\d{{1,3}}|[A-Z]))?"  # word codes, optionally numbered or lettered
     r"|(?:A|B|I|IP|R|M|P|D|F|INT|RESP|MOD|Int|Resp|Mod)"  # bare short codes (a whitelist: "OBS" or "EU" are not)
     r"|[A-ZÅÄÖ]{1,3}[ _]?\d{1,3}[a-z]?)",  # numbered codes: IP1, IP 2, R1, FG3, D12
 )
 
-# The one who asks in an interview or a focus group: "Intervjuare", "I", "INT", "Int", "Moderator", "Samtalsledare 1".
+# The one who asks in an interview or a focus group: "Intervjuare", "I", "INT", "Int", "Moderator", "Samtalsledare 1",
+# "Fråga".
 _QUESTIONER_RE = re.compile(
-    r"(?i:intervjuaren?|interviewer|moderatorn?|samtalsledaren?|fokusgruppsledaren?)(?:[ _]?\d{1,3})?|I|INT|MOD|Int|Mod"
+    r"(?i:intervjuaren?|interviewer|moderatorn?|samtalsledaren?|fokusgruppsledaren?|fråga)(?:[ _]?\d{1,3})?"
+    r"|I|INT|MOD|Int|Mod"
 )
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'’-]*\.?")

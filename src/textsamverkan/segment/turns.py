@@ -16,7 +16,7 @@ from typing import Any
 
 from textsamverkan.errors import E_OPTION, UserError, did_you_mean
 from textsamverkan.segment.name_likeness import judge_labels
-from textsamverkan.segment.names import fold, is_questioner_label
+from textsamverkan.segment.names import QA_LABELS, fold, is_questioner_label
 from textsamverkan.segment.questioners import mark_interviewer
 from textsamverkan.segment.speaker_csv import load_speakers_csv
 from textsamverkan.segment.speakers import resolve_speakers
@@ -123,6 +123,8 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
         return "no speaker label is used twice"
     if coverage < MIN_COVERAGE:
         return f"the turns cover only {coverage:.0%} of the text"
+    if problem := _qa_problem(turns):
+        return problem
     if fmt in NAME_CHECKED_FORMATS:
         verdict = judge_labels(text, turns)
         if verdict.turn_share < MIN_PERSON_TURNS or verdict.label_share < MIN_PERSON_LABELS:
@@ -138,6 +140,18 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
             return "the name lines look like headings (no '- ' turns and no alternating speakers)"
         if len(counts) < 2:
             return "the name lines do not look like people's names (only one name)"
+    return ""
+
+
+def _qa_problem(turns: list[Turn]) -> str:
+    """Why "Fråga:" / "Svar:" labels are headings, not an interview: they are turns only when both are used and they
+    take turns ("Fråga 1:", "Fråga 2:" over a report's sections are not)."""
+    labels = [fold(t.label).rstrip("0123456789 ") for t in turns]
+    if not set(labels) & set(QA_LABELS):
+        return ""
+    changes = sum(1 for a, b in pairwise(labels) if a != b)
+    if not set(QA_LABELS) <= set(labels) or changes < 0.75 * (len(labels) - 1):
+        return "'Fråga:' and 'Svar:' lines that do not take turns are headings"
     return ""
 
 
