@@ -109,3 +109,20 @@ def test_shares_and_prices_are_no_frequencies() -> None:
     assert frequencies("Var fjärde kommun saknade lager.") == ()
     assert frequencies("Priset är 30 kronor per dag.") == ()
     assert [f.text for f in frequencies("Det var dag när vi kom, och hon kom varannan vecka.")] == ["varannan vecka"]
+
+
+def test_none_of_them_is_all_of_them_against_a_part() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Ingen av hälsocentralerna har kunnat ordna läkarbesök inom en vecka.",
+        "Tre av fem hälsocentraler har inte kunnat ordna läkarbesök inom en vecka.",
+    )
+    assert verdict == "contradicted", reasons
+    assert reasons["conflict"]["number"] == [["Ingen av hälsocentraler", "Tre av fem hälsocentraler"]]
+
+
+def test_none_of_them_restated_is_supported() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Ingen av hälsocentralerna har kunnat ordna läkarbesök inom en vecka.",
+        "Ingen hälsocentral har kunnat ordna läkarbesök inom en vecka.",
+    )
+    assert verdict == "supported", reasons

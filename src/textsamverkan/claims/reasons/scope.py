@@ -1,4 +1,5 @@
-"""Scope: a statement about all of something ("samtliga kommuner", "alla", "varje region") against evidence that
+"""Scope: a statement about all of something ("samtliga kommuner", "alla", "varje region", "ingen av
+vårdcentralerna") against evidence that
 names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har …", "de flesta kommuner"). The
 statement claims more than the evidence: an amount in conflict, like "300" against "30".
 
@@ -22,9 +23,11 @@ from functools import lru_cache
 from textsamverkan.claims.quantities import NUMBER_WORDS, SHARE, parse_number
 
 # "båda förövarna" against "en av dem", "hela anslaget" against "2,6 av dessa 100 miljoner" (not "hela 14 procent",
-# which stresses an amount, nor "hela tiden", "det hela", "på det hela taget")
+# which stresses an amount, nor "hela tiden", "det hela", "på det hela taget"); "ingen av vårdcentralerna" is every
+# one of them, denied, against "tre av fyra vårdcentraler"
 _UNIVERSAL = re.compile(
-    r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda|båda|bägge|(?<!det )hela(?!\s+(?:\d|tiden\b|taget\b)))(?![\w-])",
+    r"(?<![\w-])(samtliga|alla|varje|varenda|vartenda|båda|bägge|(?<!det )hela(?!\s+(?:\d|tiden\b|taget\b))"
+    r"|(?:ingen|inget|inga)\s+(?:ut)?av)(?![\w-])",
     re.I,
 )
 # "nästan alla", "inte alla", "långt ifrån samtliga": no claim about the whole
