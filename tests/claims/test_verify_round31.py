@@ -126,3 +126,15 @@ def test_none_of_them_restated_is_supported() -> None:
         "Ingen hälsocentral har kunnat ordna läkarbesök inom en vecka.",
     )
     assert verdict == "supported", reasons
+
+
+def test_lag_pa_is_the_verb_ligga_not_low() -> None:
+    from textsamverkan.claims.reasons.direction import poles
+
+    assert poles("Täckningen låg på omkring 85 procent.") == ()
+    assert poles("Kostnaden var låg på boendet.") == (("mängd", 1, "låg"),)
+    verdict, _c, reasons = judge_evidence(
+        "Täckningen var betydligt högre bland personalen än bland de boende, där den låg på omkring 85 procent.",
+        "Täckningen var god bland de boende, runt åttiofem procent, men bland personalen var den betydligt lägre.",
+    )
+    assert verdict == "contradicted", reasons

@@ -296,6 +296,11 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     # entry into force is a start: "börja gälla" says "träda i kraft", and neither is "upphöra att gälla"
     r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|börja\w*\s+gälla)\b": (("fortgång", 0),),
     r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": (("mängd", 1),),  # "antalet deltagare kan hållas nere"
+    # "täckningen låg på 90 procent", "låg kvar": the verb "ligga", no direction ("kostnaden var låg på boendet" is
+    # the adjective after a verb of being or a degree word)
+    r"(?<!\bvar )(?<!\bär )(?<!blev )(?<!blir )(?<!bli )(?<!varit )(?<!vara )(?<!mycket )(?<!ganska )(?<!väldigt )"
+    r"(?<!\bför )(?<!\bså )\blåg"
+    r"(?=\s+(?:på|kring|runt|kvar|nere|still|stilla|inne|ute|bakom)\b|\s+(?:under|över)\s+\d)": (),
 }
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _FLIP = ("o", "miss")
