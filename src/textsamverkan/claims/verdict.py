@@ -1,10 +1,10 @@
 """A verdict with reasons for a statement against one passage, and one overall verdict from its best candidates.
 
 Per candidate: the best evidence sentence(s) is compared element by element (content words, numbers, dates,
-regions/actors/names, negation, direction). Then:
+regions/actors/names, negation, direction, how often). Then:
 - `no_evidence`  the evidence shares too little content with the statement (coverage < `TOPIC`);
 - `contradicted` it is about the same thing and at least one element conflicts (another number, date, actor, region,
-                 the opposite polarity or direction, two values in the opposite order);
+                 rate, the opposite polarity or direction, two values in the opposite order);
 - `partly`       no conflict, but a number, date or named entity of the statement is missing, or a decision the
                  evidence leaves open ("har beslutat" against "ska utreda om"), or a salient content word is missing,
                  or `ADDED_RUN` content words in a row are,

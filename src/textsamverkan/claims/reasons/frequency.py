@@ -143,11 +143,11 @@ def _lemmas(text: str) -> frozenset[str]:
     return frozenset(analyse(w).lemma for w in words if len(w) >= 3 and w not in STOPWORDS and w not in _PLAIN)
 
 
-_BREAK = re.compile(r"[,;:()–—.!?]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
-
-
 def _clause(text: str, f: Frequency) -> str:
-    """The clause of `text` that holds `f`, without the frequency itself."""
-    starts = [m.end() for m in _BREAK.finditer(text, 0, f.start)]
-    end = _BREAK.search(text, f.end)
+    """The clause of `text` that holds `f` (`negation.CLAUSE_BREAK`, or a sentence's end), without the frequency."""
+    from textsamverkan.claims.reasons.negation import CLAUSE_BREAK
+
+    breaks = re.compile(rf"[.!?]|{CLAUSE_BREAK.pattern}", re.I)
+    starts = [m.end() for m in breaks.finditer(text, 0, f.start)]
+    end = breaks.search(text, f.end)
     return text[starts[-1] if starts else 0 : f.start] + " " + text[f.end : end.start() if end else len(text)]

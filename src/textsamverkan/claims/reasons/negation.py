@@ -27,7 +27,8 @@ from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.cues import CUE_WORDS, NOT_DENIAL, WORD, negations
 
 _LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
-_CLAUSE = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
+# where a clause ends: punctuation inside a sentence, or a conjunction
+CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 BEFORE, AFTER = 1, 2  # content words
 _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måste", "böra", "få", "göra"])
 # lemmas that say no without a cue: lack, refusal, prohibition, abstention, absence
@@ -60,7 +61,7 @@ _NEGATIVE_PHRASES = re.compile(
 
 
 def clauses(text: str) -> list[str]:
-    return [c for c in _CLAUSE.split(text) if c and c.strip()]
+    return [c for c in CLAUSE_BREAK.split(text) if c and c.strip()]
 
 
 def compare_negation(statement: str, evidence: str, direction_found: frozenset[str] = frozenset()) -> Outcome:
