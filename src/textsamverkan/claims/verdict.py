@@ -143,8 +143,10 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
     directed = direction_words(statement)
     # a frequency the evidence says in other words ("dagligen" for "varje dag") or contradicts is the frequency
-    # check's, not missing content
+    # check's, not missing content; one it says in the same words ("på torsdagar") stays found content
     frequency = compare_frequency(statement, evidence)
+    judged = [f for f in frequency.found if f.lower() not in evidence.lower()]
+    judged += [said for said, _theirs in frequency.conflict]
     skip = (
         directed
         | number_words(statement)
@@ -153,7 +155,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         | frozenset(named)
         | frozenset(dated)
         | frame_words(statement)
-        | frequency_words(" ".join([*frequency.found, *(said for said, _theirs in frequency.conflict)]))
+        | frequency_words(" ".join(judged))
     )
     direction = compare_direction(statement, evidence)
     # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content
