@@ -83,8 +83,11 @@ statements, `not_supported`):
   failures were read for round 28 and blind26's for round 29; blind27 to blind30 were judged by aggregates only.
   blind25, blind26 and blind30 trained the care-trained verifier of round 29 (entailment_experiment.py; measured,
   not shipped: RESULTS.md, "Claim verification, round 29"), blind27 to blind29 were held out from it.
+- verify_blind31.jsonl (`--set blind31`): a seventh care set, 225 pairs on 90 sentences of the 20 documents of
+  themes document sets 10 and 20 (65 spoken, 25 written evidence sentences), 2026-12-06; see its .md file. Judged by
+  aggregates only.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind30] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind31] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -130,6 +133,7 @@ SETS = {
     "blind28": "verify_blind28.jsonl",
     "blind29": "verify_blind29.jsonl",
     "blind30": "verify_blind30.jsonl",
+    "blind31": "verify_blind31.jsonl",
 }
 
 
