@@ -93,7 +93,23 @@ def test_question_and_answer_labels_that_take_turns_are_an_interview() -> None:
 def test_question_and_answer_labels_that_do_not_take_turns_are_headings(text: str) -> None:
     seg = segment_turns(text)
     assert seg.format == "none"
-    assert any("do not take turns" in note for note in seg.notes)
+    assert not seg.speakers
+
+
+def test_questions_taking_turns_with_a_named_speaker_are_the_interviewers() -> None:
+    text = ("Fråga: Hur började det för er i mars?\nAnna: Vi fick ställa om allt på en vecka.\n"
+            "Fråga: Och skyddsutrustningen?\nAnna: Den räckte inte, vi fick låna från tandvården.\n")
+    seg = segment_turns(text)
+    assert [label for label, _ in check(text, seg)] == ["Fråga", "Anna", "Fråga", "Anna"]
+    assert [is_questioner_label(s.name) for s in seg.speakers] == [True, False]
+
+
+def test_stray_questions_among_named_speakers_stay_in_their_turns() -> None:
+    # two questions in a row, then an answer: the "Fråga:" lines do not take turns, so they are no speakers
+    text = ("Anna: Vi fick ställa om allt på en vecka.\nFråga: Hur gick det?\nFråga: Och sedan?\n"
+            "Per: Det gick bra till slut.\nAnna: Ja, men det tog tid.\nPer: Det gjorde det.\n")
+    seg = segment_turns(text)
+    assert [s.name for s in seg.speakers] == ["Anna", "Per"]
 
 
 @pytest.mark.parametrize("text", [

@@ -123,8 +123,6 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
         return "no speaker label is used twice"
     if coverage < MIN_COVERAGE:
         return f"the turns cover only {coverage:.0%} of the text"
-    if problem := _qa_problem(turns):
-        return problem
     if fmt in NAME_CHECKED_FORMATS:
         verdict = judge_labels(text, turns)
         if verdict.turn_share < MIN_PERSON_TURNS or verdict.label_share < MIN_PERSON_LABELS:
@@ -143,16 +141,17 @@ def _problem(text: str, fmt: str, turns: list[Turn], coverage: float) -> str:
     return ""
 
 
-def _qa_problem(turns: list[Turn]) -> str:
-    """Why "Fråga:" / "Svar:" labels are headings, not an interview: they are turns only when both are used and they
-    take turns ("Fråga 1:", "Fråga 2:" over a report's sections are not)."""
-    labels = [fold(t.label).rstrip("0123456789 ") for t in turns]
+def _without_stray_qa(headers: list[Header]) -> list[Header]:
+    """`headers`, less "Fråga:" / "Svar:" headers that do not take turns with another label (two in a row, or no
+    other label at all): "Fråga 1:", "Fråga 2:" over a report's sections are headings, as they were before such
+    labels could be speakers, while "Fråga:" taking turns with "Svar:" or with a named speaker is the interviewer."""
+    labels = [fold(h.label).rstrip("0123456789 ") for h in headers]
     if not set(labels) & set(QA_LABELS):
-        return ""
-    changes = sum(1 for a, b in pairwise(labels) if a != b)
-    if not set(QA_LABELS) <= set(labels) or changes < 0.75 * (len(labels) - 1):
-        return "'Fråga:' and 'Svar:' lines that do not take turns are headings"
-    return ""
+        return headers
+    repeated = any(a == b and a in QA_LABELS for a, b in pairwise(labels))
+    if len(set(labels)) >= 2 and not repeated:
+        return headers
+    return [h for h, label in zip(headers, labels, strict=True) if label not in QA_LABELS]
 
 
 def _colon_format(headers: list[Header]) -> str:
@@ -165,6 +164,8 @@ def _read(text: str, fmt: str, finder: Finder, lines: list[Line], excluded: list
           *, detecting: bool = False) -> _Candidate:
     """The turns `finder` gives and why they are not a transcript ("" when they are)."""
     headers = finder(text, lines)
+    if detecting:
+        headers = _without_stray_qa(headers)
     if fmt == "interview_code" and not detecting:
         headers = [h for h in headers if h.attrs.get("label_kind") == "code"]
     elif fmt in ("interview_code", "name_colon") and detecting:
