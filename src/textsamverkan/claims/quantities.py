@@ -415,7 +415,7 @@ def _is_year(value: float, raw: str, unit: str, before: str, approx: str, rate: 
     return bool(_NOT_AMOUNT_BEFORE.search(before))
 
 
-_THAN_YEAR = re.compile(r"\s+än\s+(?:19|20)\d\d\b")
+_THAN_YEAR = re.compile(r"\s+än" + _YEAR_AFTER.pattern)
 
 
 def than_year(text: str, pos: int) -> bool:

@@ -155,7 +155,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         | frozenset(named)
         | frozenset(dated)
         | frame_words(statement)
-        | frequency_words(" ".join(judged))
+        | frequency_words(judged)
     )
     direction = compare_direction(statement, evidence)
     # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import NUMBER_WORDS, parse_number
 from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.dates import WEEKDAYS
+from textsamverkan.claims.reasons.ranks import ORDINALS
 
 # days a period lasts
 _DAYS = {"dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6, "år": 365.25}
@@ -34,7 +35,9 @@ _ADVERBS = {
     "dagligen": 1.0, "dagligdags": 1.0, "veckovis": 1 / 7, "månadsvis": 1 / 30.44,
     "kvartalsvis": 1 / 91.31, "halvårsvis": 1 / 182.6, "årligen": 1 / 365.25, "årsvis": 1 / 365.25,
 }  # fmt: skip
-_ORDINALS = {"annan": 2, "annat": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8}
+# "var tredje vecka" … "var åttonde": the rank check's ordinals from the third ("det var första dagen", "det var
+# andra veckan" say which day or week, not how often), and "var annan" as "varannan"
+_ORDINALS = {"annan": 2, "annat": 2, **{word: n for word, n in ORDINALS.items() if 3 <= n <= 8}}
 _UNIT = "|".join(sorted(_UNIT_FORMS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # "varje dag", "var tredje vecka", "varannan månad", "vartannat år", "varenda kväll", "varje måndag"
@@ -96,9 +99,9 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
     return tuple(kept)
 
 
-def frequency_words(text: str) -> frozenset[str]:
-    """Lower-cased words of the frequencies of `text`."""
-    return frozenset(w.lower() for f in frequencies(text) for w in re.findall(r"[^\W\d_]+", f.text))
+def frequency_words(said: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words of frequencies as said (`Frequency.text`, or the statement's side of a conflict)."""
+    return frozenset(w.lower() for text in said for w in re.findall(r"[^\W\d_]+", text))
 
 
 def compare_frequency(statement: str, evidence: str) -> Outcome:
