@@ -70,6 +70,15 @@ MONTHS: dict[str, int] = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
+# ordinal words, as days of a month ("den femtonde oktober"), ranks ("fjärde största") and rates ("var fjortonde dag")
+_ORDINAL_ONES = ("första", "andra", "tredje", "fjärde", "femte", "sjätte", "sjunde", "åttonde", "nionde")
+ORDINAL_WORDS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_ORDINAL_ONES, 1)},
+    "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15, "sextonde": 16,
+    "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30,
+    **{"tjugo" + word: 20 + n for n, word in enumerate(_ORDINAL_ONES, 1)},
+    "trettioförsta": 31,
+}  # fmt: skip
 _MONTH_AFTER = re.compile(r"\s*(?:e\s+|:e\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?", re.I)
 _APPROX = (
     "drygt",

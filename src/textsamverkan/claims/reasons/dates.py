@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import MONTHS
+from textsamverkan.claims.quantities import MONTHS, ORDINAL_WORDS
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 SEASONS = {
@@ -39,6 +39,12 @@ _PATTERNS = (
     re.compile(r"\b(?:(?P<decadepart>början|mitten|slutet)\s+(?:av|på)\s+)?(?P<decade>(?:19|20)?\d0)-talet\b", re.I),
     re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
+    # a day in words: "den femtonde oktober 2026"; alone ("Den tionde har vi …") see `_day_alone`
+    re.compile(
+        rf"\bden\s+(?P<dayword>{'|'.join(sorted(ORDINAL_WORDS, key=len, reverse=True))})\b"
+        rf"(?:\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?)?",
+        re.I,
+    ),
     re.compile(r"\b(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})\b"),
     # notes' "sedan 24/11", "den 3/4": a day and a month after a word that dates ("1/3 av personalen" and "från 1/3
     # till 3/4" are shares)
@@ -127,6 +133,10 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 if year is None:
                     continue
                 groups["year"] = str(year)
+            if "dayword" in groups:
+                if "month" not in groups and not _day_alone(groups["dayword"], text[m.end() :]):
+                    continue
+                groups["day"] = str(ORDINAL_WORDS[groups["dayword"].lower()])
             if "christmas" in groups:
                 if groups["christmas"].lower() == "efter":
                     taken.append((m.start(), m.end()))
@@ -174,6 +184,21 @@ def dates(text: str) -> tuple[DateMention, ...]:
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.group().strip(), m.start(), tuple(sorted(fields.items()))))
     return tuple(sorted(found, key=lambda d: d.start))
+
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
+
+
+def _day_alone(ordinal: str, after: str) -> bool:
+    """"den tionde" without a month is a day when no noun follows it ("Den tionde har vi ett pass", "till den
+    tjugonde."), not in "den femte vågen"; "den första" and "den andra" are "the first" and "the other" unless a month
+    follows."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+
+    if ORDINAL_WORDS[ordinal.lower()] <= 2:
+        return False
+    following = _NEXT_WORD.match(after)
+    return following is None or following.group(1).lower() in STOPWORDS  # punctuation or the end, or no noun
 
 
 def spoken_year(word: str) -> int | None:

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import NUMBER_WORDS, parse_number
+from textsamverkan.claims.quantities import NUMBER_WORDS, ORDINAL_WORDS, parse_number
 from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.dates import WEEKDAYS
-from textsamverkan.claims.reasons.ranks import ORDINALS
 
 # days a period lasts
 _DAYS = {"dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6, "år": 365.25}
@@ -35,9 +34,9 @@ _ADVERBS = {
     "dagligen": 1.0, "dagligdags": 1.0, "veckovis": 1 / 7, "månadsvis": 1 / 30.44,
     "kvartalsvis": 1 / 91.31, "halvårsvis": 1 / 182.6, "årligen": 1 / 365.25, "årsvis": 1 / 365.25,
 }  # fmt: skip
-# "var tredje vecka" … "var åttonde": the rank check's ordinals from the third ("det var första dagen", "det var
-# andra veckan" say which day or week, not how often), and "var annan" as "varannan"
-_ORDINALS = {"annan": 2, "annat": 2, **{word: n for word, n in ORDINALS.items() if 3 <= n <= 8}}
+# "var tredje vecka" … "var fjortonde dag": ordinals from the third ("det var första dagen", "det var andra veckan"
+# say which day or week, not how often), and "var annan" as "varannan"
+_ORDINALS = {"annan": 2, "annat": 2, **{word: n for word, n in ORDINAL_WORDS.items() if n >= 3}}
 _UNIT = "|".join(sorted(_UNIT_FORMS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # "varje dag", "var tredje vecka", "varannan månad", "vartannat år", "varenda kväll", "varje måndag"

@@ -80,27 +80,57 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
     said_there = " ".join(relevant)
     mine = negations(statement)
     theirs = [cue for c in relevant for cue in negations(c)]
+    pair = (" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)")
     if len(mine) % 2 == len(theirs) % 2:
         if mine:
             outcome.found.append(" ".join(mine))
         elif not theirs:
             outcome.conflict += _no_without_cue(statement, said_there, direction_found)
         outcome.conflict += _without_against_with(statement, said_there)
+        if bool(mine) != bool(theirs) and _denied_clause(mine, statement, relevant, said_there, litotes):
+            outcome.conflict.append(pair)
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), said_there, statement
     else:
         denied, other, odd = " ".join(denied_words(c) for c in relevant), statement, said_there
+    if _denies_shared(denied, other, odd, statement_denies=len(mine) > len(theirs), litotes=litotes):
+        outcome.conflict.append(pair)
+    return outcome
+
+
+def _denies_shared(denied: str, other: str, odd: str, *, statement_denies: bool, litotes: set[str]) -> bool:
+    """The odd side (`odd`, whose cues deny `denied`) denies words `other` affirms, and `other` says no in no word of
+    its own."""
+    from textsamverkan.claims.reasons.content import content_words, keys, match
+
     # the evidence's "i stället för den 15 mars" answers the statement's "inte den 15 mars"; a statement's own "i
     # stället för" is a claim of its own, to be checked
-    if said_no_otherwise(other, odd, phrases=len(mine) > len(theirs)) or _bound_for_denial(denied, other):
-        return outcome
+    if said_no_otherwise(other, odd, phrases=statement_denies) or _bound_for_denial(denied, other):
+        return False
     if litotes & {w.lower() for w in denied.split()}:
-        return outcome  # "inte svårt" against "enkelt": the direction check found it said with the antonym
+        return False  # "inte svårt" against "enkelt": the direction check found it said with the antonym
     other_keys = keys(other)
-    if any(match(w, other_keys) >= 1.0 for w in content_words(denied)):
-        outcome.conflict.append((" ".join(mine) or "(jakande)", " ".join(theirs) or "(jakande)"))
-    return outcome
+    return any(match(w, other_keys) >= 1.0 for w in content_words(denied))
+
+
+def _denied_clause(
+    mine: tuple[str, ...], statement: str, relevant: list[str], said_there: str, litotes: set[str]
+) -> bool:
+    """Two or more denials on one side, none on the other, and a clause of the denying side denies on its own what
+    the other affirms: "Ingen sköterska har ringt …, och ingen har frågat" against "En sköterska ringde … och
+    frågade". Parity alone would count the two denials as a yes. Not when a denying clause denies no word of its own:
+    "Det är inte så att ingen fick hjälp" denies the clause after it, a yes."""
+    from textsamverkan.claims.reasons.content import content_words
+
+    side, other = (clauses(statement), said_there) if mine else (relevant, statement)
+    denying = [clause for clause in side if len(negations(clause)) % 2]
+    if not all(content_words(denied_words(clause)) for clause in denying):
+        return False
+    return any(
+        _denies_shared(denied_words(clause), other, clause, statement_denies=bool(mine), litotes=litotes)
+        for clause in denying
+    )
 
 
 # lemmas that deny what follows them as plainly as a cue ("saknar en gemensam huvudman", "undvika att resa"): judged
@@ -228,14 +258,30 @@ def _plain_words(text: str) -> frozenset[str]:
 
 def denied_words(text: str) -> str:
     """The words each denying cue of `text` denies, as one text: the content word before the cue (the verb of "täcks
-    inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words skipped."""
+    inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words, auxiliaries and bare
+    numbers skipped ("det inte kommer att kunna dela uppgifter" denies "dela uppgifter")."""
     from textsamverkan.claims.bm25 import STOPWORDS
 
     words = [m.group() for m in WORD.finditer(NOT_DENIAL.sub(" ", text))]
-    content = [n for n, w in enumerate(words) if w.lower() not in STOPWORDS and w.lower() not in CUE_WORDS]
+    content = [
+        n
+        for n, w in enumerate(words)
+        if w.lower() not in STOPWORDS and w.lower() not in CUE_WORDS and not _auxiliary(w, words[n + 1 : n + 2])
+    ]
     near: set[int] = set()
     for n, w in enumerate(words):
         if w.lower() in CUE_WORDS:
             near.update([k for k in content if k < n][-BEFORE:])
             near.update([k for k in content if k > n][:AFTER])
     return " ".join(words[k] for k in sorted(near))
+
+
+def _auxiliary(word: str, following: list[str]) -> bool:
+    """The word carries no claim of its own beside a cue: an auxiliary ("kunna", "görs"), "komma" before "att" (the
+    future), or a bare number."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    if word.isdigit():
+        return True
+    lemma = analyse(word).lemma
+    return lemma in _AUXILIARIES or (lemma == "komma" and [w.lower() for w in following] == ["att"])

@@ -11,14 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from textsamverkan.claims.quantities import MONTHS
+from textsamverkan.claims.quantities import MONTHS, ORDINAL_WORDS
 from textsamverkan.claims.reasons import match_mentions
 
-ORDINALS = {
-    "första": 1, "andra": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6, "sjunde": 7, "åttonde": 8,
-    "nionde": 9, "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
-    "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "näst": 2,
-}  # fmt: skip
+ORDINALS = {**{word: n for word, n in ORDINAL_WORDS.items() if n <= 20}, "näst": 2}
 # "näst" ranks only a superlative ("näst största"); "andra" is most often "other" ("de andra regionerna"), so it ranks
 # only a superlative or a place ("andra plats")
 _SUPERLATIVE_ONLY = frozenset(["näst", "andra"])
