@@ -1,14 +1,17 @@
 """Round 32 of the claim verifier: a denial of an auxiliary reaches the verb it governs, two denials in two clauses
-are two denials (not a yes), a day of the month said as an ordinal word is a date, and a rate of every fourteenth
-day is a rate."""
+are two denials (not a yes), a day of the month said as an ordinal word is a date, a rate of every fourteenth day is
+a rate, "ett av boendena" is a part of "samtliga boenden", a name after "avd." is a name, "det dubbla" and "dra ner
+med hälften" are factors, and times of day are said in words ("tio på kvällen", "halv nio", "klockan fem")."""
 
 from __future__ import annotations
 
 import pytest
 
 from textsamverkan.claims.reasons.dates import dates
+from textsamverkan.claims.reasons.entities import entities
 from textsamverkan.claims.reasons.frequency import frequencies
 from textsamverkan.claims.reasons.negation import denied_words
+from textsamverkan.claims.reasons.times import times
 from textsamverkan.claims.verdict import judge_evidence
 
 
@@ -86,3 +89,67 @@ def test_every_fourteenth_day_is_every_other_week() -> None:
     (fourteenth,) = frequencies("vi ses var fjortonde dag")
     (other,) = frequencies("vi ses varannan vecka")
     assert fourteenth.per_day == pytest.approx(other.per_day, rel=0.01)
+
+
+def test_one_of_the_homes_is_a_part_of_all_homes() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Fallen minskade på samtliga boenden, från tolv i månaden till fem.",
+        "Fallen minskade på ett av boendena, från tolv i månaden till fem.",
+    )
+    assert verdict == "contradicted", reasons
+    assert [theirs for _mine, theirs in reasons["conflict"]["number"]] == ["ett av boendena"]
+
+
+def test_a_name_after_an_abbreviation_is_a_name() -> None:
+    assert [e.text for e in entities("Två nya fall, båda avd. Tallen.")] == ["Tallen"]
+    assert entities("Det var kallt. Tallen föll.") == ()  # a common word first in a sentence is no name
+    verdict, _c, reasons = judge_evidence(
+        "Två nya fall sedan i går, båda avd. Tallen.",
+        "Två nya fall sedan i går, båda på avdelning Ljungen.",
+    )
+    assert verdict != "supported", reasons
+
+
+def test_halving_said_as_cutting_by_half() -> None:
+    evidence = "Vi kunde dra ner hemtjänsttimmarna med hälften på sex veckor."
+    verdict, _c, reasons = judge_evidence("Hemtjänstens timmar gick att halvera på sex veckor.", evidence)
+    assert verdict == "supported", reasons
+    assert "0,5 gånger" in reasons["found"]["number"]
+    verdict, _c, reasons = judge_evidence("Hemtjänstens timmar gick upp till det dubbla på sex veckor.", evidence)
+    assert verdict == "contradicted", reasons
+    assert "number" in reasons["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("vi kör från tjugotvå på kvällen", 22 * 60),
+        ("från klockan tio på kvällen", 22 * 60),
+        ("till sju på morron", 7 * 60),
+        ("krogen stänger halv nio på kvällen", 20 * 60 + 30),
+        ("hemtjänsten kommer kvart i sju på morgonen", 6 * 60 + 45),
+        ("elva på natten", 23 * 60),
+    ],
+)
+def test_a_time_of_day_in_words(text: str, minutes: int) -> None:
+    (time,) = times(text)
+    assert time.minutes == minutes
+
+
+def test_a_number_with_an_unlikely_part_of_the_day_is_no_time() -> None:
+    assert times("vi var två på kvällen") == ()
+    assert times("kvart i sju eller halv sju") == ()  # no clock, no part of the day: the number check's
+
+
+def test_evening_in_words_against_the_same_hour_in_digits_or_on_a_twelve_hour_clock() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Nattpatrullen kör från tjugotvå på kvällen till sju på morron.",
+        "Nattpatrullen kör från klockan tio på kvällen till sju på morgonen.",
+    )
+    assert verdict == "supported", reasons
+    assert "number" not in reasons.get("conflict", {})
+    verdict, _c, reasons = judge_evidence("Mottagningen stänger klockan fem.", "Mottagningen stänger kl. 17.")
+    assert verdict == "supported", reasons
+    verdict, _c, reasons = judge_evidence("Mottagningen stänger klockan sex.", "Mottagningen stänger kl. 17.")
+    assert verdict == "contradicted", reasons
+    assert reasons["conflict"]["time"] == [["klockan sex", "kl. 17"]]

@@ -199,6 +199,9 @@ _NOT_AMOUNT_BEFORE = re.compile(
     r"\.?|§|\(|nr\.)\s*$",
     re.I,
 )
+# a time of day said with its part of the day ("sju på morron", "22 på kvällen"): the times check's, no amount
+PART_OF_DAY = r"på\s+(?P<part>morgonen|morronen|morron|förmiddagen|eftermiddagen|kvällen|kvällarna|natten|nätterna)\b"
+_PART_OF_DAY_AFTER = re.compile(r"\s+" + PART_OF_DAY, re.I)
 # A reference rather than an amount: "3 §", "2 kap.", "17 st." (a paragraph in a statute), "4 a §".
 _NOT_AMOUNT_AFTER = re.compile(r"\s*(?:[a-z]\s+)?(?:§|kap\b|kap\.|st\.\s|mom\b|p\.\s)", re.I)
 # Statute, bill and document numbers, ISO dates, times, phone numbers and numbered list items: skipped whole.
@@ -452,6 +455,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if after < len(text) and text[after] in ":/" and text[after + 1 : after + 2].isdigit():
             continue
         if _MONTH_AFTER.match(text, after) or _NOT_AMOUNT_AFTER.match(text, after):
+            continue
+        if _PART_OF_DAY_AFTER.match(text, after):
             continue
         start = m.start()
         value = 0.5 if _HALF_RE.fullmatch(raw) else parse_number(raw)

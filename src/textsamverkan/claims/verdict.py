@@ -129,7 +129,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.references import compare_references
     from textsamverkan.claims.reasons.relative import compare_relative_years, relative_years
     from textsamverkan.claims.reasons.roles import compare_roles
-    from textsamverkan.claims.reasons.times import compare_times
+    from textsamverkan.claims.reasons.times import compare_times, hour_words
     from textsamverkan.claims.reasons.valence import compare_valence
 
     statement = statement[:MAX_STATEMENT_CHARS]
@@ -141,6 +141,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     # `supported`, and it was one before weekdays were dates
     dated = {w.strip(".") for d in dates(statement) if "weekday" not in d.get() for w in d.text.lower().split()}
     dated |= {w for y in relative_years(statement) for w in y.text.lower().split()}
+    dated |= hour_words(statement)  # "tjugotvå på kvällen": the hour is the times check's
     directed = direction_words(statement)
     # a frequency the evidence says in other words ("dagligen" for "varje dag") or contradicts is the frequency
     # check's, not missing content; one it says in the same words ("på torsdagar") stays found content

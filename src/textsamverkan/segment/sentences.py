@@ -58,7 +58,7 @@ _ABBREVIATIONS = frozenset(
         "t.ex", "bl.a", "m.fl", "m.m", "o.s.v", "osv", "dvs", "d.v.s", "s.k", "ca", "resp", "jfr", "kap", "nr", "st",
         "t.o.m", "fr.o.m", "e.d", "o.d", "p.g.a", "pga", "f.d", "f.n", "t.v", "ev", "inkl", "exkl", "enl", "mfl", "mm",
         "etc", "tex", "bla", "sk", "tom", "obs", "prof", "dr", "doc", "leg", "tel", "kl", "vs", "mkr", "mnkr", "milj",
-        "tkr", "kr"
+        "tkr", "kr", "avd"
     ]
 )
 _ABBREV_TAIL = re.compile(r"(?:\w+\.)*\w+$")
@@ -114,7 +114,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def _is_abbreviation(line: str, dot_at: int) -> bool:
+def is_abbreviation(line: str, dot_at: int) -> bool:
     """Whether the period at `dot_at` ends an abbreviation ("t.ex.", "bl.a.") or a single letter ("A.")."""
     start = max(0, dot_at - 64)  # a bounded look-back: searching from 0 was quadratic on long lines
     m = _ABBREV_TAIL.search(line, start, dot_at)
@@ -128,7 +128,7 @@ def split_line(line: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in one line, relative to the line, trimmed of surrounding spaces."""
     cuts = [0]
     for m in _BOUNDARY.finditer(line):
-        if m.group().startswith(".") and len(m.group().rstrip("\"”»')]")) == 1 and _is_abbreviation(line, m.start()):
+        if m.group().startswith(".") and len(m.group().rstrip("\"”»')]")) == 1 and is_abbreviation(line, m.start()):
             continue
         cuts.append(m.end())
     cuts.append(len(line))

@@ -65,11 +65,15 @@ _ROUND_NUMBERS = {
     "tio": 10.0, "tjugo": 20.0, "trettio": 30.0, "fyrtio": 40.0, "femtio": 50.0, "sextio": 60.0, "sjuttio": 70.0,
     "åttio": 80.0, "nittio": 90.0, "hundra": 100.0, "tusen": 1000.0, "dussin": 12.0,
 }  # fmt: skip
+_DECREASE = r"(?:minsk|sänk|reducer|skär\w*\s+ner|skurit\s+ner|dra\w*\s+(?:\w+\s+)?ner|drog\s+(?:\w+\s+)?ner)\w*"
 _EXTRA = (
     # "hälften så många" is a factor ("halverats"), "hälften" alone a share
     (re.compile(r"\bhälften\b(?!\s+så\b)", re.I), 50.0, "%", "amount", ""),
     (re.compile(r"\bhälften så\b", re.I), 0.5, "gånger", "factor", ""),
     (re.compile(r"\bdubbelt så\b", re.I), 2.0, "gånger", "factor", ""),
+    # "upp till det dubbla" is "fördubblas", "dra ner timmarna med hälften" is "halvera timmarna"
+    (re.compile(r"\bdet dubbla\b", re.I), 2.0, "gånger", "factor", ""),
+    (re.compile(rf"\b{_DECREASE}\b[^.;:]{{0,60}}?\bmed hälften\b", re.I), 0.5, "gånger", "factor", ""),
     (re.compile(r"\bett par hundra\b", re.I), 200.0, "", "amount", "omkring"),
     (re.compile(r"\bett par tusen\b", re.I), 2000.0, "", "amount", "omkring"),
     *((re.compile(rf"\bett {w}tal\b", re.I), size, "", "amount", "omkring") for w, size in _ROUND_NUMBERS.items()),
@@ -192,9 +196,10 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     the first of a pair ("3 respektive 2 miljarder"), a number nothing follows ("har passerat 12 400,") or a number
     word ("Nio, och vi har plats för tolv"): they may hold a statement's bare number, but never rival one
     (`derived`)."""
-    taken = _quantities(text)
-    words = (m for m in _BARE_WORD.finditer(text) if not any(q.start <= m.start() < q.end for q in taken))
-    return (*(_bare_amount(m) for m in _bare_matches(text)), *(_bare_amount(m) for m in words))
+    taken = [(q.start, q.end) for q in _quantities(text)] + [(t.start, t.end) for t in times(text)]
+    words = (m for m in _BARE_WORD.finditer(text) if not any(start <= m.start() < end for start, end in taken))
+    digits = (m for m in _bare_matches(text) if not any(t.start <= m.start() < t.end for t in times(text)))
+    return (*(_bare_amount(m) for m in digits), *(_bare_amount(m) for m in words))
 
 
 def _bare_amount(m: re.Match[str]) -> Amount:

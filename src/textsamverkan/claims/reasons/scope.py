@@ -148,7 +148,9 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
                 word = tokens[j].group().lower()
                 before = tokens[j - 1].group().lower() if j else ""
                 after = tokens[j + 1].group().lower()
-                share = _is_number(word) and after in ("av", "utav") and before not in _WHOLE_BEFORE
+                # "ett av boendena" is one of them, a part, though "ett" alone is no amount
+                counted = _is_number(word) or word in ("en", "ett")
+                share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE
                 if word in _PARTITIVE or share:
                     return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
     for said, things in wholes:
