@@ -1,7 +1,8 @@
 """Round 32 of the claim verifier: a denial of an auxiliary reaches the verb it governs, two denials in two clauses
 are two denials (not a yes), a day of the month said as an ordinal word is a date, a rate of every fourteenth day is
 a rate, "ett av boendena" is a part of "samtliga boenden", a name after "avd." is a name, "det dubbla" and "dra ner
-med hälften" are factors, and times of day are said in words ("tio på kvällen", "halv nio", "klockan fem")."""
+med hälften" are factors, times of day are said in words ("tio på kvällen", "halv nio", "klockan fem") and bound
+("före kl. 17"), advice to not do a thing is advice against it, and "fortfarande" is not "har slutat"."""
 
 from __future__ import annotations
 
@@ -153,3 +154,39 @@ def test_evening_in_words_against_the_same_hour_in_digits_or_on_a_twelve_hour_cl
     verdict, _c, reasons = judge_evidence("Mottagningen stänger klockan sex.", "Mottagningen stänger kl. 17.")
     assert verdict == "contradicted", reasons
     assert reasons["conflict"]["time"] == [["klockan sex", "kl. 17"]]
+
+
+def test_before_a_time_against_after_it() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Sjuksköterskorna får inte tag på någon läkare före kl. 17.",
+        "Sjuksköterskorna får inte tag på någon läkare efter klockan fem.",
+    )
+    assert verdict == "contradicted", reasons
+    assert reasons["conflict"]["time"] == [["kl. 17", "klockan fem"]]
+    verdict, _c, reasons = judge_evidence(
+        "Sjuksköterskorna får inte tag på någon läkare efter kl. 17.",
+        "Sjuksköterskorna får inte tag på någon läkare efter klockan fem.",
+    )
+    assert verdict == "supported", reasons
+
+
+def test_advice_to_not_come_is_advice_against_coming() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Anhöriga avråds från att komma på besök just nu.",
+        "Vi rekommenderar att anhöriga inte kommer på besök just nu.",
+    )
+    assert verdict == "supported", reasons
+    verdict, _c, reasons = judge_evidence(
+        "Anhöriga avråds från att komma på besök just nu.",
+        "Vi rekommenderar att anhöriga kommer på besök just nu.",
+    )
+    assert verdict == "contradicted", reasons
+
+
+def test_still_done_against_stopped() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "På korttids testas alla som kommer från sjukhuset fortfarande.",
+        "På korttids testade vi alla som kom från sjukhuset, men det har vi slutat med nu.",
+    )
+    assert verdict == "contradicted", reasons
+    assert "direction" in reasons["conflict"]

@@ -187,6 +187,8 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "förlängning",
                 "förlängd",
                 "kvarstå",
+                "fortfarande",  # "görs fortfarande" is not "har slutat med"
+                "alltjämt",
                 "börja",  # "jakten ska börja den 15 februari" is not "avslutas den 15 februari"
                 "påbörja",
                 "inleda",
@@ -266,6 +268,11 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ["avgiftsbelagd", "avgiftsbelagt"]
     )),
 }
+# advice to not do a thing is advice against it: "rekommenderar att anhöriga inte kommer", "uppmanar alla att inte
+# resa" (the denial in the "att" clause, before the clause ends)
+_ADVICE_DENIED = re.compile(
+    r"(?:\s+\w+){0,2}?\s+att\s+(?:[^\W\d_]+\s+){0,3}?(?:inte|ej|aldrig)\b(?![^,;:.!?]*\bförrän\b)", re.I
+)
 # a phrase may lie on two axes: "lade ned utredningen" ends it (not "återupptog"), "lade ned" a unit cuts it (not
 # "byggde ut")
 PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
@@ -399,7 +406,12 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str], froze
         if hit:
             found.append((hit[0], hit[1], n, n))
     # a denied word keeps its pole and is marked DENIED: "räckte inte" (see `relation`)
-    denied = {(a, b) for _axis, _side, a, b in found if negated_at(text, tokens[a].start(), tokens[b].end())}
+    denied = {
+        (a, b)
+        for axis, _side, a, b in found
+        if negated_at(text, tokens[a].start(), tokens[b].end())
+        or (axis == "råd" and _ADVICE_DENIED.match(text, tokens[b].end()))
+    }
     found = [(axis, side | DENIED if (a, b) in denied else side, a, b) for axis, side, a, b in found]
 
     def clause_break(n: int) -> bool:

@@ -22,6 +22,11 @@ _TIME = re.compile(
     re.I,
 )
 # "halv nio" is 8.30, "kvart i sju" 6.45, "kvart över sju" 7.15: (hours to add, minutes)
+_BOUNDS = {
+    "före": "före", "innan": "före", "senast": "före", "till": "före", "fram till": "före",
+    "efter": "efter", "från": "efter", "sedan": "efter", "fr.o.m.": "efter",
+}  # fmt: skip
+_BOUND_BEFORE = re.compile(r"(?<![\w.])(före|innan|senast|fram\s+till|till|efter|från|sedan|fr\.o\.m\.)\s+$", re.I)
 _BEFORE_HOUR = {"halv": (-1, 30), "kvart i": (-1, 45), "kvart över": (0, 15)}
 _AFTERNOON = frozenset(["eftermiddagen", "kvällen", "kvällarna"])
 # the hours (on a twelve-hour clock) a part of the day holds: "sju på kvällen" is a time, "vi var två på kvällen" not
@@ -40,6 +45,7 @@ class TimeOfDay:
     start: int
     end: int
     twelve_hour: bool = False  # said without a part of the day that tells morning from evening ("klockan fem")
+    bound: str = ""  # "före" for a time something happens before ("före kl. 17", "senast kl. 12"), "efter" after
 
 
 @lru_cache(maxsize=1 << 14)
@@ -61,7 +67,9 @@ def times(text: str) -> tuple[TimeOfDay, ...]:
             hours += 12
         # "kl. 5" is five in the morning, "klockan fem" either five or seventeen
         twelve_hour = not part and not hour.isdigit() and hours <= 12
-        found.append(TimeOfDay(hours * 60 + int(minute or 0), m.group(), m.start(), m.end(), twelve_hour))
+        bound = _BOUND_BEFORE.search(text, max(0, m.start() - 12), m.start())
+        side = _BOUNDS[" ".join(bound.group(1).lower().split())] if bound else ""
+        found.append(TimeOfDay(hours * 60 + int(minute or 0), m.group(), m.start(), m.end(), twelve_hour, side))
     return tuple(found)
 
 
@@ -71,6 +79,8 @@ def hour_words(text: str) -> frozenset[str]:
 
 
 def _same(a: TimeOfDay, b: TimeOfDay) -> bool:
+    if a.bound and b.bound and a.bound != b.bound:
+        return False  # "före kl. 17" is not "efter kl. 17"
     if a.twelve_hour or b.twelve_hour:
         return (a.minutes - b.minutes) % HALF_DAY == 0
     return a.minutes == b.minutes
