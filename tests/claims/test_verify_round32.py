@@ -2,7 +2,8 @@
 are two denials (not a yes), a day of the month said as an ordinal word is a date, a rate of every fourteenth day is
 a rate, "ett av boendena" is a part of "samtliga boenden", a name after "avd." is a name, "det dubbla" and "dra ner
 med hälften" are factors, times of day are said in words ("tio på kvällen", "halv nio", "klockan fem") and bound
-("före kl. 17"), advice to not do a thing is advice against it, and "fortfarande" is not "har slutat"."""
+("före kl. 17"), advice to not do a thing is advice against it, "fortfarande" is not "har slutat", and one place of
+care, thing given or channel is no other."""
 
 from __future__ import annotations
 
@@ -190,3 +191,16 @@ def test_still_done_against_stopped() -> None:
     )
     assert verdict == "contradicted", reasons
     assert "direction" in reasons["conflict"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        ("Hon har två i gruppen med delegering för insulin.", "Hon har två i gruppen med delegering för tabletter."),
+        ("Det fungerar nu, tidigare skickades allt med e-post.", "Det fungerar nu, förut skickades allt med fax."),
+        ("Remissen kom från vårdcentralen i april.", "Remissen kom från apoteket i april."),
+    ],
+)
+def test_one_member_of_a_kind_is_no_other(statement: str, evidence: str) -> None:
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict != "supported", reasons

@@ -439,7 +439,18 @@ BODY_PARTS = frozenset(
      "handled", "hand", "finger", "tumme", "bröst", "rygg", "mage", "bäcken", "höft", "höftled", "lår", "knä", "ben",
      "fot", "fotled", "tå", "häl", "hjärta", "lunga", "lever", "njure", "hud", "hjärna", "revben"]
 )  # fmt: skip
-KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS)
+# places of care, what is given to a patient and the channels information goes by: "vårdcentralen ringde" is not
+# "apoteket ringde", "ger insulin" not "ger tabletter", "förut var det fax" not "tidigare e-post"
+CARE_PLACES = frozenset(
+    ["sjukhus", "vårdcentral", "äldreboende", "korttidsboende", "korttids", "akutmottagning", "akut", "dagverksamhet",
+     "hemsjukvård", "vårdboende", "hospice", "apotek"]
+)  # fmt: skip
+GIVEN = frozenset(
+    ["insulin", "tablett", "morfin", "kortison", "antibiotika", "ögondroppe", "ögondroppar", "plåster", "salva",
+     "spruta", "dosett"]
+)  # fmt: skip
+CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post"])
+KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS)
 
 
 # an age bound is no group: "18 år och äldre", "äldre än 70"
