@@ -160,15 +160,17 @@ def _at_sentence_start(text: str, at: int) -> bool:
     """Whether position `at` starts a sentence: only spaces before it since the start of the text, a line break or
     sentence punctuation, or a list bullet ("- ", "o ") there; not the period of an abbreviation ("båda avd. Tallen").
     Looks back a few characters only (linear, not the quadratic search over the whole prefix)."""
-    from textsamverkan.segment.sentences import is_abbreviation
-
     j = at - 1
     newline = False
     while j >= 0 and text[j].isspace():
         newline = newline or text[j] == "\n"
         j -= 1
-    if j < 0 or newline or (text[j] in ".!?:•●#" and not (text[j] == "." and is_abbreviation(text, j))):
+    if j < 0 or newline or text[j] in "!?:•●#":
         return True
+    if text[j] == ".":
+        from textsamverkan.segment.sentences import is_abbreviation
+
+        return not is_abbreviation(text, j)
     if text[j] in "-–o" and j + 1 < at:
         k = j - 1
         while k >= 0 and text[k] in " \t":

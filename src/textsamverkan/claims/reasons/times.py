@@ -28,6 +28,7 @@ _BOUNDS = {
 }  # fmt: skip
 _BOUND_BEFORE = re.compile(r"(?<![\w.])(före|innan|senast|fram\s+till|till|efter|från|sedan|fr\.o\.m\.)\s+$", re.I)
 _BEFORE_HOUR = {"halv": (-1, 30), "kvart i": (-1, 45), "kvart över": (0, 15)}
+_MAY_HOLD_TIME = re.compile(r"\bkl|\bpå\s+(?:morgon|morron|förmiddag|eftermiddag|kväll|natt|nätter)", re.I)
 _AFTERNOON = frozenset(["eftermiddagen", "kvällen", "kvällarna"])
 # the hours (on a twelve-hour clock) a part of the day holds: "sju på kvällen" is a time, "vi var två på kvällen" not
 _HOURS_OF = {
@@ -51,7 +52,9 @@ class TimeOfDay:
 @lru_cache(maxsize=1 << 14)
 def times(text: str) -> tuple[TimeOfDay, ...]:
     """Every time of day in `text`, as minutes after midnight."""
-    found = []
+    found: list[TimeOfDay] = []
+    if not _MAY_HOLD_TIME.search(text):
+        return ()  # most texts name no time: the number words need not be looked for at every position
     for m in _TIME.finditer(text):
         part = (m.group("part") or "").lower()
         if not m.group("clock") and not part:
