@@ -124,12 +124,12 @@ def _denied_clause(
     from textsamverkan.claims.reasons.content import content_words
 
     side, other = (clauses(statement), said_there) if mine else (relevant, statement)
-    denying = [clause for clause in side if len(negations(clause)) % 2]
-    if not all(content_words(denied_words(clause)) for clause in denying):
+    denying = [(clause, denied_words(clause)) for clause in side if len(negations(clause)) % 2]
+    if not all(content_words(denied) for _clause, denied in denying):
         return False
     return any(
-        _denies_shared(denied_words(clause), other, clause, statement_denies=bool(mine), litotes=litotes)
-        for clause in denying
+        _denies_shared(denied, other, clause, statement_denies=bool(mine), litotes=litotes)
+        for clause, denied in denying
     )
 
 

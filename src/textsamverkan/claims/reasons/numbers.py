@@ -196,9 +196,10 @@ def _bare_numbers(text: str) -> tuple[Amount, ...]:
     the first of a pair ("3 respektive 2 miljarder"), a number nothing follows ("har passerat 12 400,") or a number
     word ("Nio, och vi har plats för tolv"): they may hold a statement's bare number, but never rival one
     (`derived`)."""
-    taken = [(q.start, q.end) for q in _quantities(text)] + [(t.start, t.end) for t in times(text)]
+    timed = [(t.start, t.end) for t in times(text)]  # "sju på morron" is a time, no number
+    taken = [(q.start, q.end) for q in _quantities(text)] + timed
     words = (m for m in _BARE_WORD.finditer(text) if not any(start <= m.start() < end for start, end in taken))
-    digits = (m for m in _bare_matches(text) if not any(t.start <= m.start() < t.end for t in times(text)))
+    digits = (m for m in _bare_matches(text) if not any(start <= m.start() < end for start, end in timed))
     return (*(_bare_amount(m) for m in digits), *(_bare_amount(m) for m in words))
 
 
