@@ -84,10 +84,13 @@ statements, `not_supported`):
   blind25, blind26 and blind30 trained the care-trained verifier of round 29 (entailment_experiment.py; measured,
   not shipped: RESULTS.md, "Claim verification, round 29"), blind27 to blind29 were held out from it.
 - verify_blind31.jsonl (`--set blind31`): a seventh care set, 225 pairs on 90 sentences of the 20 documents of
-  themes document sets 10 and 20 (65 spoken, 25 written evidence sentences), 2026-12-06; see its .md file. Judged by
-  aggregates only.
+  themes document sets 10 and 20 (65 spoken, 25 written evidence sentences), 2026-12-06; see its .md file. Its
+  failures were read for round 32.
+- verify_blind32.jsonl (`--set blind32`): an eighth care set, 225 pairs on 90 sentences of the 30 documents of
+  themes document sets 11–13 (rows blind27 does not use, none within three rows of one; 45 spoken, 45 written),
+  2026-12-06; see its .md file. Judged by aggregates only.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind31] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind32] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -134,6 +137,7 @@ SETS = {
     "blind29": "verify_blind29.jsonl",
     "blind30": "verify_blind30.jsonl",
     "blind31": "verify_blind31.jsonl",
+    "blind32": "verify_blind32.jsonl",
 }
 
 
