@@ -3,7 +3,8 @@ are two denials (not a yes), a day of the month said as an ordinal word is a dat
 a rate, "ett av boendena" is a part of "samtliga boenden", a name after "avd." is a name, "det dubbla" and "dra ner
 med hälften" are factors, times of day are said in words ("tio på kvällen", "halv nio", "klockan fem") and bound
 ("före kl. 17"), advice to not do a thing is advice against it, "fortfarande" is not "har slutat", and one place of
-care, thing given or channel is no other."""
+care, thing given or channel is no other; and more words say no without a cue ("låta bli", "exklusive",
+"fattades", "borta", "hemlösa")."""
 
 from __future__ import annotations
 
@@ -204,3 +205,31 @@ def test_still_done_against_stopped() -> None:
 def test_one_member_of_a_kind_is_no_other(statement: str, evidence: str) -> None:
     verdict, _c, reasons = judge_evidence(statement, evidence)
     assert verdict != "supported", reasons
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence"),
+    [
+        (
+            "Var sjunde anställd har sett ett brott men valde att låta bli att anmäla det.",
+            "Var sjunde anställd har sett ett brott men valt att inte anmäla det.",
+        ),
+        (
+            "Stödet till kommunerna var 16 miljarder kronor, permitteringsstöd ej inräknat.",
+            "Stödet till kommunerna var 16 miljarder kronor, exklusive permitteringsstöd.",
+        ),
+        ("Det fattades 400 kontrollerade arbetsdagar.", "Det saknades 400 kontrollerade arbetsdagar."),
+        ("I över 50 av fallen saknar personen bostad.", "I över 50 av fallen är personen hemlös."),
+    ],
+)
+def test_no_said_without_a_cue_is_no_contradiction(statement: str, evidence: str) -> None:
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict == "supported", reasons
+
+
+def test_a_decision_made_is_no_lack() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Beslutet fattades inte av styrelsen i mars.",
+        "Beslutet fattades av styrelsen i mars.",
+    )
+    assert verdict == "contradicted", reasons

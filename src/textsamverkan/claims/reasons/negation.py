@@ -48,6 +48,8 @@ NEGATIVE_WORDS = frozenset(
         "undanta", "undantag", "exkludera", "utesluta",
         # failing: "har underkänt i minst ett ämne" is "har icke godkänt"
         "underkänna", "underkänd",
+        # being gone: "är i praktiken helt borta" is "finns inga kvar"
+        "borta",
     ]
 )  # fmt: skip
 # phrases that say no without a cue: "i stället för den 15 mars" is "inte den 15 mars", "för få" "inte tillräckligt"
@@ -56,6 +58,13 @@ _NEGATIVE_PHRASES = re.compile(
     # "all trafik ligger nere" is "ingen trafik", "stängs ute från upphandlingen" "får inte delta", "bryter mot
     # lagen" "följer inte lagen"
     r"|ligg(?:a|er|de|at)(?:\s+[^\W\d_]+){0,3}?\s+nere|stäng\w* ute|bryt(?:a|er|it|s)? mot|bröt mot)\b",
+    re.I,
+)
+# words that say no as plainly as `NEGATIVE_WORDS`, on either side, but are read by their form: "valde att låta bli
+# att polisanmäla" is "valde att inte anmäla", "exklusive stöd" "stöd ej inräknat", "det fattades 106 829 dagar" "det
+# saknades" (not "beslut fattades")
+_NEGATIVE_FORMS = re.compile(
+    r"\b(?:l(?:åta|åter|ät|åtit) bli|exklusive|(?<!beslut )(?<!beslutet )fatta(?:s|des|ts)(?!\s+(?:ett\s+)?beslut))\b",
     re.I,
 )
 
@@ -212,6 +221,8 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
         return True
     if _LEXICAL_ICKE.search(text) and not _LEXICAL_ICKE.search(other):  # "icke nödvändiga" for "inte nödvändiga"
         return True
+    if _NEGATIVE_FORMS.search(text) and not _NEGATIVE_FORMS.search(other):
+        return True
     theirs = {analyse(m.group()).lemma for m in WORD.finditer(other)}
     for m in WORD.finditer(text):
         word = analyse(m.group())
@@ -226,6 +237,7 @@ def said_no_otherwise(text: str, other: str, *, phrases: bool = True) -> bool:
                 and lemma not in _NOT_NEGATIVE
             )
             or (len(word.parts) > 1 and word.parts[-1] == "fri")  # "lånas kostnadsfritt" is "kostar ingenting"
+            or (len(lemma) >= 6 and lemma.endswith("lös"))  # "hemlösa" is "saknar bostad", "arbetslös" "utan arbete"
         )
         if negative and lemma not in theirs:
             return True
