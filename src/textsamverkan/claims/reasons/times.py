@@ -22,13 +22,17 @@ _TIME = re.compile(
     re.I,
 )
 # "halv nio" is 8.30, "kvart i sju" 6.45, "kvart över sju" 7.15: (hours to add, minutes)
+_BEFORE_HOUR = {"halv": (-1, 30), "kvart i": (-1, 45), "kvart över": (0, 15)}
+# the words before a time that make it a bound: "före kl. 17", "senast kl. 12" against "efter", "från", "sedan"
 _BOUNDS = {
-    "före": "före", "innan": "före", "senast": "före", "till": "före", "fram till": "före",
+    "före": "före", "innan": "före", "senast": "före", "fram till": "före", "till": "före",
     "efter": "efter", "från": "efter", "sedan": "efter", "fr.o.m.": "efter",
 }  # fmt: skip
-_BOUND_BEFORE = re.compile(r"(?<![\w.])(före|innan|senast|fram\s+till|till|efter|från|sedan|fr\.o\.m\.)\s+$", re.I)
-_BEFORE_HOUR = {"halv": (-1, 30), "kvart i": (-1, 45), "kvart över": (0, 15)}
-_MAY_HOLD_TIME = re.compile(r"\bkl|\bpå\s+(?:morgon|morron|förmiddag|eftermiddag|kväll|natt|nätter)", re.I)
+_BOUND_BEFORE = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in _BOUNDS) + r")\s+$", re.I
+)
+# a time is said with a clock or a part of the day: a text with neither is not searched for number words
+_MAY_HOLD_TIME = re.compile(rf"\bkl|\b{PART_OF_DAY}", re.I)
 _AFTERNOON = frozenset(["eftermiddagen", "kvällen", "kvällarna"])
 # the hours (on a twelve-hour clock) a part of the day holds: "sju på kvällen" is a time, "vi var två på kvällen" not
 _HOURS_OF = {
@@ -52,9 +56,9 @@ class TimeOfDay:
 @lru_cache(maxsize=1 << 14)
 def times(text: str) -> tuple[TimeOfDay, ...]:
     """Every time of day in `text`, as minutes after midnight."""
-    found: list[TimeOfDay] = []
     if not _MAY_HOLD_TIME.search(text):
         return ()  # most texts name no time: the number words need not be looked for at every position
+    found: list[TimeOfDay] = []
     for m in _TIME.finditer(text):
         part = (m.group("part") or "").lower()
         if not m.group("clock") and not part:
