@@ -17,6 +17,7 @@ import argparse
 import json
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +55,7 @@ def document_predictions(
     coded, nor are the headings of sections (since theme round 16); until round 10 of the theme benchmarks every line
     was coded (`--no-structure`). A document where ingest would find speaker turns is a transcript to the learned
     layer (since theme round 22). `coder` stands in for the shipped learned layer (an experiment's)."""
-    from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
-    from textsamverkan.segment.turns import segment_turns
     from textsamverkan.themes.model_coder import cached_model_coder
-    from textsamverkan.themes.statements import section_headings
 
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
@@ -65,16 +63,49 @@ def document_predictions(
         coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS))
     coder = coder if with_model else None
     out: list[set[str]] = [set() for _ in items]
+    for doc in document_sentences(items, structure):
+        hits = code_sentences(doc.sentences, cb, matcher=m)
+        if coder is not None:
+            hits += coder.code(doc.sentences, hits, [doc.doc] if doc.spoken else [])
+        for h in hits:
+            out[doc.item_of(h.start)].add(h.code)
+    return out
+
+
+@dataclass
+class DocumentSentences:
+    """One document of a set as `themes` reads it: its sentences, whether ingest finds speaker turns in it, and
+    which of the set's items (lines) each character offset belongs to."""
+
+    doc: str
+    idx: list[int]
+    spans: list[tuple[int, int]]
+    sentences: list[Sentence]
+    spoken: bool
+
+    def item_of(self, offset: int) -> int:
+        """The index (in the set) of the line that holds `offset`."""
+        return self.idx[next(k for k, (a, b) in enumerate(self.spans) if a <= offset < b)]
+
+
+def document_sentences(items: Sequence[dict[str, object]], structure: bool = True) -> list[DocumentSentences]:
+    """The set's documents, each joined from its lines and split into the sentences `themes` codes (see
+    `document_predictions` for `structure`)."""
+    from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
+    from textsamverkan.segment.turns import segment_turns
+    from textsamverkan.themes.statements import section_headings
+
     docs: dict[str, list[int]] = {}
     for i, it in enumerate(items):
         docs.setdefault(str(it["doc"]), []).append(i)
+    out = []
     for doc, idx in docs.items():
         spans, text = [], ""
         for i in idx:
             start = len(text)
             text += str(items[i]["text"]) + "\n"
             spans.append((start, len(text) - 1))
-        spoken: list[str] = []
+        spoken = False
         if structure:
             blocks = find_blocks(text)
             # page furniture is no passage, and a section's heading is not coded (as `themes` reads a document)
@@ -82,16 +113,10 @@ def document_predictions(
             furniture = [(b.start, b.end) for b in blocks if b.label == BOILERPLATE]
             skipped = [*furniture, *section_headings(text, passages)]
             coded = [(a, b) for a, b in spans if not any(start <= a < end for start, end in skipped)]
-            spoken = [doc] if segment_turns(text, exclude=furniture).turns else []
+            spoken = bool(segment_turns(text, exclude=furniture).turns)
         else:
             coded = spans
-        sentences = simple_sentences(doc, text, coded)
-        hits = code_sentences(sentences, cb, matcher=m)
-        if coder is not None:
-            hits += coder.code(sentences, hits, spoken)
-        for h in hits:
-            line = next(k for k, (a, b) in enumerate(spans) if a <= h.start < b)
-            out[idx[line]].add(h.code)
+        out.append(DocumentSentences(doc, idx, spans, simple_sentences(doc, text, coded), spoken))
     return out
 
 

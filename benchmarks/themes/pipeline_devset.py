@@ -6,7 +6,8 @@ turns, passages) and runs the themes stage (rules and the learned layer, no topi
 spans back onto the set's lines. What ingest loses or misreads (a transcript's turns, passages) shows here and not
 there.
 
-    .venv/bin/python benchmarks/themes/pipeline_devset.py --sets 11,12,13,14 [--no-model] [--format docx]
+    .venv/bin/python benchmarks/themes/pipeline_devset.py --sets 11,12,13,14 [--no-model] [--no-context-model]
+        [--format docx]
 
 `--format` writes each document as a user's file of that kind instead of plain text: DOCX (heading-like lines in a
 Heading style), PDF (A4, wrapped by the layout, a running header and page numbers) or HTML (a site menu and footer
@@ -206,10 +207,12 @@ def line_starts(text: str, lines: list[str]) -> list[int]:
 
 
 def coded_lines(
-    docs: dict[str, list[dict[str, Any]]], *, model: bool, form: str = "txt", style: str = "colon"
-) -> dict[str, list[set[str]]]:
+    docs: dict[str, list[dict[str, Any]]], *, model: bool, form: str = "txt", style: str = "colon",
+    context_model: bool = True,
+) -> dict[str, list[set[str]]]:  # fmt: skip
     """Each document's lines' codes as `ingest` and `themes` store them (a hit counts on the line its middle is in),
-    the documents written as files of `form` (txt, docx, pdf, html) with speaker labels in `style`."""
+    the documents written as files of `form` (txt, docx, pdf, html) with speaker labels in `style`; `context_model`
+    off reads transcripts with the relief (`--no-context-model`)."""
     from textsamverkan.ingest.pipeline import IngestOptions, ingest_paths
     from textsamverkan.stages.themes import run_themes
     from textsamverkan.store import connect
@@ -221,7 +224,8 @@ def coded_lines(
         files = [WRITERS[form](lines, Path(tmp) / doc) for doc, (lines, _find) in written.items()]
         conn = connect(Path(tmp) / "devset.db")
         ingest_paths(conn, files, IngestOptions())
-        run_themes(conn, settings={"topics": False, "model_coder": model}, outputs=Path(tmp) / "outputs")
+        settings = {"topics": False, "model_coder": model, "context_model": context_model}
+        run_themes(conn, settings=settings, outputs=Path(tmp) / "outputs")
         for doc_id, text in conn.execute("SELECT doc_id, text FROM documents").fetchall():
             name = Path(doc_id.rsplit("/", 1)[-1]).stem
             rows = docs[name]
@@ -247,9 +251,12 @@ def main() -> None:
     parser.add_argument("--no-model", action="store_true", help="the rules alone")
     parser.add_argument("--format", default="txt", choices=sorted(WRITERS), help="the kind of file each document is")
     parser.add_argument("--speakers", default="colon", choices=STYLES, help="how the transcripts label speakers")
+    parser.add_argument("--no-context-model", action="store_true", help="transcripts read with the relief")
     args = parser.parse_args()
     docs = load(args.sets.split(","))
-    predicted = coded_lines(docs, model=not args.no_model, form=args.format, style=args.speakers)
+    predicted = coded_lines(
+        docs, model=not args.no_model, form=args.format, style=args.speakers, context_model=not args.no_context_model
+    )
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for doc, rows in docs.items():
         for row, codes in zip(rows, predicted[doc], strict=True):
@@ -259,7 +266,8 @@ def main() -> None:
                 counts[key][0] += len(g & p)
                 counts[key][1] += len(p - g)
                 counts[key][2] += len(g - p)
-    print(f"sets {args.sets}, {'rules alone' if args.no_model else 'rules + learned layer'}, through ingest and themes "
+    layer = "rules alone" if args.no_model else "rules + learned layer" + (" (relief)" if args.no_context_model else "")
+    print(f"sets {args.sets}, {layer}, through ingest and themes "
           f"as {args.format}, speakers {args.speakers}")
     print("| slice | P | R | F1 |\n|---|---|---|---|")
     for key, (tp, fp, fn) in sorted(counts.items(), key=lambda kv: (kv[0].startswith("all"), kv[0])):

@@ -2,7 +2,8 @@
 coding per 100,000 words of two kinds of text: the Riksdag interpellations, government pages and seed corpus (~600k
 words of formal text, little of it about care) and the held-out care-talk sets (interview speech and care-policy
 prose, nearly every sentence about care: the worst case for the sentence model, which reads only the sentences the
-first model could code).
+first model could code); and transcripts, where the context model has the sentence model read every sentence that
+may be coded, with and without it.
 
 Both include the embeddings; loading the embedders is timed separately.
 
@@ -18,7 +19,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devset import HERE, load_items, sentences_of, training_sentences
+from devset import HERE, document_sentences, load_items, sentences_of, training_sentences
+from genre_agreement import SPOKEN
 
 from textsamverkan.embed import load_embedder
 from textsamverkan.themes.codebook import load_default_codebook
@@ -56,6 +58,35 @@ def main() -> None:
         print(f"  model coding: {t_code:.1f} s = {t_code * per:.1f} s per 100k words; {len(model_hits)} model hits "
               f"beside {len(lexical)} lexical; the sentence model read {read[0]} sentences "
               f"({read[0] / len(sentences):.1%})")
+    _transcripts(cb, coder)
+
+
+def _transcripts(cb: Any, coder: Any) -> None:
+    """Coding transcripts (the spoken documents of the first ten sets of documents, each coded as `themes` codes a
+    document with speaker turns), read by the context model and, for comparison, with the relief; the sentence
+    vectors kept between runs are cleared first, so each run embeds what it reads."""
+    from dataclasses import replace
+
+    from textsamverkan.themes import model_coder
+
+    documents = []
+    for number in ["", *map(str, range(2, 11))]:
+        items = [it for it in load_items(HERE / f"devset_documents{number}.jsonl") if it["genre"] in SPOKEN]
+        documents += [d for d in document_sentences(items) if d.spoken]
+    words = sum(s.words for d in documents for s in d.sentences)
+    sentences = sum(len(d.sentences) for d in documents)
+    print(f"transcripts: {len(documents)} documents, {sentences} sentences, {words} words")
+    matcher = LexicalMatcher(cb)
+    for label, variant in (("relief (--no-context-model)", replace(coder, context=None)), ("context model", coder)):
+        model_coder._RECENT.clear()
+        read = _count_sentence_model_reads(variant)
+        t0 = time.perf_counter()
+        hits = 0
+        for d in documents:
+            hits += len(variant.code(d.sentences, code_sentences(d.sentences, cb, matcher=matcher), [d.doc]))
+        took = time.perf_counter() - t0
+        print(f"  {label}: {took:.1f} s = {took * 100_000 / words:.1f} s per 100k words; {hits} model hits; the "
+              f"sentence model read {read[0]} sentences ({read[0] / sentences:.1%})")
 
 
 def _count_sentence_model_reads(coder: Any) -> list[int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from textsamverkan.segment.sentences import simple_sentences
+from textsamverkan.segment.sentences import Sentence, simple_sentences
 from textsamverkan.themes.codebook import Codebook
 from textsamverkan.themes.matcher import code_sentences
 from textsamverkan.themes.model_coder import (
@@ -243,14 +243,15 @@ def test_a_sentence_next_to_one_with_the_code_needs_less(default_codebook: Codeb
 
 
 def test_a_transcript_reads_a_neighbour_more_generously(default_codebook: Codebook, fitted: ModelCoder) -> None:
-    """In a document with speaker turns a sentence next to one with the code needs `spoken_relief` less agreement,
-    in any other `context_relief` less; per document, within one call."""
+    """Without the context model (`--no-context-model`), in a document with speaker turns a sentence next to one
+    with the code needs `spoken_relief` less agreement, in any other `context_relief` less; per document, within one
+    call."""
     from dataclasses import replace
 
     before = "Sjukhuset skickade ingen epikris och ingen informationsöverföring skedde till kommunen."
     vague = "Vi fick ringa runt själva för att få veta vad som hänt."  # about 0.62 of the agreement it needs alone
     text = f"{before} {vague}"
-    coder = replace(fitted, agreement=0.95, context_relief=0.1, spoken_relief=0.4)
+    coder = replace(fitted, agreement=0.95, context_relief=0.1, spoken_relief=0.4, context=None)
     sentences = [*simple_sentences("talk", text, [(0, len(text))]), *simple_sentences("memo", text, [(0, len(text))])]
     hits = coder.code(sentences, code_sentences(sentences, default_codebook), spoken=["talk"])
     found = [h for h in hits if h.code == "information_transfer" and h.start == text.index(vague)]
@@ -266,3 +267,69 @@ def test_a_lower_agreement_codes_what_a_stricter_one_leaves(default_codebook: Co
     strict = {h.code for h in _model_hits(replace(fitted, agreement=1.0), default_codebook, text)}
     loose = {h.code for h in _model_hits(replace(fitted, agreement=0.9), default_codebook, text)}
     assert strict == {"sol_hsl"} and loose == {"sol_hsl", "medicines"}  # insulin: between the two
+
+
+def _lines(doc: str, lines: list[str]) -> tuple[str, list[Sentence]]:
+    text = "\n".join(lines)
+    spans, start = [], 0
+    for line in lines:
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return text, simple_sentences(doc, text, spans)
+
+
+def test_a_transcript_reads_a_line_through_the_lines_around_it(
+    default_codebook: Codebook, fitted: ModelCoder
+) -> None:
+    """In a transcript the context model codes a line that carries a code only through the lines before it ("Och
+    svaret kom aldrig." after a swab), with its probability and cut as evidence; the same lines in a written document
+    are read with the relief, and the line alone says nothing."""
+    assert fitted.context is not None and fitted.reads_transcripts
+    lines = [
+        "Intervjuare: Hur var det med testningen i våras?",
+        "Vi fick åka till vårdcentralen och ta prov på varandra i bilen.",
+        "Och svaret kom aldrig.",
+    ]
+    answer = lines[2]
+    found = {}
+    for doc, spoken in (("talk", ["talk"]), ("memo", [])):
+        text, sentences = _lines(doc, lines)
+        hits = fitted.code(sentences, code_sentences(sentences, default_codebook), spoken)
+        found[doc] = [h for h in hits if h.code == "testing" and h.start == text.index(answer)]
+    [hit] = found["talk"]
+    context = hit.evidence["context_model"]
+    assert context["probability"] >= context["cut"] and hit.method == "model"
+    assert hit.evidence["agreement"] < fitted.agreement  # the sentence alone would not be coded
+    assert not found["memo"]
+    assert not [h for h in _model_hits(fitted, default_codebook, answer) if h.code == "testing"]
+
+
+def test_without_the_context_model_a_transcript_falls_back_to_the_relief(
+    default_codebook: Codebook, fitted: ModelCoder
+) -> None:
+    from dataclasses import replace
+
+    lines = ["Intervjuare: Hur var det med testningen i våras?",
+             "Vi fick åka till vårdcentralen och ta prov på varandra i bilen.", "Och svaret kom aldrig."]  # fmt: skip
+    _text, sentences = _lines("talk", lines)
+    relief = replace(fitted, context=None)
+    assert not relief.reads_transcripts
+    hits = relief.code(sentences, code_sentences(sentences, default_codebook), ["talk"])
+    assert not [h for h in hits if "context_model" in h.evidence]
+
+
+def test_the_bundled_transcripts_are_transcripts_labelled_with_the_codebooks_codes(default_codebook: Codebook) -> None:
+    """Each bundled document is what `themes` reads as a transcript (ingest finds speaker turns), and its labels are
+    codes of the default codebook, `context_only` lines being lines in other words."""
+    import json
+
+    from textsamverkan.segment.turns import segment_turns
+    from textsamverkan.themes.context_model import TRANSCRIPTS_FILE, labelled_transcripts
+
+    codes = {c.id for c in default_codebook.codes}
+    rows = [json.loads(line) for line in TRANSCRIPTS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert all(set(r["codes"]) <= codes and (not r["context_only"] or r["implicit"]) for r in rows)
+    documents = labelled_transcripts(codes)
+    assert len(documents) == len({r["doc"] for r in rows}) >= 40
+    assert all(segment_turns("\n".join(lines)).turns for _doc, lines, _codes in documents)
+    assert sum(r["context_only"] for r in rows) >= 300

@@ -149,7 +149,7 @@ def _code_corpus(
     if settings["model_coder"] or settings["learn_from"]:
         model_coder = _fit_model_coder(
             ctx, codebook, human, settings["model_agreement"], settings["model_context"],
-            settings["model_context_spoken"],
+            settings["model_context_spoken"], settings["context_model"],
         )
     all_hits = []
     off_topic = 0
@@ -212,13 +212,14 @@ def _code_corpus(
 
 
 def _fit_model_coder(
-    ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float, context: float, spoken: float
-) -> Any:
+    ctx: RunContext, codebook: Any, coding: RunCoding | None, agreement: float, context: float, spoken: float,
+    context_model: bool,
+) -> Any:  # fmt: skip
     """The learned layer, fitted on the labelled sentences that ship with the tool and, with a `coding` run
     (people's codings), on its codings as labelled examples (a sentence its coder covered, or left uncoded in a
     document they coded); cached by codebook and examples; its hits need `agreement` (`--model-agreement`), less
     `context` next to a sentence with the code (`--model-context`), or less `spoken` in a transcript
-    (`--model-context-spoken`)."""
+    (`--model-context-spoken`) where the transcript's context model is off (`--no-context-model`) or not fitted."""
     from dataclasses import replace
 
     from textsamverkan.themes.model_coder import cached_model_coder, examples_from_codings
@@ -243,6 +244,8 @@ def _fit_model_coder(
     coder = replace(
         cached_model_coder(codebook, **options), agreement=agreement, context_relief=context, spoken_relief=spoken
     )
+    if not context_model:
+        coder = replace(coder, context=None)
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "labelled": m.positives} for cid, m in coder.models.items()
     }

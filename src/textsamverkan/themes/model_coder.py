@@ -14,7 +14,9 @@ which reads a sentence as a whole and so catches more of what people say in othe
 A sentence gets a code when the two agree on average: the mean of each model's score over its own threshold reaches
 `agreement` (`AGREEMENT` unless the run sets `--model-agreement`), or `CONTEXT_RELIEF` less when the sentence before
 or after it in its document has the code (`--model-context`): a subject runs over several turns of talk;
-`SPOKEN_CONTEXT_RELIEF` less in a transcript, a document with speaker turns (`--model-context-spoken`). The
+`SPOKEN_CONTEXT_RELIEF` less in a transcript, a document with speaker turns (`--model-context-spoken`). In a
+transcript a model fitted on labelled transcripts (`themes/context_model.py`) decides instead, from the sentence's
+agreement and its neighbours', when there is one (`--no-context-model` for the relief). The
 sentence model is run only on the sentences where the first model's score leaves that possible (a few in a hundred on
 formal text), so coding stays cheap.
 Model hits are added only where the rules found nothing for that code, with `method = "model"` and evidence: the
@@ -39,11 +41,20 @@ from typing import Any
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Codebook
-from textsamverkan.themes.matcher import LexicalMatcher
+from textsamverkan.themes.context_model import (
+    CONTEXT_PRECISION,
+    RULE_AGREEMENT,
+    TRANSCRIPTS_FILE,
+    ContextModel,
+    context_features,
+    fit_context_model,
+    labelled_transcripts,
+)
+from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 from textsamverkan.themes.statements import names_only
 from textsamverkan.themes.types import ThemeHit
 
-MODEL_CODER_VERSION = "themes.model_coder.v11"
+MODEL_CODER_VERSION = "themes.model_coder.v12"
 TRAINING_FILE = Path(__file__).resolve().parent / "data" / "training_sv.jsonl"
 BACKGROUND_FILE = Path(__file__).resolve().parent / "data" / "background_sv.txt"
 MIN_LABELLED = 10
@@ -137,6 +148,8 @@ class ModelCoder:
     context_relief: float = CONTEXT_RELIEF
     # the same in a transcript
     spoken_relief: float = SPOKEN_CONTEXT_RELIEF
+    # in a transcript, the model that decides from a sentence's neighbours instead of the relief (None: the relief)
+    context: ContextModel | None = None
 
     def scores(self, sentences: Sequence[Sentence]) -> tuple[Any, dict[str, Any]]:
         """(sparse word features, each code's score per sentence)."""
@@ -158,7 +171,7 @@ class ModelCoder:
         in a document the rules find off the codebook's subjects (`off_topic_documents`). A sentence next to one
         that has the code (from the rules or the model) needs `context_relief` less agreement, or `spoken_relief`
         less in the documents `spoken` names (transcripts): a subject runs over several turns of talk or lines of a
-        list."""
+        list. In a transcript the `context` model, when there is one, decides instead of the relief."""
         off_topic = off_topic_documents(sentences, lexical_hits)
         sentences = [s for s in sentences if s.doc_id not in off_topic]
         if not sentences or not self.models:
@@ -167,22 +180,26 @@ class ModelCoder:
 
         have = {(h.doc_id, h.start, h.code) for h in lexical_hits}
         x, scores = self.scores(sentences)
-        open_rows = [
-            n for n, s in enumerate(sentences)
-            # too short to say anything, or names without saying: a heading, a header line (`names_only`)
-            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) >= MIN_WORDS and not names_only(s.text)
-        ]  # fmt: skip
-        pairs = [(n, cid) for n in open_rows for cid in self.models if (sentences[n].doc_id, sentences[n].start, cid)
-                 not in have]  # fmt: skip
+        pairs = self._open_pairs(sentences, have)
         # without a sentence model a hit needs the first model's threshold itself
         needed = self.agreement if self.second is not None else 1.0
         second = self._second_scores(sentences, scores, self._possible(scores, pairs, needed))
         found = {pair: self._agreement(*pair, scores, second) for pair in pairs}
         coded = {pair for pair, (agreement, _e) in found.items() if agreement >= needed}
+        talk = {s.doc_id for s in sentences if s.doc_id in spoken} if self.reads_transcripts else set()
+        if talk:
+            decided = self._context_decisions(sentences, talk, pairs, scores, second, have)
+            for pair, (probability, cut) in decided.items():
+                if probability >= cut and pair not in coded:
+                    agreement, evidence = self._agreement(*pair, scores, second)
+                    context = {"probability": round(probability, 4), "cut": round(cut, 4)}
+                    found[pair] = (agreement, {**evidence, "context_model": context})
+                    coded.add(pair)
         relief = {s.doc_id: self.spoken_relief if s.doc_id in spoken else self.context_relief for s in sentences}
         near = [
-            pair for pair in self._next_to_coded(sentences, pairs, coded, have) if relief[sentences[pair[0]].doc_id]
-        ]
+            pair for pair in self._next_to_coded(sentences, pairs, coded, have)
+            if relief[sentences[pair[0]].doc_id] and sentences[pair[0]].doc_id not in talk
+        ]  # fmt: skip
         if near:
             lowest = needed - max(relief.values())
             more = self._second_scores(sentences, scores, self._possible(scores, near, lowest), known=second)
@@ -207,6 +224,74 @@ class ModelCoder:
             evidence["model"] = self.version
             hits.append(ThemeHit(s.doc_id, s.start, s.end, cid, evidence["score"], "model", evidence))
         return hits
+
+    def _open_pairs(
+        self, sentences: Sequence[Sentence], have: set[tuple[str, int, str]]
+    ) -> list[tuple[int, str]]:
+        """The (sentence, code) pairs the layer may code: not coded by the rules, in a sentence that says something
+        (not too short, not names alone: a heading, a header line, `names_only`)."""
+        open_rows = [
+            n for n, s in enumerate(sentences)
+            if sum(1 for t in s.tokens if _WORD.fullmatch(t.text)) >= MIN_WORDS and not names_only(s.text)
+        ]  # fmt: skip
+        return [(n, cid) for n in open_rows for cid in self.models if (sentences[n].doc_id, sentences[n].start, cid)
+                not in have]  # fmt: skip
+
+    @property
+    def reads_transcripts(self) -> bool:
+        """Whether a transcript is read by the context model (it needs the sentence model's agreement)."""
+        return self.context is not None and self.second is not None
+
+    def _context_decisions(
+        self, sentences: Sequence[Sentence], talk: Collection[str], pairs: Sequence[tuple[int, str]],
+        scores: dict[str, Any], second: dict[str, dict[int, float]], have: set[tuple[str, int, str]],
+    ) -> dict[tuple[int, str], tuple[float, float]]:  # fmt: skip
+        """The context model's (probability, cut) for each open pair of the documents in `talk`; the sentence model
+        reads every open sentence there (`second` is filled in place), since a neighbour's agreement counts too."""
+        assert self.context is not None
+        rows = {n for n, _ in pairs if sentences[n].doc_id in talk}
+        second.update(self._second_scores(sentences, scores, {cid: rows for cid in self.models}, known=second))
+        codes = self.context.codes  # the coder's own codes: the model was fitted with it
+        by_doc: dict[str, list[int]] = {}
+        for n, s in enumerate(sentences):
+            if s.doc_id in talk:
+                by_doc.setdefault(s.doc_id, []).append(n)
+        open_pairs: dict[str, list[tuple[int, str]]] = {}
+        for n, cid in pairs:
+            if n in rows and cid in codes:
+                open_pairs.setdefault(sentences[n].doc_id, []).append((n, cid))
+        out: dict[tuple[int, str], tuple[float, float]] = {}
+        for doc_id, members in by_doc.items():
+            x = self._context_table(sentences, members, open_pairs.get(doc_id, []), scores, second, have, codes)
+            if len(x):
+                for pair, p in zip(open_pairs[doc_id], self.context.probability(x), strict=True):
+                    out[pair] = (float(p), self.context.cut)
+        return out
+
+    def _context_table(
+        self, sentences: Sequence[Sentence], members: Sequence[int], open_pairs: Sequence[tuple[int, str]],
+        scores: dict[str, Any], second: dict[str, dict[int, float]], have: set[tuple[str, int, str]],
+        codes: Sequence[str],
+    ) -> Any:  # fmt: skip
+        """`context_features` of one document (its sentences' indices `members`, in order) for its open pairs, with
+        a column per code of `codes`."""
+        import numpy as np
+
+        column = {cid: j for j, cid in enumerate(codes)}
+        local = {n: i for i, n in enumerate(members)}
+        agreement = np.zeros((len(members), len(codes)))
+        has = np.zeros((len(members), len(codes)))
+        for i, n in enumerate(members):
+            s = sentences[n]
+            for j, cid in enumerate(codes):
+                if (s.doc_id, s.start, cid) in have:
+                    agreement[i, j], has[i, j] = RULE_AGREEMENT, 1.0
+                elif n in second.get(cid, {}):
+                    agreement[i, j] = self._agreement(n, cid, scores, second)[0]
+                    has[i, j] = float(agreement[i, j] >= self.agreement)
+        texts = [sentences[n].text for n in members]
+        words = [sum(1 for t in sentences[n].tokens if _WORD.fullmatch(t.text)) for n in members]
+        return context_features(texts, words, agreement, has, [(local[n], column[cid]) for n, cid in open_pairs])
 
     def _agreement(
         self, n: int, cid: str, scores: dict[str, Any], second: dict[str, dict[int, float]]
@@ -244,7 +329,8 @@ class ModelCoder:
         self, sentences: Sequence[Sentence], scores: dict[str, Any], needed: dict[str, set[int]],
         known: dict[str, dict[int, float]] | None = None,
     ) -> dict[str, dict[int, float]]:  # fmt: skip
-        """The sentence model's score per code for the `needed` sentences, embedding only those `known` lacks."""
+        """The sentence model's score per code for the `needed` sentences, embedding only those `known` lacks; a
+        sentence it reads gets every code's score (a score that cannot reach the agreement changes no decision)."""
         if self.second is None:
             return {}
         out = {cid: dict((known or {}).get(cid, {})) for cid in self.models}
@@ -253,8 +339,7 @@ class ModelCoder:
             _x, found = self.second.scores([sentences[n] for n in rows])
             for k, n in enumerate(rows):
                 for cid in self.models:
-                    if n in needed[cid]:
-                        out[cid][n] = float(found[cid][k])
+                    out[cid][n] = float(found[cid][k])
         return out
 
     @staticmethod
@@ -317,7 +402,45 @@ def fit_model_coder(
     first.models = {cid: m for cid, m in first.models.items() if cid in both}
     second.models = {cid: m for cid, m in second.models.items() if cid in both}
     first.second = second
+    first.context = fit_transcript_context(first, codebook)
     return first
+
+
+def fit_transcript_context(
+    coder: ModelCoder, codebook: Codebook, precision: float = CONTEXT_PRECISION
+) -> ContextModel | None:
+    """The context model for `coder` (see `themes/context_model.py`), fitted on the bundled transcripts as the coder
+    itself reads them: their lines' sentences, the rules' hits and the two models' agreements; its cut is chosen for
+    out-of-fold `precision`."""
+    import numpy as np
+
+    from textsamverkan.segment.sentences import simple_sentences
+
+    codes = list(coder.models)
+    tables: list[Any] = []
+    labels: list[bool] = []
+    groups: list[str] = []
+    for doc, lines, codes_of_line in labelled_transcripts(codes):
+        text, spans = "", []
+        for line in lines:
+            spans.append((len(text), len(text) + len(line)))
+            text += line + "\n"
+        sentences = simple_sentences(doc, text, spans)
+        hits = code_sentences(sentences, codebook, matcher=coder.matcher)
+        if is_off_topic(len(sentences), len(hits)):
+            continue
+        have = {(h.doc_id, h.start, h.code) for h in hits}
+        _x, scores = coder.scores(sentences)
+        pairs = coder._open_pairs(sentences, have)
+        rows = {n for n, _ in pairs}
+        second = coder._second_scores(sentences, scores, {cid: rows for cid in codes})
+        tables.append(coder._context_table(sentences, range(len(sentences)), pairs, scores, second, have, codes))
+        line_of = [next(k for k, (a, b) in enumerate(spans) if a <= s.start < b) for s in sentences]
+        labels.extend(cid in codes_of_line[line_of[n]] for n, cid in pairs)
+        groups.extend([doc] * len(pairs))
+    if not tables:
+        return None
+    return fit_context_model(np.vstack(tables), np.array(labels), groups, codes, precision)
 
 
 def fit_classifiers(
@@ -538,6 +661,7 @@ def fit_key(codebook: Codebook, options: dict[str, Any]) -> str:
     h = hashlib.sha256(MODEL_CODER_VERSION.encode())
     h.update(TRAINING_FILE.read_bytes())
     h.update(BACKGROUND_FILE.read_bytes())
+    h.update(TRANSCRIPTS_FILE.read_bytes())
     rules = [(c.id, c.terms, c.phrases, c.patterns, c.not_terms, c.exclude, c.exemplars) for c in codebook.codes]
     h.update(repr(rules).encode())
     h.update(_options_text(options).encode())
