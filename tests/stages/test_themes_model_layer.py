@@ -122,3 +122,38 @@ def test_tables_count_the_learned_layers_passages_apart_and_can_leave_them_out(d
     assert "left out 1 passages only the learned layer coded" in rules.stderr
     counts = [int(next(csv.DictReader(r.stdout.splitlines()))["passages"]) for r in (counted, rules)]
     assert counts[0] == counts[1] + 1
+
+
+TRANSCRIPT = [
+    "Anna: Hur gick det med testningen på boendet i våras?",
+    "Bo: Vi fick åka till vårdcentralen och ta prov på varandra i bilen.",
+    "Bo: Och svaret kom aldrig.",
+    "Anna: Vad gjorde ni då?",
+    "Bo: Vi väntade och hoppades, det fanns inte mycket mer att göra.",
+]
+
+
+@pytest.mark.slow
+def test_a_transcript_is_read_by_the_context_model_unless_switched_off(tmp_path: Path) -> None:
+    """In a transcript the answer that names nothing ("Och svaret kom aldrig.") is coded through the lines before it,
+    the same on two workers as in one process; the run records the context model; --no-context-model reads the
+    transcript with the relief instead."""
+    folder = tmp_path / "talk"
+    folder.mkdir()
+    (folder / "intervju.txt").write_text("\n".join(TRANSCRIPT) + "\n", encoding="utf-8")
+    db = tmp_path / "talk.db"
+    invoke(db, "ingest", str(folder), "-q")
+    tables = {}
+    for name, options in (("on", []), ("workers", ["--workers", "2"]), ("off", ["--no-context-model"])):
+        invoke(db, "themes", "--no-topics", *options, "--outputs", str(tmp_path / name))
+        tables[name] = _rows(tmp_path / name)
+    answer = [r for r in tables["on"] if "svaret kom aldrig" in r["quote"]]
+    assert [(r["theme"], r["method"]) for r in answer] == [("testing", "model")]
+    evidence = json.loads(answer[0]["evidence"])
+    assert evidence["context_model"]["probability"] >= evidence["context_model"]["cut"]
+    assert [{**r, "run": ""} for r in tables["on"]] == [{**r, "run": ""} for r in tables["workers"]]
+    assert not [r for r in tables["off"] if "context_model" in r["evidence"]]
+    summary = json.loads((_run_dir(tmp_path / "on") / "manifest.json").read_text(encoding="utf-8"))["summary"]
+    assert summary["context_model"]["cut"] > 0.5 and summary["context_model"]["labelled"] >= 100
+    off = json.loads((_run_dir(tmp_path / "off") / "manifest.json").read_text(encoding="utf-8"))["summary"]
+    assert "context_model" not in off

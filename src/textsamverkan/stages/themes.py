@@ -249,6 +249,12 @@ def _fit_model_coder(
     ctx.summary["model_coder"] = {
         cid: {"threshold": round(m.threshold, 4), "labelled": m.positives} for cid, m in coder.models.items()
     }
+    model = coder.context if coder.reads_transcripts else None
+    if model is not None:
+        ctx.summary["context_model"] = {
+            "cut": round(model.cut, 4), "pairs": model.pairs, "labelled": model.positives,
+            "heldout_precision": round(model.heldout_precision, 4), "heldout_recall": round(model.heldout_recall, 4),
+        }  # fmt: skip
     if not coder.models:
         ctx.notes.append("model_coder: no code of this codebook has enough labelled sentences to learn from")
     return coder
