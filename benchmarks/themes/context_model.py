@@ -1,10 +1,11 @@
 """Theme round 24: in a transcript, the context model (themes/context_model.py) against the fixed relief of round 22,
 on the spoken documents of sets of documents (their own genre labels). `--precision` refits the context model's cut
 for other out-of-fold precisions (the shipped one is `CONTEXT_PRECISION`); `--keep-relief` also keeps the relief's
-hits beside the model's.
+hits beside the model's. `--answers-only` scores only the lines that are not the interviewer's or moderator's
+questions, and `--drop-questions` leaves those out before coding, as `themes` does.
 
     .venv/bin/python benchmarks/themes/context_model.py [--precision 0.75,0.8,0.85,0.9] [--keep-relief]
-        [--sets ,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]
+        [--answers-only [--drop-questions]] [--sets ,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 
-from devset import HERE, document_predictions, load_items
+from devset import HERE, document_predictions, is_question_line, load_items
 from genre_agreement import SPOKEN, describe, figures, mean
 
 from textsamverkan.segment.sentences import Sentence
@@ -40,6 +41,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--precision", default="", help="out-of-fold precisions to refit the cut for (default: shipped)")
     ap.add_argument("--keep-relief", action="store_true")
+    ap.add_argument("--answers-only", action="store_true", help="score the lines that are not questions")
+    ap.add_argument("--drop-questions", action="store_true", help="leave the questions out before coding")
     ap.add_argument("--sets", default=",2,3,4,5,6,7,8,9,10,11,12,13,14,15,16")
     args = ap.parse_args()
     codebook = load_default_codebook()
@@ -57,8 +60,10 @@ def main() -> None:
     for number in args.sets.split(","):
         name = f"devset_documents{number}.jsonl"
         items = [it for it in load_items(HERE / name) if it["genre"] in SPOKEN]
+        scored = [i for i, it in enumerate(items) if not (args.answers_only and is_question_line(str(it["text"])))]
         for variant, coder in variants:
-            row = figures(items, document_predictions(items, with_model=True, coder=coder), all_codes)
+            pred = document_predictions(items, with_model=True, coder=coder, questions=not args.drop_questions)
+            row = figures([items[i] for i in scored], [pred[i] for i in scored], all_codes)
             sums[variant].append(row)
             print(f"{name:28s} {variant:24s}: {describe(row)}", flush=True)
     for variant, rows in sums.items():

@@ -47,14 +47,16 @@ def load_items(path: Path) -> list[dict[str, object]]:
 
 
 def document_predictions(
-    items: Sequence[dict[str, object]], with_model: bool, structure: bool = True, coder: Any = None
-) -> list[set[str]]:
+    items: Sequence[dict[str, object]], with_model: bool, structure: bool = True, coder: Any = None,
+    questions: bool = True,
+) -> list[set[str]]:  # fmt: skip
     """Each line's codes when its whole document is coded at once, as `themes` does (the learned layer sees the
     document: a long one where the rules find nothing is left to them). With `structure`, as ingest reads a text
     file: lines it labels page furniture (contact lines, related links, cookie notices) are no passages and are not
     coded, nor are the headings of sections (since theme round 16); until round 10 of the theme benchmarks every line
     was coded (`--no-structure`). A document where ingest would find speaker turns is a transcript to the learned
-    layer (since theme round 22). `coder` stands in for the shipped learned layer (an experiment's)."""
+    layer (since theme round 22). `coder` stands in for the shipped learned layer (an experiment's). Without
+    `questions` the interviewer's and moderator's lines are left out before coding, as `themes` leaves them out."""
     from textsamverkan.themes.model_coder import cached_model_coder
 
     cb = load_default_codebook()
@@ -63,7 +65,7 @@ def document_predictions(
         coder = _with_agreement(cached_model_coder(cb, **MODEL_OPTIONS))
     coder = coder if with_model else None
     out: list[set[str]] = [set() for _ in items]
-    for doc in document_sentences(items, structure):
+    for doc in document_sentences(items, structure, questions):
         hits = code_sentences(doc.sentences, cb, matcher=m)
         if coder is not None:
             hits += coder.code(doc.sentences, hits, [doc.doc] if doc.spoken else [])
@@ -88,9 +90,11 @@ class DocumentSentences:
         return self.idx[next(k for k, (a, b) in enumerate(self.spans) if a <= offset < b)]
 
 
-def document_sentences(items: Sequence[dict[str, object]], structure: bool = True) -> list[DocumentSentences]:
+def document_sentences(
+    items: Sequence[dict[str, object]], structure: bool = True, questions: bool = True
+) -> list[DocumentSentences]:
     """The set's documents, each joined from its lines and split into the sentences `themes` codes (see
-    `document_predictions` for `structure`)."""
+    `document_predictions` for `structure` and `questions`)."""
     from textsamverkan.ingest.structure import BOILERPLATE, find_blocks
     from textsamverkan.segment.turns import segment_turns
     from textsamverkan.themes.statements import section_headings
@@ -116,8 +120,18 @@ def document_sentences(items: Sequence[dict[str, object]], structure: bool = Tru
             spoken = bool(segment_turns(text, exclude=furniture).turns)
         else:
             coded = spans
+        if not questions:
+            coded = [(a, b) for a, b in coded if not is_question_line(text[a:b])]
         out.append(DocumentSentences(doc, idx, spans, simple_sentences(doc, text, coded), spoken))
     return out
+
+
+def is_question_line(text: str) -> bool:
+    """A line the interviewer or moderator says ("Intervjuare: …", "Moderator: …"), which `themes` does not code."""
+    from textsamverkan.segment.names import is_questioner_label
+
+    label, colon, _rest = text.partition(":")
+    return bool(colon) and len(label) <= 40 and is_questioner_label(label)
 
 
 def sentences_of(items: Sequence[dict[str, object]]) -> list[list[Sentence]]:
