@@ -70,10 +70,11 @@ def context_features(texts: Sequence[str], words: Sequence[int], agreement: Any,
     def near(n: int, d: int) -> list[int]:
         return [n + e for e in range(-d, d + 1) if e and 0 <= n + e < count]
 
+    windows = [{d: near(n, d) for d in (1, 2, 3)} for n in range(count)]  # shared by a sentence's codes
     rows = []
     for n, j in pairs:
         own = min(float(agreement[n, j]), OWN_CAP)
-        within = {d: near(n, d) for d in (1, 2, 3)}
+        within = windows[n]
         beside = max((float(has[k, j]) for k in within[1]), default=0.0)
         row = [
             own,

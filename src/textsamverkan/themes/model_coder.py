@@ -187,14 +187,16 @@ class ModelCoder:
         found = {pair: self._agreement(*pair, scores, second) for pair in pairs}
         coded = {pair for pair, (agreement, _e) in found.items() if agreement >= needed}
         talk = {s.doc_id for s in sentences if s.doc_id in spoken} if self.reads_transcripts else set()
-        if talk:
-            decided = self._context_decisions(sentences, talk, pairs, scores, second, have)
-            for pair, (probability, cut) in decided.items():
-                if probability >= cut and pair not in coded:
-                    agreement, evidence = self._agreement(*pair, scores, second)
-                    context = {"probability": round(probability, 4), "cut": round(cut, 4)}
-                    found[pair] = (agreement, {**evidence, "context_model": context})
-                    coded.add(pair)
+        if self.context is not None and talk:
+            cut = self.context.cut
+            tables = self._context_tables(sentences, talk, pairs, scores, second, have, self.context.codes)
+            for doc_pairs, table in tables:
+                for pair, probability in zip(doc_pairs, self.context.probability(table), strict=True):
+                    if probability >= cut and pair not in coded:
+                        agreement, evidence = self._agreement(*pair, scores, second)
+                        context = {"probability": round(float(probability), 4), "cut": round(cut, 4)}
+                        found[pair] = (agreement, {**evidence, "context_model": context})
+                        coded.add(pair)
         relief = {s.doc_id: self.spoken_relief if s.doc_id in spoken else self.context_relief for s in sentences}
         near = [
             pair for pair in self._next_to_coded(sentences, pairs, coded, have)
@@ -242,31 +244,28 @@ class ModelCoder:
         """Whether a transcript is read by the context model (it needs the sentence model's agreement)."""
         return self.context is not None and self.second is not None
 
-    def _context_decisions(
+    def _context_tables(
         self, sentences: Sequence[Sentence], talk: Collection[str], pairs: Sequence[tuple[int, str]],
         scores: dict[str, Any], second: dict[str, dict[int, float]], have: set[tuple[str, int, str]],
-    ) -> dict[tuple[int, str], tuple[float, float]]:  # fmt: skip
-        """The context model's (probability, cut) for each open pair of the documents in `talk`; the sentence model
-        reads every open sentence there (`second` is filled in place), since a neighbour's agreement counts too."""
-        assert self.context is not None
+        codes: Sequence[str],
+    ) -> list[tuple[list[tuple[int, str]], Any]]:  # fmt: skip
+        """Per document in `talk` with open pairs: those pairs and their `context_features` (a column per code of
+        `codes`). The sentence model reads every open sentence there (`second` is filled in place), since a
+        neighbour's agreement counts too."""
         rows = {n for n, _ in pairs if sentences[n].doc_id in talk}
         second.update(self._second_scores(sentences, scores, {cid: rows for cid in self.models}, known=second))
-        codes = self.context.codes  # the coder's own codes: the model was fitted with it
-        by_doc: dict[str, list[int]] = {}
+        members: dict[str, list[int]] = {}
         for n, s in enumerate(sentences):
             if s.doc_id in talk:
-                by_doc.setdefault(s.doc_id, []).append(n)
+                members.setdefault(s.doc_id, []).append(n)
         open_pairs: dict[str, list[tuple[int, str]]] = {}
         for n, cid in pairs:
-            if n in rows and cid in codes:
+            if n in rows:
                 open_pairs.setdefault(sentences[n].doc_id, []).append((n, cid))
-        out: dict[tuple[int, str], tuple[float, float]] = {}
-        for doc_id, members in by_doc.items():
-            x = self._context_table(sentences, members, open_pairs.get(doc_id, []), scores, second, have, codes)
-            if len(x):
-                for pair, p in zip(open_pairs[doc_id], self.context.probability(x), strict=True):
-                    out[pair] = (float(p), self.context.cut)
-        return out
+        return [
+            (doc_pairs, self._context_table(sentences, members[doc_id], doc_pairs, scores, second, have, codes))
+            for doc_id, doc_pairs in open_pairs.items()
+        ]
 
     def _context_table(
         self, sentences: Sequence[Sentence], members: Sequence[int], open_pairs: Sequence[tuple[int, str]],
@@ -432,12 +431,11 @@ def fit_transcript_context(
         have = {(h.doc_id, h.start, h.code) for h in hits}
         _x, scores = coder.scores(sentences)
         pairs = coder._open_pairs(sentences, have)
-        rows = {n for n, _ in pairs}
-        second = coder._second_scores(sentences, scores, {cid: rows for cid in codes})
-        tables.append(coder._context_table(sentences, range(len(sentences)), pairs, scores, second, have, codes))
         line_of = [next(k for k, (a, b) in enumerate(spans) if a <= s.start < b) for s in sentences]
-        labels.extend(cid in codes_of_line[line_of[n]] for n, cid in pairs)
-        groups.extend([doc] * len(pairs))
+        for doc_pairs, table in coder._context_tables(sentences, {doc}, pairs, scores, {}, have, codes):
+            tables.append(table)
+            labels.extend(cid in codes_of_line[line_of[n]] for n, cid in doc_pairs)
+            groups.extend([doc] * len(doc_pairs))
     if not tables:
         return None
     return fit_context_model(np.vstack(tables), np.array(labels), groups, codes, precision)
