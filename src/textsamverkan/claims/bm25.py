@@ -131,6 +131,10 @@ STOPWORDS = frozenset(
         "därtill",
         "dessutom",
         "därutöver",
+        # connectives that tie parts together: "varav" for "och av dem", "plus" for "och", "huruvida" for "om"
+        "varav",
+        "huruvida",
+        "plus",
         # units as notes shorten them, which the number check reads ("3 ggr/dag", "2 tim")
         "ggr",
         "tim",

@@ -148,6 +148,8 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
                 word = tokens[j].group().lower()
                 before = tokens[j - 1].group().lower() if j else ""
                 after = tokens[j + 1].group().lower()
+                if after == "procent" and j + 2 < i and word != "100":
+                    after = tokens[j + 2].group().lower()  # "31 procent av delegeringarna" is a part of them
                 # "ett av boendena" is one of them, a part, though "ett" alone is no amount
                 counted = _is_number(word) or word in ("en", "ett")
                 share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE

@@ -15,7 +15,8 @@ from textsamverkan.claims.quantities import COMPOUND_NUMBER, NUMBER_WORDS, PART_
 from textsamverkan.claims.reasons import Outcome, match_mentions
 
 _HOUR = r"(?:[01]?\d|2[0-4])(?:[.:][0-5]\d)?(?!\d)"
-_HOUR_WORD = rf"{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}"
+# "ett" is an hour only after a clock ("klockan ett"); elsewhere it is an article
+_HOUR_WORD = rf"{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}|ett"
 _TIME = re.compile(
     rf"\b(?P<clock>(?:kl\.?|klockan)\s*)?(?:(?P<before>halv|kvart\s+i|kvart\s+över)\s+)?"
     rf"(?P<hour>{_HOUR}|(?:{_HOUR_WORD})\b)(?:\s+{PART_OF_DAY})?",
@@ -61,7 +62,7 @@ def times(text: str) -> tuple[TimeOfDay, ...]:
     found: list[TimeOfDay] = []
     for m in _TIME.finditer(text):
         part = (m.group("part") or "").lower()
-        if not m.group("clock") and not part:
+        if not m.group("clock") and (not part or m.group("hour").lower() == "ett"):
             continue  # a bare number is a time only with its part of the day ("sju på morron")
         hour, _sep, minute = m.group("hour").replace(":", ".").partition(".")
         hours = int(hour) if hour.isdigit() else int(parse_number(hour) or 0)
