@@ -3,9 +3,11 @@
 Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genre | pool size | sentence`;
 precision by reading is the share a reader marks right. Judgements are kept in audit_judgements_*.tsv.
 `--model`: the learned layer's hits instead (those the rules did not make), on the documents its background
-sentences did not come from.
+sentences did not come from. `--both`: the rules' and the layer's hits together on those documents, as `themes`
+codes them, each line ending in its method (`rule` or `model`); hide that column from a reader who judges them.
+Since theme round 25 the documents are read as `themes` reads them: a passage that heads a section is not coded.
 
-    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model [--agreement 0.95]]
+    .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model [--agreement 0.95] | --both]
 """
 
 from __future__ import annotations
@@ -32,31 +34,34 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--codes", default="", help="comma-separated codes (default: all)")
     ap.add_argument("--model", action="store_true", help="sample the learned layer's hits instead of the rules'")
+    ap.add_argument("--both", action="store_true", help="sample the rules' and the layer's hits together")
     ap.add_argument("--mask", default="words", help="the learned layer's `mask` option")
     ap.add_argument("--agreement", type=float, default=None, help="the learned layer's agreement (default: its own)")
     args = ap.parse_args()
     cb = load_default_codebook()
     m = LexicalMatcher(cb)
     options = {} if args.mask == "words" else {"mask": args.mask}  # the default fit, cached once per codebook
-    coder = cached_model_coder(cb, **options) if args.model else None
+    coder = cached_model_coder(cb, **options) if args.model or args.both else None
     if coder is not None:
         coder = replace(coder, agreement=args.agreement or AGREEMENT)
-    skip = background_documents() if args.model else set()
+    skip = background_documents() if coder is not None else set()
     pools: dict[tuple[str, str], list[str]] = {}
-    for doc_id, text, regions in documents():
+    for doc_id, text, regions in documents(headings=False):
         if doc_id in skip:
             continue
         genre = "riksdag" if doc_id.startswith("ip/") else "government"
         sentences = simple_sentences(doc_id, text, regions)
         if coder is None:
-            coded = [(s, code) for s in sentences for code in m.match(s)]
+            coded = [(s, code, "rule") for s in sentences for code in m.match(s)]
         else:
             by_start = {s.start: s for s in sentences}
-            hits = coder.code(sentences, code_sentences(sentences, cb, matcher=m))
-            coded = [(by_start[h.start], h.code) for h in hits]
-        for s, code in coded:
-            pools.setdefault((code, genre), []).append(" ".join(s.text.split()))
-    if coder is not None:
+            rule_hits = code_sentences(sentences, cb, matcher=m)
+            hits = [*(rule_hits if args.both else []), *coder.code(sentences, rule_hits)]
+            coded = [(by_start[h.start], h.code, h.method) for h in hits]
+        for s, code, method in coded:
+            text = " ".join(s.text.split())
+            pools.setdefault((code, genre), []).append(f"{text[:260]}\t{method}" if args.both else text)
+    if args.model:
         print("pool sizes:", {f"{c}/{g}": len(v) for (c, g), v in sorted(pools.items())})
     rng = random.Random(args.seed)
     wanted = set(filter(None, args.codes.split(",")))
@@ -66,7 +71,7 @@ def main() -> None:
         for genre in ("riksdag", "government"):
             pool = pools.get((c.id, genre), [])
             for t in rng.sample(pool, min(args.n, len(pool))):
-                print(f"{c.id}\t{genre}\t{len(pool)}\t{t[:260]}")
+                print(f"{c.id}\t{genre}\t{len(pool)}\t{t if args.both else t[:260]}")
 
 
 if __name__ == "__main__":

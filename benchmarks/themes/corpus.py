@@ -54,11 +54,15 @@ def raw_documents() -> Iterator[tuple[str, str]]:
         yield "reg/" + path.stem, path.read_text(encoding="utf-8")
 
 
-def documents() -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
-    """(id, canonical text, content block regions) per document."""
+def documents(*, headings: bool = True) -> Iterator[tuple[str, str, list[tuple[int, int]]]]:
+    """(id, canonical text, content block regions) per document; without `headings`, the regions `themes` codes:
+    also not the passages that head a section (themes/statements.section_headings)."""
     from textsamverkan.ingest.normalise import normalise
     from textsamverkan.ingest.structure import content_blocks, find_blocks
+    from textsamverkan.themes.statements import section_headings
 
     for doc_id, raw in raw_documents():
         text = normalise(raw).text
-        yield doc_id, text, [(b.start, b.end) for b in content_blocks(find_blocks(text))]
+        blocks = content_blocks(find_blocks(text))
+        skipped = set() if headings else section_headings(text, [(b.start, b.end, b.label) for b in blocks])
+        yield doc_id, text, [(b.start, b.end) for b in blocks if (b.start, b.end) not in skipped]

@@ -190,3 +190,37 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
     for text, expected in ((report, {"Vårdplanering"}), (slides, set()), (minutes, {"8. Vårdplanering"})):
         passages = [(b.start, b.end, b.label) for b in find_blocks(text) if b.label != BOILERPLATE]
         assert {text[a:b] for a, b in section_headings(text, passages)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # the state's agreements with SKR are national, not between a region and its municipalities (theme round 25)
+        ("Regeringen och SKR ser ett behov av att revidera den tidigare överenskommelsen.", "agreements"),
+        ("Socialdepartementet och Sveriges Kommuner och Regioner har tagit fram en överenskommelse om vården.",
+         "agreements"),
+        ("Det är därför positivt att andelen laddbara bilar ökar snabbt.", "testing"),
+        ("Regeringen bör utöka dagens provtagning och övervakning av dioxin i fisk.", "testing"),
+        ("Macken säljer livsmedel och är ombud för Systembolaget, Apoteket AB och Postnord.", "medicines"),
+    ],
+)
+def test_look_alikes_on_government_text_are_not_coded(
+    codes_of: Callable[[str], set[str]], text: str, code: str
+) -> None:
+    assert code not in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Regionen och kommunerna har tecknat en ny överenskommelse om hemsjukvården.", "agreements"),
+        ("Regeringen vill att regioner och kommuner tecknar hälso- och sjukvårdsavtal.", "agreements"),
+        ("Vaccinationen av de äldre på boendena går snabbt.", "prevention"),
+        ("Andelen positiva prover sjönk under sommaren.", "testing"),
+        ("Apoteket hade brist på läkemedel under våren.", "medicines"),
+    ],
+)
+def test_the_same_words_in_care_text_are_still_coded(
+    codes_of: Callable[[str], set[str]], text: str, code: str
+) -> None:
+    assert code in codes_of(text)
