@@ -41,3 +41,31 @@ def test_connectives_are_no_content_a_restatement_must_repeat() -> None:
         "Jag har nu Hagtornen och Blåklinten, de två boendena.",
     )
     assert verdict == "supported", reasons
+
+
+def test_a_whole_the_evidence_denies_does_not_answer_the_statements() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Sen tar vi prover på alla som är sjuka, så vi får veta vad vi har att göra med.",
+        "Sedan tar vi prover på två eller tre av de sjuka, inte på alla, för att veta vad vi har att göra med.",
+    )
+    assert verdict == "contradicted", reasons
+    verdict, _c, reasons = judge_evidence(
+        "Sen tar vi prover på alla som är sjuka.",
+        "Sedan tar vi prover på alla de sjuka, två eller tre av dem på labbet i stan.",
+    )
+    assert verdict == "supported", reasons
+
+
+def test_one_part_of_the_day_or_one_ward_is_no_other() -> None:
+    verdict, _c, reasons = judge_evidence(
+        "Regionen har anställt två läkare till ett mobilt team som ska täcka Hällnäset dagtid.",
+        "Regionen har anställt två läkare till ett mobilt team som ska täcka Hällnäset kvällstid.",
+    )
+    assert verdict != "supported", reasons
+    verdict, _c, reasons = judge_evidence(
+        "Det var fullt på medicin, så hon fick ett rum på ortopeden i fyra dygn.",
+        "Eftersom det var fullt på medicin fick hon ett rum på ögonavdelningen i fyra dygn.",
+    )
+    assert verdict != "supported", reasons
+    verdict, _c, reasons = judge_evidence("Teamet täcker Hällnäset nattid.", "Teamet täcker Hällnäset nattetid.")
+    assert verdict == "supported", reasons

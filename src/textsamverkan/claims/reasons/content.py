@@ -450,7 +450,14 @@ GIVEN = frozenset(
      "spruta", "dosett"]
 )  # fmt: skip
 CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post"])
-KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS)
+# the parts of the day a service covers and a hospital's wards: "täcka dagtid" is not "täcka kvällstid", "ett rum på
+# ortopeden" not "ett rum på ögonavdelningen"
+DAY_PARTS = frozenset(["dagtid", "kvällstid", "nattetid"])
+WARDS = frozenset(
+    ["ortoped", "ögonavdelning", "medicinavdelning", "kirurgavdelning", "geriatrik", "infektionsavdelning",
+     "intensivvårdsavdelning", "strokeavdelning"]
+)  # fmt: skip
+KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS, DAY_PARTS, WARDS)
 
 
 # an age bound is no group: "18 år och äldre", "äldre än 70"

@@ -41,6 +41,8 @@ _WHOLE_IN_EVIDENCE = re.compile(
     r"(?![\w-])",
     re.I,
 )
+# a whole the evidence denies answers none of the statement's: "inte på alla", "inte samtliga"
+_DENIED_BEFORE = re.compile(r"(?<![\w-])(?:inte|ej|icke)\s+(?:[^\W\d_]+\s+)?$", re.I)
 _WORD = re.compile(r"[^\W_][\w-]*")
 # "en del", "ett par", "ett fåtal" name a part by their last word
 _PARTITIVE = frozenset(
@@ -132,7 +134,8 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
     wholes = _wholes(statement)
     # the evidence's own wholes answer as many of the statement's: "Samtliga 176 passagerare omkom, och alla var
     # svenska" claims one more whole than "Samtliga 176 passagerare omkom, varav 17 var svenska"
-    if len(wholes) <= len(_WHOLE_IN_EVIDENCE.findall(evidence)):
+    said_whole = [m for m in _WHOLE_IN_EVIDENCE.finditer(evidence) if not _DENIED_BEFORE.search(evidence[: m.start()])]
+    if len(wholes) <= len(said_whole):
         return []
     if part := _a_part(evidence):
         return [(wholes[-1][0], part)]
