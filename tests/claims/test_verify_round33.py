@@ -1,6 +1,7 @@
 """Round 33 of the claim verifier: "klockan ett" is a time (elsewhere "ett" is an article), a share in per cent "av"
-the thing a statement says all of is a part of it, and "varav", "plus" and "huruvida" are connectives, not content a
-restatement must repeat."""
+the thing a statement says all of is a part of it, "varav", "plus" and "huruvida" are connectives, not content a
+restatement must repeat, a whole the evidence denies answers none of the statement's, and one part of the day or
+hospital ward is no other."""
 
 from __future__ import annotations
 

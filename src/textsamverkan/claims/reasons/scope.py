@@ -4,11 +4,12 @@ names only a part of it ("sex av tio kommuner", "34 flygplatser, varav 27 har �
 statement claims more than the evidence: an amount in conflict, like "300" against "30".
 
 Only a part said as a part counts: "varav" with an amount, "N av dessa", "en av dem", a partitive word ("några",
-"flera", "de flesta", "hälften") just before the thing the statement quantifies, or "N av M" with N below M (next to
+"flera", "de flesta", "hälften"), or an amount or per cent "av" it ("tre av de sjuka", "31 procent av
+delegeringarna"), just before the thing the statement quantifies, or "N av M" with N below M (next to
 that thing, or anywhere when the universal stands alone: "upprättats i samtliga"). A bare number never does
 ("21 regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "båda", "hela" or "100
-procent" as often as the statement does; a universal the statement hedges or denies ("nästan alla", "inte alla")
-claims no whole.
+procent" as often as the statement does (a whole it denies, "inte på alla", answers none); a universal the statement
+hedges or denies ("nästan alla", "inte alla") claims no whole.
 
 The mirror: a statement about one thing alone ("bara sjukhuset satt med", "enbart läkare får") against evidence
 that names it together with another the statement does not name ("sjukhuset, kommunen och vårdcentralen", "läkare,
