@@ -2,10 +2,13 @@
 on the spoken documents of sets of documents (their own genre labels). `--precision` refits the context model's cut
 for other out-of-fold precisions (the shipped one is `CONTEXT_PRECISION`); `--keep-relief` also keeps the relief's
 hits beside the model's. `--answers-only` scores only the lines that are not the interviewer's or moderator's
-questions, and `--drop-questions` leaves those out before coding, as `themes` does.
+questions, and `--drop-questions` leaves those out before coding, as `themes` does. `--sentence-embedder NAME`
+adds the whole layer refitted with its sentence model on another embedder (round 25: the float32 graph,
+"e5-small-sv-onnx"); `--side written` scores the written documents instead.
 
     .venv/bin/python benchmarks/themes/context_model.py [--precision 0.75,0.8,0.85,0.9] [--keep-relief]
-        [--answers-only [--drop-questions]] [--sets ,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]
+        [--answers-only [--drop-questions]] [--sentence-embedder NAME] [--side spoken|written]
+        [--sets ,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ def main() -> None:
     ap.add_argument("--keep-relief", action="store_true")
     ap.add_argument("--answers-only", action="store_true", help="score the lines that are not questions")
     ap.add_argument("--drop-questions", action="store_true", help="leave the questions out before coding")
+    ap.add_argument("--sentence-embedder", default="", help="also the layer refitted on this sentence embedder")
+    ap.add_argument("--side", choices=("spoken", "written"), default="spoken")
     ap.add_argument("--sets", default=",2,3,4,5,6,7,8,9,10,11,12,13,14,15,16")
     args = ap.parse_args()
     codebook = load_default_codebook()
@@ -54,12 +59,15 @@ def main() -> None:
             shipped, codebook, float(target)))))  # fmt: skip
     if not args.precision:
         variants.append(("context (shipped)", shipped))
+    if args.sentence_embedder:
+        refit = cached_model_coder(codebook, sentence_embedder=args.sentence_embedder)
+        variants.append((f"on {args.sentence_embedder}", refit))
     if args.keep_relief:
         variants = [variants[0], *((f"{name} + relief", BothCoder(**vars(c))) for name, c in variants[1:])]
     sums: dict[str, list[tuple[float, ...]]] = {name: [] for name, _ in variants}
     for number in args.sets.split(","):
         name = f"devset_documents{number}.jsonl"
-        items = [it for it in load_items(HERE / name) if it["genre"] in SPOKEN]
+        items = [it for it in load_items(HERE / name) if (it["genre"] in SPOKEN) == (args.side == "spoken")]
         scored = [i for i, it in enumerate(items) if not (args.answers_only and is_question_line(str(it["text"])))]
         for variant, coder in variants:
             pred = document_predictions(items, with_model=True, coder=coder, questions=not args.drop_questions)
