@@ -4,7 +4,7 @@ Prints `n` random hits (seed 7 unless --seed) per code and genre as `code | genr
 precision by reading is the share a reader marks right. Judgements are kept in audit_judgements_*.tsv.
 `--model`: the learned layer's hits instead (those the rules did not make), on the documents its background
 sentences did not come from. `--both`: the rules' and the layer's hits together on those documents, as `themes`
-codes them, each line ending in its method (`rule` or `model`); hide that column from a reader who judges them.
+codes them, each line ending in its method (`lexical` or `model`); hide that column from a reader who judges them.
 Since theme round 25 the documents are read as `themes` reads them: a passage that heads a section is not coded.
 
     .venv/bin/python benchmarks/themes/audit_sample.py [--n 6] [--model [--agreement 0.95] | --both]
@@ -45,22 +45,21 @@ def main() -> None:
     if coder is not None:
         coder = replace(coder, agreement=args.agreement or AGREEMENT)
     skip = background_documents() if coder is not None else set()
-    pools: dict[tuple[str, str], list[str]] = {}
+    pools: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (code, genre) → (sentence, method)
     for doc_id, text, regions in documents(headings=False):
         if doc_id in skip:
             continue
         genre = "riksdag" if doc_id.startswith("ip/") else "government"
         sentences = simple_sentences(doc_id, text, regions)
         if coder is None:
-            coded = [(s, code, "rule") for s in sentences for code in m.match(s)]
+            coded = [(s, code, "lexical") for s in sentences for code in m.match(s)]
         else:
             by_start = {s.start: s for s in sentences}
             rule_hits = code_sentences(sentences, cb, matcher=m)
             hits = [*(rule_hits if args.both else []), *coder.code(sentences, rule_hits)]
             coded = [(by_start[h.start], h.code, h.method) for h in hits]
         for s, code, method in coded:
-            text = " ".join(s.text.split())
-            pools.setdefault((code, genre), []).append(f"{text[:260]}\t{method}" if args.both else text)
+            pools.setdefault((code, genre), []).append((" ".join(s.text.split()), method))
     if args.model:
         print("pool sizes:", {f"{c}/{g}": len(v) for (c, g), v in sorted(pools.items())})
     rng = random.Random(args.seed)
@@ -70,8 +69,8 @@ def main() -> None:
             continue
         for genre in ("riksdag", "government"):
             pool = pools.get((c.id, genre), [])
-            for t in rng.sample(pool, min(args.n, len(pool))):
-                print(f"{c.id}\t{genre}\t{len(pool)}\t{t if args.both else t[:260]}")
+            for text, method in rng.sample(pool, min(args.n, len(pool))):
+                print(f"{c.id}\t{genre}\t{len(pool)}\t{text[:260]}" + (f"\t{method}" if args.both else ""))
 
 
 if __name__ == "__main__":
