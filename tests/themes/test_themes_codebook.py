@@ -92,6 +92,30 @@ def test_a_named_context_is_written_out_where_a_pattern_uses_it() -> None:
     assert "Did you mean 'care'?" in err.message
 
 
+def test_a_patterns_own_not_words_keep_a_token_out_of_its_groups() -> None:
+    """A pattern's `not:` list blocks the words it names, inflected, from its groups; other words of the same compound
+    still count, and the list is written back."""
+    from textsamverkan.segment.sentences import simple_sentences
+    from textsamverkan.themes.matcher import LexicalMatcher
+
+    pattern = "[[-utbildning-], [personal]], not: [utbildningsminister]}"
+    text = GOOD.replace("[[lager], [munskydd]], window: 5}", pattern)
+    cb = parse_codebook(text, source="cb.yaml")
+    assert [t.word for t in cb.code("ppe").patterns[0].not_terms] == ["utbildningsminister"]
+    assert parse_codebook(dump_codebook(cb)) == cb
+    matcher = LexicalMatcher(cb)
+
+    def coded(sentence: str) -> bool:
+        (s,) = simple_sentences("d", sentence, [(0, len(sentence))])
+        return "ppe" in matcher.match(s)
+
+    assert coded("Personalen fick en utbildning i hygien.")
+    assert coded("Personalen fick en hygienutbildning.")
+    assert not coded("Personalen frågade utbildningsministern.")
+    assert not coded("Personalen frågade utbildningsministrarna.")
+    assert coded("Personalen frågade utbildningsministern om utbildningen.")  # another word still counts
+
+
 def test_close_key_names_are_suggested() -> None:
     err = _error(GOOD.replace("    terms:", "    term:"))
     assert "Did you mean 'terms'?" in err.message

@@ -202,6 +202,10 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
         ("Det är därför positivt att andelen laddbara bilar ökar snabbt.", "testing"),
         ("Regeringen bör utöka dagens provtagning och övervakning av dioxin i fisk.", "testing"),
         ("Macken säljer livsmedel och är ombud för Systembolaget, Apoteket AB och Postnord.", "medicines"),
+        # the education minister, recruitment into crime, a national agreement on a subject of care (theme round 26)
+        ("Därför vill jag fråga utbildningsministern om omsorgen på obekväm arbetstid.", "competence"),
+        ("Barn rekryteras till organiserad brottslighet, vilket kostar vård och socialtjänst.", "competence"),
+        ("Utvärderingen ska klarlägga om överenskommelsen om äldreomsorg bidrar till målet.", "agreements"),
     ],
 )
 def test_look_alikes_on_government_text_are_not_coded(
@@ -218,6 +222,9 @@ def test_look_alikes_on_government_text_are_not_coded(
         ("Vaccinationen av de äldre på boendena går snabbt.", "prevention"),
         ("Andelen positiva prover sjönk under sommaren.", "testing"),
         ("Apoteket hade brist på läkemedel under våren.", "medicines"),
+        ("Därför vill jag fråga utbildningsministern om utbildningen av personalen i omsorgen.", "competence"),
+        ("Vi skriver in i överenskommelsen med hemtjänsten vem som beställer skyddsutrustning.", "agreements"),
+        ("Regionen och kommunerna har en överenskommelse om vem som betalar.", "agreements"),
     ],
 )
 def test_the_same_words_in_care_text_are_still_coded(

@@ -26,6 +26,8 @@ Format (see data/codebook_sv.yaml, the default, and the README):
           - {id: bare_mask, all: [[mask], "@care"]}   # "@care": any word of the context named care
           - {id: store, all: [[förråd], [munskydd]], document: "@care"}   # in a document about care, [munskydd]
                                         # may be absent (see Pattern)
+          - {id: training, all: [[-utbildning-], [personal]], not: [utbildningsminister]}   # words (no stem
+                                        # changes) that never count for this pattern's groups
         not_terms: [protest, testa]     # words (no stem changes) that never count for this code's terms
         exclude: [testa arbetssätt]     # phrases or patterns: when present, the code is not assigned
         exemplars: [Det var brist på skyddsutrustning i början.]   # sentences for semantic matching
@@ -70,7 +72,7 @@ CODE_KEYS = (
     "threshold",
     "codable",
 )
-PATTERN_KEYS = ("id", "all", "window", "document")
+PATTERN_KEYS = ("id", "all", "window", "document", "not")
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,17 @@ class Pattern:
 
     `document`: words that make a document one about their subject (care, for the default codebook); in such a
     document the last group (the context that tells a word's care sense from others) is met by the document itself:
-    "Kompetensförsörjningen, helt klart." in an interview about home care is about care staff."""
+    "Kompetensförsörjningen, helt klart." in an interview about home care is about care staff.
+
+    `not_terms`: words that never count for this pattern's groups, though a group's word matches them
+    ("utbildningsministern" holds "-utbildning-" but is no staff training). A code's own `not_terms` do not apply to
+    its patterns, whose groups often need the everyday words those keep out of its terms."""
 
     id: str
     groups: tuple[tuple[Phrase, ...], ...]
     window: int = 0
     document: tuple[Phrase, ...] = ()
+    not_terms: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -416,7 +423,12 @@ class _Reader:
                                 "the document stands in for the last group; give the pattern two groups or more")
             words = self.items(f["document"][1], f"{what} document")
             document = tuple(a for n in words for a in self.alternatives(n, f"{what} document"))
-        return Pattern(pid, tuple(groups), window, document)
+        not_terms: tuple[Term, ...] = ()
+        if "not" in f:
+            not_terms = tuple(
+                self.term(n, f"{what} not", exact_stem=True) for n in self.items(f["not"][1], f"{what} not")
+            )
+        return Pattern(pid, tuple(groups), window, document, not_terms)
 
     def alternatives(self, node: Any, what: str) -> tuple[Phrase, ...]:
         """One word or phrase of a pattern group, or every word of a named context ("@care")."""
@@ -452,6 +464,8 @@ def _pattern_data(p: Pattern) -> dict[str, Any]:
     }
     if p.document:
         data["document"] = [ph.written for ph in p.document]
+    if p.not_terms:
+        data["not"] = [t.written for t in p.not_terms]
     return data
 
 

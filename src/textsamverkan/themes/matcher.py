@@ -4,8 +4,8 @@ Every token is looked up once in a `TermIndex` (cached per distinct word form, s
 thousands of words per second); a code's rules are then evaluated only in sentences where one of its words
 occurs. A code is assigned to a sentence when any of its rules matches and none of its exclusions does. Tokens
 that match one of the code's `not_terms` never count as evidence for its terms and phrases (patterns list their
-words explicitly and are not affected). Evidence records each rule that matched,
-with the character spans and text of the matched tokens.
+words explicitly and are not affected; a pattern's own `not` words keep tokens out of its groups). Evidence records
+each rule that matched, with the character spans and text of the matched tokens.
 
 A pattern with `document` words may also match without its last group (the care context) in a document about
 care: one of `MIN_DOCUMENT_SENTENCES` sentences or more, at least `DOCUMENT_SHARE` of which hold one of those words.
@@ -48,6 +48,7 @@ class _CompiledPattern:
     groups: tuple[tuple[PhraseIds, ...], ...]
     window: int
     document: tuple[PhraseIds, ...] = ()
+    not_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ class LexicalMatcher:
     def _pattern(self, pattern: Pattern) -> _CompiledPattern:
         groups = tuple(tuple(self._phrase(ph) for ph in group) for group in pattern.groups)
         document = tuple(self._phrase(ph) for ph in pattern.document)
-        return _CompiledPattern(pattern.id, groups, pattern.window, document)
+        not_ids = frozenset(self.index.add(t) for t in pattern.not_terms)
+        return _CompiledPattern(pattern.id, groups, pattern.window, document, not_ids)
 
     def _compile(self, code: Code) -> _CompiledCode:
         return _CompiledCode(
@@ -219,13 +221,14 @@ class LexicalMatcher:
             occ = _phrase_occurrences(ids, token_ids, positions, blocked)
             if occ:
                 found.append(make(rule, occ))
-        for pat in cc.patterns:  # patterns name their words explicitly: not_terms do not apply
-            chosen = self._find_pattern(pat, token_ids, positions, set())
+        for pat in cc.patterns:  # patterns name their words explicitly: the code's not_terms do not apply, their own do
+            own = {k for k, ids in enumerate(token_ids) if ids & pat.not_ids} if pat.not_ids else set()
+            chosen = self._find_pattern(pat, token_ids, positions, own)
             if chosen:
                 found.append(make(pat.id, chosen))
             elif pat.id in document:
                 # the document is about care: the pattern's last group, the care context, is met by it
-                chosen = self._find_pattern(replace(pat, groups=pat.groups[:-1]), token_ids, positions, set())
+                chosen = self._find_pattern(replace(pat, groups=pat.groups[:-1]), token_ids, positions, own)
                 if chosen:
                     found.append(make(pat.id, chosen, document[pat.id]))
         return found
