@@ -206,6 +206,9 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
         ("Därför vill jag fråga utbildningsministern om omsorgen på obekväm arbetstid.", "competence"),
         ("Barn rekryteras till organiserad brottslighet, vilket kostar vård och socialtjänst.", "competence"),
         ("Utvärderingen ska klarlägga om överenskommelsen om äldreomsorg bidrar till målet.", "agreements"),
+        ("Ärendena ska anmälas till Läkemedelsförsäkringen men handläggas av Kammarkollegiet.", "medicines"),
+        ("Apotekspersonal ska ha tystnadsplikt även när de expedierar läkemedel för djur.", "medicines"),
+        ("Regeringen vill inskränka äganderätten på apoteksmarknaden.", "medicines"),
     ],
 )
 def test_look_alikes_on_government_text_are_not_coded(
@@ -225,6 +228,7 @@ def test_look_alikes_on_government_text_are_not_coded(
         ("Därför vill jag fråga utbildningsministern om utbildningen av personalen i omsorgen.", "competence"),
         ("Vi skriver in i överenskommelsen med hemtjänsten vem som beställer skyddsutrustning.", "agreements"),
         ("Regionen och kommunerna har en överenskommelse om vem som betalar.", "agreements"),
+        ("Sjuksköterskan hämtar läkemedlen på apoteket varje fredag.", "medicines"),
     ],
 )
 def test_the_same_words_in_care_text_are_still_coded(
