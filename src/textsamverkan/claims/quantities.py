@@ -147,6 +147,8 @@ UNITS: dict[str, str] = {
     "dagar": "dagar",
     "dagars": "dagar",
     "dag": "dagar",
+    "dgr": "dagar",  # notes' "9 dgr"
+    "dar": "dagar",  # speech's "tre dar"
     "veckor": "veckor",
     "veckors": "veckor",
     "vecka": "veckor",
@@ -207,7 +209,7 @@ _NOT_AMOUNT_AFTER = re.compile(r"\s*(?:[a-z]\s+)?(?:§|kap\b|kap\.|st\.\s|mom\b|
 # Statute, bill and document numbers, ISO dates, times, phone numbers and numbered list items: skipped whole.
 _REFERENCE = re.compile(
     r"\d{4}\s*/\s*\d{2}\s*:\s*\d+"  # prop. 2019/20:132, bet. 2020/21:SoU5
-    r"|\d{4}\s*:\s*\d+"  # SFS 2021:789, SOU 2020:80
+    r"|\d{4}\s*:\d+"  # SFS 2021:789, SOU 2020:80 (not "2026: 4,2 mnkr", a year and its amount)
     r"|\d{4}-\d{2}-\d{2}"  # 2020-03-15
     r"|\b\d{1,2}[.:]\d{2}\b(?=\s*(?:[-–]|till|och|\)|$|\s))(?<=\d)(?!\s*(?:%|procent|kr|miljon|miljard))"
     r"|\b0\d{1,3}\s*[-–]\s*\d[\d ]{4,10}\d"  # 08-405 32 76
@@ -260,6 +262,7 @@ _PERIOD_BEFORE = re.compile(
 _FACTOR_WORD = re.compile(r"\b(fördubbl|tredubbl|fyrdubbl|halver)\w*", re.IGNORECASE)
 _TIMES = re.compile(r"\s+gånger\s+(fler|mer|större|högre|så många|så mycket|färre|mindre|lägre)\b", re.I)
 _MEASURE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
+_RANGE_END_BEFORE = re.compile(r"\bfrån\s+\S+\s+till\s+$", re.I)
 _STOP = frozenset(
     [
         "och",
@@ -485,8 +488,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if is_word and not (scale or unit_raw or label or _TIMES.match(text, m.end())):
             if raw.lower() in ("hundra", "tusen") or value >= 100:
                 pass  # a number word of a hundred or more is an amount by itself ("uppgick till tvåhundrafyrtiotusen")
-            elif not _MEASURE_WORD.match(text, m.end()):
-                continue
+            elif not (_MEASURE_WORD.match(text, m.end()) or _RANGE_END_BEFORE.search(text, max(0, start - 40), start)):
+                continue  # (one that ends "från arton till tjugofyra" is the range's other bound)
         if scale:
             value *= _SCALES[scale]
         unit = UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")

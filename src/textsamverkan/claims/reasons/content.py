@@ -450,12 +450,13 @@ GIVEN = frozenset(
      "spruta", "dosett"]
 )  # fmt: skip
 CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post"])
-# the parts of the day a service covers and a hospital's wards: "täcka dagtid" is not "täcka kvällstid", "ett rum på
-# ortopeden" not "ett rum på ögonavdelningen"
-DAY_PARTS = frozenset(["dagtid", "kvällstid", "nattetid"])
+# the parts of the day a service covers and a hospital's wards: "täcka dagtid" is not "täcka kvällstid", "köra ut på
+# nätterna" not "på dagtid", "ett rum på ortopeden" not "ett rum på ögonavdelningen", "utlokaliseras till kirurgen"
+# not "till ortopeden"
+DAY_PARTS = frozenset(["dagtid", "kvällstid", "nattetid", "natt", "kväll"])
 WARDS = frozenset(
     ["ortoped", "ögonavdelning", "medicinavdelning", "kirurgavdelning", "geriatrik", "infektionsavdelning",
-     "intensivvårdsavdelning", "strokeavdelning"]
+     "intensivvårdsavdelning", "strokeavdelning", "kirurg", "kirurgi", "medicinklinik", "akutmottagning"]
 )  # fmt: skip
 KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS, DAY_PARTS, WARDS)
 
@@ -473,7 +474,9 @@ def rival_group(lemma: str, statement: str, evidence: str) -> str | None:
     if kind is None:
         return None
     theirs = keys(_AGE_BOUND.sub(" ", evidence) if kind is PEOPLE else evidence) & kind
-    return min(theirs - keys(statement) - {lemma}, default=None)
+    # one word that begins another names the same ("natt" and "nattetid")
+    rivals = {r for r in theirs - keys(statement) - {lemma} if not (r.startswith(lemma) or lemma.startswith(r))}
+    return min(rivals, default=None)
 
 
 def rival_compound(word: Word, evidence: str) -> bool:

@@ -37,7 +37,8 @@ _WEEKDAY_NUMBER = {name: n for names in (WEEKDAYS, _WEEKDAY_SHORT) for n, name i
 _PATTERNS = (
     # a decade is no year: "i början av 1990-talet" is "i början av 90-talet", not the first half of 1990
     re.compile(r"\b(?:(?P<decadepart>början|mitten|slutet)\s+(?:av|på)\s+)?(?P<decade>(?:19|20)?\d0)-talet\b", re.I),
-    re.compile(r"\bvecka\s+(?P<week>\d{1,2})\b", re.I),
+    # notes write "v. 44", "v.44", "v 44" for "vecka 44"
+    re.compile(r"\b(?:vecka\s+|v\.\s*|v\s+)(?P<week>\d{1,2})\b", re.I),
     re.compile(rf"\b(?P<day>\d{{1,2}})(?::[ae])?\s+(?P<month>{_MONTH})\b\.?(?:\s+(?P<year>(?:19|20)\d{{2}})\b)?", re.I),
     # a day in words: "den femtonde oktober 2026"; alone ("Den tionde har vi …") see `_day_alone`
     re.compile(

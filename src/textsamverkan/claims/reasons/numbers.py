@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from textsamverkan.claims.quantities import (
@@ -102,12 +102,15 @@ _FRACTION = re.compile(
 )
 SMALL_WHOLE = 10
 # the first bound of a range takes the scale and unit of the second: "från 30 till 37 procent", "mellan 5 och 10
-# procent", "85–90 tusen personer", "från tolvhundra till åttahundra megawatt"
+# procent", "85–90 tusen personer", "från tolvhundra till åttahundra megawatt", "1–2 dygn", "ett eller två dygn"
 _RANGE_BOUND = rf"\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+(?:[.,]\d+)?|{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}"
 _RANGE = re.compile(
-    rf"\b(?:mellan\s+(?P<between>{_RANGE_BOUND})\s+och|(?P<low>{_RANGE_BOUND})\s*(?:till|–|-))\s*"
+    rf"\b(?:mellan\s+(?P<between>{_RANGE_BOUND})\s+och|(?P<low>{_RANGE_BOUND})\s*(?:till|–|-)"
+    rf"|(?P<either>{_RANGE_BOUND}|en|ett)\s+eller)\s*"
     rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
-    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|veckor|månader|år|megawatt|MW)(?!\w)",
+    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|dgr|veckor|månader|år|dygn|timmar|minuter|megawatt"
+    r"|MW)"
+    r"(?!\w)",
     re.I,
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
@@ -161,11 +164,11 @@ def amounts(text: str) -> tuple[Amount, ...]:
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
     for m in _RANGE.finditer(text):
-        low_text = m.group("low") or m.group("between")
+        low_text = m.group("low") or m.group("between") or m.group("either")
         if _YEAR.fullmatch(low_text) and not _YEAR.fullmatch(m.group("high")):
             continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
-        unit = UNITS[m.group("unit").lower()]
-        scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0)
+        unit, size = CONVERSIONS.get(UNITS[m.group("unit").lower()], (UNITS[m.group("unit").lower()], 1.0))
+        scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0) * size
         low, high = parse_number(low_text), parse_number(m.group("high"))
         if low is None or high is None:
             continue
@@ -180,8 +183,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
     return tuple(found)
 
 
-# a number word ("nio", "tolv"), but "en" and "ett", which are also articles
-_BARE_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+# a number word ("nio", "tolv", "tjugofyra"), but "en" and "ett", which are also articles
+_BARE_WORD = re.compile(rf"\b(?:{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)})\b", re.I)
 # a number ("12", "12 400", "12400") that is no part of a longer number, a time, a date ("24 mars") or a range
 _BARE_NUMBER = re.compile(
     r"(?<![\d.,:/-])(?:\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,6})"
@@ -251,7 +254,11 @@ BOUNDS = LOWER_BOUNDS | UPPER_BOUNDS
 def agree(a: Amount, b: Amount) -> bool:
     """Same value within the tolerance; units compatible (equal, or one of them unitless). Two bounds are exact ("upp
     till 65 års ålder" is not "upp till 67") and must bound the same side ("fler än 50" is not "färre än 50"); a
-    bound against a plain number is approximate."""
+    bound against a plain number is approximate. Days and hours compare in hours ("två dagar" is "två dygn", "72
+    timmar" "tre dagar"); days keep their unit otherwise, so that a number said bare ("9 dgr", "33 stycken") still
+    holds them."""
+    if {a.unit, b.unit} == {"dagar", "timmar"}:
+        a, b = (replace(x, value=x.value * 24, unit="timmar") if x.unit == "dagar" else x for x in (a, b))
     if a.unit and b.unit and a.unit != b.unit:
         return False
     if {a.approx, b.approx} & LOWER_BOUNDS and {a.approx, b.approx} & UPPER_BOUNDS:

@@ -11,9 +11,14 @@ that thing, or anywhere when the universal stands alone: "upprättats i samtliga
 procent" as often as the statement does (a whole it denies, "inte på alla", answers none); a universal the statement
 hedges or denies ("nästan alla", "inte alla") claims no whole.
 
-The mirror: a statement about one thing alone ("bara sjukhuset satt med", "enbart läkare får") against evidence
-that names it together with another the statement does not name ("sjukhuset, kommunen och vårdcentralen", "läkare,
-tandläkare och sjuksköterskor"); "inte bara" claims nothing alone (`_alone`).
+A partitive word quantifies only the thing its own phrase names: "några dagar per termin" is no part of "varje
+termin".
+
+The mirrors: a statement about only a part ("två av de fyra kommunerna", "bara vissa boenden") against evidence that
+says all of it ("alla fyra kommunerna", "varje boende"; `_part_of_said_whole`); and a statement about one thing alone
+("bara sjukhuset satt med", "enbart läkare får") against evidence that names it together with another the statement
+does not name ("sjukhuset, kommunen och vårdcentralen", "läkare, tandläkare och sjuksköterskor"); "inte bara" claims
+nothing alone (`_alone`).
 """
 
 from __future__ import annotations
@@ -64,7 +69,17 @@ _NOT_THE_THING = frozenset(["av", "de", "dem", "dessa", "våra", "sina", "deras"
 # a number before these is the whole, not a part of it ("de 21 regionerna", "totalt 34 flygplatser")
 _WHOLE_BEFORE = frozenset(["de", "dessa", "alla", "samtliga", "totalt", "sammanlagt", "dem", "våra", "sina"])
 REACH = 3  # a partitive word this many words or fewer before the quantified thing
-
+# a preposition ends a partitive's phrase: "några dagar per termin" quantifies days, not terms ("tre av de sjuka" goes
+# on, and so do the places of "vissa platser i landet", "några avdelningar på sjukhuset", parts of a whole)
+_PHRASE_ENDS = frozenset(["per", "om", "under", "efter", "före", "för", "med", "till", "från", "inom", "hos", "mot"])
+# "70 procent av alla vuxna" names a part of the whole, not the whole
+_OF_BEFORE = re.compile(r"(?<![\w-])(?:av|utav)\s+$", re.I)
+# a part the statement claims as only a part: "bara vissa boenden", "endast en del av kommunerna"
+_ONLY_A_PART = re.compile(
+    r"(?<![\w-])(?<!inte )(?<!ej )(?:bara|endast|enbart)\s+"
+    r"(?:en\s+del\s+av|några\s+av|vissa\s+av|några|vissa|ett\s+fåtal(?:\s+av)?|ett\s+par\s+av|hälften\s+av)(?![\w-])",
+    re.I,
+)
 
 def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word.lower() in NUMBER_WORDS  # "en", "ett" are also articles: no amount
@@ -125,7 +140,11 @@ def _wholes(statement: str) -> tuple[tuple[str, frozenset[str]], ...]:
 def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement's universal, evidence's part) when the statement says all and the evidence only a part; else
     (the statement's "bara X", the evidence's "X, W") when it says one thing alone and the evidence names others."""
-    return _part_of_whole(statement, evidence) or _alone(statement, evidence)
+    return (
+        _part_of_whole(statement, evidence)
+        or _part_of_said_whole(statement, evidence)
+        or _alone(statement, evidence)
+    )
 
 
 def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
@@ -157,11 +176,34 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
                 # "ett av boendena" is one of them, a part, though "ett" alone is no amount
                 counted = _is_number(word) or word in ("en", "ett")
                 share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE
-                if word in _PARTITIVE or share:
+                ended = any(t.group().lower() in _PHRASE_ENDS for t in tokens[j + 1 : i])
+                if (word in _PARTITIVE or share) and not ended:
                     return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
     for said, things in wholes:
         if part := _a_share(statement, evidence, tokens, things):
             return [(said, part)]
+    return []
+
+
+def _part_of_said_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement's part, evidence's universal) when the statement claims only a part ("två av de fyra kommunerna",
+    "bara vissa boenden") of what the evidence says all of ("alla fyra kommunerna", "varje boende")."""
+    parts = [
+        (m.group(), _the_things(statement, m.end()))
+        for m in SHARE.finditer(statement)
+        if (n := parse_number(m.group("part"))) is not None and (of := parse_number(m.group("whole"))) and n < of
+    ]
+    parts += [(m.group(), _the_things(statement, m.end())) for m in _ONLY_A_PART.finditer(statement)]
+    if not parts:
+        return []
+    for w in _UNIVERSAL.finditer(evidence):
+        before = evidence[: w.start()]
+        if _HEDGED.search(before) or _OF_BEFORE.search(before):
+            continue  # "nästan alla", "inte alla", "70 procent av alla": no whole
+        theirs = _the_things(evidence, w.end())
+        for part, things in parts:
+            if things & theirs:
+                return [(part, w.group())]
     return []
 
 
