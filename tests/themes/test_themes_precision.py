@@ -235,3 +235,17 @@ def test_the_same_words_in_care_text_are_still_coded(
     codes_of: Callable[[str], set[str]], text: str, code: str
 ) -> None:
     assert code in codes_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017/18:233 Utökade möjligheter till utbyte av läkemedel, prop.", True),
+        ("2019/20:158 Senarelagt införande av nationell läkemedelslista och bastjänstgöring för läkare", True),
+        # a statement that names a bill, and a reply's title, are not items of a list of bills
+        ("I motion 2026/27:877 begärs att alla kommuner ska få farmaceutiskt stöd vid läkemedelsgenomgångar.", False),
+        ("Svar på interpellation 2026/27:84 om läkarmedverkan och beredskap i äldreomsorgen", False),
+    ],
+)
+def test_an_item_of_a_list_of_bills_is_a_reference(text: str, expected: bool) -> None:
+    assert is_reference_list(text) is expected

@@ -18,8 +18,16 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SHORT_REFERENCE_WORDS = 12
 
 
+# an item of a list of bills begins with the bill's number: "2017/18:233 Utökade möjligheter till utbyte av läkemedel,
+# prop." (not "I motion 2026/27:877 begärs att …", nor a reply's title "Svar på interpellation 2026/27:84 om …")
+_BILL_ITEM = re.compile(r"^\W*(?:1[89]|20)\d\d/\d\d:\d{1,4}\b")
+
+
 def is_reference_list(text: str) -> bool:
-    """Whether the sentence is a list, title or heading of laws (two SFS numbers, or one in a short line)."""
+    """Whether the sentence is a list, title or heading of laws (two SFS numbers, or one in a short line), or an item
+    of a list of bills that begins with its number in a short line."""
+    if _BILL_ITEM.match(text) and len(_WORD.findall(text)) <= SHORT_REFERENCE_WORDS:
+        return True
     refs = len(SFS_REFERENCE.findall(text))
     if refs == 0:
         return False
