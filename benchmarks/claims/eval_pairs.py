@@ -91,9 +91,12 @@ statements, `not_supported`):
   2026-12-06; see its .md file. Its failures were read for round 35.
 - verify_blind33.jsonl (`--set blind33`): a ninth care set, 225 pairs on 90 sentences of the 30 documents of themes
   document sets 21, 14 and 15 (rows blind26 does not use, none within three rows of one; 60 spoken, 30 written),
+  2026-12-06; see its .md file. It decided round 35; its failures were read for round 36.
+- verify_blind34.jsonl (`--set blind34`): a tenth care set, 225 pairs on 90 sentences of the 30 documents of themes
+  document sets 16–18 (rows blind25 and blind26 do not use, none within three rows of one; 45 spoken, 45 written),
   2026-12-06; see its .md file. Judged by aggregates only.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind33] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind34] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -142,6 +145,7 @@ SETS = {
     "blind31": "verify_blind31.jsonl",
     "blind32": "verify_blind32.jsonl",
     "blind33": "verify_blind33.jsonl",
+    "blind34": "verify_blind34.jsonl",
 }
 
 
