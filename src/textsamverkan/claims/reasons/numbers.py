@@ -110,8 +110,7 @@ _RANGE = re.compile(
     rf"|(?P<either>{_RANGE_BOUND}|en|ett)\s+eller)\s*"
     rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
     r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|dgr|veckor|månader|år|dygn|timmar|minuter|megawatt"
-    r"|MW)"
-    r"(?!\w)",
+    r"|MW)(?!\w)",
     re.I,
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
@@ -168,7 +167,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
         low_text = m.group("low") or m.group("between") or m.group("either")
         if _YEAR.fullmatch(low_text) and not _YEAR.fullmatch(m.group("high")):
             continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
-        unit, size = CONVERSIONS.get(UNITS[m.group("unit").lower()], (UNITS[m.group("unit").lower()], 1.0))
+        said_unit = UNITS[m.group("unit").lower()]
+        unit, size = CONVERSIONS.get(said_unit, (said_unit, 1.0))  # "1–2 dygn" in hours, as "två dygn" is
         scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0) * size
         low, high = parse_number(low_text), parse_number(m.group("high"))
         if low is None or high is None:

@@ -81,6 +81,7 @@ _ONLY_A_PART = re.compile(
     re.I,
 )
 
+
 def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word.lower() in NUMBER_WORDS  # "en", "ett" are also articles: no amount
 
