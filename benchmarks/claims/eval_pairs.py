@@ -94,9 +94,12 @@ statements, `not_supported`):
   2026-12-06; see its .md file. It decided round 35; its failures were read for round 36.
 - verify_blind34.jsonl (`--set blind34`): a tenth care set, 225 pairs on 90 sentences of the 30 documents of themes
   document sets 16–18 (rows blind25 and blind26 do not use, none within three rows of one; 45 spoken, 45 written),
+  2026-12-06; see its .md file. It decided round 36; its failures were read for round 37.
+- verify_blind35.jsonl (`--set blind35`): an eleventh care set, 225 pairs on 90 sentences of the 30 documents of
+  themes document sets 7–9 (rows no earlier set uses, none within three rows of one; 42 spoken, 48 written),
   2026-12-06; see its .md file. Judged by aggregates only.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind34] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind35] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -146,6 +149,7 @@ SETS = {
     "blind32": "verify_blind32.jsonl",
     "blind33": "verify_blind33.jsonl",
     "blind34": "verify_blind34.jsonl",
+    "blind35": "verify_blind35.jsonl",
 }
 
 
