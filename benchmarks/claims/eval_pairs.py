@@ -97,9 +97,13 @@ statements, `not_supported`):
   2026-12-06; see its .md file. It decided round 36; its failures were read for round 37.
 - verify_blind35.jsonl (`--set blind35`): an eleventh care set, 225 pairs on 90 sentences of the 30 documents of
   themes document sets 7–9 (rows no earlier set uses, none within three rows of one; 42 spoken, 48 written),
-  2026-12-06; see its .md file. Judged by aggregates only.
+  2026-12-06; see its .md file. It decided round 37; judged by aggregates only.
+- verify_blind36.jsonl (`--set blind36`): a twelfth care set, 225 pairs on 90 sentences of the 30 documents of themes
+  document sets 4–6 (rows no earlier set uses, none within three rows of one; 45 spoken, 45 written), 2026-12-06,
+  written faster than the others: 60 of its restatements were not re-read beside their evidence (see its .md file).
+  Judged by aggregates only.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind35] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind36] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -150,6 +154,7 @@ SETS = {
     "blind33": "verify_blind33.jsonl",
     "blind34": "verify_blind34.jsonl",
     "blind35": "verify_blind35.jsonl",
+    "blind36": "verify_blind36.jsonl",
 }
 
 
