@@ -458,7 +458,13 @@ WARDS = frozenset(
     ["ortoped", "ögonavdelning", "medicinavdelning", "kirurgavdelning", "geriatrik", "infektionsavdelning",
      "intensivvårdsavdelning", "strokeavdelning", "kirurg", "kirurgi", "medicinklinik", "akutmottagning"]
 )  # fmt: skip
-KINDS = (PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS, DAY_PARTS, WARDS)
+# working time and the aids one walks with: "jobbar deltid" is not "heltid", "går med käpp" not "med rollatorn"
+WORKING_TIME = frozenset(["heltid", "deltid"])
+WALKING_AIDS = frozenset(["käpp", "rollator", "rullator", "rullstol", "krycka", "gåbord", "gåstol"])
+KINDS = (
+    PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS, DAY_PARTS, WARDS, WORKING_TIME,
+    WALKING_AIDS,
+)  # fmt: skip
 
 
 # an age bound is no group: "18 år och äldre", "äldre än 70"

@@ -64,6 +64,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "eskalera",
                 "uppåt",
                 "ofta",  # and "oftare": how often is an amount ("oftare än männen")
+                "alltid",  # "nästan alltid" is no "sällan"
             ]
         ),
         frozenset(
@@ -165,6 +166,8 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     ),
     # ("het" is also the head of "myndighet")
     "temperatur": (frozenset(["varm", "varmare", "hetta"]), frozenset(["kall", "kallare", "kyla"])),
+    # "fortfarande sjuk" is not "redan frisk"
+    "hälsa": (frozenset(["frisk", "friskt", "friska", "frisknad"]), frozenset(["sjuk", "sjukt", "sjuka"])),
     # "problemen har lindrats" is not "förvärrats"
     "lindring": (frozenset(["lindra", "lindring"]), frozenset(["förvärra", "förvärring"])),
     # "kvinnor skyddas från våld" is not "utsätts för våld"
@@ -296,6 +299,8 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     ),
     r"\bpå väg (?:ned|ner)(?:åt)?\b": (("mängd", 1),),
     r"\bpå väg upp(?:åt)?\b": (("mängd", 0),),
+    r"\bett (?:stort |viktigt )?steg (?:framåt|i rätt riktning)\b": (("kvalitet", 0),),  # a step forward is better
+    r"\bett steg bakåt\b": (("kvalitet", 1),),
     r"\bför få\b": (("mängd", 1),),
     r"\blätta(?:r|de|t|s)? på\b": (("stränghet", 1),),
     r"\b(?:finns|fanns|finnas|funnits) kvar\b": (("införande", 0),),

@@ -116,7 +116,9 @@ _RANGE = re.compile(
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _APPROX_BEFORE = re.compile(
-    r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst|mer än|mindre än|upp till)\s+$", re.I
+    r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst|mer än|mindre än|fler än|färre än"
+    r"|upp till)\s+$",
+    re.I,
 )
 
 
@@ -264,6 +266,9 @@ def agree(a: Amount, b: Amount) -> bool:
         return False
     if {a.approx, b.approx} & LOWER_BOUNDS and {a.approx, b.approx} & UPPER_BOUNDS:
         return False  # "fler än 50" is not "färre än 50"
+    above, below = (a, b) if a.approx in ABOVE else (b, a)
+    if above.approx in ABOVE and below.approx in BELOW and above.value >= below.value:
+        return False  # "drygt hälften" is not "knappt hälften"
     both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
     tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
     return _close(a.value, b.value, tolerance) and _on_its_side(a, b) and _on_its_side(b, a)

@@ -50,10 +50,10 @@ _WHOLE_IN_EVIDENCE = re.compile(
 # a whole the evidence denies answers none of the statement's: "inte på alla", "inte samtliga"
 _DENIED_BEFORE = re.compile(r"(?<![\w-])(?:inte|ej|icke)\s+(?:[^\W\d_]+\s+)?$", re.I)
 _WORD = re.compile(r"[^\W_][\w-]*")
-# "en del", "ett par", "ett fåtal" name a part by their last word
+# "en del", "ett par", "ett fåtal" name a part by their last word; "ena gången" is one of "båda gångerna"
 _PARTITIVE = frozenset(
     ["några", "vissa", "flera", "många", "fåtal", "flesta", "flertalet", "merparten", "majoriteten", "hälften",
-     "minoritet", "del", "par", "tredjedel", "fjärdedel", "tiondel"]
+     "minoritet", "del", "par", "tredjedel", "fjärdedel", "tiondel", "ena"]
 )  # fmt: skip
 # "34 flygplatser, varav 27 har …", "varav de flesta", "varav bara hälften" (not "varav följer att …"); "10 av
 # dessa", "hälften av dem"
