@@ -8,11 +8,11 @@ own; a share out of more, "212 av 290", counts its part and may hold a statement
 the first bound of a range in the unit of the second ("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is
 no bound), and the second bound ("20–30 personer" holds "30 personer"). Units that convert are compared in one unit:
 dygn, minuter and sekunder in hours, veckor in days, mil in kilometres, "stycken" as a plain count; days and hours
-agree in hours ("två dagar" is "två dygn"). Two amounts agree
-when their values are within 2 % (15 % when either is approximate: "omkring", "drygt", "30-tal" …, or one is a bound
-such as "högst" against a plain number; two bounds must agree within 2 %), and an approximation that says its side
-keeps to it ("drygt 25 000" is at least 25 000: not "nästan 21 000", not "21 000"). An amount in the evidence with the
-same unit, or the same kind when neither has one, and another value is a conflict.
+agree in hours ("två dagar" is "två dygn"). Two amounts agree when their values are within 2 % (15 % when either is
+approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number; two bounds
+must agree within 2 %), and an approximation that says its side keeps to it ("drygt 25 000" is at least 25 000: not
+"nästan 21 000", not "21 000", not "knappt 25 000"). An amount in the evidence with the same unit, or the same kind
+when neither has one, and another value is a conflict.
 """
 
 from __future__ import annotations
