@@ -6,6 +6,7 @@ hospital ward is no other."""
 from __future__ import annotations
 
 import pytest
+from verdict_table import NOT_SUPPORTED, assert_verdict
 
 from textsamverkan.claims.reasons.content import content_words
 from textsamverkan.claims.reasons.times import times
@@ -28,7 +29,6 @@ def test_connectives_are_no_content_a_restatement_must_repeat() -> None:
     assert {"varav", "plus"}.isdisjoint(lemmas)
 
 
-NOT_SUPPORTED = "not supported"
 
 
 @pytest.mark.parametrize(
@@ -57,8 +57,4 @@ NOT_SUPPORTED = "not supported"
     ],
 )  # fmt: skip
 def test_verdicts_of_round_33(statement: str, evidence: str, expected: str) -> None:
-    verdict, _c, reasons = judge_evidence(statement, evidence)
-    if expected == NOT_SUPPORTED:
-        assert verdict != "supported", reasons
-    else:
-        assert verdict == expected, reasons
+    assert_verdict(statement, evidence, expected)

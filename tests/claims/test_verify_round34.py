@@ -6,10 +6,10 @@ statement about only a part of what the evidence says all of, and nights and two
 from __future__ import annotations
 
 import pytest
+from verdict_table import NOT_SUPPORTED, assert_verdict
 
 from textsamverkan.claims.quantities import parse_quantities
 from textsamverkan.claims.reasons.dates import dates
-from textsamverkan.claims.verdict import judge_evidence
 
 
 def test_a_year_and_its_amount_are_no_statute_number() -> None:
@@ -24,7 +24,6 @@ def test_notes_weeks() -> None:
     ]
 
 
-NOT_SUPPORTED = "not supported"
 
 
 @pytest.mark.parametrize(
@@ -63,8 +62,4 @@ NOT_SUPPORTED = "not supported"
     ],
 )  # fmt: skip
 def test_verdicts_of_round_34(statement: str, evidence: str, expected: str) -> None:
-    verdict, _c, reasons = judge_evidence(statement, evidence)
-    if expected == NOT_SUPPORTED:
-        assert verdict != "supported", reasons
-    else:
-        assert verdict == expected, reasons
+    assert_verdict(statement, evidence, expected)

@@ -6,10 +6,7 @@ alltid" against "sällan", and "ena gången" as a part of "båda gångerna"."""
 from __future__ import annotations
 
 import pytest
-
-from textsamverkan.claims.verdict import judge_evidence
-
-NOT_SUPPORTED = "not supported"
+from verdict_table import NOT_SUPPORTED, assert_verdict
 
 
 @pytest.mark.parametrize(
@@ -36,8 +33,4 @@ NOT_SUPPORTED = "not supported"
     ],
 )  # fmt: skip
 def test_verdicts_of_round_38(statement: str, evidence: str, expected: str) -> None:
-    verdict, _c, reasons = judge_evidence(statement, evidence)
-    if expected == NOT_SUPPORTED:
-        assert verdict != "supported", reasons
-    else:
-        assert verdict == expected, reasons
+    assert_verdict(statement, evidence, expected)
