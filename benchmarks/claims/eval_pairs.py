@@ -102,6 +102,9 @@ statements, `not_supported`):
   document sets 4–6 (rows no earlier set uses, none within three rows of one; 45 spoken, 45 written), 2026-12-06,
   written faster than the others: 60 of its restatements were not re-read beside their evidence (see its .md file).
   Judged by aggregates only.
+- verify_blind37.jsonl (`--set blind37`): a thirteenth care set, 225 pairs on 90 sentences of the 30 documents of
+  themes document sets 2, 3 and 21 (rows no earlier set uses, none within three rows of one; 54 spoken, 36
+  written), 2026-12-07; see its .md file. Written and committed before any run on it.
 
     .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind36] [--show KIND] [--rules-only]
 
@@ -155,6 +158,7 @@ SETS = {
     "blind34": "verify_blind34.jsonl",
     "blind35": "verify_blind35.jsonl",
     "blind36": "verify_blind36.jsonl",
+    "blind37": "verify_blind37.jsonl",
 }
 
 
