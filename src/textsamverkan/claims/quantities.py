@@ -108,10 +108,23 @@ _APPROX = (
     "som mest",
     "som högst",
     "som minst",
+    "överstiger",
+    "översteg",
+    "överstiga",
+    "överskrider",
+    "understiger",
+    "understeg",
+    "understiga",
+    "underskrider",
 )
 # a bound said another way: "max fyra veckor" and "som mest fyra veckor" are "högst fyra veckor"; denied, a bound
 # turns over: "inte fler än 50" is "högst 50", "inte kortare än en månad" "minst en månad"
-_SAME_BOUND = {"max": "högst", "maximalt": "högst", "som mest": "högst", "som högst": "högst", "som minst": "minst"}
+# "understiger 50 procent" is "under 50 procent"
+_SAME_BOUND = {
+    "max": "högst", "maximalt": "högst", "som mest": "högst", "som högst": "högst", "som minst": "minst",
+    "överstiger": "över", "översteg": "över", "överstiga": "över", "överskrider": "över",
+    "understiger": "under", "understeg": "under", "understiga": "under", "underskrider": "under",
+}  # fmt: skip
 DENIED_BOUND = {
     "fler än": "högst", "mer än": "högst", "över": "högst", "längre än": "högst",
     "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
@@ -403,9 +416,10 @@ def approx_word(m: re.Match[str]) -> str:
 
 def _bound(approx: str, before: str) -> str:
     """The approximation word as a bound says it: "max" as "högst", a denied "fler än" as "högst"."""
+    approx = _SAME_BOUND.get(approx, approx)
     if approx in DENIED_BOUND and _DENIAL_BEFORE[approx].search(before):
         return DENIED_BOUND[approx]
-    return _SAME_BOUND.get(approx, approx)
+    return approx
 
 
 def _counts_something(text: str, pos: int) -> bool:

@@ -115,7 +115,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         match,
         prefixes,
         rival_compound,
-        rival_group,
+        rival_kind,
     )
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
@@ -194,11 +194,12 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     ]
     salient = [w.lemma for w in long_missing]
     # a missing group of people is salient at any length when the evidence names another ("gravida" against "barn"),
-    # and so is a missing kind of a thing the evidence names another kind of ("papperspåse" against "bomullspåse")
+    # also as a compound's first part ("influensavaccin" against "pneumokocker"), and so is a missing kind of a thing
+    # the evidence names another kind of ("papperspåse" against "bomullspåse")
     rivals = [
         w.lemma
         for w in missing_words
-        if rival_group(w.lemma, statement, evidence)
+        if rival_kind(w, statement, evidence)
         or (len(w.parts[0]) >= MIN_RIVAL_MODIFIER and rival_compound(w, evidence))
     ]
     salient += [m for m in rivals if m not in salient]

@@ -105,6 +105,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "bättre",
                 "positiv",
                 "positivt",
+                "pos",  # a test result in notes: "9 neg." is not "nio positiva"
                 "välkomna",  # a stance: "Regeringen välkomnar" against "beklagar", "är kritisk till"
                 "lyckas",
                 "lyckad",
@@ -123,6 +124,7 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
                 "sämre",
                 "negativ",
                 "negativt",
+                "neg",
                 "beklaga",
                 "kritisk",
                 "misslyckas",
@@ -256,7 +258,9 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["förbjuda", "förbjuden", "förbjudet", "förbud"]),
     ),
     "pris": (frozenset(["dyr", "dyrare", "kostsam", "kostsamma"]), frozenset(["billig", "billigare", "prisvärd"])),
-    "trygghet": (frozenset(["trygg", "tryggare"]), frozenset(["prekär", "otrygg"])),
+    "trygghet": (frozenset(["trygg", "tryggare", "trygghet"]), frozenset(["prekär", "otrygg", "otrygghet"])),
+    # an answer to an offer: "tackat ja" is not "sagt nej" (`PHRASES`)
+    "svar": (frozenset(["jakande"]), frozenset(["nekande"])),
     # "fått mest statligt stöd" is not "minst" (the one against the other only: "mest" is also "mostly"; "minst 20
     # domar" is a bound, `_COUNTED`, and "inte minst" "especially")
     "ytterlighet": (frozenset(["mest", "flest", "störst"]), frozenset(["minst"])),
@@ -292,6 +296,8 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),
     r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": (("mängd", 1),),
     r"\bont om\b": (("tillgång", 1),),
+    r"\b(?:tack(?:a|ar|ade|at|as)|s(?:äga|äger|a|ade|agt))\s+ja\b": (("svar", 0),),
+    r"\b(?:tack(?:a|ar|ade|at|as)|s(?:äga|äger|a|ade|agt))\s+nej\b": (("svar", 1),),
     # the particle may stand after the subject: "lade den nya regeringen ned utredningen"
     r"\b(?:lägga|lägger|lade|lagt|läggs|lades|lagts|läggas)(?:\s+[^\W\d_]+){0,3}?\s+(?:ned|ner)\b": (
         ("införande", 1),

@@ -5,7 +5,9 @@ omvårdnadsbidraget" against "omvårdnadsbidraget ersattes av vårdbidraget" ("B
 number, date and content checks find both values in the evidence either way; only their order tells a rise from a
 fall, the old date from the new one, or what replaced what. A comparison turned round is the same: "män är
 sjukskrivna dubbelt så ofta som kvinnor" against "kvinnor är sjukskrivna i dubbelt så hög utsträckning som män",
-read as (more, less) so that "kommunen får mindre än regionen" says "regionen får mer än kommunen"."""
+read as (more, less) so that "kommunen får mindre än regionen" says "regionen får mer än kommunen". So is a thing
+put on the other side of another: "besöket läggs före de andra" against "efter de andra", "under kontorstid"
+against "utanför kontorstid"."""
 
 from __future__ import annotations
 
@@ -18,8 +20,26 @@ from textsamverkan.claims.reasons import Outcome
 _NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:[,.]\d+)?|\d+(?:[,.]\d+)?"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _VALUE = rf"(?:den\s+)?((?:{_NUMBER})(?:\s+(?:{_MONTH})\b)?)"
-# "från A till B", at most a few words (no digits) between A and "till": "från 32 miljoner kronor till 49"
-_FROM_TO = re.compile(rf"\bfrån\s+{_VALUE}[^\d.;]{{0,30}}?\btill\s+{_VALUE}", re.I)
+# "från A till B", at most a few words (no digits but a year) between A and "till": "från 32 miljoner kronor till
+# 49", "från 84 % 2019 till 61 %"
+_FROM_TO = re.compile(rf"\bfrån\s+{_VALUE}(?:[^\d.;]|(?:19|20)\d\d){{0,30}}?\btill\s+{_VALUE}", re.I)
+# the new value first and the old one after it: "72 procent, jämfört med 81 procent föregående år", "nu 61 procent
+# mot 78 procent förra året", "2 610 (året innan 2 140)", "81 procent, en förbättring från 72 procent"
+_UNIT_WORDS = r"(?:\s*%|\s+[^\W\d_]+){0,10}?"
+_LAST_YEAR = r"(?:året\s+innan|året\s+före|förra\s+året|föregående\s+år|i\s+fjol)"
+_NEW_THEN_OLD = (
+    re.compile(
+        rf"{_VALUE}{_UNIT_WORDS}\s*,?\s*(?:jämfört\s+(?:med|mot)|mot)\s+{_VALUE}(?:\s*%|\s+[^\W\d_]+){{0,3}}?\s+{_LAST_YEAR}",
+        re.I,
+    ),
+    re.compile(rf"{_VALUE}[^\d;()]{{0,20}}\(\s*{_LAST_YEAR}\s*:?\s*{_VALUE}", re.I),
+    re.compile(
+        rf"{_VALUE}(?:\s*(?:%|procent))?\s*,?\s*(?:en|vilket\s+är\s+en)\s+"
+        r"(?:ökning|minskning|förbättring|försämring|uppgång|nedgång|höjning|sänkning)\s+från\s+"
+        rf"{_VALUE}",
+        re.I,
+    ),
+)
 # "A i stället för B", a unit or a word or two between A and "i stället"
 _INSTEAD = re.compile(rf"{_VALUE}(?:\s+[^\W\d]+){{0,2}}\s+i\s+stället\s+för\s+{_VALUE}", re.I)
 
@@ -108,10 +128,62 @@ def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
 
     old_new = [(_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text)]
     old_new += [(_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in _INSTEAD.finditer(text)]
+    for pattern in _NEW_THEN_OLD:
+        old_new += [(_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in pattern.finditer(text)]
     things = ((_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1))
     for pattern, old, new in things:
         old_new += [(thing(m.group(old)), thing(m.group(new)), m.group().strip()) for m in pattern.finditer(text)]
     return (*old_new, *_compared(text))
+
+
+# two sides of a thing: before or after it, within or outside it ("besöket läggs före de andra" against "efter de
+# andra", "under kontorstid" against "utanför kontorstid"); "inte förrän" is after, so "förrän" is neither
+_SIDES = (
+    (frozenset(["före", "innan"]), frozenset(["efter"])),
+    (frozenset(["inom", "innanför", "under"]), frozenset(["utanför"])),
+)
+_SIDE_REACH = 5  # words after the marker, within its clause, that name what it is said of
+_SIDE_PUNCTUATION = frozenset(",;:.!?()–")
+
+
+@lru_cache(maxsize=1 << 14)
+def _sides(text: str) -> tuple[tuple[int, int, frozenset[str], str], ...]:
+    """(pair, side, what it is said of, as written) for each before/after or within/outside word of `text`: the
+    lemmas and four-letter beginnings of the content words that follow it in its clause."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.words import analyse
+
+    tokens = list(re.finditer(r"[^\W\d_][\w-]*|[,;:.!?()–]", text))
+    out = []
+    for i, token in enumerate(tokens):
+        word = token.group().lower()
+        hit = next(((n, side) for n, pair in enumerate(_SIDES) for side in (0, 1) if word in pair[side]), None)
+        if hit is None:
+            continue
+        said_of: set[str] = set()
+        end = token.end()
+        for later in tokens[i + 1 : i + 1 + _SIDE_REACH]:
+            other = later.group().lower()
+            if other in _SIDE_PUNCTUATION or any(other in pair[0] | pair[1] for pair in _SIDES):
+                break
+            end = later.end()
+            if len(other) >= 3 and other not in STOPWORDS:
+                said_of |= {analyse(other).lemma, other[:4]}
+        if said_of:
+            out.append((hit[0], hit[1], frozenset(said_of), text[token.start() : end]))
+    return tuple(out)
+
+
+def _side_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """A thing the statement puts on one side (before it, within it) that the evidence puts only on the other."""
+    theirs = _sides(evidence)
+    out = []
+    for pair, side, said_of, written in _sides(statement):
+        same = [w for p, s, of, w in theirs if p == pair and s == side and of & said_of]
+        other = [w for p, s, of, w in theirs if p == pair and s != side and of & said_of]
+        if other and not same:
+            out.append((written, other[0]))
+    return out
 
 
 def compare_order(statement: str, evidence: str) -> Outcome:
@@ -128,4 +200,5 @@ def compare_order(statement: str, evidence: str) -> Outcome:
         reversed_ = [written for a, b, written in theirs if (a, b) == (second, first)]
         if reversed_:
             outcome.conflict.append((said, reversed_[0]))
+    outcome.conflict += _side_conflicts(statement, evidence)
     return outcome
