@@ -104,7 +104,10 @@ statements, `not_supported`):
   Judged by aggregates only.
 - verify_blind37.jsonl (`--set blind37`): a thirteenth care set, 225 pairs on 90 sentences of the 30 documents of
   themes document sets 2, 3 and 21 (rows no earlier set uses, none within three rows of one; 54 spoken, 36
-  written), 2026-12-07; see its .md file. Written and committed before any run on it.
+  written), 2026-12-07; see its .md file. Written and committed before any run on it; it decided round 39.
+- verify_blind38.jsonl (`--set blind38`): a fourteenth care set, 225 pairs on 90 sentences of 29 documents of themes
+  document sets 10, 13 and 16 (rows no earlier set uses, none within three rows of one; 45 spoken, 45 written; one
+  podcast had no usable row), 2026-12-07; see its .md file. Written and committed before any run on it.
 
     .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind36] [--show KIND] [--rules-only]
 
@@ -159,6 +162,7 @@ SETS = {
     "blind35": "verify_blind35.jsonl",
     "blind36": "verify_blind36.jsonl",
     "blind37": "verify_blind37.jsonl",
+    "blind38": "verify_blind38.jsonl",
 }
 
 
