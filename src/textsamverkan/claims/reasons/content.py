@@ -481,9 +481,15 @@ DISEASES = frozenset(
     ["influensa", "covid", "covid-19", "pneumokock", "pneumokocker", "vinterkräksjuka", "tuberkulos", "mässling",
      "urinvägsinfektion", "bältros", "diabetes", "demens", "stroke", "cancer"]
 )  # fmt: skip
+# relatives and neighbours are among the people around a patient, as the professions are: "en anhörig är med i
+# rummet" is not "sjuksköterskan är med", "grannen sa åt mig" not "min son sa"
+RELATIVES = frozenset(
+    ["anhörig", "dotter", "son", "fru", "hustru", "make", "maka", "mamma", "pappa", "mor", "bror", "syster",
+     "barnbarn", "granne", "sambo", "svärdotter", "svärson"]
+)  # fmt: skip
 KINDS = (
-    PEOPLE, PROFESSIONS, PROTECTION, BODY_PARTS, CARE_PLACES, GIVEN, CHANNELS, DAY_PARTS, WARDS, WORKING_TIME,
-    WALKING_AIDS, SITES, DEVICES, DISEASES,
+    PEOPLE, PROFESSIONS | RELATIVES, PROTECTION, BODY_PARTS, CARE_PLACES | SITES | {"labb"}, GIVEN, CHANNELS,
+    DAY_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES,
 )  # fmt: skip
 
 

@@ -296,6 +296,9 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),
     r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": (("mängd", 1),),
     r"\bont om\b": (("tillgång", 1),),
+    # "hyr man mot en avgift" is not "lånar du kostnadsfritt"; "utan kostnad" is "kostnadsfritt"
+    r"\bmot\s+(?:en\s+)?(?:avgift|betalning)\b": (("kostnad", 1),),
+    r"\butan\s+(?:någon\s+)?(?:kostnad|avgift)\b": (("kostnad", 0),),
     r"\b(?:tack(?:a|ar|ade|at|as)|s(?:äga|äger|a|ade|agt))\s+ja\b": (("svar", 0),),
     r"\b(?:tack(?:a|ar|ade|at|as)|s(?:äga|äger|a|ade|agt))\s+nej\b": (("svar", 1),),
     # the particle may stand after the subject: "lade den nya regeringen ned utredningen"

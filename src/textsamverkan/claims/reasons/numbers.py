@@ -40,7 +40,7 @@ from textsamverkan.claims.quantities import (
 from textsamverkan.claims.reasons import Outcome, match_mentions
 from textsamverkan.claims.reasons.dates import dates
 from textsamverkan.claims.reasons.ranks import rank_conflicts
-from textsamverkan.claims.reasons.scope import scope_conflicts
+from textsamverkan.claims.reasons.scope import scope_conflicts, whole_not_counted
 from textsamverkan.claims.reasons.times import times
 
 # how far two values may lie apart, as a share of the larger: an exact figure, and one said with "cirka", "drygt",
@@ -378,6 +378,8 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     outcome.conflict += swapped_amounts(statement, evidence)
     outcome.conflict += rank_conflicts(statement, evidence)
     outcome.conflict += scope_conflicts(statement, evidence)
+    if not outcome.conflict:
+        outcome.missing += whole_not_counted(statement, evidence)
     return outcome
 
 

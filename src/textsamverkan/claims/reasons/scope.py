@@ -148,15 +148,19 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
     )
 
 
+def _unanswered(wholes: tuple[tuple[str, frozenset[str]], ...], evidence: str) -> bool:
+    """The statement claims more wholes than the evidence says (not denied): "Samtliga 176 passagerare omkom, och
+    alla var svenska" claims one more whole than "Samtliga 176 passagerare omkom, varav 17 var svenska"."""
+    said_whole = [m for m in _WHOLE_IN_EVIDENCE.finditer(evidence) if not _DENIED_BEFORE.search(evidence[: m.start()])]
+    return len(wholes) > len(said_whole)
+
+
 def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement's universal, evidence's part) when the statement says all and the evidence only a part."""
     from textsamverkan.claims.reasons.words import analyse
 
     wholes = _wholes(statement)
-    # the evidence's own wholes answer as many of the statement's: "Samtliga 176 passagerare omkom, och alla var
-    # svenska" claims one more whole than "Samtliga 176 passagerare omkom, varav 17 var svenska"
-    said_whole = [m for m in _WHOLE_IN_EVIDENCE.finditer(evidence) if not _DENIED_BEFORE.search(evidence[: m.start()])]
-    if len(wholes) <= len(said_whole):
+    if not _unanswered(wholes, evidence):
         return []
     if part := _a_part(evidence):
         return [(wholes[-1][0], part)]
@@ -183,6 +187,53 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
     for said, things in wholes:
         if part := _a_share(statement, evidence, tokens, things):
             return [(said, part)]
+    return []
+
+
+# words before a count that make it the whole ("de fyra boendena", "kommunens fyra boenden", "alla fem")
+_COUNT_WHOLE_BEFORE = _WHOLE_BEFORE | frozenset(["båda", "bägge", "hela", "samtliga", "våra", "era", "deras"])
+_POSSESSIVE = ("ens", "ets", "ns", "ts", "ars", "ers", "ornas", "arnas", "ernas")
+
+
+# the country's whole counted: "21 regioner" are all of them, and so are "290 kommuner"
+_NATIONAL_COUNTS = {"region": (20, 21), "landsting": (20, 21), "kommun": (290,)}
+
+
+def _counted_some(statement: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """The thing at `tokens[i]` is counted just before it with no word that makes the count a whole ("på fyra
+    boenden", "fem boende och två personal"; not "de fyra boendena", "kommunens fyra boenden", nor the country's
+    "21 regioner"), and the statement does not say that count itself ("samtliga fyra boenden")."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    if i == 0:
+        return False
+    count = tokens[i - 1].group()
+    if not _is_number(count) or count.lower() in ("en", "ett"):
+        return False
+    before = tokens[i - 2].group() if i >= 2 else ""
+    possessive = before.endswith(_POSSESSIVE) or (before[:1].isupper() and before.endswith("s"))
+    if before.lower() in _COUNT_WHOLE_BEFORE or possessive:
+        return False
+    value = parse_number(count)
+    if value is None or value in _NATIONAL_COUNTS.get(analyse(tokens[i].group()).lemma, ()):
+        return False
+    return value not in {parse_number(w.group()) for w in _WORD.finditer(statement)}
+
+
+def whole_not_counted(statement: str, evidence: str) -> list[str]:
+    """The statement's universal with what it quantifies ("samtliga boenden") where the evidence counts that thing
+    without saying the count is all of it ("på fyra boenden"): not a part said as a part, so no conflict, but the
+    whole is not in the evidence (`_counted_some`)."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    wholes = _wholes(statement)
+    if not _unanswered(wholes, evidence):
+        return []
+    tokens = list(_WORD.finditer(evidence))
+    for said, things in wholes:
+        for i, token in enumerate(tokens):
+            if analyse(token.group()).lemma in things and _counted_some(statement, tokens, i):
+                return [f"{said} {token.group()}"]
     return []
 
 
