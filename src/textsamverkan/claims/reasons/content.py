@@ -447,7 +447,7 @@ BODY_PARTS = frozenset(
 # "apoteket ringde", "ger insulin" not "ger tabletter", "förut var det fax" not "tidigare e-post"
 CARE_PLACES = frozenset(
     ["sjukhus", "vårdcentral", "äldreboende", "korttidsboende", "korttids", "akutmottagning", "akut", "dagverksamhet",
-     "hemsjukvård", "vårdboende", "hospice", "apotek"]
+     "hemsjukvård", "vårdboende", "hospice", "apotek", "labb"]
 )  # fmt: skip
 GIVEN = frozenset(
     ["insulin", "tablett", "morfin", "kortison", "antibiotika", "ögondroppe", "ögondroppar", "plåster", "salva",
@@ -465,9 +465,10 @@ WARDS = frozenset(
 # working time and the aids one walks with: "jobbar deltid" is not "heltid", "går med käpp" not "med rollatorn"
 WORKING_TIME = frozenset(["heltid", "deltid"])
 WALKING_AIDS = frozenset(["käpp", "rollator", "rullator", "rullstol", "krycka", "gåbord", "gåstol"])
-# rooms and everyday places, devices, and diseases: "ställa kassarna i garaget" is not "på trappan", "en bärbar dator
-# att låna" not "en surfplatta", "influensavaccin" not "vaccin mot pneumokocker" (no two members say the same: no
-# "corona" beside "covid", no "calici" beside "vinterkräksjuka", no "lägenhet" beside "rum")
+# rooms and everyday places (one kind with the places of care: "köpa handskar på apoteket" is not "på en
+# bensinstation"), devices, and diseases: "ställa kassarna i garaget" is not "på trappan", "en bärbar dator att låna"
+# not "en surfplatta", "influensavaccin" not "vaccin mot pneumokocker" (no two members say the same: no "corona"
+# beside "covid", no "calici" beside "vinterkräksjuka", no "lägenhet" beside "rum")
 SITES = frozenset(
     ["kök", "tvättstuga", "dagrum", "matsal", "korridor", "väntrum", "balkong", "garage", "trappa", "hall", "badrum",
      "toalett", "sovrum", "vardagsrum", "kontor", "torg", "parkering", "kyrka", "damm", "källare", "trädgård", "park",
@@ -488,7 +489,7 @@ RELATIVES = frozenset(
      "barnbarn", "granne", "sambo", "svärdotter", "svärson"]
 )  # fmt: skip
 KINDS = (
-    PEOPLE, PROFESSIONS | RELATIVES, PROTECTION, BODY_PARTS, CARE_PLACES | SITES | {"labb"}, GIVEN, CHANNELS,
+    PEOPLE, PROFESSIONS | RELATIVES, PROTECTION, BODY_PARTS, CARE_PLACES | SITES, GIVEN, CHANNELS,
     DAY_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES,
 )  # fmt: skip
 

@@ -9,7 +9,9 @@ delegeringarna"), just before the thing the statement quantifies, or "N av M" wi
 that thing, or anywhere when the universal stands alone: "upprättats i samtliga"). A bare number never does
 ("21 regioner" may be all of them), nor does evidence that itself says "alla", "samtliga", "båda", "hela" or "100
 procent" as often as the statement does (a whole it denies, "inte på alla", answers none); a universal the statement
-hedges or denies ("nästan alla", "inte alla") claims no whole.
+hedges or denies ("nästan alla", "inte alla") claims no whole. Still, a count with no word that makes it the whole
+does not say the whole: "samtliga boenden" against "på fyra boenden" is missing, not in conflict
+(`whole_not_counted`).
 
 A partitive word quantifies only the thing its own phrase names: "några dagar per termin" is no part of "varje
 termin".
@@ -151,6 +153,8 @@ def scope_conflicts(statement: str, evidence: str) -> list[tuple[str, str]]:
 def _unanswered(wholes: tuple[tuple[str, frozenset[str]], ...], evidence: str) -> bool:
     """The statement claims more wholes than the evidence says (not denied): "Samtliga 176 passagerare omkom, och
     alla var svenska" claims one more whole than "Samtliga 176 passagerare omkom, varav 17 var svenska"."""
+    if not wholes:
+        return False  # most statements claim no whole: the evidence need not be read
     said_whole = [m for m in _WHOLE_IN_EVIDENCE.finditer(evidence) if not _DENIED_BEFORE.search(evidence[: m.start()])]
     return len(wholes) > len(said_whole)
 
@@ -193,8 +197,6 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
 # words before a count that make it the whole ("de fyra boendena", "kommunens fyra boenden", "alla fem")
 _COUNT_WHOLE_BEFORE = _WHOLE_BEFORE | frozenset(["båda", "bägge", "hela", "samtliga", "våra", "era", "deras"])
 _POSSESSIVE = ("ens", "ets", "ns", "ts", "ars", "ers", "ornas", "arnas", "ernas")
-
-
 # the country's whole counted: "21 regioner" are all of them, and so are "290 kommuner"
 _NATIONAL_COUNTS = {"region": (20, 21), "landsting": (20, 21), "kommun": (290,)}
 
@@ -237,15 +239,23 @@ def whole_not_counted(statement: str, evidence: str) -> list[str]:
     return []
 
 
-def _part_of_said_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
-    """(statement's part, evidence's universal) when the statement claims only a part ("två av de fyra kommunerna",
-    "bara vissa boenden") of what the evidence says all of ("alla fyra kommunerna", "varje boende")."""
+@lru_cache(maxsize=1 << 12)
+def _parts_said(statement: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each part the statement claims ("två av de fyra kommunerna", "bara vissa boenden") with what it is a part of
+    (read once a statement)."""
     parts = [
         (m.group(), _the_things(statement, m.end()))
         for m in SHARE.finditer(statement)
         if (n := parse_number(m.group("part"))) is not None and (of := parse_number(m.group("whole"))) and n < of
     ]
     parts += [(m.group(), _the_things(statement, m.end())) for m in _ONLY_A_PART.finditer(statement)]
+    return tuple(parts)
+
+
+def _part_of_said_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement's part, evidence's universal) when the statement claims only a part ("två av de fyra kommunerna",
+    "bara vissa boenden") of what the evidence says all of ("alla fyra kommunerna", "varje boende")."""
+    parts = _parts_said(statement)
     if not parts:
         return []
     for w in _UNIVERSAL.finditer(evidence):
