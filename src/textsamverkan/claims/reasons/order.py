@@ -25,11 +25,12 @@ _VALUE = rf"(?:den\s+)?((?:{_NUMBER})(?:\s+(?:{_MONTH})\b)?)"
 _FROM_TO = re.compile(rf"\bfrån\s+{_VALUE}(?:[^\d.;]|(?:19|20)\d\d){{0,30}}?\btill\s+{_VALUE}", re.I)
 # the new value first and the old one after it: "72 procent, jämfört med 81 procent föregående år", "nu 61 procent
 # mot 78 procent förra året", "2 610 (året innan 2 140)", "81 procent, en förbättring från 72 procent"
-_UNIT_WORDS = r"(?:\s*%|\s+[^\W\d_]+){0,10}?"
+# a unit or a word after a value, each word after a blank (so a run of letters is read one way only)
+_UNIT_WORD = r"(?:\s*%|\s+[^\W\d_]+)"
 _LAST_YEAR = r"(?:året\s+innan|året\s+före|förra\s+året|föregående\s+år|i\s+fjol)"
 _NEW_THEN_OLD = (
     re.compile(
-        rf"{_VALUE}{_UNIT_WORDS}\s*,?\s*(?:jämfört\s+(?:med|mot)|mot)\s+{_VALUE}(?:\s*%|\s+[^\W\d_]+){{0,3}}?\s+{_LAST_YEAR}",
+        rf"{_VALUE}{_UNIT_WORD}{{0,10}}?\s*,?\s*(?:jämfört\s+(?:med|mot)|mot)\s+{_VALUE}{_UNIT_WORD}{{0,3}}?\s+{_LAST_YEAR}",
         re.I,
     ),
     re.compile(rf"{_VALUE}[^\d;()]{{0,20}}\(\s*{_LAST_YEAR}\s*:?\s*{_VALUE}", re.I),
@@ -142,6 +143,8 @@ _SIDES = (
     (frozenset(["före", "innan"]), frozenset(["efter"])),
     (frozenset(["inom", "innanför", "under"]), frozenset(["utanför"])),
 )
+# each such word: (its pair, its side)
+_SIDE_OF = {word: (n, side) for n, pair in enumerate(_SIDES) for side in (0, 1) for word in pair[side]}
 _SIDE_REACH = 5  # words after the marker, within its clause, that name what it is said of
 _SIDE_PUNCTUATION = frozenset(",;:.!?()–")
 
@@ -156,15 +159,14 @@ def _sides(text: str) -> tuple[tuple[int, int, frozenset[str], str], ...]:
     tokens = list(re.finditer(r"[^\W\d_][\w-]*|[,;:.!?()–]", text))
     out = []
     for i, token in enumerate(tokens):
-        word = token.group().lower()
-        hit = next(((n, side) for n, pair in enumerate(_SIDES) for side in (0, 1) if word in pair[side]), None)
+        hit = _SIDE_OF.get(token.group().lower())
         if hit is None:
             continue
         said_of: set[str] = set()
         end = token.end()
         for later in tokens[i + 1 : i + 1 + _SIDE_REACH]:
             other = later.group().lower()
-            if other in _SIDE_PUNCTUATION or any(other in pair[0] | pair[1] for pair in _SIDES):
+            if other in _SIDE_PUNCTUATION or other in _SIDE_OF:
                 break
             end = later.end()
             if len(other) >= 3 and other not in STOPWORDS:
