@@ -56,6 +56,9 @@ _REPLACED_BY = re.compile(
 _REPLACES = re.compile(rf"\b{_THING}\s+{_AUXILIARY}(?:ersatte|ersätter|ersatt|ersätta)\s+{_ARTICLE}{_THING}", re.I)
 
 
+# a word, or a mark that ends a clause
+_TOKEN = re.compile(r"[^\W\d_][\w-]*|[,;:.!?()–]")
+
 # a comparison: a comparative, then "än", or "dubbelt så … som" ("hälften så … som" says less)
 _CLAUSE_WORDS = frozenset(["att", "som", "eftersom", "när", "då", "om", "men", "och", "medan", "där"])
 _FACTOR_SO = {"dubbelt": 0, "gånger": 0, "hälften": 1, "halvt": 1}
@@ -70,7 +73,7 @@ def _compared(text: str) -> list[tuple[str, str, str]]:
     from textsamverkan.claims.reasons.direction import pole
     from textsamverkan.claims.reasons.words import GENERIC, analyse
 
-    tokens = list(re.finditer(r"[^\W\d_][\w-]*|[,;:.!?()–]", text))
+    tokens = list(_TOKEN.finditer(text))
     words = [t.group().lower() for t in tokens]
 
     def thing(n: int) -> bool:
@@ -146,7 +149,6 @@ _SIDES = (
 # each such word: (its pair, its side)
 _SIDE_OF = {word: (n, side) for n, pair in enumerate(_SIDES) for side in (0, 1) for word in pair[side]}
 _SIDE_REACH = 5  # words after the marker, within its clause, that name what it is said of
-_SIDE_PUNCTUATION = frozenset(",;:.!?()–")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -156,7 +158,7 @@ def _sides(text: str) -> tuple[tuple[int, int, frozenset[str], str], ...]:
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.reasons.words import analyse
 
-    tokens = list(re.finditer(r"[^\W\d_][\w-]*|[,;:.!?()–]", text))
+    tokens = list(_TOKEN.finditer(text))
     out = []
     for i, token in enumerate(tokens):
         hit = _SIDE_OF.get(token.group().lower())
@@ -166,7 +168,7 @@ def _sides(text: str) -> tuple[tuple[int, int, frozenset[str], str], ...]:
         end = token.end()
         for later in tokens[i + 1 : i + 1 + _SIDE_REACH]:
             other = later.group().lower()
-            if other in _SIDE_PUNCTUATION or other in _SIDE_OF:
+            if not other[0].isalpha() or other in _SIDE_OF:  # the clause ends, or another side begins
                 break
             end = later.end()
             if len(other) >= 3 and other not in STOPWORDS:
