@@ -38,3 +38,12 @@ def test_create_reads_the_models_training_forms(tmp_path: Path) -> None:
     with pytest.raises(UserError) as err:
         LemmaFallback.create("simplema", tmp_path)
     assert "Did you mean 'simplemma'?" in err.value.message
+
+
+def test_the_fallback_reads_the_lexicon_simplemma_itself_loaded() -> None:
+    # one decoded copy per process: a second factory decoded the 964k forms again (about 1 s and 90 MB)
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+    from textsamverkan.nlp.lemmas import _simplemma_sv
+
+    assert _simplemma_sv() is DEFAULT_DICTIONARY_FACTORY.get_dictionary("sv")

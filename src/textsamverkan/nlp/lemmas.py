@@ -20,10 +20,11 @@ FALLBACKS = ("none", "simplemma")
 
 @lru_cache(maxsize=1)
 def _simplemma_sv() -> Mapping[str, str]:
-    """simplemma's Swedish form → lemma table (loaded once; about 1 s)."""
-    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+    """simplemma's Swedish form → lemma table (loaded once; about 1 s): the one its own `lemmatize` reads, since a
+    factory of our own would decode the lexicon a second time."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
-    table: Mapping[str, str] = DefaultDictionaryFactory().get_dictionary("sv")
+    table: Mapping[str, str] = DEFAULT_DICTIONARY_FACTORY.get_dictionary("sv")
     return table
 
 

@@ -515,14 +515,25 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
     from textsamverkan.nlp.compounds import _known
 
     theirs = {m.group().lower(): m for m in _WORD.finditer(evidence)}
+    # two inflections of one word share at least their first three letters, and so do a negated word without its
+    # prefix and the plain one: only the evidence words that begin so are compared (in the evidence's order)
+    starting: dict[str, list[int]] = {}
+    for n, other in enumerate(theirs):
+        starting.setdefault(other[:3], []).append(n)
+        if prefix := _flip_prefix(other):
+            starting.setdefault("-" + other[len(prefix) : len(prefix) + 3], []).append(n)
+    ordered = list(theirs.items())
     out = []
     for m in _WORD.finditer(statement):
         word = m.group().lower()
-        if len(word) < 4 or word in theirs or pole(word) or any(_same_but_ending(word, t) for t in theirs):
+        alike = (ordered[n][0] for n in starting.get(word[:3], ()))
+        if len(word) < 4 or word in theirs or pole(word) or any(_same_but_ending(word, t) for t in alike):
             continue  # "ogifta" is found as "ogift", whatever "gift" stands beside it
-        for other, at in theirs.items():
+        own = _flip_prefix(word)
+        near = {*starting.get("-" + word[:3], ()), *(starting.get(word[len(own) : len(own) + 3], ()) if own else ())}
+        for other, at in (ordered[n] for n in sorted(near)):
             negated, plain = (other, word) if len(other) > len(word) else (word, other)
-            prefix = next((p for p in _FLIP if negated.startswith(p)), "")
+            prefix = _flip_prefix(negated)
             if prefix and _same_but_ending(negated[len(prefix) :], plain) and _known(plain):
                 # "inte rimligt" says "orimligt": a denied plain word agrees with the negated one
                 text, where = (statement, m) if plain == word else (evidence, at)
@@ -530,6 +541,11 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
                     out.append((m.group(), other))
                 break
     return out
+
+
+def _flip_prefix(word: str) -> str:
+    """The negating prefix `word` begins with (`_FLIP`), or ""."""
+    return next((p for p in _FLIP if word.startswith(p)), "")
 
 
 def _same_but_ending(a: str, b: str) -> bool:

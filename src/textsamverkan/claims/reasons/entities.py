@@ -272,26 +272,41 @@ def entities(text: str) -> tuple[Entity, ...]:
                     break
         if matched:
             continue
-        if party := _party(word, text, m.start()):
-            found.append(Entity("party", party, word))
-        elif place := country(word) or demonym(_adjective_form(word, text, m.start(), tokens[i + 1 : i + 2])):
-            found.append(Entity("country", place, word))
-        elif region_name := region_adjective(word):
-            found.append(Entity("region", region_name, word))
-        elif "-" in word and (places := [place for place in map(demonym, word.split("-")) if place]):
-            found += [Entity("country", place, word) for place in places]  # "spansk-amerikanska"
-        elif actor := _actor_key(word):
-            found.append(Entity("actor", actor, word))
-        elif organisation := _organisation(word):
-            found.append(Entity("actor", organisation, word))
-        elif word.isupper() and len(word) >= 2:
-            found.append(Entity("name", word, word))
-        elif word[:1].isupper() and len(word) >= 3:
-            at_start = _at_sentence_start(text, m.start())
-            if not (at_start and _is_common(word)):
-                found.append(Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word))
+        if word[:1].islower():
+            found += _lower_case_word_entities(word)
+        else:
+            found += _word_entities(word, text, m.start(), tokens[i + 1 : i + 2])
         i += 1
     return tuple(found)
+
+
+def _word_entities(word: str, text: str, start: int, following: Sequence[re.Match[str]]) -> list[Entity]:
+    """What one word of `text` (at `start`, before `following`) names: a party, a country, a region by its
+    adjective, an actor or organisation, or a name."""
+    if party := _party(word, text, start):
+        return [Entity("party", party, word)]
+    if place := country(word) or demonym(_adjective_form(word, text, start, following)):
+        return [Entity("country", place, word)]
+    if region_name := region_adjective(word):
+        return [Entity("region", region_name, word)]
+    if "-" in word and (places := [place for place in map(demonym, word.split("-")) if place]):
+        return [Entity("country", place, word) for place in places]  # "spansk-amerikanska"
+    if actor := _actor_key(word):
+        return [Entity("actor", actor, word)]
+    if organisation := _organisation(word):
+        return [Entity("actor", organisation, word)]
+    if word.isupper() and len(word) >= 2:
+        return [Entity("name", word, word)]
+    if word[:1].isupper() and len(word) >= 3 and not (_at_sentence_start(text, start) and _is_common(word)):
+        return [Entity("name", re.sub(r"s$", "", word.lower()) if len(word) > 4 else word.lower(), word)]
+    return []
+
+
+@lru_cache(maxsize=1 << 16)
+def _lower_case_word_entities(word: str) -> tuple[Entity, ...]:
+    """`_word_entities` of a word that begins in lower case, read once per word: such a word names the same in any
+    text (only a party's letters, a country's name and a name are capitalised, and only they read their context)."""
+    return tuple(_word_entities(word, "", 0, ()))
 
 
 def _party(word: str, text: str, at: int) -> str | None:

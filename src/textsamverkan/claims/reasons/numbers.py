@@ -327,6 +327,7 @@ MEASURING_UNITS = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def number_words(text: str) -> frozenset[str]:
     """The words of `text` that its amounts consist of, number words, fractions and measuring units ("fyrtiotusen",
     "tredjedel", "kilometer"): the number check judges them, so they are no content words."""
