@@ -163,6 +163,7 @@ SETS = {
     "blind36": "verify_blind36.jsonl",
     "blind37": "verify_blind37.jsonl",
     "blind38": "verify_blind38.jsonl",
+    "blind39": "verify_blind39.jsonl",
 }
 
 
