@@ -248,6 +248,7 @@ _COMPOUND_PIECE = re.compile("|".join(["ett", "en", *NUMBER_WORDS]))
 _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
+_APPROX_BEFORE = re.compile(rf"\b({_APPROX_RE})\s+$", re.I)
 # "en halv miljard", "en och en halv procent", "två och ett halvt år"
 _HALF = r"(?:en|ett)\s+halvt?"
 _HALF_RE = re.compile(_HALF, re.I)
@@ -412,6 +413,16 @@ def _measures(text: str, pos: int) -> str:
 
 def approx_word(m: re.Match[str]) -> str:
     return (m.group("approx") or "").lower()
+
+
+def bound_before(text: str, at: int) -> tuple[int, str] | None:
+    """The approximation or bound said just before position `at` of `text` ("högst hälften", "drygt tre av tio",
+    "understiger hälften"), as a bound says it (`_bound`: "max" is "högst", a denied "fler än" is "högst"), and where
+    it starts; None when there is none."""
+    m = _APPROX_BEFORE.search(text, 0, at)
+    if m is None:
+        return None
+    return m.start(), _bound(m.group(1).lower(), text[max(0, m.start() - 40) : m.start()])
 
 
 def _bound(approx: str, before: str) -> str:

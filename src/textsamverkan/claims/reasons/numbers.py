@@ -33,6 +33,7 @@ from textsamverkan.claims.quantities import (
     SHARE_NUMBER,
     UNITS,
     Quantity,
+    bound_before,
     describe,
     parse_number,
     parse_quantities,
@@ -115,11 +116,6 @@ _RANGE = re.compile(
 )
 _RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_APPROX_BEFORE = re.compile(
-    r"\b(nästan|drygt|knappt|runt|omkring|cirka|ungefär|över|under|minst|högst|mer än|mindre än|fler än|färre än"
-    r"|upp till)\s+$",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -159,8 +155,8 @@ def amounts(text: str) -> tuple[Amount, ...]:
         found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label"))
     for m, part, whole in shares:
         # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
-        before = _APPROX_BEFORE.search(text, 0, m.start())
-        default = "omkring" if m.re is SHARE else (before.group(1).lower() if before else "")
+        before = bound_before(text, m.start())
+        default = "omkring" if m.re is SHARE else (before[1] if before else "")
         said = share_approx.get(m.start()) or default
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
@@ -180,9 +176,9 @@ def amounts(text: str) -> tuple[Amount, ...]:
                 found.append(Amount(value, unit, "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
-            before = _APPROX_BEFORE.search(text, 0, m.start())
-            said = text[before.start() : m.end()] if before else m.group()  # "högst hälften", said with its bound
-            found.append(Amount(value, unit, kind, before.group(1).lower() if before else approx, said))
+            before = bound_before(text, m.start())
+            said = text[before[0] : m.end()] if before else m.group()  # "högst hälften", said with its bound
+            found.append(Amount(value, unit, kind, before[1] if before else approx, said))
     return tuple(found)
 
 
