@@ -164,6 +164,7 @@ SETS = {
     "blind37": "verify_blind37.jsonl",
     "blind38": "verify_blind38.jsonl",
     "blind39": "verify_blind39.jsonl",
+    "blind40": "verify_blind40.jsonl",
 }
 
 
