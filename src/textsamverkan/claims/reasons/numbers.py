@@ -351,10 +351,11 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     theirs = (*amounts(evidence), *bare) if mine else ()
 
     def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
-        """The amounts of `others` that count what `amount` counts (or do not say what they count: "av totalt 37"),
-        or all of them when none does."""
+        """The amounts of `others` that count what `amount` counts (or do not say what they count: "av totalt 37";
+        an amount in a measuring unit says it: "fyra gånger" counts no "tjänster"), or all of them when none does."""
         counting = [o for o in others if _counts_alike(amount, o)]
-        return [o for o in others if o in counting or not o.measures] if counting else others
+        unsaid = [o for o in others if not o.measures and (o.unit == amount.unit or o.unit not in MEASURING_UNITS)]
+        return [o for o in others if o in counting or o in unsaid] if counting else others
 
     def agrees(amount: Amount, other: Amount) -> bool:
         # an evidence amount must count what the statement's amount counts when the evidence has such amounts; a

@@ -10,6 +10,12 @@ uppdrag"). Each doer's part of the statement is paired with the part of the evid
 words. The roles conflict only when the swap goes both ways: a part of A's here is B's there, and a part of B's here
 is A's there, A and B of one kind. A passive or a word order turned round moves one part, not two crosswise, so a
 restatement in other words is not read as a swap.
+
+Two things of one kind can be swapped the same way: "Förkläden räckte, visiren tog slut" against "Visiren räckte,
+förklädena tog slut", "läkaren är på plats, sjuksköterskan med på skärmen" against the other way round. A statement
+clause holding a and x and another holding b and y, against evidence clauses holding b with x and a with y, is a swap
+(`_swapped_words`) when a and b are of one kind (two weekdays, two professions, two pieces of protective equipment …)
+and each of the four words is in one evidence clause only and in one statement clause only.
 """
 
 from __future__ import annotations
@@ -112,13 +118,87 @@ def _counterpart(part: _Part, others: tuple[_Part, ...]) -> _Part | None:
     return others[shared[0][1]]
 
 
+@lru_cache(maxsize=1 << 14)
+def _clauses(text: str) -> tuple[dict[str, str], ...]:
+    """The content words of each clause of `text` (split at punctuation and clause words, not at a notes' colon:
+    "Förkläden: räckte" is one clause), by key, as written."""
+    clauses: list[dict[str, str]] = [{}]
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token == ":":
+            continue
+        if not token[0].isalpha() or token.lower() in _CLAUSE_WORDS:
+            if clauses[-1]:
+                clauses.append({})
+        elif (key := _content(token)) is not None:
+            clauses[-1].setdefault(key, token)
+    return tuple(clause for clause in clauses if clause)
+
+
+_WEEKDAY = re.compile(r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*|dar|darna)", re.I)
+
+
+def _one_kind(a: str, b: str) -> bool:
+    """Two words of one kind, so that one can stand in the other's place: two weekdays, or two members of a kind of
+    the content check (`content.KINDS`: professions, protective equipment, places of care, parts of the day …)."""
+    from textsamverkan.claims.reasons.content import KINDS
+    from textsamverkan.claims.reasons.words import analyse
+
+    if _WEEKDAY.fullmatch(a) and _WEEKDAY.fullmatch(b):
+        return True
+    one, other = (analyse(w).lemma for w in (a, b))
+    return one != other and any(one in kind and other in kind for kind in KINDS)
+
+
+def _listed(text: str, a: str, b: str) -> bool:
+    """`a` and `b` stand in one list in `text` ("flickor och kvinnor", "munskydd, visir"), either way round."""
+    return any(
+        re.search(rf"(?<!\w){re.escape(x)}(?:\s*,\s*|\s+(?:och|eller|samt)\s+)(?:\w+\s+)?{re.escape(y)}(?!\w)", text)
+        for x, y in ((a, b), (b, a))
+    )
+
+
+def _swapped_words(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement words, evidence words) for two things the evidence says the other way round across two clauses:
+    the statement's a … x and b … y where the evidence has b … x and a … y (see the module docstring)."""
+    mine = _clauses(statement)
+    if len(mine) < 2:
+        return []
+    theirs = _clauses(evidence)
+    where: dict[str, int] = {}  # a word's only evidence clause (-1: in several)
+    for n, clause in enumerate(theirs):
+        for key in clause:
+            where[key] = n if key not in where else -1
+    out: list[tuple[str, str]] = []
+    for i, one in enumerate(mine):
+        for other in mine[i + 1 :]:
+            own = [k for k in one if k not in other and where.get(k, -1) >= 0]
+            others = [k for k in other if k not in one and where.get(k, -1) >= 0]
+            for a in own:
+                for b in others:
+                    if where[a] == where[b] or not _one_kind(one[a], other[b]):
+                        continue
+                    held_a, held_b = theirs[where[a]][a], theirs[where[b]][b]
+                    if _listed(statement, one[a], other[b]) or _listed(evidence, held_a, held_b):
+                        continue  # "undersköterska eller vårdbiträde": a list, not two clauses
+                    with_b = [x for x in own if x != a and where[x] == where[b]]
+                    with_a = [y for y in others if y != b and where[y] == where[a]]
+                    if with_b and with_a:
+                        said = f"{one[a]} … {one[with_b[0]]}"
+                        held = f"{theirs[where[b]][b]} … {theirs[where[b]][with_b[0]]}"
+                        out.append((said, held))
+                        return out  # one swap decides; the rest of the pairs say the same
+    return out
+
+
 def compare_roles(statement: str, evidence: str) -> Outcome:
     """A conflict for each part of the statement whose doer the evidence gives another doer of its kind, when the
-    swap goes both ways (see the module docstring)."""
+    swap goes both ways, or for two things swapped across clauses (see the module docstring)."""
     outcome = Outcome("role")
     mine = _parts(statement)
     if len({part.doer for part in mine}) < 2:
-        return outcome  # a swap needs two doers in the statement; most statements name one at most
+        outcome.conflict += _swapped_words(statement, evidence)
+        return outcome  # a doers' swap needs two doers in the statement; most statements name one at most
     theirs = _parts(evidence)
     moved: list[tuple[_Part, _Part]] = []
     for part in mine:
@@ -131,4 +211,6 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
             said = " ".join(here.words[k] for k in here.words if k in there.words)
             as_there = " ".join(there.words[k] for k in there.words if k in here.words)
             outcome.conflict.append((f"{here.doer_text} … {said}", f"{there.doer_text} … {as_there}"))
+    if not outcome.conflict:
+        outcome.conflict += _swapped_words(statement, evidence)
     return outcome

@@ -76,12 +76,18 @@ REACH = 3  # a partitive word this many words or fewer before the quantified thi
 _PHRASE_ENDS = frozenset(["per", "om", "under", "efter", "före", "för", "med", "till", "från", "inom", "hos", "mot"])
 # "70 procent av alla vuxna" names a part of the whole, not the whole
 _OF_BEFORE = re.compile(r"(?<![\w-])(?:av|utav)\s+$", re.I)
-# a part the statement claims as only a part: "bara vissa boenden", "endast en del av kommunerna"
+# a part the statement claims as only a part: "bara vissa boenden", "endast en del av kommunerna", "bara av ett
+# urval av dem"; "en del av", "ett urval av" and "ett fåtal av" claim a part without "bara"
 _ONLY_A_PART = re.compile(
-    r"(?<![\w-])(?<!inte )(?<!ej )(?:bara|endast|enbart)\s+"
-    r"(?:en\s+del\s+av|några\s+av|vissa\s+av|några|vissa|ett\s+fåtal(?:\s+av)?|ett\s+par\s+av|hälften\s+av)(?![\w-])",
+    r"(?<![\w-])(?<!inte )(?<!ej )(?:(?:bara|endast|enbart)\s+(?:(?:av|på|för|hos|till|i)\s+)?"
+    r"(?:en\s+del\s+av|några\s+av|vissa\s+av|några|vissa|ett\s+fåtal(?:\s+av)?|ett\s+par\s+av|hälften\s+av"
+    r"|ett\s+urval\s+av)|(?:en\s+del|ett\s+urval|ett\s+fåtal)\s+av)(?![\w-])",
     re.I,
 )
+
+
+# a per cent below the whole: "78 procent", "61 %" (not "100 procent")
+_PART_PERCENT = re.compile(r"(?<![\d,.])(?!100\b)\d{1,2}(?:,\d+)?\s*(?:%|procent)(?![\w])", re.I)
 
 
 def _is_number(word: str) -> bool:
@@ -186,7 +192,9 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
                 counted = _is_number(word) or word in ("en", "ett")
                 share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE
                 ended = any(t.group().lower() in _PHRASE_ENDS for t in tokens[j + 1 : i])
-                if (word in _PARTITIVE or share) and not ended:
+                # "andelen boende … 78 procent": a share of them below the whole
+                shared = word.startswith("andel") and _PART_PERCENT.search(evidence) is not None
+                if (word in _PARTITIVE or share or shared) and not ended:
                     return [(f"{said} {token.group()}", evidence[tokens[j].start() : token.end()])]
     for said, things in wholes:
         if part := _a_share(statement, evidence, tokens, things):
@@ -274,12 +282,13 @@ _ONLY = re.compile(
     r"(?<![\w-])(?<!inte )(?<!ej )(?:bara|endast|enbart|uteslutande)\s+(?P<rest>(?:[^\W\d_][\w-]*\s*){1,4})", re.I
 )
 _LINKS = frozenset([",", "och", "samt"])
+_ALSO = frozenset(["även", "också"])
 _FILLERS = frozenset(["de", "den", "det", "en", "ett", "mycket", "stora", "små"])
 
 
 def _alone(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(the statement's "bara X", the evidence's "X, W") when the evidence names X coordinated with a thing W the
-    statement does not name."""
+    statement does not name, or says it with "även" or "också" ("även i glesbygd")."""
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.reasons.content import PREFIX
     from textsamverkan.claims.reasons.words import analyse
@@ -303,6 +312,10 @@ def _alone(statement: str, evidence: str) -> list[tuple[str, str]]:
             for i, key in enumerate(keys):
                 if key != thing:
                     continue
+                # "även i glesbygd", "också läkare": the evidence says it is one among others
+                also = next((j for j in range(i - 1, max(-1, i - 3), -1) if words[j] in _ALSO), None)
+                if also is not None and all(w in STOPWORDS for w in words[also + 1 : i]):
+                    return [(f"{m.group().split()[0]} {word}", evidence[tokens[also].start() : tokens[i].end()])]
                 for step in (1, -1):
                     j = i + step
                     if not (0 <= j < len(words) and words[j] in _LINKS):
