@@ -165,6 +165,7 @@ SETS = {
     "blind38": "verify_blind38.jsonl",
     "blind39": "verify_blind39.jsonl",
     "blind40": "verify_blind40.jsonl",
+    "blind41": "verify_blind41.jsonl",
 }
 
 
