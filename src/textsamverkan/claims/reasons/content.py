@@ -453,7 +453,7 @@ GIVEN = frozenset(
     ["insulin", "tablett", "morfin", "kortison", "antibiotika", "ögondroppe", "ögondroppar", "plåster", "salva",
      "spruta", "dosett", "syrgas"]
 )  # fmt: skip
-CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post"])
+CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post", "fysisk"])
 # the parts of the day a service covers and a hospital's wards: "täcka dagtid" is not "täcka kvällstid", "köra ut på
 # nätterna" not "på dagtid", "ett rum på ortopeden" not "ett rum på ögonavdelningen", "utlokaliseras till kirurgen"
 # not "till ortopeden"

@@ -142,7 +142,10 @@ AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["tillgång", "överskott", "räcka", "tillräcklig", "tillräckligt"]),
         frozenset(["brist", "brista", "bristfällig", "sakna", "saknas", "underskott"]),
     ),
-    "svårighet": (frozenset(["lätt", "enkel", "enkelt"]), frozenset(["svår", "svårt", "svårighet", "komplicerad"])),
+    "svårighet": (
+        frozenset(["lätt", "enkel", "enkelt"]),
+        frozenset(["svår", "svårt", "svårighet", "komplicerad", "omöjlig", "omöjligt", "ogörlig", "ogörligt"]),
+    ),
     "välstånd": (frozenset(["rik", "rikare", "förmögen"]), frozenset(["fattig", "fattigare"])),
 }
 # antonyms that carry content of their own: a conflict when the evidence has only the other pole (as for AXES), but
@@ -312,6 +315,13 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\bett steg bakåt\b": (("kvalitet", 1),),
     r"\bför få\b": (("mängd", 1),),
     r"\blätta(?:r|de|t|s)? på\b": (("stränghet", 1),),
+    # consent: "mot sin egen vilja" is not "efter egen önskan"
+    r"\bmot\s+(?:sin|hans|hennes|deras|min|din|vår|er|den\s+enskildes)\s+(?:egen\s+|eget\s+)?vilja\b": (("vilja", 1),),
+    r"\b(?:efter|enligt)\s+(?:sin\s+|hans\s+|hennes\s+|deras\s+)?(?:egen|eget|egna)\s+(?:önskan|önskemål|begäran)\b"
+    r"|\bpå\s+egen\s+begäran\b|\bfrivillig(?:t|a)?\b|\bsjälvmant\b": (("vilja", 0),),
+    # the day against the night: "på dagen", "dagtid" is not "nattetid", "på nätterna"
+    r"\b(?:på|under)\s+(?:dagen|dagarna|dagtid)\b|\bdagtid\b": (("tid på dygnet", 0),),
+    r"\b(?:på|under)\s+(?:natten|nätterna|nattetid)\b|\bnattetid\b|\bnattlig\w*": (("tid på dygnet", 1),),
     r"\b(?:finns|fanns|finnas|funnits) kvar\b": (("införande", 0),),
     r"\btill viss del\b": (("omfattning", 1),),
     # entry into force is a start: "börja gälla" says "träda i kraft", and neither is "upphöra att gälla"
