@@ -249,6 +249,7 @@ _SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _UNIT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _APPROX_RE = "|".join(re.escape(a) for a in sorted(_APPROX, key=len, reverse=True))
 _APPROX_BEFORE = re.compile(rf"\b({_APPROX_RE})\s+$", re.I)
+_BOUND_REACH = 40  # characters before an amount that can hold its bound ("underskrider", "som högst" and blanks)
 # "en halv miljard", "en och en halv procent", "två och ett halvt år"
 _HALF = r"(?:en|ett)\s+halvt?"
 _HALF_RE = re.compile(_HALF, re.I)
@@ -419,7 +420,7 @@ def bound_before(text: str, at: int) -> tuple[int, str] | None:
     """The approximation or bound said just before position `at` of `text` ("högst hälften", "drygt tre av tio",
     "understiger hälften"), as a bound says it (`_bound`: "max" is "högst", a denied "fler än" is "högst"), and where
     it starts; None when there is none."""
-    m = _APPROX_BEFORE.search(text, 0, at)
+    m = _APPROX_BEFORE.search(text, max(0, at - _BOUND_REACH), at)  # `\b` still reads the text before it
     if m is None:
         return None
     return m.start(), _bound(m.group(1).lower(), text[max(0, m.start() - 40) : m.start()])

@@ -138,16 +138,34 @@ def _clauses(text: str) -> tuple[dict[str, str], ...]:
 _WEEKDAY = re.compile(r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*|dar|darna)", re.I)
 
 
-def _one_kind(a: str, b: str) -> bool:
-    """Two words of one kind, so that one can stand in the other's place: two weekdays, or two members of a kind of
-    the content check (`content.KINDS`: professions, protective equipment, places of care, parts of the day …)."""
+@lru_cache(maxsize=1 << 14)
+def _kinds(word: str) -> frozenset[int]:
+    """The kinds a word is a member of: weekdays (-1), or the kinds of the content check (`content.KINDS`:
+    professions, protective equipment, places of care, parts of the day …) by their place there."""
     from textsamverkan.claims.reasons.content import KINDS
     from textsamverkan.claims.reasons.words import analyse
 
-    if _WEEKDAY.fullmatch(a) and _WEEKDAY.fullmatch(b):
-        return True
-    one, other = (analyse(w).lemma for w in (a, b))
-    return one != other and any(one in kind and other in kind for kind in KINDS)
+    if _WEEKDAY.fullmatch(word):
+        return frozenset([-1])
+    lemma = analyse(word).lemma
+    return frozenset(n for n, kind in enumerate(KINDS) if lemma in kind)
+
+
+def _one_kind(a: str, b: str) -> bool:
+    """Two words of one kind, so that one can stand in the other's place ("förkläden" and "visir", "fredag" and
+    "onsdag"), and not one word twice."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    return bool(_kinds(a) & _kinds(b)) and (-1 in _kinds(a) or analyse(a).lemma != analyse(b).lemma)
+
+
+@lru_cache(maxsize=1 << 12)
+def _may_swap(statement: str) -> bool:
+    """Two clauses of the statement hold two words of one kind: only then can it swap them (most statements hold
+    none, and the evidence need not be read)."""
+    clauses = _clauses(statement)
+    kinded = [(n, word) for n, clause in enumerate(clauses) for word in clause.values() if _kinds(word)]
+    return any(m != n and _one_kind(a, b) for m, a in kinded for n, b in kinded)
 
 
 def _listed(text: str, a: str, b: str) -> bool:
@@ -161,15 +179,13 @@ def _listed(text: str, a: str, b: str) -> bool:
 def _swapped_words(statement: str, evidence: str) -> list[tuple[str, str]]:
     """(statement words, evidence words) for two things the evidence says the other way round across two clauses:
     the statement's a … x and b … y where the evidence has b … x and a … y (see the module docstring)."""
-    mine = _clauses(statement)
-    if len(mine) < 2:
+    if not _may_swap(statement):
         return []
-    theirs = _clauses(evidence)
+    mine, theirs = _clauses(statement), _clauses(evidence)
     where: dict[str, int] = {}  # a word's only evidence clause (-1: in several)
     for n, clause in enumerate(theirs):
         for key in clause:
             where[key] = n if key not in where else -1
-    out: list[tuple[str, str]] = []
     for i, one in enumerate(mine):
         for other in mine[i + 1 :]:
             own = [k for k in one if k not in other and where.get(k, -1) >= 0]
@@ -183,12 +199,9 @@ def _swapped_words(statement: str, evidence: str) -> list[tuple[str, str]]:
                         continue  # "undersköterska eller vårdbiträde": a list, not two clauses
                     with_b = [x for x in own if x != a and where[x] == where[b]]
                     with_a = [y for y in others if y != b and where[y] == where[a]]
-                    if with_b and with_a:
-                        said = f"{one[a]} … {one[with_b[0]]}"
-                        held = f"{theirs[where[b]][b]} … {theirs[where[b]][with_b[0]]}"
-                        out.append((said, held))
-                        return out  # one swap decides; the rest of the pairs say the same
-    return out
+                    if with_b and with_a:  # one swap decides; the rest of the pairs say the same
+                        return [(f"{one[a]} … {one[with_b[0]]}", f"{held_b} … {theirs[where[b]][with_b[0]]}")]
+    return []
 
 
 def compare_roles(statement: str, evidence: str) -> Outcome:

@@ -86,8 +86,8 @@ _ONLY_A_PART = re.compile(
 )
 
 
-# a per cent below the whole: "78 procent", "61 %" (not "100 procent")
-_PART_PERCENT = re.compile(r"(?<![\d,.])(?!100\b)\d{1,2}(?:,\d+)?\s*(?:%|procent)(?![\w])", re.I)
+# a per cent below the whole: "78 procent", "61 %" (one or two digits: not "100 procent")
+_PART_PERCENT = re.compile(r"(?<![\d,.])\d{1,2}(?:,\d+)?\s*(?:%|procent)(?![\w])", re.I)
 
 
 def _is_number(word: str) -> bool:
