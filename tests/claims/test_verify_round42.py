@@ -34,6 +34,11 @@ def test_things_of_one_kind_swapped_across_clauses(statement: str, evidence: str
 def test_the_swap_names_both_sides() -> None:
     outcome = compare_roles("Förkläden: räckte. Visir: slut.", "Visir räckte, men förklädena tog slut.")
     assert outcome.conflict == [("Förkläden … räckte", "Visir … räckte")]
+    days = compare_roles(
+        "På måndagar får hon hjälp med duschen, på torsdagar med städningen.",
+        "På torsdagar får hon hjälp med duschen, och på måndagar med städningen.",
+    )
+    assert days.conflict == [("måndagar … duschen", "torsdagar … duschen")]
 
 
 def test_a_count_of_occasions_holds_no_count_of_posts() -> None:

@@ -12,7 +12,7 @@ is A's there, A and B of one kind. A passive or a word order turned round moves 
 restatement in other words is not read as a swap.
 
 Two things of one kind can be swapped the same way: "Förkläden räckte, visiren tog slut" against "Visiren räckte,
-förklädena tog slut", "läkaren är på plats, sjuksköterskan med på skärmen" against the other way round. A statement
+förklädena tog slut", "på måndagar duschen, på torsdagar städningen" against the other days. A statement
 clause holding a and x and another holding b and y, against evidence clauses holding b with x and a with y, is a swap
 (`_swapped_words`) when a and b are of one kind (two weekdays, two professions, two pieces of protective equipment …)
 and each of the four words is in one evidence clause only and in one statement clause only.
@@ -200,7 +200,8 @@ def _swapped_words(statement: str, evidence: str) -> list[tuple[str, str]]:
                     with_b = [x for x in own if x != a and where[x] == where[b]]
                     with_a = [y for y in others if y != b and where[y] == where[a]]
                     if with_b and with_a:  # one swap decides; the rest of the pairs say the same
-                        return [(f"{one[a]} … {one[with_b[0]]}", f"{held_b} … {theirs[where[b]][with_b[0]]}")]
+                        x = max(with_b, key=lambda k: len(one[k]))  # the longest word names the part best
+                        return [(f"{one[a]} … {one[x]}", f"{held_b} … {theirs[where[b]][x]}")]
     return []
 
 
