@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from textsamverkan.claims.reasons import Outcome
+from textsamverkan.claims.reasons.dates import WEEKDAYS
 
 _TOKEN = re.compile(r"[^\W\d_][\w-]*|[,;:.!?()–—]")
 _CLAUSE_WORDS = frozenset(["och", "men", "medan", "samt", "eller", "då", "när", "eftersom", "där", "att", "vilket"])
@@ -135,7 +136,8 @@ def _clauses(text: str) -> tuple[dict[str, str], ...]:
     return tuple(clause for clause in clauses if clause)
 
 
-_WEEKDAY = re.compile(r"(?:mån|tis|ons|tors|fre|lör|sön)(?:dag\w*|dar|darna)", re.I)
+# a weekday as written or as said ("fredagarna", "onsdar"): the dates module's names, with their spoken endings
+_WEEKDAY = re.compile(rf"(?:{'|'.join(day.removesuffix('dag') for day in WEEKDAYS)})(?:dag\w*|dar|darna)", re.I)
 
 
 @lru_cache(maxsize=1 << 14)
