@@ -108,8 +108,14 @@ statements, `not_supported`):
 - verify_blind38.jsonl (`--set blind38`): a fourteenth care set, 225 pairs on 90 sentences of 29 documents of themes
   document sets 10, 13 and 16 (rows no earlier set uses, none within three rows of one; 45 spoken, 45 written; one
   podcast had no usable row), 2026-12-07; see its .md file. Written and committed before any run on it.
+- verify_blind39.jsonl to verify_blind41.jsonl (`--set blind39` … `--set blind41`): the fifteenth to seventeenth care
+  sets, 225 pairs each on 90 sentences of themes document sets 1, 19 and 20 (78 spoken, 12 written), 5, 8 and 11
+  (45, 45) and 2, 4 and 7 (42, 48), 2026-12-07, each written and committed before any run on it; they decided claims
+  rounds 41, 42 and 43.
+- verify_blind42.jsonl (`--set blind42`): an eighteenth care set, 225 pairs on 90 sentences of themes document sets
+  12, 15 and 21 (50 spoken, 40 written), 2026-12-07; see its .md file. Written and committed before any run on it.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind36] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind42] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -166,6 +172,7 @@ SETS = {
     "blind39": "verify_blind39.jsonl",
     "blind40": "verify_blind40.jsonl",
     "blind41": "verify_blind41.jsonl",
+    "blind42": "verify_blind42.jsonl",
 }
 
 
