@@ -30,6 +30,7 @@ _LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
 # where a clause ends: punctuation inside a sentence, or a conjunction
 CLAUSE_BREAK = re.compile(r"[,;:()–—]|\s(?:men|och|samt|eftersom|medan|då|när|så att)\s", re.I)
 BEFORE, AFTER = 1, 2  # content words
+MIN_CLAUSE_WORDS = 2  # content words a clause must share with its pair to be judged on its own
 _AUXILIARIES = frozenset(["vara", "ha", "bli", "kunna", "skola", "vilja", "måste", "böra", "få", "göra"])
 # lemmas that say no without a cue: lack, refusal, prohibition, abstention, absence
 NEGATIVE_WORDS = frozenset(
@@ -98,6 +99,8 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
         outcome.conflict += _without_against_with(statement, said_there)
         if bool(mine) != bool(theirs) and _denied_clause(mine, statement, relevant, said_there, litotes):
             outcome.conflict.append(pair)
+        if not outcome.conflict:
+            outcome.conflict += _clause_against_clause(statement, evidence, litotes)
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), said_there, statement
@@ -106,6 +109,75 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
     if _denies_shared(denied, other, odd, statement_denies=len(mine) > len(theirs), litotes=litotes):
         outcome.conflict.append(pair)
     return outcome
+
+
+def _clause_against_clause(statement: str, evidence: str, litotes: set[str]) -> list[tuple[str, str]]:
+    """A clause of the statement and the evidence clause that holds most of its content words differ in polarity, and
+    the odd one denies words that the other side affirms wherever it says them: "Läkemedlet fanns i akutförrådet, så
+    det behövde inte hämtas" against "Läkemedlet fanns inte i akutförrådet, och det dröjde …". The cues of the whole
+    sentences may agree in number while each clause says the opposite of its pair."""
+    from textsamverkan.claims.reasons.content import content_words, keys, match
+
+    if not _denials(statement) and not _denials(evidence):
+        return []
+    mine, theirs = _main_clauses(statement), _main_clauses(evidence)
+    if len(mine) < 2 and len(theirs) < 2:
+        return []  # one clause each: the whole sentences' polarity was that of the clauses
+    for clause in mine:
+        words = content_words(clause)
+        if len(words) < MIN_CLAUSE_WORDS:
+            continue
+        count, pair = max(((sum(match(w, keys(c)) >= 1.0 for w in words), c) for c in theirs), key=lambda h: h[0])
+        if count < MIN_CLAUSE_WORDS or count * 2 < len(words):
+            continue
+        denials, their_denials = _denials(clause), _denials(pair)
+        if len(denials) % 2 == len(their_denials) % 2 or (_UNTIL.search(clause) and _UNTIL.search(pair)):
+            continue  # "fick inte ske innan provsvaret förelåg" is "fick ske först när …", as "inte … förrän"
+        statement_denies = len(denials) % 2 == 1
+        odd, other = (clause, pair) if statement_denies else (pair, clause)
+        other_side = theirs if statement_denies else mine
+        # the other side says no beside the odd clause's words elsewhere: the denial is there, in another clause
+        # ("Flickorna får inte: ha bara ben …", "ibland inte alls")
+        odd_words = content_words(odd)
+        if any(_denials(c) and any(match(w, keys(c)) >= 1.0 for w in odd_words) for c in other_side):
+            continue
+        if _denies_shared(_next_to_cue(odd), other, odd, statement_denies=statement_denies, litotes=litotes):
+            return [(" ".join(denials) or "(jakande)", " ".join(their_denials) or "(jakande)")]
+    return []
+
+
+# "vare sig … eller" goes on with a denial of its sentence: "stödjer inte …, vare sig generellt eller …"
+_NEGATIVE_POLARITY = re.compile(r"\bvare sig\b", re.I)
+_UNTIL = re.compile(r"\b(?:förrän|innan|först när|först efter)\b", re.I)
+
+
+def _denials(clause: str) -> tuple[str, ...]:
+    """The clause's cues, and a "vare sig" that carries its sentence's denial into it."""
+    return negations(clause) + tuple(m.group() for m in _NEGATIVE_POLARITY.finditer(clause))
+
+
+# where a main clause ends: punctuation, a sentence's end, or a conjunction that begins one ("och" and "samt" also
+# join words, and "inte så att ingen …" is one denial of another)
+_MAIN_CLAUSE_BREAK = re.compile(r"[,;:()–—]|[.!?](?=\s+[A-ZÅÄÖ])|\s(?:men|eftersom|medan|fast)\s")
+
+
+def _main_clauses(text: str) -> list[str]:
+    """The clauses of `text`, the fixed expressions that deny nothing ("men inte 23", "inte bara") left out first."""
+    return [c for c in _MAIN_CLAUSE_BREAK.split(NOT_DENIAL.sub(" ", text)) if c and c.strip()]
+
+
+def _next_to_cue(text: str) -> str:
+    """The words a cue of `text` plainly denies, as one text: the word right before it ("fanns inte", "täcks inte")
+    and the first content word after it ("behövde inte hämtas", "ingen utbildning"). Narrower than `denied_words`,
+    for one clause judged against another: in "beslutade att inte utvisa" the decision is not denied, and in "har
+    inte lagts på riksdagens bord" the Riksdag is not."""
+    words = [m.group() for m in WORD.finditer(NOT_DENIAL.sub(" ", text))]
+    content = [n for n in range(len(words)) if _plain(words, n)]
+    near: set[int] = set()
+    for n, w in enumerate(words):
+        if w.lower() in CUE_WORDS:
+            near.update([k for k in content if k == n - 1] + [k for k in content if k > n][:1])
+    return " ".join(words[k] for k in sorted(near))
 
 
 def _denies_shared(denied: str, other: str, odd: str, *, statement_denies: bool, litotes: set[str]) -> bool:
@@ -272,20 +344,22 @@ def denied_words(text: str) -> str:
     """The words each denying cue of `text` denies, as one text: the content word before the cue (the verb of "täcks
     inte") and the two after it ("fick ingen hjälp", "inte för deras familjer"), function words, auxiliaries and bare
     numbers skipped ("det inte kommer att kunna dela uppgifter" denies "dela uppgifter")."""
-    from textsamverkan.claims.bm25 import STOPWORDS
-
     words = [m.group() for m in WORD.finditer(NOT_DENIAL.sub(" ", text))]
-    content = [
-        n
-        for n, w in enumerate(words)
-        if w.lower() not in STOPWORDS and w.lower() not in CUE_WORDS and not _auxiliary(w, words[n + 1 : n + 2])
-    ]
+    content = [n for n in range(len(words)) if _plain(words, n)]
     near: set[int] = set()
     for n, w in enumerate(words):
         if w.lower() in CUE_WORDS:
             near.update([k for k in content if k < n][-BEFORE:])
             near.update([k for k in content if k > n][:AFTER])
     return " ".join(words[k] for k in sorted(near))
+
+
+def _plain(words: list[str], n: int) -> bool:
+    """Whether words[n] can be what a cue denies: no function word, cue or auxiliary."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+
+    low = words[n].lower()
+    return low not in STOPWORDS and low not in CUE_WORDS and not _auxiliary(words[n], words[n + 1 : n + 2])
 
 
 def _auxiliary(word: str, following: list[str]) -> bool:
