@@ -116,8 +116,10 @@ statements, `not_supported`):
   12, 15 and 21 (50 spoken, 40 written), 2026-12-07; see its .md file. Written and committed before any run on it.
 - verify_blind43.jsonl (`--set blind43`): a nineteenth care set, 225 pairs on 90 sentences of themes document sets
   3, 14 and 18 (42 spoken, 48 written), 2026-12-07; see its .md file. Written and committed before any run on it.
+- verify_blind44.jsonl (`--set blind44`): a twentieth care set, 225 pairs on 90 sentences of themes document sets
+  6, 9 and 17 (45 spoken, 45 written), 2026-12-07; see its .md file. Written and committed before any run on it.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind43] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind44] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -176,6 +178,7 @@ SETS = {
     "blind41": "verify_blind41.jsonl",
     "blind42": "verify_blind42.jsonl",
     "blind43": "verify_blind43.jsonl",
+    "blind44": "verify_blind44.jsonl",
 }
 
 
