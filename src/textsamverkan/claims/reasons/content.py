@@ -168,10 +168,20 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
         alternatives = {a for a in paraphrases(word.lemma) | paraphrases(low) if a not in STOPWORDS}
         if following in PARTICLES:
             alternatives |= {following + _stem(word.lemma)}
-        if alternatives:
-            word = Word(word.surface, word.lemma, word.parts, tuple(sorted(alternatives)))
+        shortened = _shortened(m)
+        if alternatives or shortened:
+            word = Word(word.surface, word.lemma, word.parts, tuple(sorted(alternatives)), shortened)
         out.append(word)
     return tuple(out)
+
+
+def _shortened(m: re.Match[str]) -> bool:
+    """The word is written shortened with a period, as notes do ("utb.", "insp. av"): a lower-case word that is no
+    Swedish word of its own, right before a period."""
+    from textsamverkan.nlp.compounds import _known
+
+    word = m.group()
+    return m.string[m.end() : m.end() + 1] == "." and word[1:].islower() and word.isalpha() and not _known(word.lower())
 
 
 # auxiliaries whose lemma is also a noun's: "skolan", "varorna", "viljan" are a school, goods and a will, not "ska",
@@ -329,6 +339,9 @@ def _part_in(part: str, evidence_keys: frozenset[str], groups: dict[str, tuple[s
 def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
+    shortened = word.surface.lower()
+    if word.abbreviated and any(k.startswith(shortened) for k in _by_prefix(evidence_keys).get(shortened[:3], ())):
+        return 1.0  # notes' "utb." is found in "utbildning"
     if "-" in word.surface and word.surface.lower().replace("-", "") in evidence_keys:
         return 1.0  # "Pisa-undersökningen" is "Pisaundersökningen"
     groups = _by_prefix(evidence_keys)

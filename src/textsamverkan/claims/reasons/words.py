@@ -337,6 +337,8 @@ class Word:
     lemma: str
     parts: tuple[str, ...]
     alternatives: tuple[str, ...] = ()
+    # written shortened with a period, as notes do ("utb.", "insp."): found in any word that begins with it
+    abbreviated: bool = False
 
 
 @lru_cache(maxsize=1 << 18)
