@@ -118,8 +118,11 @@ statements, `not_supported`):
   3, 14 and 18 (42 spoken, 48 written), 2026-12-07; see its .md file. Written and committed before any run on it.
 - verify_blind44.jsonl (`--set blind44`): a twentieth care set, 225 pairs on 90 sentences of themes document sets
   6, 9 and 17 (45 spoken, 45 written), 2026-12-07; see its .md file. Written and committed before any run on it.
+- verify_blind45.jsonl (`--set blind45`): a twenty-first care set, smaller: 93 pairs on 37 sentences of themes
+  document sets 10, 13 and 16 (12 spoken, 25 written, most of the written ones page furniture), 2026-12-07: the rows
+  earlier sets used and their neighbours left no more; see its .md file. Written and committed before any run on it.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind44] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind45] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -179,6 +182,7 @@ SETS = {
     "blind42": "verify_blind42.jsonl",
     "blind43": "verify_blind43.jsonl",
     "blind44": "verify_blind44.jsonl",
+    "blind45": "verify_blind45.jsonl",
 }
 
 
