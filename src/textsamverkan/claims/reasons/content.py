@@ -177,11 +177,13 @@ def _content_words(text: str, skip: frozenset[str]) -> tuple[Word, ...]:
 
 def _shortened(m: re.Match[str]) -> bool:
     """The word is written shortened with a period, as notes do ("utb.", "insp. av"): a lower-case word that is no
-    Swedish word of its own, right before a period."""
+    Swedish word of its own, right before a period that does not end the text (a name ends many a sentence:
+    "… i Västra Götaland.")."""
     from textsamverkan.nlp.compounds import _known
 
     word = m.group()
-    return m.string[m.end() : m.end() + 1] == "." and word[1:].islower() and word.isalpha() and not _known(word.lower())
+    period = m.string[m.end() : m.end() + 1] == "." and m.string[m.end() + 1 :].strip() != ""
+    return period and word.islower() and word.isalpha() and not _known(word)
 
 
 # auxiliaries whose lemma is also a noun's: "skolan", "varorna", "viljan" are a school, goods and a will, not "ska",

@@ -136,10 +136,13 @@ def _clause_against_clause(statement: str, evidence: str, litotes: set[str]) -> 
         statement_denies = len(denials) % 2 == 1
         odd, other = (clause, pair) if statement_denies else (pair, clause)
         other_side = theirs if statement_denies else mine
-        # the other side says no beside the odd clause's words elsewhere: the denial is there, in another clause
-        # ("Flickorna får inte: ha bara ben …", "ibland inte alls")
+        # the other side says no beside the odd clause's words elsewhere, or of a pronoun or nothing ("så alla har det
+        # inte"): the denial is there, in another clause ("Flickorna får inte: ha bara ben …", "ibland inte alls")
         odd_words = content_words(odd)
-        if any(_denials(c) and any(match(w, keys(c)) >= 1.0 for w in odd_words) for c in other_side):
+        if any(
+            _denials(c) and (any(match(w, keys(c)) >= 1.0 for w in odd_words) or not content_words(_next_to_cue(c)))
+            for c in other_side
+        ):
             continue
         if _denies_shared(_next_to_cue(odd), other, odd, statement_denies=statement_denies, litotes=litotes):
             return [(" ".join(denials) or "(jakande)", " ".join(their_denials) or "(jakande)")]
