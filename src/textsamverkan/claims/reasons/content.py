@@ -469,10 +469,13 @@ GIVEN = frozenset(
      "spruta", "dosett", "syrgas"]
 )  # fmt: skip
 CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev", "sms", "video", "post", "fysisk"])
-# the parts of the day a service covers and a hospital's wards: "täcka dagtid" is not "täcka kvällstid", "köra ut på
-# nätterna" not "på dagtid", "ett rum på ortopeden" not "ett rum på ögonavdelningen", "utlokaliseras till kirurgen"
-# not "till ortopeden"
-DAY_PARTS = frozenset(["dagtid", "kvällstid", "nattetid", "natt", "kväll"])
+# the parts of the day and the week a service covers and a hospital's wards: "täcka dagtid" is not "täcka
+# kvällstid", "köra ut på nätterna" not "på dagtid", "ringde en morgon" not "en kväll", "på helgerna" not "på
+# vardagarna", "ett rum på ortopeden" not "ett rum på ögonavdelningen", "utlokaliseras till kirurgen" not "till
+# ortopeden"
+DAY_PARTS = frozenset(
+    ["dagtid", "kvällstid", "nattetid", "natt", "kväll", "morgon", "förmiddag", "eftermiddag", "helg", "vardag"]
+)
 WARDS = frozenset(
     ["ortoped", "ögonavdelning", "medicinavdelning", "kirurgavdelning", "geriatrik", "infektionsavdelning",
      "intensivvårdsavdelning", "strokeavdelning", "kirurg", "kirurgi", "medicinklinik", "akutmottagning", "akut"]

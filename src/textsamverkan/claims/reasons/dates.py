@@ -71,6 +71,8 @@ _PATTERNS = (
         re.I,
     ),
     re.compile(rf"\bi\s+(?P<season>{'|'.join(sorted(_BARE_SEASONS, key=len, reverse=True))})\b", re.I),
+    # "i vår" where it ends the clause is the spring ("nu i vår, liksom"), not "our"
+    re.compile(r"\bi\s+(?P<season>vår)(?=\s*(?:[,.;:!?]|$))", re.I),
     # "i början av 2016" is the first half of 2016, "i slutet av 2020" ("vid utgången av 2020") the second
     re.compile(r"\b(?P<yearpart>början|slutet|utgången)\s+av\s+(?P<year>(?:19|20)\d{2})\b", re.I),
     # "före jul" is Christmas, not the abbreviation of July (the last third of December; "efter jul" is no date)
@@ -174,7 +176,7 @@ def dates(text: str) -> tuple[DateMention, ...]:
                 fields["third"] = _third(int(fields["day"]))
             if "season" in groups:
                 said = groups["season"].lower()
-                fields["season"] = SEASONS.get(said) or _BARE_SEASONS[said]
+                fields["season"] = SEASONS.get(said) or _BARE_SEASONS.get(said, said)  # "i vår" is itself
             elif "month" in fields:
                 fields["season"] = MONTH_SEASONS[int(fields["month"])]
             if "half" in groups or "yearpart" in groups:

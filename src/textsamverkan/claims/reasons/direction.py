@@ -160,6 +160,11 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["muntlig", "muntligt", "muntligen"]),
     ),
     "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    # "blir lugn när någon sjunger" is not "blir orolig" ("lugnande", a sedative, is neither)
+    "sinnesro": (
+        frozenset(["lugn", "lugnt"]),
+        frozenset(["orolig", "oroligt", "oroliga", "ängslig", "ängsligt", "ängsliga", "rastlös", "rastlöst"]),
+    ),
     # the points of the compass: "söder om Dalälven" is not "norr om Dalälven"
     "nord-syd": (
         frozenset(["norr", "norra", "nord", "nordlig", "norrut"]),
@@ -287,7 +292,7 @@ _ADVICE_DENIED = re.compile(
 # "byggde ut")
 PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\b(?:byggts|byggt|byggs|byggdes|bygga|byggas) ut\b": (("mängd", 0),),
-    r"\bskal(?:a|ats|ade|as) upp\b": (("mängd", 0),),
+    r"\bskal(?:a|ar|ats|ade|as) upp\b": (("mängd", 0),),
     r"\bg(?:å|år|ått|ick) upp\b": (("mängd", 0),),
     r"\bgott om\b": (("tillgång", 0), ("mängd", 0)),
     r"\bskj(?:uta|uter|öt|utit|uts) i höjden\b": (("mängd", 0),),  # "arbetslösheten har skjutit i höjden"
@@ -295,7 +300,7 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\binte (?:alltför |så |särskilt )?sällan\b": (("mängd", 0),),  # "inte sällan" is "ofta"
     r"\bmer sällan\b": (("mängd", 1),),  # "allt mer sällan" against "allt oftare"
     r"\bför många\b": (("mängd", 0),),
-    r"\b(?:dragits|dras|drogs|dra|dragit) (?:ned|ner)\b": (("mängd", 1),),
+    r"\b(?:dragits|dras|drogs|dra|drar|dragit) (?:ned|ner)\b": (("mängd", 1),),
     r"\bskur(?:its|it|e) (?:ned|ner)\b": (("mängd", 1),),
     r"\bg(?:å|år|ått|ick) (?:ned|ner)\b": (("mängd", 1),),
     r"\bont om\b": (("tillgång", 1),),

@@ -22,11 +22,14 @@ from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.dates import WEEKDAYS
 
 # days a period lasts
-_DAYS = {"dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6, "år": 365.25}
+_DAYS = {
+    "dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6, "termin": 182.6,
+    "år": 365.25,
+}  # fmt: skip
 _UNIT_FORMS = {
     "dag": "dag", "dagen": "dag", "dygn": "dygn", "dygnet": "dygn", "vecka": "vecka", "veckan": "vecka",
     "månad": "månad", "månaden": "månad", "kvartal": "kvartal", "kvartalet": "kvartal", "halvår": "halvår",
-    "halvåret": "halvår", "år": "år", "året": "år",
+    "halvåret": "halvår", "termin": "termin", "terminen": "termin", "år": "år", "året": "år",
     # the time of a day recurs daily
     "morgon": "dag", "kväll": "dag", "natt": "dag", "förmiddag": "dag", "eftermiddag": "dag",
 }  # fmt: skip
@@ -61,13 +64,14 @@ _TOLERANCE = 0.05
 @dataclass(frozen=True)
 class Frequency:
     """A rate said in `text` at start..end of its sentence; `counted`: said as a number of times ("två gånger i
-    veckan"), which the number check also reads."""
+    veckan"), which the number check also reads, `times` of them."""
 
     per_day: float
     text: str
     start: int
     end: int
     counted: bool
+    times: float = 0.0
 
 
 @lru_cache(maxsize=1 << 14)
@@ -80,7 +84,7 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
             continue
         unit = m.group("unit")
         days = _DAYS[_UNIT_FORMS[unit.lower()]] if unit else 1 / _ADVERBS[m.group("adverb").lower()]
-        found.append(Frequency(times / days, m.group(), m.start(), m.end(), True))
+        found.append(Frequency(times / days, m.group(), m.start(), m.end(), True, times))
     for m in _EVERY.finditer(text):
         every_other = m.group().lower().startswith(("varannan", "vartannat"))
         nth = 2 if every_other else _ORDINALS.get((m.group("nth") or "").lower(), 1)
@@ -105,7 +109,8 @@ def frequency_words(said: Iterable[str]) -> frozenset[str]:
 
 def compare_frequency(statement: str, evidence: str) -> Outcome:
     """Each frequency of the statement: found when the evidence says the same rate, in conflict when the evidence's
-    clauses about the same thing say only other rates (not when both are counts, the number check's)."""
+    clauses about the same thing say only other rates (not when both are counts of different numbers, the number
+    check's: "två gånger varje år" against "två gånger per termin" is this check's)."""
     outcome = Outcome("frequency")
     mine = frequencies(statement)
     theirs = frequencies(evidence) if mine else ()
@@ -113,7 +118,11 @@ def compare_frequency(statement: str, evidence: str) -> Outcome:
         if any(_same(f, t) for t in theirs):
             outcome.found.append(f.text)
             continue
-        rivals = [t for t in _about_the_same(statement, f, evidence, theirs) if not (f.counted and t.counted)]
+        rivals = [
+            t
+            for t in _about_the_same(statement, f, evidence, theirs)
+            if not (f.counted and t.counted and f.times != t.times)
+        ]
         if rivals:
             outcome.conflict.append((f.text, rivals[0].text))
     return outcome
