@@ -64,9 +64,17 @@ def test_before_christmas_is_late_december_not_july() -> None:
 
 def test_how_often_is_salient_even_in_a_short_word() -> None:
     verdict, _c, reasons = judge_evidence(
-        "Ersättningen betalas ut en gång per kvartal.", "Ersättningen betalas ut en gång i månaden."
+        "Ersättningen betalas ut en gång per kvartal.", "Ersättningen betalas ut till alla kommuner."
     )
     assert verdict == "partly" and "kvartal" in reasons["missing"]
+
+
+def test_one_count_over_another_period_is_another_rate() -> None:
+    # the same count, so the number check agrees; the periods differ (since claims round 46)
+    verdict, _c, reasons = judge_evidence(
+        "Ersättningen betalas ut en gång per kvartal.", "Ersättningen betalas ut en gång i månaden."
+    )
+    assert verdict == "contradicted" and reasons["conflict"]["frequency"], reasons
 
 
 def test_a_range_a_large_share_and_an_approximate_half() -> None:
