@@ -23,6 +23,13 @@ from verdict_table import assert_verdict
          "Personalen får inte bära ringar eller ha långa naglar.", "supported"),
         ("Vi mejlar bilderna till läkaren; ibland kommer svar samma dag, ibland inget svar alls.",
          "Jag mejlar bilderna till läkaren, och ibland får jag svar samma dag, ibland inte alls.", "supported"),
+        # a modal is no content of its own: "ska inte behöva komma ut till korttidsboendet" denies the visit
+        ("Det är mamma som ska åka till vårdcentralen, läkaren ska inte behöva komma ut till korttidsboendet.",
+         "Läkaren ska göra hembesök på korttidsboendet, det ska inte vara mamma som åker till vårdcentralen.",
+         "contradicted"),
+        # a clause that denies a pronoun ("så alla har det inte") denies what its sentence speaks of
+        ("Avtal med hygienteamet är frivilligt, så alla har det inte.",
+         "Alla kommuner har inte avtal med hygienteamet, det är frivilligt.", "supported"),
         # "vare sig … eller" goes on with the sentence's denial
         ("Nämnden säger nej till en sammanslagning av enheterna – varken i år eller nästa år.",
          "Nämnden stöder inte en sammanslagning av enheterna, vare sig i år eller nästa år.", "supported"),

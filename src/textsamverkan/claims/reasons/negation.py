@@ -171,15 +171,20 @@ def _main_clauses(text: str) -> list[str]:
 
 def _next_to_cue(text: str) -> str:
     """The words a cue of `text` plainly denies, as one text: the word right before it ("fanns inte", "täcks inte")
-    and the first content word after it ("behövde inte hämtas", "ingen utbildning"). Narrower than `denied_words`,
-    for one clause judged against another: in "beslutade att inte utvisa" the decision is not denied, and in "har
-    inte lagts på riksdagens bord" the Riksdag is not."""
+    and the first word with content of its own after it ("behövde inte hämtas", "ingen utbildning"). Narrower than
+    `denied_words`, for one clause judged against another: in "beslutade att inte utvisa" the decision is not
+    denied, and in "har inte lagts på riksdagens bord" the Riksdag is not."""
+    from textsamverkan.claims.reasons.content import content_words
+
     words = [m.group() for m in WORD.finditer(NOT_DENIAL.sub(" ", text))]
     content = [n for n in range(len(words)) if _plain(words, n)]
     near: set[int] = set()
     for n, w in enumerate(words):
         if w.lower() in CUE_WORDS:
-            near.update([k for k in content if k == n - 1] + [k for k in content if k > n][:1])
+            # after the cue, the first word with content of its own: "ska inte behöva komma ut till boendet" denies
+            # "boendet"
+            after = [k for k in content if k > n and content_words(words[k])][:1]
+            near.update([k for k in content if k == n - 1] + after)
     return " ".join(words[k] for k in sorted(near))
 
 
