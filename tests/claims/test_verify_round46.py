@@ -36,6 +36,13 @@ def test_verdicts_of_round_46(statement: str, evidence: str, expected: str) -> N
     assert_verdict(statement, evidence, expected)
 
 
+def test_a_word_after_than_is_no_antonym_of_its_o_word() -> None:
+    # "tröttare än vanligt" is "ovanligt trött": what it is compared with, not "vanligt" against "ovanligt"
+    assert_verdict("Hon är ovanligt trött på kvällarna.", "Hon är tröttare än vanligt på kvällarna.", "supported")
+    assert_verdict("Det är ovanligt att någon ringer på kvällarna.", "Det är vanligt att någon ringer på kvällarna.",
+                   "contradicted")  # fmt: skip
+
+
 def test_i_var_is_the_spring_only_where_it_ends_a_clause() -> None:
     assert [d.get() for d in dates("Vi vaccinerar nu i vår, liksom.")] == [{"season": "vår"}]
     assert dates("Det gäller i vår kommun.") == ()

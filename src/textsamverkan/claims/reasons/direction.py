@@ -550,12 +550,16 @@ def prefix_antonyms(statement: str, evidence: str) -> list[tuple[str, str]]:
             negated, plain = (other, word) if len(other) > len(word) else (word, other)
             prefix = _flip_prefix(negated)
             if prefix and _same_but_ending(negated[len(prefix) :], plain) and _known(plain):
-                # "inte rimligt" says "orimligt": a denied plain word agrees with the negated one
+                # "inte rimligt" says "orimligt": a denied plain word agrees with the negated one, and a plain word
+                # after "än" is what is compared with ("tröttare än vanligt" is "ovanligt trött")
                 text, where = (statement, m) if plain == word else (evidence, at)
-                if not negated_at(text, where.start(), where.end()):
+                if not negated_at(text, where.start(), where.end()) and not _THAN.search(text, 0, where.start()):
                     out.append((m.group(), other))
                 break
     return out
+
+
+_THAN = re.compile(r"\bän\s+$", re.I)
 
 
 def _flip_prefix(word: str) -> str:
