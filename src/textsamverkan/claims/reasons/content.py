@@ -341,9 +341,10 @@ def _part_in(part: str, evidence_keys: frozenset[str], groups: dict[str, tuple[s
 def _match_one(word: Word, evidence_keys: frozenset[str]) -> float:
     if word.lemma in evidence_keys or word.surface.lower() in evidence_keys:
         return 1.0
-    shortened = word.surface.lower()
-    if word.abbreviated and any(k.startswith(shortened) for k in _by_prefix(evidence_keys).get(shortened[:3], ())):
-        return 1.0  # notes' "utb." is found in "utbildning"
+    if word.shortened:
+        stem = word.surface.lower()
+        if any(k.startswith(stem) for k in _by_prefix(evidence_keys).get(stem[:3], ())):
+            return 1.0  # notes' "utb." is found in "utbildning"
     if "-" in word.surface and word.surface.lower().replace("-", "") in evidence_keys:
         return 1.0  # "Pisa-undersökningen" is "Pisaundersökningen"
     groups = _by_prefix(evidence_keys)

@@ -338,7 +338,7 @@ class Word:
     parts: tuple[str, ...]
     alternatives: tuple[str, ...] = ()
     # written shortened with a period, as notes do ("utb.", "insp."): found in any word that begins with it
-    abbreviated: bool = False
+    shortened: bool = False
 
 
 @lru_cache(maxsize=1 << 18)
