@@ -69,6 +69,8 @@ def test_a_country_or_region_is_found_in_its_adjective() -> None:
     assert verdict == "supported" and "Bulgarien" in reasons["found"]["entity"]
     assert ("country", "usa") in {(e.kind, e.key) for e in entities("ett spansk-amerikanskt bolag")}
     assert ("region", "Skåne") in {(e.kind, e.key) for e in entities("längs den skånska sydkusten")}
+    # first in a sentence too, before a common word
+    assert ("region", "Skåne") in {(e.kind, e.key) for e in entities("Skånska kommuner fick fler vårdplatser.")}
     verdict, _c, reasons = judge_evidence(
         "Hemtjänsten i Hallands kommuner har fått nya larm.", "Hemtjänsten i de skånska kommunerna har fått nya larm."
     )

@@ -285,9 +285,10 @@ def _word_entities(word: str, text: str, start: int, following: Sequence[re.Matc
     adjective, an actor or organisation, or a name."""
     if party := _party(word, text, start):
         return [Entity("party", party, word)]
-    if place := country(word) or demonym(_adjective_form(word, text, start, following)):
+    adjective = _adjective_form(word, text, start, following)  # "Skånska kommuner" first in a sentence
+    if place := country(word) or demonym(adjective):
         return [Entity("country", place, word)]
-    if region_name := region_adjective(word):
+    if region_name := region_adjective(adjective):
         return [Entity("region", region_name, word)]
     if "-" in word and (places := [place for place in map(demonym, word.split("-")) if place]):
         return [Entity("country", place, word) for place in places]  # "spansk-amerikanska"
