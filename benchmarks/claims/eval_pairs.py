@@ -121,8 +121,11 @@ statements, `not_supported`):
 - verify_blind45.jsonl (`--set blind45`): a twenty-first care set, smaller: 93 pairs on 37 sentences of themes
   document sets 10, 13 and 16 (12 spoken, 25 written, most of the written ones page furniture), 2026-12-07: the rows
   earlier sets used and their neighbours left no more; see its .md file. Written and committed before any run on it.
+- verify_blind46.jsonl (`--set blind46`): a twenty-second care set, 225 pairs on 90 sentences of themes document sets
+  5, 8 and 11 (45 spoken, 45 written), 2026-12-07, no evidence within two rows (not three) of a row earlier sets
+  use; see its .md file. Written and committed before any run on it.
 
-    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind45] [--show KIND] [--rules-only]
+    .venv/bin/python benchmarks/claims/eval_pairs.py [--set pairs|train|blind3|…|blind46] [--show KIND] [--rules-only]
 
 Pairs are judged as `link` judges a candidate, with the learned verifier (claims/learned.py) unless `--rules-only`;
 the shipped one was trained on pairs, train and blind3 to blind8 (entailment_experiment.py), so its figures on
@@ -183,6 +186,7 @@ SETS = {
     "blind43": "verify_blind43.jsonl",
     "blind44": "verify_blind44.jsonl",
     "blind45": "verify_blind45.jsonl",
+    "blind46": "verify_blind46.jsonl",
 }
 
 
