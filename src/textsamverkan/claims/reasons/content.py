@@ -447,7 +447,7 @@ PEOPLE = frozenset(
 PROFESSIONS = frozenset(
     ["läkare", "sjuksköterska", "undersköterska", "distriktssköterska", "barnmorska", "arbetsterapeut",
      "fysioterapeut", "sjukgymnast", "dietist", "logoped", "kurator", "psykolog", "biståndshandläggare", "apotekare",
-     "farmaceut", "tandläkare", "tandhygienist", "vårdbiträde", "skötare"]
+     "farmaceut", "tandläkare", "tandhygienist", "vårdbiträde", "skötare", "kontaktperson"]
 )  # fmt: skip
 PROTECTION = frozenset(
     ["munskydd", "visir", "handske", "handsprit", "förkläde", "skyddsrock", "skyddsförkläde", "andningsskydd",

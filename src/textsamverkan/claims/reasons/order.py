@@ -54,6 +54,12 @@ _REPLACED_BY = re.compile(
     rf"\b{_THING}\s+{_AUXILIARY}(?:ersattes|ersätts|ersatts|ersättas|ersatt)\s+(?:av|med)\s+{_ARTICLE}{_THING}", re.I
 )
 _REPLACES = re.compile(rf"\b{_THING}\s+{_AUXILIARY}(?:ersatte|ersätter|ersatt|ersätta)\s+{_ARTICLE}{_THING}", re.I)
+# one thing chosen over another: "via luft och inte via händer", "händerna, inte luften", "luften snarare än händerna"
+_PREPOSITION = r"(?:(?:via|genom|med|på|i|av|till|för)\s+)?"
+_RATHER_THAN = re.compile(
+    rf"\b{_PREPOSITION}{_ARTICLE}{_THING}\s*(?:,\s*|\s+och\s+)?(?:inte|snarare\s+än)\s+{_PREPOSITION}{_ARTICLE}{_THING}",
+    re.I,
+)
 
 
 # a word, or a mark that ends a clause
@@ -124,19 +130,16 @@ def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
     """Every (old value, new value, as written) that `text` orders with "från old till new", "new i stället för
     old", "old ersattes av new" or "new ersatte old" ("20 timmar i stället för 30" says what "från 30 till 20" says),
     and every (more, less, as written) it compares; numbers and dates keyed without spaces ("10 000" → "10000", "15
-    mars" → "15mars"), things by their lemma."""
-    from textsamverkan.claims.reasons.words import analyse
-
-    def thing(word: str) -> str:
-        return analyse(word).lemma
-
+    mars" → "15mars"), things as written, lower-cased (`_same` reads their forms)."""
     old_new = [(_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text)]
     old_new += [(_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in _INSTEAD.finditer(text)]
     for pattern in _NEW_THEN_OLD:
         old_new += [(_key(m.group(2)), _key(m.group(1)), m.group().strip()) for m in pattern.finditer(text)]
-    things = ((_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1))
+    things = (
+        (_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1), (_RATHER_THAN, 2, 1)
+    )  # fmt: skip
     for pattern, old, new in things:
-        old_new += [(thing(m.group(old)), thing(m.group(new)), m.group().strip()) for m in pattern.finditer(text)]
+        old_new += [(m.group(old).lower(), m.group(new).lower(), m.group().strip()) for m in pattern.finditer(text)]
     return (*old_new, *_compared(text))
 
 
@@ -196,13 +199,32 @@ def compare_order(statement: str, evidence: str) -> Outcome:
     outcome = Outcome("order")
     theirs = ordered_pairs(evidence)
     for first, second, said in ordered_pairs(statement):
-        if first == second:
+        if _same(first, second):
             continue
-        if any((a, b) == (first, second) for a, b, _ in theirs):
+        if any(_same(a, first) and _same(b, second) for a, b, _ in theirs):
             outcome.found.append(said)
             continue
-        reversed_ = [written for a, b, written in theirs if (a, b) == (second, first)]
+        reversed_ = [written for a, b, written in theirs if _same(a, second) and _same(b, first)]
         if reversed_:
             outcome.conflict.append((said, reversed_[0]))
     outcome.conflict += _side_conflicts(statement, evidence)
     return outcome
+
+
+_INFLECTION = 4  # letters an inflected form may add to another ("händer" → "händerna")
+
+
+@lru_cache(maxsize=1 << 14)
+def _same(one: str, other: str) -> bool:
+    """Two keys name the same value: equal, or one thing in two forms: the same lemma, or one form the other plus an
+    ending ("händer" and "händerna", which the lemmatiser reads apart: "händer" as the verb "hända"). Not two
+    compounds of one head ("vårdbidraget" is no "omvårdnadsbidraget")."""
+    from textsamverkan.claims.reasons.words import analyse
+
+    if one == other:
+        return True
+    if not one.isalpha() or not other.isalpha():
+        return False
+    short, long_ = sorted((one, other), key=len)
+    inflected = len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= _INFLECTION
+    return inflected or analyse(one).lemma == analyse(other).lemma

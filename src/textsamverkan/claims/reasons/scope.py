@@ -304,13 +304,15 @@ def _alone(statement: str, evidence: str) -> list[tuple[str, str]]:
     tokens = list(re.finditer(r"[^\W\d_][\w-]*|,", evidence))
     words = [t.group().lower() for t in tokens]
     keys = [first_letters(t.group()) if w != "," else "," for t, w in zip(tokens, words, strict=True)]
+    # a compound is a kind of its head: "bara sköterskorna" names the "sjuksköterskor" of a list
+    heads = [analyse(t.group()).parts[-1][:PREFIX] if w != "," else "," for t, w in zip(tokens, words, strict=True)]
     for m in alone:
         for word in m.group("rest").split():
             if word.lower() in STOPWORDS or word.lower() in _FILLERS:
                 continue
             thing = first_letters(word)
             for i, key in enumerate(keys):
-                if key != thing:
+                if thing not in (key, heads[i]):
                     continue
                 # "även i glesbygd", "också läkare": the evidence says it is one among others
                 also = next((j for j in range(i - 1, max(-1, i - 3), -1) if words[j] in _ALSO), None)
