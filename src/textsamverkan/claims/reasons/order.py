@@ -128,7 +128,8 @@ def _key(value: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
     """Every (old value, new value, as written) that `text` orders with "från old till new", "new i stället för
-    old", "old ersattes av new" or "new ersatte old" ("20 timmar i stället för 30" says what "från 30 till 20" says),
+    old", "old ersattes av new", "new ersatte old" or "new och inte old" ("20 timmar i stället för 30" says what "från
+    30 till 20" says),
     and every (more, less, as written) it compares; numbers and dates keyed without spaces ("10 000" → "10000", "15
     mars" → "15mars"), things as written, lower-cased (`_same` reads their forms)."""
     old_new = [(_key(m.group(1)), _key(m.group(2)), m.group().strip()) for m in _FROM_TO.finditer(text)]
