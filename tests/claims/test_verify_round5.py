@@ -4,6 +4,8 @@ on small Swedish examples."""
 
 from __future__ import annotations
 
+import pytest
+
 from textsamverkan.claims.reasons.dates import compare_dates, dates
 from textsamverkan.claims.reasons.direction import compare_direction
 from textsamverkan.claims.reasons.negation import compare_negation
@@ -67,6 +69,22 @@ def test_how_often_is_salient_even_in_a_short_word() -> None:
         "Ersättningen betalas ut en gång per kvartal.", "Ersättningen betalas ut till alla kommuner."
     )
     assert verdict == "partly" and "kvartal" in reasons["missing"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "evidence", "expected"),
+    [
+        # the same rate over another period: the counts differ, the frequency agrees
+        ("Ombuden träffas 52 gånger per år.", "Ombuden träffas en gång i veckan.", "supported"),
+        ("Ombuden träffas fyra gånger per år.", "Ombuden träffas två gånger per termin.", "supported"),
+        ("Ombuden träffas tre gånger per år.", "Ombuden träffas två gånger per termin.", "contradicted"),
+        # the bound is still the number check's
+        ("Läkaren kommer högst en gång per år.", "Läkaren kommer minst en gång om året.", "contradicted"),
+    ],
+)
+def test_a_count_over_another_period_at_the_same_rate(statement: str, evidence: str, expected: str) -> None:
+    verdict, _c, reasons = judge_evidence(statement, evidence)
+    assert verdict == expected, reasons
 
 
 def test_one_count_over_another_period_is_another_rate() -> None:

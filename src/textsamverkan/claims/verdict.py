@@ -120,7 +120,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.dates import compare_dates
     from textsamverkan.claims.reasons.direction import compare_direction, direction_words
     from textsamverkan.claims.reasons.entities import compare_entities, entities
-    from textsamverkan.claims.reasons.frequency import compare_frequency, frequency_words
+    from textsamverkan.claims.reasons.frequency import compare_frequency, frequencies, frequency_words
     from textsamverkan.claims.reasons.modality import compare_modality
     from textsamverkan.claims.reasons.negation import compare_negation
     from textsamverkan.claims.reasons.numbers import compare_numbers, number_words
@@ -162,8 +162,18 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content
     said = frozenset(w.lower() for w in direction.found)
     content, coverage = compare_content(statement, evidence, skip=skip, said=said)
+    numbers = compare_numbers(statement, evidence, context)
+    # a count of times that the frequency check found to be the same rate over another period ("52 gånger per år"
+    # against "en gång i veckan") is no other number and no missing one; its bound is still the number check's
+    # ("högst en gång per år" against "minst en gång om året")
+    same_rate = {f.times for f in frequencies(statement) if f.counted and f.text in frequency.found}
+    if same_rate:
+        numbers.conflict = [
+            (m, t) for m, t in numbers.conflict if not (_count(m) in same_rate and _count(t) not in (None, _count(m)))
+        ]
+        numbers.missing = [m for m in numbers.missing if _count(m) not in same_rate]
     checks = [
-        compare_numbers(statement, evidence, context),
+        numbers,
         compare_dates(statement, evidence, context),
         compare_entities(statement, evidence, context),
         compare_negation(statement, evidence, said),
@@ -224,6 +234,15 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
+
+
+_COUNT = re.compile(r"(\d+(?:,\d+)?)\s+(?:gång|gånger|ggr)\b", re.I)
+
+
+def _count(said: str) -> float | None:
+    """How many times a number check's amount says ("4 gånger per år" → 4.0), or None for another amount."""
+    m = _COUNT.search(said)
+    return float(m.group(1).replace(",", ".")) if m else None
 
 
 _COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)
