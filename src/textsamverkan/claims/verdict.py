@@ -236,13 +236,16 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
 
 
-_COUNT = re.compile(r"(\d+(?:,\d+)?)\s+(?:gång|gånger|ggr)\b", re.I)
+_COUNT = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?)\s+(?:gång|gånger|ggr)\b", re.I)
 
 
 def _count(said: str) -> float | None:
-    """How many times a number check's amount says ("4 gånger per år" → 4.0), or None for another amount."""
+    """How many times a number check's amount says ("4 gånger per år" → 4.0, "1 000 gånger" → 1000.0), or None for
+    another amount; read by the parser's own `parse_number`."""
+    from textsamverkan.claims.quantities import parse_number
+
     m = _COUNT.search(said)
-    return float(m.group(1).replace(",", ".")) if m else None
+    return parse_number(m.group(1)) if m else None
 
 
 _COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)
