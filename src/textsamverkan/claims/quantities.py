@@ -225,7 +225,7 @@ _REFERENCE = re.compile(
     r"|\d{4}\s*:\d+"  # SFS 2021:789, SOU 2020:80 (not "2026: 4,2 mnkr", a year and its amount)
     r"|\d{4}-\d{2}-\d{2}"  # 2020-03-15
     r"|\b\d{1,2}[.:]\d{2}\b(?=\s*(?:[-–]|till|och|\)|$|\s))(?<=\d)(?!\s*(?:%|procent|kr|miljon|miljard))"
-    r"|\b0\d{1,3}\s*[-–]\s*\d[\d ]{4,10}\d"  # 08-405 32 76
+    r"|(?<!\d[ \u00a0])\b0\d{1,3}\s*[-–]\s*\d[\d ]{4,10}\d"  # 08-405 32 76 (not "85 000–90 000")
     r"|^\s*\d{1,3}[.)](?=\s)",  # "1. Inledning", "2) …" at the start of a line
     re.M,
 )
@@ -278,6 +278,17 @@ _FACTOR_WORD = re.compile(r"\b(fördubbl|tredubbl|fyrdubbl|halver)\w*", re.IGNOR
 _TIMES = re.compile(r"\s+gånger\s+(fler|mer|större|högre|så många|så mycket|färre|mindre|lägre)\b", re.I)
 _MEASURE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
 _RANGE_END_BEFORE = re.compile(r"\bfrån\s+\S+\s+till\s+$", re.I)
+# the lower bound of a range, said before the amount: "10–12 personer", "mellan 10 och 12", "tre till fyra dagar",
+# "en eller två dygn"
+# ("från 30 till 37 procent" is a change: two amounts, not a range)
+_RANGE_LOW = re.compile(
+    rf"(?:\bmellan\s+(?P<between>{_NUMBER}|{_WORDS})\s+och\s+"
+    rf"|(?<![\w.,:/–-])(?P<low>{_NUMBER}|{_WORDS})(?:\s*[-–]\s*|\s+(?:till|eller)\s+))$",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\bfrån\s+$", re.I)
+# a number followed by the rest of a range ("10" in "10–12 personer"): its bound, no amount of its own
+_RANGE_REST = re.compile(rf"(?:\s*[-–]\s*|\s+(?:till|eller)\s+)(?:{_NUMBER}|\b(?:{_WORDS})\b)", re.I)
 _STOP = frozenset(
     [
         "och",
@@ -313,7 +324,8 @@ class Quantity:
     """One amount: `value` (a plain float; a factor for "tre gånger fler" or "fördubblats"), `unit` ("%", "kr",
     "personer", "gånger", "" …), `approx` (drygt, runt, …, or ""), `per` (a rate such as "i veckan"), `measures`
     (the words after it, best effort), `kind` ("amount", "factor", or "label": "avdelning två") and its character span
-    in the parsed text."""
+    in the parsed text. A range ("10–12 personer", "mellan 5 och 10 procent") has its lower bound in `low` and its
+    upper in `value`."""
 
     value: float
     unit: str
@@ -324,6 +336,7 @@ class Quantity:
     start: int
     end: int
     text: str
+    low: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -350,6 +363,8 @@ def describe(quantity: Quantity | dict[str, Any]) -> str:
     q = quantity.to_dict() if isinstance(quantity, Quantity) else quantity
     measures = f"({q['measures']})" if q.get("measures") else ""
     value = format_value(float(q["value"]))
+    if q.get("low") is not None:
+        value = f"{format_value(float(q['low']))}–{value}"
     approx = q.get("approx", "")
     if approx == "-tal":
         value, approx = value + "-tal", ""
@@ -410,6 +425,23 @@ def _measures(text: str, pos: int) -> str:
         words.append(word)
         pos = m.end()
     return " ".join(words)
+
+
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+
+
+def _range_low(text: str, start: int) -> re.Match[str] | None:
+    """The lower bound said before an amount that starts at `start`, when the two make a range (not "från 30 till
+    37", a change)."""
+    m = _RANGE_LOW.search(text, max(0, start - 40), start)
+    if m is None or _change(text, m.start()):
+        return None
+    return m
+
+
+def _change(text: str, at: int) -> bool:
+    """An amount at `at` that a "från" opens: "från 30 till 37 procent" says where a change started."""
+    return bool(_FROM_BEFORE.search(text, max(0, at - 8), at))
 
 
 def approx_word(m: re.Match[str]) -> str:
@@ -475,9 +507,12 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         start = m.start("num")
         if any(a <= start < b for a, b in references):
             continue
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–:/."):
+        range_low = _range_low(text, start)
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–:/.") and not range_low:
             continue
         after = m.end("num")
+        if _RANGE_REST.match(text, after) and not _change(text, m.start()):
+            continue  # the lower bound of a range: the upper one carries it
         glued = after < len(text) and (text[after].isalpha() or text[after : after + 2] in (":e", ":a"))
         if glued and not re.match(r"-?tal\b", text[after:]):
             continue
@@ -491,6 +526,16 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         value = 0.5 if _HALF_RE.fullmatch(raw) else parse_number(raw)
         if value is None:
             continue
+        low_said = (range_low.group("low") or range_low.group("between")) if range_low else ""
+        low = parse_number(low_said) if low_said else None
+        if low is not None and range_low is not None:
+            if low >= value or _YEARLIKE.fullmatch(low_said):
+                low = None  # "2020–2021", "under 2020 till 8 890", "12–10": no range of an amount
+            else:
+                start = range_low.start()
+                said = _APPROX_BEFORE.search(text, max(0, start - _BOUND_REACH), start)
+                if said and not m.group("approx"):
+                    start = said.start()
         if m.group("half"):
             value += 0.5
         scale = (m.group("scale") or "").lower()
@@ -518,12 +563,14 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue  # (one that ends "från arton till tjugofyra" is the range's other bound)
         if scale:
             value *= _SCALES[scale]
+            low = None if low is None else low * _SCALES[scale]  # "85–90 tusen": both bounds in thousands
         unit = UNITS.get(unit_raw, "") or _SCALE_UNIT.get(scale, "")
         approx_tal = "-tal" if re.match(r"-?tal\b", text[m.end("num") :]) and not approx_word(m) else ""
         end = m.end("scale") if year_named else m.end()
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
-        approx = _bound(approx_word(m), text[max(0, start - 40) : start]) or approx_tal
+        said_approx = approx_word(m) or (said.group(1).lower() if low is not None and said else "")
+        approx = _bound(said_approx, text[max(0, start - 40) : start]) or approx_tal
         if not approx and (said_after := _BOUND_AFTER.match(text, end)):
             approx = "minst" if said_after.group(1).lower() == "minst" else "högst"  # "sex veckor som mest"
         rate_follows = bool(_RATE.match(text, end))
@@ -554,6 +601,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 start=offset + start,
                 end=offset + (rate.end() if rate else end),
                 text=text[start : rate.end() if rate else end],
+                low=low,
             )
         )
     for m in _FACTOR_WORD.finditer(text):

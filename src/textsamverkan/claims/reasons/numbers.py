@@ -5,13 +5,17 @@ plus "hälften" and "halva" (50 %, "nästan hälften" approximate), fractions ("
 tredje", "varannan"), "dubbelt så" (a factor 2), "ett par hundra" (about 200), shares said as "sex av tio", "i fyra
 fall av fem" or "en av fem" (about 60 %, 80 %, 20 %; the parts of a share out of ten or fewer are no amounts of their
 own; a share out of more, "212 av 290", counts its part and may hold a statement's percentage but rivals nothing) and
-the first bound of a range in the unit of the second ("från 30 till 37 procent", "mellan 5 och 10 procent"; a year is
-no bound), and the second bound ("20–30 personer" holds "30 personer"). Units that convert are compared in one unit:
+ranges. A range ("10–12 personer", "mellan 5 och 10 procent", "en eller två dygn", "tre till fyra dagar"; the
+parser's `low`) is one amount spanning its bounds; "från 30 till 37 procent" is two amounts, a change, the first in
+the unit of the second (a year is no bound). A range holds an amount inside it, unless the evidence says two amounts
+of its kind: then those are its bounds, and each bound of the statement's range must be among them. Units that
+convert are compared in one unit:
 dygn, minuter and sekunder in hours, veckor in days, mil in kilometres, "stycken" as a plain count; days and hours
 agree in hours ("två dagar" is "två dygn"). Two amounts agree when their values are within 2 % (15 % when either is
 approximate: "omkring", "drygt", "30-tal" …, or one is a bound such as "högst" against a plain number; two bounds
-must agree within 2 %), and an approximation that says its side keeps to it ("drygt 25 000" is at least 25 000: not
-"nästan 21 000", not "21 000", not "knappt 25 000"). An amount in the evidence with the same unit, or the same kind
+must agree within 2 %; a range agrees with an amount or a range inside it, "11 personer" with "10–12 personer"),
+and an approximation that says its side keeps to it ("drygt 25 000" is at least 25 000: not "nästan 21 000", not
+"21 000", not "knappt 25 000"). An amount in the evidence with the same unit, or the same kind
 when neither has one, and another value is a conflict.
 """
 
@@ -103,12 +107,11 @@ _FRACTION = re.compile(
     re.I,
 )
 SMALL_WHOLE = 10
-# the first bound of a range takes the scale and unit of the second: "från 30 till 37 procent", "mellan 5 och 10
-# procent", "85–90 tusen personer", "från tolvhundra till åttahundra megawatt", "1–2 dygn", "ett eller två dygn"
+# where a change starts takes the scale and unit of where it ends: "från 30 till 37 procent", "från tolvhundra till
+# åttahundra megawatt", "från 85 till 90 tusen personer" (the parser reads only the second)
 _RANGE_BOUND = rf"\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+(?:[.,]\d+)?|{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}"
-_RANGE = re.compile(
-    rf"\b(?:mellan\s+(?P<between>{_RANGE_BOUND})\s+och|(?P<low>{_RANGE_BOUND})\s*(?:till|–|-)"
-    rf"|(?P<either>{_RANGE_BOUND}|en|ett)\s+eller)\s*"
+_CHANGE = re.compile(
+    rf"\bfrån\s+(?P<low>{_RANGE_BOUND})\s+till\s+"
     rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
     r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|dgr|veckor|månader|år|dygn|timmar|minuter|megawatt"
     r"|MW)(?!\w)",
@@ -127,6 +130,16 @@ class Amount:
     text: str
     measures: str = ""
     derived: bool = False  # a share out of more than ten: it may hold a statement's amount, never rival one
+    high: float | None = None  # the upper bound of a range ("10–12 personer"), `value` its lower
+
+    @property
+    def top(self) -> float:
+        """The largest value the amount allows: its upper bound, or the value itself."""
+        return self.value if self.high is None else self.high
+
+    def scaled(self, size: float) -> Amount:
+        """The amount in a unit `size` times smaller (days in hours), a range's bounds alike."""
+        return replace(self, value=self.value * size, high=None if self.high is None else self.high * size)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -152,7 +165,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
             continue
         unit, size = CONVERSIONS.get(q.unit, (q.unit, 1.0))
         described = describe({**q.to_dict(), "measures": ""})
-        found.append(Amount(q.value * size, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label"))
+        bottom, top = (q.value, None) if q.low is None else (q.low, q.value * size)  # a range spans its bounds
+        found.append(
+            Amount(bottom * size, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label", high=top)
+        )
     for m, part, whole in shares:
         # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
         before = bound_before(text, m.start())
@@ -161,18 +177,17 @@ def amounts(text: str) -> tuple[Amount, ...]:
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
-    for m in _RANGE.finditer(text):
-        low_text = m.group("low") or m.group("between") or m.group("either")
-        if _YEAR.fullmatch(low_text) and not _YEAR.fullmatch(m.group("high")):
-            continue  # "från 30 procent 2017 till 37 procent 2020": a year is no bound of a share
+    for m in _CHANGE.finditer(text):
+        if _YEAR.fullmatch(m.group("low")) and not _YEAR.fullmatch(m.group("high")):
+            continue  # "från 2017 till 37 procent": a year is no amount
         said_unit = UNITS[m.group("unit").lower()]
-        unit, size = CONVERSIONS.get(said_unit, (said_unit, 1.0))  # "1–2 dygn" in hours, as "två dygn" is
+        unit, size = CONVERSIONS.get(said_unit, (said_unit, 1.0))
         scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0) * size
-        low, high = parse_number(low_text), parse_number(m.group("high"))
+        low, high = parse_number(m.group("low")), parse_number(m.group("high"))
         if low is None or high is None:
             continue
-        for value in (low * scale, high * scale):
-            if not any(a.value == value and a.unit == unit for a in found):  # "20–30 personer": the parser skips 20
+        for value in (low * scale, high * scale):  # both amounts are said; the parser has the second
+            if not any(a.value == value and a.unit == unit for a in found):
                 found.append(Amount(value, unit, "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
@@ -223,9 +238,9 @@ def _claimed(statement: str) -> tuple[Amount, ...]:
     said = tuple(a for a in amounts(statement) if not a.derived or a.kind == "label")  # "avdelning två" too
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
-    spans += [(m.start(), m.end()) for m in _RANGE.finditer(statement)]  # "85–90 tusen": the range is the amount
+    spans += [m.span() for m in _CHANGE.finditer(statement)]  # "från 30 till 37 procent": the change is the amount
     spans += [m.span() for m, _part, _whole in _shares(statement)]  # "9 av 10": the share is the amount
-    values = {a.value for a in said}
+    values = {a.value for a in said} | {a.top for a in said}
     labels = (
         _bare_amount(m)
         for m in _bare_matches(statement)
@@ -257,9 +272,11 @@ def agree(a: Amount, b: Amount) -> bool:
     timmar" "tre dagar"); days keep their unit otherwise, so that a number said bare ("9 dgr", "33 stycken") still
     holds them."""
     if {a.unit, b.unit} == {"dagar", "timmar"}:
-        a, b = (replace(x, value=x.value * 24, unit="timmar") if x.unit == "dagar" else x for x in (a, b))
+        a, b = (replace(x.scaled(24), unit="timmar") if x.unit == "dagar" else x for x in (a, b))
     if a.unit and b.unit and a.unit != b.unit:
         return False
+    if a.high is not None or b.high is not None:
+        return _ranges_agree(a, b)
     if {a.approx, b.approx} & LOWER_BOUNDS and {a.approx, b.approx} & UPPER_BOUNDS:
         return False  # "fler än 50" is not "färre än 50"
     above, below = (a, b) if a.approx in ABOVE else (b, a)
@@ -268,6 +285,31 @@ def agree(a: Amount, b: Amount) -> bool:
     both_bounds = a.approx in BOUNDS and b.approx in BOUNDS
     tolerance = APPROXIMATE if (a.approx or b.approx) and not both_bounds else EXACT
     return _close(a.value, b.value, tolerance) and _on_its_side(a, b) and _on_its_side(b, a)
+
+
+def _ranges_agree(a: Amount, b: Amount) -> bool:
+    """A range against an amount or another range: two ranges have the same bounds ("20 till 40" is not "20–30"); a
+    bound keeps its side ("minst 300" is not "170–270", "högst 12" holds "10–12"); an amount lies inside the range,
+    each give or take the tolerance of an approximation."""
+    tolerance = APPROXIMATE if a.approx or b.approx else EXACT
+    if a.high is not None and b.high is not None:
+        return _close(a.value, b.value, tolerance) and _close(a.top, b.top, tolerance)
+    for bound, other in ((a, b), (b, a)):
+        if bound.high is None and bound.approx in ABOVE:
+            return other.value >= bound.value * (1 - EXACT)
+        if bound.high is None and bound.approx in BELOW:
+            return other.top <= bound.value * (1 + EXACT)
+    return _inside(a, b, tolerance) or _inside(b, a, tolerance)
+
+
+def _inside(outer: Amount, inner: Amount, tolerance: float) -> bool:
+    """Every value `inner` allows lies within `outer`'s range, give or take `tolerance`."""
+    return outer.value * (1 - tolerance) <= inner.value and inner.top <= outer.top * (1 + tolerance)
+
+
+def _gap(a: Amount, b: Amount) -> float:
+    """How far apart two amounts lie: 0 when their ranges overlap."""
+    return max(0.0, b.value - a.top, a.value - b.top)
 
 
 def _close(a: float, b: float, tolerance: float) -> bool:
@@ -349,6 +391,7 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
     mine = _claimed(statement)
     bare = _bare_numbers(evidence) if any(not a.unit for a in mine) else ()
     theirs = (*amounts(evidence), *bare) if mine else ()
+    mine = tuple(bound for amount in mine for bound in _bounds_to_find(amount, theirs))
 
     def alike(amount: Amount, others: Sequence[Amount]) -> Sequence[Amount]:
         """The amounts of `others` that count what `amount` counts (or do not say what they count: "av totalt 37";
@@ -368,17 +411,26 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
         if amount.derived:
             return None  # a label ("dag 90") is found or missing, never contradicted: what it counts is unknown
         rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
-        return min(rivals, key=lambda o: abs(o.value - amount.value)) if rivals else None
+        return min(rivals, key=lambda o: _gap(amount, o)) if rivals else None
 
     outcome = match_mentions(
         "number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival
     )
+    outcome.found = list(dict.fromkeys(outcome.found))  # a range's two bounds found
     outcome.conflict += swapped_amounts(statement, evidence)
     outcome.conflict += rank_conflicts(statement, evidence)
     outcome.conflict += scope_conflicts(statement, evidence)
     if not outcome.conflict:
         outcome.missing += whole_not_counted(statement, evidence)
     return outcome
+
+
+def _bounds_to_find(amount: Amount, theirs: Sequence[Amount]) -> tuple[Amount, ...]:
+    """A range to be found as a whole, or, where the evidence says two amounts of its kind (its own bounds said
+    apart: "överstigande 60 000 kronor och understigande 500 000 kronor"), its two bounds, each to be found."""
+    if amount.high is None or sum(comparable(amount, o) and not o.derived and o.high is None for o in theirs) < 2:
+        return (amount,)
+    return replace(amount, high=None), replace(amount, value=amount.high, high=None)
 
 
 ANCHOR_WORDS = 3  # words on either side of an amount, within its clause, that say what the amount is of
