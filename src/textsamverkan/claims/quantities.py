@@ -130,9 +130,10 @@ DENIED_BOUND = {
     "färre än": "minst", "mindre än": "minst", "under": "minst", "kortare än": "minst",
 }  # fmt: skip
 # the words a denying cue may stand before a bound it turns over: any three ("ska inte gälla längre än", "ingen ska
-# behöva vänta mer än"); before "under" only words of being ("ingen får vara under 18 år"), for after another word it
-# is a time ("har inte gjort något alls under tre år")
-_ANY_GAP = r"(?:[^\W\d_]+\s+){0,3}"
+# behöva vänta mer än"), but a time preposition last ("har inte granskats på över ett år" is a time span); before
+# "under" only words of being ("ingen får vara under 18 år"), for after another word it is a time ("har inte gjort
+# något alls under tre år")
+_ANY_GAP = r"(?:[^\W\d_]+\s+){0,3}(?<!\bpå\s)(?<!\bi\s)(?<!\bsedan\s)"
 _BEING_GAP = r"(?:(?:får|ska|skall|kan|bör|måste|vara|bli|är|blir|heller)\s+)*"
 
 
