@@ -162,16 +162,10 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     # an antonym word the direction check found said another way ("avveckla" as "lägga ned") is no missing content
     said = frozenset(w.lower() for w in direction.found)
     content, coverage = compare_content(statement, evidence, skip=skip, said=said)
-    numbers = compare_numbers(statement, evidence, context)
-    # a count of times that the frequency check found to be the same rate over another period ("52 gånger per år"
-    # against "en gång i veckan") is no other number and no missing one; its bound is still the number check's
-    # ("högst en gång per år" against "minst en gång om året")
-    same_rate = {f.times for f in frequencies(statement) if f.counted and f.text in frequency.found}
-    if same_rate:
-        numbers.conflict = [
-            (m, t) for m, t in numbers.conflict if not (_count(m) in same_rate and _count(t) not in (None, _count(m)))
-        ]
-        numbers.missing = [m for m in numbers.missing if _count(m) not in same_rate]
+    # a count of times that the frequency check found to be the same rate over another period is its, not the
+    # number check's
+    same_rate = frozenset(f.times for f in frequencies(statement) if f.counted and f.text in frequency.found)
+    numbers = compare_numbers(statement, evidence, context, same_rate)
     checks = [
         numbers,
         compare_dates(statement, evidence, context),
@@ -234,18 +228,6 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
-
-
-_COUNT = re.compile(r"(\d{1,3}(?:[ \u00a0]\d{3})*(?:,\d+)?)\s+(?:gång|gånger|ggr)\b", re.I)
-
-
-def _count(said: str) -> float | None:
-    """How many times a number check's amount says ("4 gånger per år" → 4.0, "1 000 gånger" → 1000.0), or None for
-    another amount; read by the parser's own `parse_number`."""
-    from textsamverkan.claims.quantities import parse_number
-
-    m = _COUNT.search(said)
-    return parse_number(m.group(1)) if m else None
 
 
 _COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)

@@ -384,10 +384,14 @@ def number_words(text: str) -> frozenset[str]:
     return frozenset(words | {word for phrase in said for word in phrase.lower().split()})
 
 
-def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome:
+def compare_numbers(
+    statement: str, evidence: str, context: str = "", same_rate: frozenset[float] = frozenset()
+) -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing. When the evidence
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
-    "fyra av tio … två samtal")."""
+    "fyra av tio … två samtal"). `same_rate`: counts of times that the frequency check found to be the same rate
+    over another period ("52 gånger per år" against "en gång i veckan"); they are neither another number nor a
+    missing one, but their bound is still this check's ("högst en gång per år" against "minst en gång om året")."""
     mine = _claimed(statement)
     bare = _bare_numbers(evidence) if any(not a.unit for a in mine) else ()
     theirs = (*amounts(evidence), *bare) if mine else ()
@@ -407,16 +411,23 @@ def compare_numbers(statement: str, evidence: str, context: str = "") -> Outcome
             return False
         return agree(amount, other) and (other not in theirs or other in alike(amount, theirs))
 
+    def rate(amount: Amount) -> bool:
+        return amount.unit == "gånger" and amount.value in same_rate
+
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
         if amount.derived:
             return None  # a label ("dag 90") is found or missing, never contradicted: what it counts is unknown
         rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
+        if rate(amount):
+            rivals = [other for other in rivals if other.value == amount.value]  # only a bound can differ
         return min(rivals, key=lambda o: _gap(amount, o)) if rivals else None
 
     outcome = match_mentions(
         "number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival
     )
     outcome.found = list(dict.fromkeys(outcome.found))  # a range's two bounds found
+    rates = {amount.text for amount in mine if rate(amount)}
+    outcome.missing = [said for said in outcome.missing if said not in rates]
     outcome.conflict += swapped_amounts(statement, evidence)
     outcome.conflict += rank_conflicts(statement, evidence)
     outcome.conflict += scope_conflicts(statement, evidence)
