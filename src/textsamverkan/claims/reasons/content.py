@@ -474,7 +474,7 @@ CHANNELS = frozenset(["e-post", "mejl", "mail", "fax", "faxa", "telefon", "brev"
 # kvällstid", "köra ut på nätterna" not "på dagtid", "ringde en morgon" not "en kväll", "på helgerna" not "på
 # vardagarna", "ett rum på ortopeden" not "ett rum på ögonavdelningen", "utlokaliseras till kirurgen" not "till
 # ortopeden"
-DAY_PARTS = frozenset(
+DAY_AND_WEEK_PARTS = frozenset(
     ["dagtid", "kvällstid", "nattetid", "natt", "kväll", "morgon", "förmiddag", "eftermiddag", "helg", "vardag"]
 )
 WARDS = frozenset(
@@ -509,7 +509,7 @@ RELATIVES = frozenset(
 )  # fmt: skip
 KINDS = (
     PEOPLE, PROFESSIONS | RELATIVES, PROTECTION, BODY_PARTS, CARE_PLACES | SITES, GIVEN, CHANNELS,
-    DAY_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES,
+    DAY_AND_WEEK_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES,
 )  # fmt: skip
 
 
