@@ -15,12 +15,12 @@ from textsamverkan.claims.reasons.numbers import compare_numbers
 @pytest.mark.parametrize(
     ("text", "said", "described"),
     [
-        ("Vi var 10–12 personer på avdelningen.", "10–12 personer", "10–12 personer (personer)"),
+        ("Vi var 10–12 personer på avdelningen.", "10–12 personer", "10–12 personer"),
         ("Omkring 10-15 procent saknade skydd.", "Omkring 10-15 procent", "omkring 10–15 % (saknade skydd)"),
         ("Mellan 10 och 12 personer deltog.", "Mellan 10 och 12 personer", "10–12 personer (deltog)"),
-        ("Det tar tre till fyra dagar.", "tre till fyra dagar", "3–4 dagar (dagar)"),
+        ("Det tar tre till fyra dagar.", "tre till fyra dagar", "3–4 dagar"),
         ("Det kostar 85–90 tusen kronor.", "85–90 tusen kronor", "85 000–90 000 kr"),
-        ("85 000–90 000 personer har skulder.", "85 000–90 000 personer", "85 000–90 000 personer (personer)"),
+        ("85 000–90 000 personer har skulder.", "85 000–90 000 personer", "85 000–90 000 personer"),
     ],
 )  # fmt: skip
 def test_the_parser_reads_a_range_with_both_bounds(text: str, said: str, described: str) -> None:
@@ -83,3 +83,28 @@ def test_a_range_whose_bounds_the_evidence_says_apart_must_find_each() -> None:
 )  # fmt: skip
 def test_verdicts_of_round_49(statement: str, evidence: str, expected: str) -> None:
     assert_verdict(statement, evidence, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [("Det tog 1 månad.", "1 månad"), ("Vi väntade 1 timme.", "1 timme"), ("Det tog 2 veckor.", "2 veckor")],
+)
+def test_an_amount_of_one_is_said_in_the_singular(text: str, described: str) -> None:
+    (quantity,) = parse_quantities(text)
+    assert describe(quantity) == described
+
+
+def test_a_range_is_no_swapped_amount_of_its_upper_bound() -> None:
+    statement = "Det bör vara högst 12 barn på 3 pedagoger i grupper med barn i åldern 1–3 år."
+    evidence = "I en barngrupp i åldern 1–3 år bör det inte vara fler än 12 barn på 3 pedagoger."
+    assert ("3 (barn, pedagoger)", "1–3 år (barngrupp, åldern)") not in compare_numbers(statement, evidence).conflict
+
+
+def test_each_element_is_named_once_in_the_reasons() -> None:
+    from textsamverkan.claims.verdict import judge_evidence
+
+    _verdict, _confidence, reasons = judge_evidence(
+        "Budgeten för 2021 ökar 2021 och 2022.", "Budgeten för 2021 ökar både 2021 och 2022."
+    )
+    for said in reasons.get("found", {}).values():
+        assert len(said) == len(set(said))

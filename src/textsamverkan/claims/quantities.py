@@ -359,17 +359,26 @@ def _plain(value: float) -> str:
     return f"{int(whole):,}".replace(",", " ") + "," + frac
 
 
+# the singular of a plural unit, for an amount of one
+_SINGULAR = {
+    "gånger": "gång", "dagar": "dag", "veckor": "vecka", "månader": "månad", "timmar": "timme", "minuter": "minut",
+    "sekunder": "sekund", "personer": "person", "patienter": "patient",
+}  # fmt: skip
+
+
 def describe(quantity: Quantity | dict[str, Any]) -> str:
     """One quantity for a table: "drygt 15 % (positiva)", "20 miljarder kr", "2 gånger"; never scientific notation."""
     q = quantity.to_dict() if isinstance(quantity, Quantity) else quantity
-    measures = f"({q['measures']})" if q.get("measures") else ""
+    measures = f"({q['measures']})" if q.get("measures") and q["measures"] != q.get("unit") else ""  # no "(dagar)"
     value = format_value(float(q["value"]))
     if q.get("low") is not None:
         value = f"{format_value(float(q['low']))}–{value}"
     approx = q.get("approx", "")
     if approx == "-tal":
         value, approx = value + "-tal", ""
-    unit = "gång" if q.get("unit") == "gånger" and value == "1" else q.get("unit", "")  # "1 gång i veckan"
+    unit = q.get("unit", "")
+    if value == "1":  # "1 gång i veckan", "1 månad", not "1 månader"
+        unit = _SINGULAR.get(unit, unit)
     per = q.get("per", "")
     if per.startswith("/"):  # "38 500 kr/mån", as notes write it
         unit, per = unit + per.replace(" ", ""), ""

@@ -78,6 +78,10 @@ def _reasons(outcomes: Sequence[Outcome]) -> dict[str, Any]:
             conflict.setdefault(o.kind, []).extend(list(pair) for pair in o.conflict)
     missing = [m for o in outcomes if o.kind not in ("direction", "attribution") for m in o.missing]
     unchecked = [m for o in outcomes if o.kind == "attribution" for m in o.missing]
+    # two checks, or one amount read twice, may name an element twice: once is enough
+    found = {kind: list(dict.fromkeys(said)) for kind, said in found.items()}
+    conflict = {kind: [list(pair) for pair in dict.fromkeys(map(tuple, pairs))] for kind, pairs in conflict.items()}
+    missing = list(dict.fromkeys(missing))
     reasons: dict[str, Any] = {}
     if found:
         reasons["found"] = found

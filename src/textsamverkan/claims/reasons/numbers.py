@@ -417,7 +417,11 @@ def compare_numbers(
     def closest_rival(amount: Amount, others: Sequence[Amount]) -> Amount | None:
         if amount.derived:
             return None  # a label ("dag 90") is found or missing, never contradicted: what it counts is unknown
-        rivals = [other for other in alike(amount, others) if comparable(amount, other) and not other.derived]
+        rivals = [
+            other
+            for other in alike(amount, others)
+            if comparable(amount, other) and not other.derived and not agree(amount, other)
+        ]  # an amount of the same value that counts something else is no rival ("1–3 år" of a group, of children)
         if rate(amount):
             rivals = [other for other in rivals if other.value == amount.value]  # only a bound can differ
         return min(rivals, key=lambda o: _gap(amount, o)) if rivals else None
@@ -496,4 +500,7 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
 
 
 def _same_value(a: Quantity, b: Quantity) -> bool:
-    return _close(a.value, b.value, EXACT)
+    """The same value, a range the same bounds ("1–3 år" is no "3 pedagoger")."""
+    if (a.low is None) != (b.low is None):
+        return False
+    return _close(a.value, b.value, EXACT) and (a.low is None or b.low is None or _close(a.low, b.low, EXACT))
