@@ -280,8 +280,7 @@ _TIMES = re.compile(r"\s+gånger\s+(fler|mer|större|högre|så många|så mycke
 _MEASURE_WORD = re.compile(r"\s*([^\W\d_][\w-]*)")
 _RANGE_END_BEFORE = re.compile(r"\bfrån\s+\S+\s+till\s+$", re.I)
 # the lower bound of a range, said before the amount: "10–12 personer", "mellan 10 och 12", "tre till fyra dagar",
-# "en eller två dygn"
-# ("från 30 till 37 procent" is a change: two amounts, not a range)
+# "en eller två dygn" ("från 30 till 37 procent" is a change: two amounts, not a range)
 _RANGE_LOW = re.compile(
     rf"(?:\bmellan\s+(?P<between>{_NUMBER}|{_WORDS})\s+och\s+"
     rf"|(?<![\w.,:/–-])(?P<low>{_NUMBER}|{_WORDS})(?:\s*[-–]\s*|\s+(?:till|eller)\s+))$",
@@ -538,6 +537,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
             continue
         low_said = (range_low.group("low") or range_low.group("between")) if range_low else ""
         low = parse_number(low_said) if low_said else None
+        range_approx = ""  # "omkring 10-15 procent": the approximation before the lower bound
         if low is not None and range_low is not None:
             if low >= value or _YEARLIKE.fullmatch(low_said):
                 low = None  # "2020–2021", "under 2020 till 8 890", "12–10": no range of an amount
@@ -545,7 +545,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 start = range_low.start()
                 said = _APPROX_BEFORE.search(text, max(0, start - _BOUND_REACH), start)
                 if said and not m.group("approx"):
-                    start = said.start()
+                    start, range_approx = said.start(), said.group(1).lower()
         if m.group("half"):
             value += 0.5
         scale = (m.group("scale") or "").lower()
@@ -579,8 +579,7 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         end = m.end("scale") if year_named else m.end()
         if approx_tal:
             end = m.end("num") + re.match(r"-?tal", text[m.end("num") :]).end()  # type: ignore[union-attr]
-        said_approx = approx_word(m) or (said.group(1).lower() if low is not None and said else "")
-        approx = _bound(said_approx, text[max(0, start - 40) : start]) or approx_tal
+        approx = _bound(approx_word(m) or range_approx, text[max(0, start - 40) : start]) or approx_tal
         if not approx and (said_after := _BOUND_AFTER.match(text, end)):
             approx = "minst" if said_after.group(1).lower() == "minst" else "högst"  # "sex veckor som mest"
         rate_follows = bool(_RATE.match(text, end))
