@@ -165,10 +165,10 @@ def amounts(text: str) -> tuple[Amount, ...]:
             continue
         unit, size = CONVERSIONS.get(q.unit, (q.unit, 1.0))
         described = describe({**q.to_dict(), "measures": ""})
-        bottom, top = (q.value, None) if q.low is None else (q.low, q.value * size)  # a range spans its bounds
-        found.append(
-            Amount(bottom * size, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label", high=top)
-        )
+        amount = Amount(q.value, unit, q.kind, q.approx, described, q.measures, derived=q.kind == "label")
+        if q.low is not None:  # a range spans its bounds
+            amount = replace(amount, value=q.low, high=q.value)
+        found.append(amount.scaled(size))
     for m, part, whole in shares:
         # "sex av tio" is a rounded share; a fraction is as exact as its words ("ungefär en tredjedel")
         before = bound_before(text, m.start())
