@@ -286,6 +286,8 @@ _RANGE_LOW = re.compile(
     rf"|(?<![\w.,:/–-])(?P<low>{_NUMBER}|{_WORDS})(?:\s*[-–]\s*|\s+(?:till|eller)\s+))$",
     re.I,
 )
+# what joins a range's lower bound to its upper, just before the upper one
+_RANGE_JOIN = re.compile(r"(?:[-–]\s*|\s(?:och|till|eller)\s+)$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrån\s+$", re.I)
 # a number followed by the rest of a range ("10" in "10–12 personer"): its bound, no amount of its own
 _RANGE_REST = re.compile(rf"(?:\s*[-–]\s*|\s+(?:till|eller)\s+)(?:{_NUMBER}|\b(?:{_WORDS})\b)", re.I)
@@ -442,6 +444,8 @@ _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 def _range_low(text: str, start: int) -> re.Match[str] | None:
     """The lower bound said before an amount that starts at `start`, when the two make a range (not "från 30 till
     37", a change)."""
+    if not _RANGE_JOIN.search(text, max(0, start - 8), start):
+        return None  # most amounts: no dash, "och", "till" or "eller" right before, so no range to look for
     m = _RANGE_LOW.search(text, max(0, start - 40), start)
     if m is None or _change(text, m.start()):
         return None
