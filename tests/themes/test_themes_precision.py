@@ -209,6 +209,14 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
         ("Ärendena ska anmälas till Läkemedelsförsäkringen men handläggas av Kammarkollegiet.", "medicines"),
         ("Apotekspersonal ska ha tystnadsplikt även när de expedierar läkemedel för djur.", "medicines"),
         ("Regeringen vill inskränka äganderätten på apoteksmarknaden.", "medicines"),
+        # damages for a drug injury, clinical trials, farm animals, a misspelt agency, a petrol station (theme round 30)
+        ("Den skadade ska få ersättning för skador som orsakats av läkemedel.", "medicines"),
+        ("Kammarkollegiet sköter skaderegleringen och ersättningen för läkemedelsskador.", "medicines"),
+        ("Vaccinet är ett läkemedel som inte omfattas av Läkemedelsförsäkringen.", "medicines"),
+        ("Den nya förordningen om kliniska prövningar av humanläkemedel börjar tillämpas i januari.", "medicines"),
+        ("Svenska lantbrukare använder mindre antibiotika än lantbrukare i andra länder.", "medicines"),
+        ("Regeringen gav Läkemedelverket i uppdrag att lämna en rapport.", "medicines"),
+        ("På orten är macken både post, apotek och dagligvaruhandel.", "medicines"),
     ],
 )
 def test_look_alikes_on_government_text_are_not_coded(
@@ -229,6 +237,9 @@ def test_look_alikes_on_government_text_are_not_coded(
         ("Vi skriver in i överenskommelsen med hemtjänsten vem som beställer skyddsutrustning.", "agreements"),
         ("Regionen och kommunerna har en överenskommelse om vem som betalar.", "agreements"),
         ("Sjuksköterskan hämtar läkemedlen på apoteket varje fredag.", "medicines"),
+        ("Läkemedelsverket ska kartlägga tillgången på läkemedel i landet.", "medicines"),
+        ("Sjuksköterskan ska kontrollera att rätt läkemedel ges, annars kan patienten ta skada.", "medicines"),
+        ("Läkaren bedömde att hennes läkemedel behövde ses över efter fallet.", "medicines"),
     ],
 )
 def test_the_same_words_in_care_text_are_still_coded(
