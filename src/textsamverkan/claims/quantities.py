@@ -4,14 +4,15 @@
 (best effort) the few words that say what it measures. Years, dates ("den 23 november", "2020-03-15"), statute and
 document numbers ("(2021:789)", "prop. 2019/20:132"), list, page and paragraph numbers ("avsnitt 83", "3 §",
 "(delprojekt 13)"), phone numbers, bare numbers that count nothing, and numbers inside words ("covid-19") are skipped,
-so a researcher sees only measured amounts. `format_value` prints a value in plain Swedish notation
-("20 miljarder", "12,5 miljoner", "2 000", "1,5"), never in scientific notation.
+so a researcher sees only measured amounts. A range ("10–12 personer") is one quantity with its lower bound in `low`;
+a change ("från 30 till 37 procent") is two, the first in the scale and unit of the second. `format_value` prints a
+value in plain Swedish notation ("20 miljarder", "12,5 miljoner", "2 000", "1,5"), never in scientific notation.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 WORD_NUMBERS: dict[str, float] = {
@@ -289,8 +290,10 @@ _RANGE_LOW = re.compile(
 # what joins a range's lower bound to its upper, just before the upper one
 _RANGE_JOIN = re.compile(r"(?:[-–]\s*|\s(?:och|till|eller)\s+)$", re.I)
 _FROM_BEFORE = re.compile(r"\bfrån\s+$", re.I)
+# where a change starts, said before where it ends: "från 30 till 37 procent", "från tolv till åtta veckor"
+_CHANGE_FROM = re.compile(rf"\bfrån\s+(?P<num>{_NUMBER}|\b(?:{COMPOUND_NUMBER}|{_WORDS})\b)\s+till\s+$", re.I)
 # a number followed by the rest of a range ("10" in "10–12 personer"): its bound, no amount of its own
-_RANGE_REST = re.compile(rf"(?:\s*[-–]\s*|\s+(?:till|eller)\s+)(?:{_NUMBER}|\b(?:{_WORDS})\b)", re.I)
+_RANGE_REST = re.compile(rf"(?:\s*[-–]\s*|\s+(?:till|eller)\s+)(?:{_NUMBER}|\b(?:{COMPOUND_NUMBER}|{_WORDS})\b)", re.I)
 _STOP = frozenset(
     [
         "och",
@@ -457,6 +460,18 @@ def _change(text: str, at: int) -> bool:
     return bool(_FROM_BEFORE.search(text, max(0, at - 8), at))
 
 
+def _change_start(changed: re.Match[str], end: Quantity, scale: str, offset: int) -> list[Quantity]:
+    """Where a change starts ("30" in "från 30 till 37 procent"), in the scale, unit and kind of where it ends
+    (`end`); none when it is a year ("från 2017 till 37 procent")."""
+    said = changed.group("num")
+    value = parse_number(said)
+    if value is None or _YEARLIKE.fullmatch(said):
+        return []
+    start, stop = changed.span("num")
+    value *= _SCALES[scale] if scale else 1.0
+    return [replace(end, value=value, approx="", start=offset + start, end=offset + stop, text=said, low=None)]
+
+
 def approx_word(m: re.Match[str]) -> str:
     return (m.group("approx") or "").lower()
 
@@ -524,8 +539,8 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-–:/.") and not range_low:
             continue
         after = m.end("num")
-        if _RANGE_REST.match(text, after) and not _change(text, m.start()):
-            continue  # the lower bound of a range: the upper one carries it
+        if _RANGE_REST.match(text, after):
+            continue  # the lower bound of a range, or where a change starts: the amount after it carries it
         glued = after < len(text) and (text[after].isalpha() or text[after : after + 2] in (":e", ":a"))
         if glued and not re.match(r"-?tal\b", text[after:]):
             continue
@@ -603,20 +618,21 @@ def parse_quantities(text: str, offset: int = 0) -> list[Quantity]:
         rate = _RATE.match(text, end)
         per = (rate.group(1) or rate.group(2)).lower() if rate else ""
         measures = _measures(text, rate.end() if rate else end)
-        found.append(
-            Quantity(
-                value=value,
-                unit=unit,
-                approx=approx,
-                measures=measures or (unit if unit not in ("%", "kr", "mkr", "tkr", "gånger", "") else ""),
-                per=per,
-                kind=kind,
-                start=offset + start,
-                end=offset + (rate.end() if rate else end),
-                text=text[start : rate.end() if rate else end],
-                low=low,
-            )
+        quantity = Quantity(
+            value=value,
+            unit=unit,
+            approx=approx,
+            measures=measures or (unit if unit not in ("%", "kr", "mkr", "tkr", "gånger", "") else ""),
+            per=per,
+            kind=kind,
+            start=offset + start,
+            end=offset + (rate.end() if rate else end),
+            text=text[start : rate.end() if rate else end],
+            low=low,
         )
+        if kind != "label" and (changed := _CHANGE_FROM.search(text, max(0, m.start() - 40), m.start())):
+            found += _change_start(changed, quantity, scale, offset)
+        found.append(quantity)
     for m in _FACTOR_WORD.finditer(text):
         factor = _CHANGE_FACTORS[m.group(1).lower()]
         found.append(Quantity(factor, "gånger", "", "", "", "factor", offset + m.start(), offset + m.end(), m.group()))

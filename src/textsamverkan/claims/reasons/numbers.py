@@ -107,17 +107,6 @@ _FRACTION = re.compile(
     re.I,
 )
 SMALL_WHOLE = 10
-# where a change starts takes the scale and unit of where it ends: "från 30 till 37 procent", "från tolvhundra till
-# åttahundra megawatt", "från 85 till 90 tusen personer" (the parser reads only the second)
-_RANGE_BOUND = rf"\d{{1,3}}(?:[ \u00a0]\d{{3}})+|\d+(?:[.,]\d+)?|{COMPOUND_NUMBER}|{'|'.join(NUMBER_WORDS)}"
-_CHANGE = re.compile(
-    rf"\bfrån\s+(?P<low>{_RANGE_BOUND})\s+till\s+"
-    rf"(?P<high>{_RANGE_BOUND})\s*(?:(?P<scale>tusen|miljoner|miljarder)\s+)?"
-    r"(?P<unit>%|procent|kronor|kr|personer|pers|patienter|dagar|dgr|veckor|månader|år|dygn|timmar|minuter|megawatt"
-    r"|MW)(?!\w)",
-    re.I,
-)
-_RANGE_SCALES = {"tusen": 1e3, "miljoner": 1e6, "miljarder": 1e9}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -177,18 +166,6 @@ def amounts(text: str) -> tuple[Amount, ...]:
         found.append(Amount(100.0 * part / whole, "%", "amount", said, m.group(), derived=whole > SMALL_WHOLE))
         if whole > SMALL_WHOLE and not any(a.value == part for a in found):  # "21 av de 31 förloppen": 21 counts too
             found.append(Amount(part, "", "amount", "", m.group("part")))
-    for m in _CHANGE.finditer(text):
-        if _YEAR.fullmatch(m.group("low")) and not _YEAR.fullmatch(m.group("high")):
-            continue  # "från 2017 till 37 procent": a year is no amount
-        said_unit = UNITS[m.group("unit").lower()]
-        unit, size = CONVERSIONS.get(said_unit, (said_unit, 1.0))
-        scale = _RANGE_SCALES.get((m.group("scale") or "").lower(), 1.0) * size
-        low, high = parse_number(m.group("low")), parse_number(m.group("high"))
-        if low is None or high is None:
-            continue
-        for value in (low * scale, high * scale):  # both amounts are said; the parser has the second
-            if not any(a.value == value and a.unit == unit for a in found):
-                found.append(Amount(value, unit, "amount", "", m.group()))
     for pattern, value, unit, kind, approx in _EXTRA:
         for m in pattern.finditer(text):
             before = bound_before(text, m.start())
@@ -238,7 +215,6 @@ def _claimed(statement: str) -> tuple[Amount, ...]:
     said = tuple(a for a in amounts(statement) if not a.derived or a.kind == "label")  # "avdelning två" too
     spans = [(d.start, d.start + len(d.text)) for d in dates(statement)]
     spans += [(t.start, t.end) for t in times(statement)]  # "kl. 22" is a time: the time check judges it
-    spans += [m.span() for m in _CHANGE.finditer(statement)]  # "från 30 till 37 procent": the change is the amount
     spans += [m.span() for m, _part, _whole in _shares(statement)]  # "9 av 10": the share is the amount
     values = {a.value for a in said} | {a.top for a in said}
     labels = (
