@@ -1,7 +1,7 @@
 """Precision by reading of one code's rule hits on the shared Riksdag interpellations and government pages, from every
-blind judgement kept (audit_judgements_round25/, _round26/, _round30/): each hit is joined to its readings by its
-sentence, and counts right when most of its readers said `y`, half when they split. Hits nobody read are counted
-apart; the figure is the share of read hits that are right, per genre.
+blind judgement kept (`JUDGEMENTS`): each hit is joined to its readings by its sentence, and counts right when most of
+its readers said `y`, half when they split. Hits nobody read are counted apart; the figure is the share of read hits
+that are right, per genre.
 
 Where the rules were mended on these very readings (theme round 30 for `medicines`), the figure is optimistic.
 
@@ -24,7 +24,12 @@ from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 
 HERE = Path(__file__).resolve().parent
-JUDGEMENTS = ("audit_judgements_round25", "audit_judgements_round26", "audit_judgements_round30")
+JUDGEMENTS = (
+    "audit_judgements_round25",
+    "audit_judgements_round26",
+    "audit_judgements_round30",
+    "audit_judgements_round31_not_adopted",
+)
 
 
 def readings(code: str) -> dict[str, list[str]]:
