@@ -12,7 +12,9 @@ is A's there, A and B of one kind. A passive or a word order turned round moves 
 restatement in other words is not read as a swap.
 
 Two things of one kind can be swapped the same way: "Förkläden räckte, visiren tog slut" against "Visiren räckte,
-förklädena tog slut", "på måndagar duschen, på torsdagar städningen" against the other days. A statement
+förklädena tog slut", "på måndagar duschen, på torsdagar städningen" against the other days, and so can two public
+actors where neither is the doer ("undersöka kommunernas lagerhållning … samordningen med regionerna" against the
+regions' stock and the municipalities' coordination). A statement
 clause holding a and x and another holding b and y, against evidence clauses holding b with x and a with y, is a swap
 (`_swapped_words`) when a and b are of one kind (two weekdays, two professions, two pieces of protective equipment …)
 and each of the four words is in one evidence clause only and in one statement clause only.
@@ -140,17 +142,23 @@ def _clauses(text: str) -> tuple[dict[str, str], ...]:
 _WEEKDAY = re.compile(rf"(?:{'|'.join(day.removesuffix('dag') for day in WEEKDAYS)})(?:dag\w*|dar|darna)", re.I)
 
 
+WEEKDAY_KIND, ACTOR_KIND = -1, -2
+
+
 @lru_cache(maxsize=1 << 14)
 def _kinds(word: str) -> frozenset[int]:
-    """The kinds a word is a member of: weekdays (-1), or the kinds of the content check (`content.KINDS`:
-    professions, protective equipment, places of care, parts of the day …) by their place there."""
+    """The kinds a word is a member of: weekdays, public actors and organisations ("kommunens", "regionerna"), or the
+    kinds of the content check (`content.KINDS`: professions, protective equipment, places of care, parts of the day
+    …) by their place there."""
     from textsamverkan.claims.reasons.content import KINDS
+    from textsamverkan.claims.reasons.entities import actor
     from textsamverkan.claims.reasons.words import analyse
 
     if _WEEKDAY.fullmatch(word):
-        return frozenset([-1])
+        return frozenset([WEEKDAY_KIND])
     lemma = analyse(word).lemma
-    return frozenset(n for n, kind in enumerate(KINDS) if lemma in kind)
+    kinds = frozenset(n for n, kind in enumerate(KINDS) if lemma in kind)
+    return kinds | {ACTOR_KIND} if actor(word) else kinds
 
 
 def _one_kind(a: str, b: str) -> bool:
@@ -158,7 +166,7 @@ def _one_kind(a: str, b: str) -> bool:
     "onsdag"), and not one word twice."""
     from textsamverkan.claims.reasons.words import analyse
 
-    return bool(_kinds(a) & _kinds(b)) and (-1 in _kinds(a) or analyse(a).lemma != analyse(b).lemma)
+    return bool(_kinds(a) & _kinds(b)) and (WEEKDAY_KIND in _kinds(a) or analyse(a).lemma != analyse(b).lemma)
 
 
 @lru_cache(maxsize=1 << 12)
