@@ -40,6 +40,32 @@ def test_noun_term_does_not_match_the_verb() -> None:
         assert n not in index.lookup(verb, "möte"), verb  # a lemmatizer that maps the verb onto the noun
 
 
+def test_the_auxiliary_ska_is_no_school() -> None:
+    """"ska" gets the lemma "skola", the noun of the school exclusions: no form of the auxiliary is that noun."""
+    index = TermIndex()
+    n = index.add(parse_term("skola"))
+    assert n in index.lookup("skolan", "skola")
+    for verb in ("ska", "skall", "skulle"):
+        assert n not in index.lookup(verb, "skola"), verb
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a sentence with "ska" lost both codes to their school exclusions before theme round 32
+        ("Personalen i hemtjänsten ska få utbildning i basala hygienrutiner.", "competence"),
+        ("Kommunen och regionen ska ha ett gemensamt möte om utskrivningarna varje vecka.", "governance"),
+        ("Undersköterskorna skulle gå en kurs i äldreomsorgen under hösten.", "competence"),
+    ],
+)
+def test_sentences_with_ska_keep_their_codes(codes_of: Callable[[str], set[str]], text: str, code: str) -> None:
+    assert code in codes_of(text)
+
+
+def test_a_school_still_excludes_competence(codes_of: Callable[[str], set[str]]) -> None:
+    assert "competence" not in codes_of("Lärarna på skolan ska få utbildning i hur vården fungerar.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -217,6 +243,11 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
         ("Svenska lantbrukare använder mindre antibiotika än lantbrukare i andra länder.", "medicines"),
         ("Regeringen gav Läkemedelverket i uppdrag att lämna en rapport.", "medicines"),
         ("På orten är macken både post, apotek och dagligvaruhandel.", "medicines"),
+        # university education at large, hunters' training and a client's duty under the Social Services Act to
+        # learn Swedish are not care staff's competence (theme round 32)
+        ("Jag har lyft frågan med ministern för universitetsutbildningarna om vårdens behov.", "competence"),
+        ("Jägarna fick utbildning i vården av skadat vilt.", "competence"),
+        ("Enligt förslaget i Socialtjänstlagen deltar den enskilde i vuxenutbildning i svenska.", "competence"),
     ],
 )
 def test_look_alikes_on_government_text_are_not_coded(
@@ -240,6 +271,7 @@ def test_look_alikes_on_government_text_are_not_coded(
         ("Läkemedelsverket ska kartlägga tillgången på läkemedel i landet.", "medicines"),
         ("Sjuksköterskan ska kontrollera att rätt läkemedel ges, annars kan patienten ta skada.", "medicines"),
         ("Läkaren bedömde att hennes läkemedel behövde ses över efter fallet.", "medicines"),
+        ("Sjuksköterskeutbildningen vid universitetet ska ge mer kunskap om äldrevård.", "competence"),
     ],
 )
 def test_the_same_words_in_care_text_are_still_coded(

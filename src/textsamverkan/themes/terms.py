@@ -41,10 +41,10 @@ INFLECTIONS = frozenset(
 NOUN_E_STEM_ENDINGS = frozenset(["ar", "ars", "arna", "arnas", "na", "nas", "ne", "nes"])
 VERB_LIKE_ON_WORD = frozenset(["r", "rs", "rna", "rnas", "de", "des", "te", "tes", "ade", "ades", "ad", "ads"])
 # Verb forms that look like inflections of a noun term or get its lemma (simplemma lemmatises "möta" as "möte"; "besöka"
-# is "besök" + a): never a term.
+# is "besök" + a; the auxiliary "ska" has the lemma "skola", the noun for school): never a term.
 VERB_HOMOGRAPHS = frozenset(
     ["möta", "möter", "mötte", "mött", "möts", "mötas", "möttes", "mötts", "mötande", "besöka", "besöker", "besökte",
-     "besökt", "besöks", "besökas", "besöktes", "besökande"]
+     "besökt", "besöks", "besökas", "besöktes", "besökande", "ska", "skall", "skulle"]
 )
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _HYPHENS = re.compile(r"[-‐‑–]")
