@@ -3,7 +3,8 @@ blind judgement kept (`JUDGEMENTS`): each hit is joined to its readings by its s
 its readers said `y`, half when they split. Hits nobody read are counted apart; the figure is the share of read hits
 that are right, per genre.
 
-Where the rules were mended on these very readings (theme round 30 for `medicines`), the figure is optimistic.
+Where the rules were mended on these very readings (theme round 30 for `medicines`, round 32 for `competence`), the
+figure is optimistic.
 
     .venv/bin/python benchmarks/themes/pool_precision.py [--code medicines] [--list]
 """
