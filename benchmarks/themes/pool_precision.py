@@ -31,6 +31,7 @@ JUDGEMENTS = (
     "audit_judgements_round30",
     "audit_judgements_round31_not_adopted",
     "audit_judgements_round32",
+    "audit_judgements_round33",
 )
 
 
