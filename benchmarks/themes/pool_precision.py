@@ -32,6 +32,7 @@ JUDGEMENTS = (
     "audit_judgements_round31_not_adopted",
     "audit_judgements_round32",
     "audit_judgements_round33",
+    "audit_judgements_round34",
 )
 
 

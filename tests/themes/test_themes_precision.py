@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from textsamverkan.themes.statements import is_reference_list, is_title, names_only
+from textsamverkan.themes.statements import is_reference_list, is_title, law_titles_in_heading, names_only
 from textsamverkan.themes.terms import TermIndex, parse_term
 
 
@@ -292,3 +292,41 @@ def test_the_same_words_in_care_text_are_still_coded(
 )
 def test_an_item_of_a_list_of_bills_is_a_reference(text: str, expected: bool) -> None:
     assert is_reference_list(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("# En ny lag om tillfälliga smittskyddsåtgärder på serveringsställen",
+         ["tillfälliga smittskyddsåtgärder på serveringsställen"]),
+        ("### Lagen respektive förordningen om tillfälliga smittskyddsåtgärder på serveringsställen förlängs",
+         ["tillfälliga smittskyddsåtgärder på serveringsställen"]),
+        ("[Lagen om särskilda begränsningar för att förhindra spridning av sjukdomen covid-19 förlängs](#s3)",
+         ["särskilda begränsningar för att förhindra spridning av sjukdomen covid-19"]),
+        ("# Fortsatt giltighet av covid-19-lagen och lagen om tillfälliga smittskyddsåtgärder på serveringsställen",
+         ["tillfälliga smittskyddsåtgärder på serveringsställen"]),
+        # a sentence that is no heading names the law in what it says of it
+        ("Regeringen föreslår att lagen om register över nationella vaccinationsprogram ändras.", []),
+        ("# Besöksförbudet på äldreboenden upphör 1 oktober", []),
+    ],
+)
+def test_the_titles_of_laws_a_heading_names(text: str, titles: list[str]) -> None:
+    assert [text[a:b] for a, b in law_titles_in_heading(text)] == titles
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # a heading that names a law names its subject only in the title (theme round 34)
+        ("# En ny lag om tillfälliga smittskyddsåtgärder på serveringsställen", False),
+        ("[Förordningen om tillfälliga smittskyddsåtgärder på serveringsställen förlängs](#s15)", False),
+        # a proposal to change the law, and a heading that says more than the law's title, stay coded
+        ("Regeringen föreslår att lagen om tillfälliga smittskyddsåtgärder på serveringsställen ändras.", True),
+        ("# Smittskyddsåtgärder på äldreboenden och lagen om tillfälliga smittskyddsåtgärder", True),
+    ],
+)
+def test_a_heading_that_names_a_law_is_no_mention(
+    codes_of: Callable[[str], set[str]], text: str, coded: bool
+) -> None:
+    assert ("infection_control" in codes_of(text)) is coded
+

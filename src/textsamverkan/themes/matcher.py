@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from textsamverkan.segment.sentences import Sentence
 from textsamverkan.themes.codebook import Code, Codebook, Pattern
-from textsamverkan.themes.statements import is_reference_list, names_only
+from textsamverkan.themes.statements import is_reference_list, law_titles_in_heading, names_only
 from textsamverkan.themes.terms import Phrase, TermIndex
 from textsamverkan.themes.types import Method, ThemeHit
 
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from textsamverkan.themes.semantic import ExemplarScorer
 
-MATCHER_VERSION = "themes.matcher.v3"
+MATCHER_VERSION = "themes.matcher.v4"
 MAX_COMBINATIONS = 4096
 # a document this long, with this share of its sentences naming care actors or settings, is about care
 MIN_DOCUMENT_SENTENCES = 8
@@ -188,11 +188,12 @@ class LexicalMatcher:
         for k, ids in enumerate(token_ids):
             for i in ids:
                 positions.setdefault(i, []).append(k)
+        named = _law_title_tokens(sentence)
         out: dict[str, list[RuleMatch]] = {}
         for n in sorted(candidates):
             cc = self.codes[n]
-            blocked = {k for i in cc.not_ids for k in positions.get(i, ())}
-            found = self._rules(cc, sentence, token_ids, positions, blocked, document or {})
+            blocked = {k for i in cc.not_ids for k in positions.get(i, ())} | named
+            found = self._rules(cc, sentence, token_ids, positions, blocked, document or {}, named)
             if found and not any(self._find_pattern(p, token_ids, positions, set()) for p in cc.exclude):
                 out[cc.code.id] = found
         return out
@@ -205,6 +206,7 @@ class LexicalMatcher:
         positions: dict[int, list[int]],
         blocked: set[int],
         document: Mapping[str, float],
+        named: set[int],
     ) -> list[RuleMatch]:
         toks = sentence.tokens
         found: list[RuleMatch] = []
@@ -222,7 +224,7 @@ class LexicalMatcher:
             if occ:
                 found.append(make(rule, occ))
         for pat in cc.patterns:  # patterns name their words explicitly: the code's not_terms do not apply, their own do
-            own = {k for k, ids in enumerate(token_ids) if ids & pat.not_ids} if pat.not_ids else set()
+            own = {k for k, ids in enumerate(token_ids) if ids & pat.not_ids} | named if pat.not_ids else named
             chosen = self._find_pattern(pat, token_ids, positions, own)
             if chosen:
                 found.append(make(pat.id, chosen))
@@ -261,6 +263,19 @@ class LexicalMatcher:
             if best is None or stretch < best[0]:
                 best = (stretch, sorted(combo))
         return best[1] if best else []
+
+
+def _law_title_tokens(sentence: Sentence) -> set[int]:
+    """Indexes of the tokens inside the title of a law that a heading line names (`law_titles_in_heading`): names,
+    never evidence."""
+    spans = law_titles_in_heading(sentence.text)
+    if not spans:
+        return set()
+    return {
+        k
+        for k, t in enumerate(sentence.tokens)
+        if any(a <= t.start - sentence.start and t.end - sentence.start <= b for a, b in spans)
+    }
 
 
 def sentence_text(sentence: Sentence, start: int, end: int) -> str:

@@ -50,7 +50,7 @@ from textsamverkan.themes.context_model import (
     fit_context_model,
     labelled_transcripts,
 )
-from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
+from textsamverkan.themes.matcher import MATCHER_VERSION, LexicalMatcher, code_sentences
 from textsamverkan.themes.statements import names_only
 from textsamverkan.themes.types import ThemeHit
 
@@ -655,8 +655,10 @@ _FITTED: dict[str, ModelCoder] = {}
 
 
 def fit_key(codebook: Codebook, options: dict[str, Any]) -> str:
-    """Cache key of a fit: the coder version, the bundled sentences, the codebook's rules and the fit options."""
+    """Cache key of a fit: the coder version, the matcher's (the rules' hits are among its features and labels), the
+    bundled sentences, the codebook's rules and the fit options."""
     h = hashlib.sha256(MODEL_CODER_VERSION.encode())
+    h.update(MATCHER_VERSION.encode())
     h.update(TRAINING_FILE.read_bytes())
     h.update(BACKGROUND_FILE.read_bytes())
     h.update(TRANSCRIPTS_FILE.read_bytes())

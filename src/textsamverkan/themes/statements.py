@@ -3,7 +3,9 @@
 there would be noise (both laws named is the `sol_hsl` rule's strongest signal, and a list of amended laws names
 them all). So do numbered section headings ("4.1 Läkarmedverkan"): a table that counted them would count a report's
 table of contents as mentions. So do unnumbered section headings ("Vårdplanering", "Smittskydd och beredskap") where
-the document says so: a heading followed by prose (`section_headings`)."""
+the document says so: a heading followed by prose (`section_headings`). A heading that names a law ("# En ny lag om
+tillfälliga smittskyddsåtgärder på serveringsställen") names its subject only in the law's title, whose words are no
+evidence (`law_titles_in_heading`)."""
 
 from __future__ import annotations
 
@@ -71,6 +73,28 @@ def is_header_line(text: str) -> bool:
     """Whether the sentence is a header line of an e-mail or of minutes ("Till: Vårdhygien, Region Norrmården",
     "Närvarande: Kristina Holm (MAS, Lindåsa), …"): who and when, not what was said."""
     return _HEADER.match(text) is not None
+
+
+# a Markdown heading line ("# En ny lag om …") or a line that is only a link into its page ("[Lagen … förlängs](#s15)")
+_HEADING_LINE = re.compile(r"^\s*(?:#{1,6}\s|\**\[[^\]]+\]\(#[^)]*\)\**\s*$)")
+# the title of a law or an ordinance: "lagen om tillfälliga smittskyddsåtgärder på serveringsställen", "förordningen
+# (2020:527) om …", up to punctuation, the next law named, or a verb that says what becomes of the law
+_LAW_TITLE = re.compile(
+    r"\b(?:lag|lagen|lagarna|förordning|förordningen|förordningarna)\s+(?:\(\s*(?:19|20)\d\d:\d+\s*\)\s+)?om\s+"
+    r"(?P<title>.+?)(?=\s*(?:[,.;:!?()\[\]]|$)|\s+(?:och|respektive)\s+(?:lag|lagen|förordning|förordningen)\b"
+    r"|\s+(?:ska|skall|förlängs|ändras|upphävs|upphör|införs|träder|trädde|gäller|kompletteras)\b)",
+    re.IGNORECASE,
+)
+
+
+def law_titles_in_heading(text: str) -> list[tuple[int, int]]:
+    """Character spans of the titles of laws that a heading line names ("# Förlängning av lagen om tillfälliga
+    smittskyddsåtgärder på serveringsställen"): a title is a name, and a heading that names a law says nothing of the
+    title's subject. Empty for any other sentence: a proposal to change a law named for a subject ("Regeringen
+    föreslår att lagen om register över nationella vaccinationsprogram ändras") says something and stays coded."""
+    if not _HEADING_LINE.match(text):
+        return []
+    return [m.span("title") for m in _LAW_TITLE.finditer(text)]
 
 
 def names_only(text: str) -> bool:
