@@ -170,8 +170,9 @@ class LexicalMatcher:
 
     def match(self, sentence: Sentence, document: Mapping[str, float] | None = None) -> dict[str, list[RuleMatch]]:
         """Codes matched in one sentence → the rules that matched (empty dict when none; always empty for a list or
-        heading of laws, a section heading or a header line of an e-mail or minutes, see `statements`). `document`:
-        what the sentence's document is about (`documents`), which may stand in for a pattern's last group."""
+        heading of laws, a section heading or a header line of an e-mail or minutes, see `statements`; in a heading line
+        that names a law, the words of its title match nothing). `document`: what the sentence's document is about
+        (`documents`), which may stand in for a pattern's last group."""
         if (":" in sentence.text and is_reference_list(sentence.text)) or names_only(sentence.text):
             return {}
         lookup = self.index.lookup
@@ -224,7 +225,7 @@ class LexicalMatcher:
             if occ:
                 found.append(make(rule, occ))
         for pat in cc.patterns:  # patterns name their words explicitly: the code's not_terms do not apply, their own do
-            own = {k for k, ids in enumerate(token_ids) if ids & pat.not_ids} | named if pat.not_ids else named
+            own = named | ({k for k, ids in enumerate(token_ids) if ids & pat.not_ids} if pat.not_ids else set())
             chosen = self._find_pattern(pat, token_ids, positions, own)
             if chosen:
                 found.append(make(pat.id, chosen))
