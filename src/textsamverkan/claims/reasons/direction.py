@@ -160,6 +160,9 @@ ANTONYM_AXES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset(["muntlig", "muntligt", "muntligen"]),
     ),
     "plats": (frozenset(["inomhus"]), frozenset(["utomhus"])),
+    # "influensan har kommit tidigare än vanligt" is not "senare än normalt"; only the comparatives, for "sen" alone is
+    # most often "sedan" and "tidig" is the head the compound splitter finds in "samtidig"
+    "tidpunkt": (frozenset(["tidigare", "tidigarelägga"]), frozenset(["senare", "senarelägga"])),
     # "blir lugn när någon sjunger" is not "blir orolig" ("lugnande", a sedative, is neither)
     "sinnesro": (
         frozenset(["lugn", "lugnt"]),
