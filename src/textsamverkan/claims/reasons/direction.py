@@ -332,6 +332,8 @@ PHRASES: dict[str, tuple[tuple[str, int], ...]] = {
     r"\b(?:på|under)\s+(?:natten|nätterna|nattetid)\b|\bnattetid\b|\bnattlig\w*": (("tid på dygnet", 1),),
     r"\b(?:finns|fanns|finnas|funnits) kvar\b": (("införande", 0),),
     r"\btill viss del\b": (("omfattning", 1),),
+    # the Riksdag's decision on a proposal: "ställer sig bakom det som anförs i motionen" is not "avslår" it
+    r"\bställ(?:a|er|de|t|s)\s+sig\s+bakom\b": (("beslut", 0),),
     # entry into force is a start: "börja gälla" says "träda i kraft", and neither is "upphöra att gälla"
     r"\b(?:träd\w*\s+i\s+kraft|ikraftträd\w*|börja\w*\s+gälla)\b": (("fortgång", 0),),
     r"\bhåll(?:a|er|s|as|its|it|es)? nere\b": (("mängd", 1),),  # "antalet deltagare kan hållas nere"
