@@ -25,15 +25,8 @@ from textsamverkan.themes.codebook import load_default_codebook
 from textsamverkan.themes.matcher import LexicalMatcher, code_sentences
 
 HERE = Path(__file__).resolve().parent
-JUDGEMENTS = (
-    "audit_judgements_round25",
-    "audit_judgements_round26",
-    "audit_judgements_round30",
-    "audit_judgements_round31_not_adopted",
-    "audit_judgements_round32",
-    "audit_judgements_round33",
-    "audit_judgements_round34",
-)
+# every folder of blind readings of formal-text hits (round 25 on); the single files beside them audit the learned layer
+JUDGEMENTS = tuple(sorted(p.name for p in HERE.glob("audit_judgements_round*") if p.is_dir()))
 
 
 def readings(code: str) -> dict[str, list[str]]:
