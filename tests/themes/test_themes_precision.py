@@ -248,6 +248,10 @@ def test_a_section_heading_followed_by_prose_is_not_coded_but_slide_lines_are() 
         ("Jag har lyft frågan med ministern för universitetsutbildningarna om vårdens behov.", "competence"),
         ("Jägarna fick utbildning i vården av skadat vilt.", "competence"),
         ("Enligt förslaget i Socialtjänstlagen deltar den enskilde i vuxenutbildning i svenska.", "competence"),
+        # knowledge compiled about a subject is a knowledge base, not the knowledge of staff (theme round 35)
+        ("Utredningen ska sammanställa vilken kunskap om förlossningspsykos som finns i vården.", "competence"),
+        ("Centret ska samla och tillgängliggöra kunskap om hur socialtjänsten arbetar med försvunna barn.",
+         "competence"),
     ],
 )
 def test_look_alikes_on_government_text_are_not_coded(
@@ -272,6 +276,8 @@ def test_look_alikes_on_government_text_are_not_coded(
         ("Sjuksköterskan ska kontrollera att rätt läkemedel ges, annars kan patienten ta skada.", "medicines"),
         ("Läkaren bedömde att hennes läkemedel behövde ses över efter fallet.", "medicines"),
         ("Sjuksköterskeutbildningen vid universitetet ska ge mer kunskap om äldrevård.", "competence"),
+        # the staff's knowledge, with a word of compiling far from it (theme round 35)
+        ("Regionen ska kartlägga behoven och sedan öka kunskapen hos personalen i hemtjänsten.", "competence"),
     ],
 )
 def test_the_same_words_in_care_text_are_still_coded(
