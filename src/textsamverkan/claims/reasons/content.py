@@ -97,19 +97,29 @@ CONCEPTS = (
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """The synonym lexicon: lemma → its synonyms. Two sources: claims/synonyms.txt (our groups for claims: every word
-    of a group is a synonym of every other) and the bundled Swedish thesaurus (nlp/thesaurus.py)."""
+def claim_synonyms() -> dict[str, frozenset[str]]:
+    """Our groups for claims alone (claims/synonyms.txt: every word of a group is a synonym of every other): tight
+    enough to tell what an amount is of ("dsk" is "distriktssköterska"), where the thesaurus is not."""
     from importlib.resources import files
 
-    from textsamverkan.nlp.thesaurus import thesaurus
-
-    table: dict[str, set[str]] = {word: set(others) for word, others in thesaurus().items()}
+    table: dict[str, set[str]] = {}
     text = files("textsamverkan.claims").joinpath("synonyms.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
         group = line.split("#", 1)[0].split()
         for word in group:
             table.setdefault(word, set()).update(w for w in group if w != word)
+    return {word: frozenset(others) for word, others in table.items()}
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """The synonym lexicon: lemma → its synonyms, from `claim_synonyms` and the bundled Swedish thesaurus
+    (nlp/thesaurus.py)."""
+    from textsamverkan.nlp.thesaurus import thesaurus
+
+    table: dict[str, set[str]] = {word: set(others) for word, others in thesaurus().items()}
+    for word, others in claim_synonyms().items():
+        table.setdefault(word, set()).update(others)
     return {word: frozenset(others) for word, others in table.items()}
 
 

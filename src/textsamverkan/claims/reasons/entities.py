@@ -350,25 +350,40 @@ def _initials(word: str) -> tuple[str, ...]:
     return tuple(sorted(options, key=len))
 
 
+# a common noun's acronym is spelt out in lower case too ("SÄBO" is "särskilt boende", "VC" "vårdcentralen", "MAS"
+# "medicinskt ansvarig sjuksköterska"), by content words of at least this many letters, each adding its first letter,
+# its first two ("SÄ", "BO") or its compound parts' initials: short words and function words ("inte på") spell nothing
+MIN_COMMON_SPELLING = 4
+
+
 @lru_cache(maxsize=1 << 14)
 def spelt_out(acronym: str, text: str) -> bool:
-    """Whether `text` spells `acronym` out: consecutive words, the first capitalised, whose initials (or compound
-    parts' initials) make it, small function words skipped ("MSB" in "Myndigheten för samhällsskydd och beredskap",
-    "UD" in "Utrikesdepartementet")."""
+    """Whether `text` spells `acronym` out: consecutive words whose initials (or compound parts' initials) make it,
+    small function words skipped ("MSB" in "Myndigheten för samhällsskydd och beredskap", "UD" in
+    "Utrikesdepartementet"); the first word capitalised, or content words as `MIN_COMMON_SPELLING` says."""
+    from textsamverkan.claims.bm25 import STOPWORDS
+
     words = [m.group() for m in _TOKEN.finditer(text)]
     target = acronym.upper().replace("-", "")
 
-    def match(at: int, done: str) -> bool:
+    def match(at: int, done: str, common: bool) -> bool:
         if done == target:
             return True
         if at >= len(words) or not target.startswith(done):
             return False
         word = words[at]
-        if done and word.lower() in _SPELT_OUT_SKIP and match(at + 1, done):
+        if done and word.lower() in _SPELT_OUT_SKIP and match(at + 1, done, common):
             return True
-        return any(match(at + 1, done + initials) for initials in _initials(word))
+        if common and (len(word) < MIN_COMMON_SPELLING or word.lower() in STOPWORDS):
+            return False
+        options = _initials(word)
+        if common and (done or len(target) > 2):  # the first two letters never spell it alone: "EU" is no "Europa"
+            options = (*options, word[:2].upper())
+        return any(match(at + 1, done + initials, common) for initials in options)
 
-    return any(w[:1] == target[:1] and match(i, "") for i, w in enumerate(words))
+    return any(w[:1] == target[:1] and match(i, "", False) for i, w in enumerate(words)) or any(
+        w[:1].upper() == target[:1] and match(i, "", True) for i, w in enumerate(words)
+    )
 
 
 def _has(entity: Entity, others: Sequence[Entity]) -> bool:

@@ -424,34 +424,73 @@ def _bounds_to_find(amount: Amount, theirs: Sequence[Amount]) -> tuple[Amount, .
     return replace(amount, high=None), replace(amount, value=amount.high, high=None)
 
 
-ANCHOR_WORDS = 3  # words on either side of an amount, within its clause, that say what the amount is of
-_ANCHOR_STOP = re.compile(r"[,;:.!?()–—]|\b(?:och|samt|men|medan|respektive)\b", re.I)
+ANCHOR_WORDS = 3  # content words on either side of an amount, within its clause, that say what the amount is of
+# what ends an amount's clause: punctuation, a conjunction, a period that ends a sentence (not an abbreviation's:
+# "7 pat. legat kvar"), and another amount with a content word between them ("3 läk. + 2 ssk", not "två av de tre
+# boendena" or "från 61 till 78 procent", which share their words)
+_ANCHOR_STOP = re.compile(r"[,;:!?()–—]|\.(?=\s+[A-ZÅÄÖ]|\s*$)|\b(?:och|samt|men|medan|respektive)\b", re.I)
 _ANCHOR_WORD = re.compile(r"[^\W\d_][\w-]*")
 
 
-def _anchors(text: str, q: Quantity) -> frozenset[str]:
-    """The content words next to an amount in its clause ("maj" in "maj med högst 150 miljoner", "lån" in "250
-    miljarder euro i lån"), lower-cased; function words, number words and bounds left out."""
+def _content(part: str) -> list[str]:
+    """The words of `part` that can say what an amount is of, as written: function words, number words and bounds
+    left out."""
     from textsamverkan.claims.bm25 import STOPWORDS
     from textsamverkan.claims.reasons.words import GENERIC
 
-    before = _ANCHOR_STOP.split(text[: q.start])[-1]
-    after = _ANCHOR_STOP.split(text[q.end :])[0]
-    words = [w.lower() for w in _ANCHOR_WORD.findall(before)][-ANCHOR_WORDS:]
-    words += [w.lower() for w in _ANCHOR_WORD.findall(after)][:ANCHOR_WORDS]
-    return frozenset(
+    return [
         w
-        for w in words
-        if len(w) >= 3 and w not in STOPWORDS and w not in GENERIC and w not in APPROX_WORDS and parse_number(w) is None
-    )
+        for w in _ANCHOR_WORD.findall(part)
+        if len(w) >= 3
+        and w.lower() not in STOPWORDS
+        and w.lower() not in GENERIC
+        and w.lower() not in APPROX_WORDS
+        and parse_number(w) is None
+    ]
+
+
+def _around(text: str, q: Quantity) -> tuple[str, str]:
+    """The words before and after an amount in its clause (`_ANCHOR_STOP`)."""
+    start = max([m.end() for m in _ANCHOR_STOP.finditer(text, 0, q.start)], default=0)
+    end = min([m.start() for m in _ANCHOR_STOP.finditer(text, q.end)], default=len(text))
+    for other in _quantities(text):
+        if other.end <= q.start and _content(text[other.end : q.start]):
+            start = max(start, other.end)
+        elif other.start >= q.end and _content(text[q.end : other.start]):
+            end = min(end, other.start)
+    return text[start : q.start], text[q.end : end]
+
+
+def _anchors(text: str, q: Quantity) -> tuple[str, ...]:
+    """The content words next to an amount in its clause ("maj" in "maj med högst 150 miljoner", "lån" in "250
+    miljarder euro i lån", "SÄBO" in "39 procent på SÄBO"), as written."""
+    before, after = _around(text, q)
+    return tuple(dict.fromkeys(_content(before)[-ANCHOR_WORDS:] + _content(after)[:ANCHOR_WORDS]))
+
+
+def _in_clause(word: str, clause: str) -> bool:
+    """Whether the evidence's clause holds a statement's anchor word: as a lemma or a compound part ("hemsjukvård"
+    in "hemsjukvården"), in a synonym of our own ("dsk" for "distriktssköterska"; the thesaurus is too loose for
+    this), or, for an acronym, spelt out ("SÄBO" in "särskilt boende")."""
+    from textsamverkan.claims.reasons.content import claim_synonyms, content_words, keys, match
+    from textsamverkan.claims.reasons.entities import spelt_out
+
+    if word.isupper() and len(word) >= 2:
+        return re.search(rf"(?<![\w-]){re.escape(word)}", clause) is not None or spelt_out(word, clause)
+    said = content_words(word)
+    if not said:
+        return False
+    own = replace(said[0], alternatives=tuple(sorted(claim_synonyms().get(said[0].lemma, ()))))
+    return match(own, keys(clause)) >= 1.0
 
 
 def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
     """Two amounts the evidence holds but pairs the other way round: "310 miljarder i lån och 250 miljarder i bidrag"
-    where the evidence has "310 miljarder i bidrag och 250 miljarder i lån", "maj: 150 mkr, juni: 75 mkr" where it has
-    "maj: 75 mkr, juni: 150 mkr". A swap needs both sides: a word next to the statement's amount sits next to another
-    amount in the evidence, and a word next to the evidence's amount sits next to another amount in the statement;
-    each such amount is a conflict (statement amount, evidence amount), named with those words."""
+    where the evidence has "310 miljarder i bidrag och 250 miljarder i lån", "39 procent på SÄBO och 61 procent
+    hemma" where it has "61 procent i särskilt boende och 39 procent i ordinärt boende". A swap of the statement's
+    amounts A and B needs both sides: a word beside A is in the clause of B's value in the evidence and not in the
+    clause of A's, and a word beside B is in the clause of A's value and not in B's; A is then a conflict (statement
+    amount, evidence amount), named with those words."""
     said_amounts = _quantities(statement)
     if len(said_amounts) < 2:
         return []  # most statements: the evidence need not be parsed at all
@@ -459,18 +498,24 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
     if len(held_amounts) < 2:
         return []
     mine = [(q, _anchors(statement, q)) for q in said_amounts]
-    theirs = [(q, _anchors(evidence, q)) for q in held_amounts]
+    theirs = [(o, " ".join(_around(evidence, o))) for o in held_amounts]
+
+    def beside(words: Sequence[str], here: str, not_there: Sequence[str]) -> list[str]:
+        return [w for w in words if _in_clause(w, here) and not any(_in_clause(w, c) for c in not_there)]
+
     out = []
     for q, said in mine:
-        for o, held in theirs:
-            if not _same_value(q, o):
+        own = [c for o, c in theirs if _same_value(q, o)]
+        for p, other_said in mine:
+            others = [c for r, c in theirs if _same_value(p, r)]
+            if _same_value(p, q) or not own or not others:
                 continue
-            moved = sorted(
-                w for w in said - held if any(w in words for p, words in theirs if not _same_value(q, p))
-            )
-            kept = sorted(w for w in held - said if any(w in words for p, words in mine if not _same_value(p, o)))
+            moved = [w for c in others for w in beside(said, c, own)]
+            kept = [w for c in own for w in beside(other_said, c, others) if w not in said]
             if moved and kept:
-                out.append((f"{q.text} ({', '.join(moved[:3])})", f"{o.text} ({', '.join(kept[:3])})"))
+                o = next(o for o, _c in theirs if _same_value(q, o))
+                out.append((f"{q.text} ({', '.join(dict.fromkeys(moved[:3]))})",
+                            f"{o.text} ({', '.join(dict.fromkeys(kept[:3]))})"))
                 break
     return out
 
