@@ -162,12 +162,14 @@ UNITS: dict[str, str] = {
     "dagar": "dagar",
     "dagars": "dagar",
     "dag": "dagar",
+    "dagarna": "dagar",
     "dgr": "dagar",  # notes' "9 dgr"
     "dar": "dagar",  # speech's "tre dar"
     "veckor": "veckor",
     "veckors": "veckor",
     "vecka": "veckor",
     "veckas": "veckor",
+    "veckorna": "veckor",  # "inom de första två veckorna"
     "v": "veckor",  # notes' "4 v"
     "timmar": "timmar",
     "timmars": "timmar",
@@ -185,6 +187,8 @@ UNITS: dict[str, str] = {
     "månader": "månader",
     "månaders": "månader",
     "månad": "månader",
+    "mån": "månader",  # notes' "inom 2 mån."
+    "månaderna": "månader",
     "år": "år",
     "st": "st",
     "stycken": "st",
@@ -264,7 +268,8 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{COMPOUND_NUMBER}|{_WORDS})\b)"
     rf"(?P<half>\s+och\s+{_HALF}\b)?"
     rf"(?:\s+(?P<scale>{_SCALE})\b)?"
-    rf"(?:\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
+    # a unit after an order word: "de två första veckorna", "de tre senaste åren"
+    rf"(?:(?:\s+(?:första|sista|senaste|närmaste|kommande|följande))?\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
     re.IGNORECASE,
 )
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")

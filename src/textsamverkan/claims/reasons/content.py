@@ -517,9 +517,11 @@ RELATIVES = frozenset(
     ["anhörig", "dotter", "son", "fru", "hustru", "make", "maka", "mamma", "pappa", "mor", "bror", "syster",
      "barnbarn", "granne", "sambo", "svärdotter", "svärson"]
 )  # fmt: skip
+# an old person's animal at home: "hem till sin hund" is not "hem till sin katt"
+PETS = frozenset(["hund", "katt", "kanin", "fågel", "undulat", "kanariefågel", "marsvin", "häst"])
 KINDS = (
     PEOPLE, PROFESSIONS | RELATIVES, PROTECTION, BODY_PARTS, CARE_PLACES | SITES, GIVEN, CHANNELS,
-    DAY_AND_WEEK_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES,
+    DAY_AND_WEEK_PARTS, WARDS, WORKING_TIME, WALKING_AIDS, DEVICES, DISEASES, PETS,
 )  # fmt: skip
 
 

@@ -354,6 +354,13 @@ def _initials(word: str) -> tuple[str, ...]:
 # "medicinskt ansvarig sjuksköterska"), by content words of at least this many letters, each adding its first letter,
 # its first two ("SÄ", "BO") or its compound parts' initials: short words and function words ("inte på") spell nothing
 MIN_COMMON_SPELLING = 4
+# and as a noun phrase: a word right before another an adjective by its ending ("samordnad individuell plan") or
+# joined to it by a small word ("lagen om psykiatrisk tvångsvård"), so that a run of words ("socialstyrelsen kommer
+# regelbundet") spells no "SKR"
+_ADJECTIVE_ENDINGS = (
+    "ig", "igt", "iga", "isk", "iskt", "iska", "skt", "ska", "ell", "ellt", "ella", "ad", "at", "ade", "al", "alt",
+    "ala", "sam", "samt", "samma", "lt", "ld", "lda", "ande", "ende", "är", "ärt", "ära", "iv", "ivt", "iva",
+)  # fmt: skip
 
 
 @lru_cache(maxsize=1 << 14)
@@ -376,6 +383,9 @@ def spelt_out(acronym: str, text: str) -> bool:
             return True
         if common and (len(word) < MIN_COMMON_SPELLING or word.lower() in STOPWORDS):
             return False
+        previous = words[at - 1].lower() if done else ""
+        if previous and previous not in _SPELT_OUT_SKIP and not previous.endswith(_ADJECTIVE_ENDINGS) and common:
+            return False  # a word right after another: that one must be its adjective ("lagen om …" is joined)
         options = _initials(word)
         if common and (done or len(target) > 2):  # the first two letters never spell it alone: "EU" is no "Europa"
             options = (*options, word[:2].upper())

@@ -46,7 +46,7 @@ _INSTEAD = re.compile(rf"{_VALUE}(?:\s+[^\W\d]+){{0,2}}\s+i\s+stället\s+för\s+
 
 # things, by one word each (four letters or more, so no "och", "med", "att"), after an optional article
 _ARTICLE = r"(?:(?:den|det|de|en|ett)\s+)?"
-_THING = r"([^\W\d_][\w-]{3,})"
+_THING = r"([^\W\d_][\w-]{3,}|(?-i:[A-ZÅÄÖ]{2,3})(?![\w-]))"  # a word, or an acronym ("AU")
 _AUXILIARY = r"(?:(?:har|hade|ska|skulle|kommer\s+att|kan)\s+)?"
 _FROM_TO_THINGS = re.compile(rf"\bfrån\s+{_ARTICLE}{_THING}\s+till\s+{_ARTICLE}{_THING}", re.I)
 _INSTEAD_THINGS = re.compile(rf"\b{_THING}\s+i\s+stället\s+för\s+{_ARTICLE}{_THING}", re.I)
@@ -120,6 +120,11 @@ def _compared(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+def _thing(word: str) -> str:
+    """A thing as `_same` reads it: lower-cased, an acronym as written ("AU", to be found spelt out)."""
+    return word if word.isupper() else word.lower()
+
+
 def _key(value: str) -> str:
     """A value without its spaces, lower-cased: "10 000" → "10000", "15 Mars" → "15mars"."""
     return re.sub(r"\s+", "", value).lower()
@@ -140,7 +145,7 @@ def ordered_pairs(text: str) -> tuple[tuple[str, str, str], ...]:
         (_FROM_TO_THINGS, 1, 2), (_REPLACED_BY, 1, 2), (_INSTEAD_THINGS, 2, 1), (_REPLACES, 2, 1), (_RATHER_THAN, 2, 1)
     )  # fmt: skip
     for pattern, old, new in things:
-        old_new += [(m.group(old).lower(), m.group(new).lower(), m.group().strip()) for m in pattern.finditer(text)]
+        old_new += [(_thing(m.group(old)), _thing(m.group(new)), m.group().strip()) for m in pattern.finditer(text)]
     return (*old_new, *_compared(text))
 
 
@@ -224,6 +229,11 @@ def _same(one: str, other: str) -> bool:
 
     if one == other:
         return True
+    if one.isupper() != other.isupper():  # an acronym and a word: the word spells it ("AU", "arbetsutskottet")
+        from textsamverkan.claims.reasons.entities import spelt_out
+
+        acronym, word = (one, other) if one.isupper() else (other, one)
+        return spelt_out(acronym, word)
     if not one.isalpha() or not other.isalpha():
         return False
     short, long_ = sorted((one, other), key=len)

@@ -45,7 +45,7 @@ _HEDGED = re.compile(
 # ("hela 14 procent" only stresses an amount)
 _WHOLE_IN_EVIDENCE = re.compile(
     r"(?<![\w-])(?:samtliga|samtlig|alla|allt|varje|varenda|vartenda|båda|bägge|hela(?!\s+\d)|samlade|alltid"
-    r"|100\s*(?:%|procent))"
+    r"|var\s+och\s+en|vart\s+och\s+ett|100\s*(?:%|procent))"
     r"(?![\w-])",
     re.I,
 )
@@ -74,14 +74,16 @@ REACH = 3  # a partitive word this many words or fewer before the quantified thi
 # a preposition ends a partitive's phrase: "några dagar per termin" quantifies days, not terms ("tre av de sjuka" goes
 # on, and so do the places of "vissa platser i landet", "några avdelningar på sjukhuset", parts of a whole)
 _PHRASE_ENDS = frozenset(["per", "om", "under", "efter", "före", "för", "med", "till", "från", "inom", "hos", "mot"])
-# "70 procent av alla vuxna" names a part of the whole, not the whole
-_OF_BEFORE = re.compile(r"(?<![\w-])(?:av|utav)\s+$", re.I)
+# "70 procent av alla vuxna", "hälften av alla" name a part of the whole, not the whole; a passive's agent ("används av
+# samtliga kommuner") is the whole
+_PART_WORDS = "|".join(sorted({*_PARTITIVE, *NUMBER_WORDS, "en", "ett", "procent", "andel", "andelen", "delen"}))
+_OF_BEFORE = re.compile(rf"(?:\d\s*%?|(?<![\w-])(?:{_PART_WORDS}))\s+(?:av|utav)\s+$", re.I)
 # a part the statement claims as only a part: "bara vissa boenden", "endast en del av kommunerna", "bara av ett
-# urval av dem"; "en del av", "ett urval av" and "ett fåtal av" claim a part without "bara"
+# urval av dem"; "en del av", "ett urval av", "ett fåtal av", "några av" and "vissa av" claim a part without "bara"
 _ONLY_A_PART = re.compile(
     r"(?<![\w-])(?<!inte )(?<!ej )(?:(?:bara|endast|enbart)\s+(?:(?:av|på|för|hos|till|i)\s+)?"
     r"(?:en\s+del\s+av|några\s+av|vissa\s+av|några|vissa|ett\s+fåtal(?:\s+av)?|ett\s+par\s+av|hälften\s+av"
-    r"|ett\s+urval\s+av)|(?:en\s+del|ett\s+urval|ett\s+fåtal)\s+av)(?![\w-])",
+    r"|ett\s+urval\s+av)|(?:en\s+del|ett\s+urval|ett\s+fåtal|några|vissa)\s+av)(?![\w-])",
     re.I,
 )
 
@@ -95,17 +97,15 @@ def _is_number(word: str) -> bool:
 
 
 def _the_things(statement: str, end: int) -> frozenset[str]:
-    """The lemmas of the (up to three) content words after a universal that say what it quantifies."""
+    """The lemmas of the (up to three) content words after a universal that say what it quantifies, and their first
+    letters (the lemmatiser reads "boende" as "bo" but "boendena" as "boende")."""
     from textsamverkan.claims.bm25 import STOPWORDS
+    from textsamverkan.claims.reasons.content import PREFIX
     from textsamverkan.claims.reasons.words import analyse
 
     words = [m.group() for m in _WORD.finditer(statement, end)][:4]
-    lemmas = [
-        analyse(w).lemma
-        for w in words
-        if not _is_number(w) and w.lower() not in _NOT_THE_THING and w.lower() not in STOPWORDS
-    ]
-    return frozenset(lemmas[:3])
+    things = [w for w in words if not _is_number(w) and w.lower() not in _NOT_THE_THING and w.lower() not in STOPWORDS]
+    return frozenset(form for w in things[:3] for form in (analyse(w).lemma, w[:PREFIX].lower()))
 
 
 def _a_part(evidence: str) -> str | None:
@@ -188,9 +188,11 @@ def _part_of_whole(statement: str, evidence: str) -> list[tuple[str, str]]:
                 after = tokens[j + 1].group().lower()
                 if after == "procent" and j + 2 < i and word != "100":
                     after = tokens[j + 2].group().lower()  # "31 procent av delegeringarna" is a part of them
-                # "ett av boendena" is one of them, a part, though "ett" alone is no amount
+                # "ett av boendena" is one of them, a part, though "ett" alone is no amount; "var och en av oss" is
+                # every one of them
                 counted = _is_number(word) or word in ("en", "ett")
-                share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE
+                each = before == "och" and j >= 2 and tokens[j - 2].group().lower() in ("var", "vart")
+                share = counted and after in ("av", "utav") and before not in _WHOLE_BEFORE and not each
                 ended = any(t.group().lower() in _PHRASE_ENDS for t in tokens[j + 1 : i])
                 # "andelen boende … 78 procent": a share of them below the whole
                 shared = word.startswith("andel") and _PART_PERCENT.search(evidence) is not None
