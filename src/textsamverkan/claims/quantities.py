@@ -268,7 +268,7 @@ _QUANTITY = re.compile(
     rf"(?P<num>{_NUMBER}|\b(?:{_HALF}|{COMPOUND_NUMBER}|{_WORDS})\b)"
     rf"(?P<half>\s+och\s+{_HALF}\b)?"
     rf"(?:\s+(?P<scale>{_SCALE})\b)?"
-    # a unit after an order word: "de två första veckorna", "de tre senaste åren"
+    # a unit after an order word: "de två första veckorna", "de tre senaste månaderna"
     rf"(?:(?:\s+(?:första|sista|senaste|närmaste|kommande|följande))?\s*(?P<unit>%|\b(?:{_UNIT})\b))?",
     re.IGNORECASE,
 )

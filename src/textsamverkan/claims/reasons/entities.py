@@ -384,7 +384,7 @@ def spelt_out(acronym: str, text: str) -> bool:
         if common and (len(word) < MIN_COMMON_SPELLING or word.lower() in STOPWORDS):
             return False
         previous = words[at - 1].lower() if done else ""
-        if previous and previous not in _SPELT_OUT_SKIP and not previous.endswith(_ADJECTIVE_ENDINGS) and common:
+        if common and previous and previous not in _SPELT_OUT_SKIP and not previous.endswith(_ADJECTIVE_ENDINGS):
             return False  # a word right after another: that one must be its adjective ("lagen om …" is joined)
         options = _initials(word)
         if common and (done or len(target) > 2):  # the first two letters never spell it alone: "EU" is no "Europa"

@@ -514,8 +514,8 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
             kept = [w for c in own for w in beside(other_said, c, others) if w not in said]
             if moved and kept:
                 o = next(o for o, _c in theirs if _same_value(q, o))
-                out.append((f"{q.text} ({', '.join(dict.fromkeys(moved[:3]))})",
-                            f"{o.text} ({', '.join(dict.fromkeys(kept[:3]))})"))
+                named, held = list(dict.fromkeys(moved))[:3], list(dict.fromkeys(kept))[:3]
+                out.append((f"{q.text} ({', '.join(named)})", f"{o.text} ({', '.join(held)})"))
                 break
     return out
 
