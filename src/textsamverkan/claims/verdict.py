@@ -212,6 +212,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     ]
     salient += [m for m in rivals if m not in salient]
     salient += [m for m in _added_coordinate(statement, missing_words, content.found) if m not in salient]
+    salient += [m for m in _missing_agent(statement, missing_words) if m not in salient]
     added = _added_claim(statement, evidence, content.missing, skip, directed, said)
     # the direction words of an added claim are named with its other missing words
     content.missing += [w for w in added if w not in content.missing]
@@ -250,6 +251,32 @@ def _added_coordinate(statement: str, missing: Sequence[Word], found: list[str])
             if lacking in lemmas and held in found:
                 out.append(lacking)
     return out
+
+
+# a passive and its agent: "ledda av en ssk", "utförs av sjuksköterskan", "beslutades av nämnden"
+_AGENT = re.compile(
+    r"\b[^\W\d_]{3,}(?:ad|ade|ades|at|ats|as|d|da|de|des|t|ts|s)\s+av\s+(?:(?:en|ett|den|det|de)\s+)?"
+    r"(?P<agent>[^\W\d_][\w-]*)",
+    re.I,
+)
+
+
+def _missing_agent(statement: str, missing: Sequence[Word]) -> list[str]:
+    """A missing word that names who did what a passive says, a person, a profession or a public actor ("korta
+    utbildningar, ledda av en ssk" where the evidence names no leader): a claim about the doer, at any length."""
+    from textsamverkan.claims.reasons.content import PEOPLE, PROFESSIONS, RELATIVES, claim_synonyms
+    from textsamverkan.claims.reasons.entities import actor
+    from textsamverkan.claims.reasons.words import analyse
+
+    doers = PEOPLE | PROFESSIONS | RELATIVES
+
+    def doer(word: str) -> bool:  # "ssk" is a "sjuksköterska" by our synonyms
+        lemma = analyse(word).lemma
+        return lemma in doers or bool(claim_synonyms().get(lemma, frozenset()) & doers) or actor(word) is not None
+
+    lemmas = {w.lemma for w in missing}
+    agents = {analyse(m.group("agent")).lemma for m in _AGENT.finditer(statement) if doer(m.group("agent"))}
+    return sorted(lemmas & agents)
 
 
 def _added_claim(
