@@ -136,7 +136,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     from textsamverkan.claims.reasons.times import compare_times, hour_words
     from textsamverkan.claims.reasons.valence import compare_valence
 
-    statement = statement[:MAX_STATEMENT_CHARS]
+    statement = as_the_speaker(statement[:MAX_STATEMENT_CHARS], evidence)
     from textsamverkan.claims.reasons.dates import SEASONS, dates
 
     named = {w for e in entities(statement) for w in e.text.lower().split()}
@@ -233,6 +233,29 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
         words_only = not rivals and not any(c.missing for c in checks[:3])
         return "partly", round(0.4 + 0.4 * coverage, 3), reasons, words_only
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
+
+
+# notes name the person interviewed in the third person ("IP ringer …", "Talaren tycker …", "den intervjuade"), where
+# the transcript says "jag"
+_SPEAKER = re.compile(
+    r"(?<![\w-])(?P<who>IP|[Tt]alaren|[Ii]ntervjupersonen|[Ii]nformanten|[Rr]espondenten|[Dd]en intervjuade)"
+    r"(?P<genitive>:s|s)?(?![\w-])"
+)
+_FIRST_PERSON = re.compile(r"(?<![\w-])(?:jag|mig|min|mitt|mina)(?![\w-])", re.I)
+
+
+def as_the_speaker(statement: str, evidence: str) -> str:
+    """The statement with the person interviewed as "jag" ("min" in the genitive) when the evidence speaks in the
+    first person singular: "IP ringer till vårdcentralen" is the transcript's "jag ringer till vårdcentralen"."""
+    if not _FIRST_PERSON.search(evidence) or not _SPEAKER.search(statement):
+        return statement
+
+    def first_person(m: re.Match[str]) -> str:
+        word = "min" if m.group("genitive") else "jag"
+        first = m.start() == 0 or statement[: m.start()].rstrip().endswith((".", ":", ";"))
+        return word.capitalize() if first else word
+
+    return _SPEAKER.sub(first_person, statement)
 
 
 _COORDINATED = re.compile(r"\bbåde\s+(?P<one>[^\W\d_]+)\s+och\s+(?P<other>[^\W\d_]+)", re.I)
