@@ -505,17 +505,19 @@ def swapped_amounts(statement: str, evidence: str) -> list[tuple[str, str]]:
 
     out = []
     for q, said in mine:
-        own = [c for o, c in theirs if _same_value(q, o)]
+        held_q = [(o, c) for o, c in theirs if _same_value(q, o)]
+        if not held_q:
+            continue
+        own = [c for _o, c in held_q]
         for p, other_said in mine:
             others = [c for r, c in theirs if _same_value(p, r)]
-            if _same_value(p, q) or not own or not others:
+            if _same_value(p, q) or not others:
                 continue
             moved = [w for c in others for w in beside(said, c, own)]
             kept = [w for c in own for w in beside(other_said, c, others) if w not in said]
             if moved and kept:
-                o = next(o for o, _c in theirs if _same_value(q, o))
                 named, held = list(dict.fromkeys(moved))[:3], list(dict.fromkeys(kept))[:3]
-                out.append((f"{q.text} ({', '.join(named)})", f"{o.text} ({', '.join(held)})"))
+                out.append((f"{q.text} ({', '.join(named)})", f"{held_q[0][0].text} ({', '.join(held)})"))
                 break
     return out
 
