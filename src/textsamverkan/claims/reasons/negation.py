@@ -22,9 +22,13 @@ resor", "icke-vaccinerade"), no denial of the clause.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from textsamverkan.claims.reasons import Outcome
 from textsamverkan.claims.reasons.cues import CUE_WORDS, NOT_DENIAL, WORD, negations
+
+if TYPE_CHECKING:
+    from textsamverkan.claims.reasons.words import Word
 
 _LEXICAL_ICKE = re.compile(r"\bicke[- ]\w", re.I)
 # where a clause ends: punctuation inside a sentence, or a conjunction
@@ -101,6 +105,8 @@ def compare_negation(statement: str, evidence: str, direction_found: frozenset[s
             outcome.conflict.append(pair)
         if not outcome.conflict:
             outcome.conflict += _clause_against_clause(statement, evidence, litotes)
+        if not outcome.conflict and mine and theirs:
+            outcome.conflict += _swapped_polarity(statement, evidence)
         return outcome
     if len(mine) > len(theirs):
         denied, other, odd = denied_words(statement), said_there, statement
@@ -147,6 +153,82 @@ def _clause_against_clause(statement: str, evidence: str, litotes: set[str]) -> 
         if _denies_shared(_next_to_cue(odd), other, odd, statement_denies=statement_denies, litotes=litotes):
             return [(" ".join(denials) or "(jakande)", " ".join(their_denials) or "(jakande)")]
     return []
+
+
+def _swapped_polarity(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """Words that trade places between what a cue denies and what a clause without a cue affirms: the statement denies
+    x and affirms y, the evidence affirms x and denies y ("byter förband men ger inte insulin" against "ger insulin
+    men byter inte förband"; "bara mask, inga handskar" against "ingen mask, bara handskar"). A cue denies the first
+    words after it in its clause (`_cue_sides`); each word must be found whole on one side only in the evidence, so
+    a denial moved with its words, or a list said in another order, is no swap."""
+    from textsamverkan.claims.reasons.content import content_words, keys
+
+    if said_no_otherwise(statement, evidence) or said_no_otherwise(evidence, statement):
+        return []  # "säger nej till beslut" affirms nothing a cue denies elsewhere
+    my_denied, _, my_affirmed = _cue_sides(statement)
+    their_denied, their_cue_clauses, their_affirmed = _cue_sides(evidence)
+    if not (my_denied and my_affirmed and their_denied and their_affirmed):
+        return []
+    denied_keys, affirmed_keys, cue_clause_keys = keys(their_denied), keys(their_affirmed), keys(their_cue_clauses)
+    denied = {w.lemma: w for w in content_words(my_denied)}
+    affirmed = {w.lemma: w for w in content_words(my_affirmed)}
+    x = _moved(denied, affirmed, affirmed_keys, cue_clause_keys)
+    y = _moved(affirmed, denied, denied_keys, affirmed_keys)
+    return [(f"inte {x}, {y}", f"{x}, inte {y}")] if x and y else []
+
+
+def _moved(words: dict[str, Word], other: dict[str, Word], there: frozenset[str], not_there: frozenset[str]) -> str:
+    """The first of `words` (by lemma) the statement says on this side only and the evidence says `there` and not
+    whole `not_there`, as written; "" if none."""
+    from textsamverkan.claims.reasons.content import match
+
+    return next(
+        (
+            w.surface
+            for lemma, w in sorted(words.items())
+            if lemma not in other and match(w, there) >= 1.0 and match(w, not_there) < 1.0
+        ),
+        "",
+    )
+
+
+_CUE_WINDOW = 2  # content words a cue denies in the swap check
+# a person named again: "ge henne insulin" denies the insulin
+_PRONOUNS = frozenset(
+    ["han", "hon", "hen", "honom", "henne", "hans", "hennes", "dem", "dom", "oss", "mig", "dig", "sig"]
+)
+_WINDOW_END = frozenset(["att", "som", "så", "men", "och", "samt", "eftersom", "medan", "då", "när", "utan", "fast"])
+
+
+def _cue_sides(text: str) -> tuple[str, str, str]:
+    """(the words its cues deny: the first `_CUE_WINDOW` plain words with content after each cue, up to its clause's
+    end; the clauses that hold a cue or carry one on, "vare sig …"; the clauses that hold none), each as one text."""
+    from textsamverkan.claims.reasons.content import content_words
+
+    denied: list[str] = []
+    with_cue: list[str] = []
+    without: list[str] = []
+    for sentence in _SENTENCES.split(NOT_DENIAL.sub(" ", text)):
+        for clause in clauses(sentence):
+            if not _denials(clause):
+                without.append(clause)
+                continue
+            with_cue.append(clause)
+            words = [m.group() for m in WORD.finditer(clause)]
+            for n, word in enumerate(words):
+                if word.lower() not in CUE_WORDS:
+                    continue
+                window: list[str] = []
+                for k in range(n + 1, len(words)):
+                    if words[k].lower() in _WINDOW_END or len(window) == _CUE_WINDOW:
+                        break
+                    if _plain(words, k) and words[k].lower() not in _PRONOUNS and content_words(words[k]):
+                        window.append(words[k])
+                denied += window
+    return " ".join(denied), " ".join(with_cue), " ".join(without)
+
+
+_SENTENCES = re.compile(r"[.!?]+\s+(?=[A-ZÅÄÖ])")
 
 
 # "vare sig … eller" goes on with a denial of its sentence: "stödjer inte …, vare sig generellt eller …"

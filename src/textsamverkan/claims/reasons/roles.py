@@ -178,10 +178,16 @@ def _may_swap(statement: str) -> bool:
     return any(m != n and _one_kind(a, b) for m, a in kinded for n, b in kinded)
 
 
+# a word between two listed ones is their modifier ("flickor och unga kvinnor"), never a clause word ("x, medan y")
+_LIST_MODIFIER = rf"(?:(?!(?:{'|'.join(sorted(_CLAUSE_WORDS))})\s)\w+\s+)?"
+
+
 def _listed(text: str, a: str, b: str) -> bool:
     """`a` and `b` stand in one list in `text` ("flickor och kvinnor", "munskydd, visir"), either way round."""
     return any(
-        re.search(rf"(?<!\w){re.escape(x)}(?:\s*,\s*|\s+(?:och|eller|samt)\s+)(?:\w+\s+)?{re.escape(y)}(?!\w)", text)
+        re.search(
+            rf"(?<!\w){re.escape(x)}(?:\s*,\s*|\s+(?:och|eller|samt)\s+){_LIST_MODIFIER}{re.escape(y)}(?!\w)", text
+        )
         for x, y in ((a, b), (b, a))
     )
 
