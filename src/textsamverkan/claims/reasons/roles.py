@@ -18,6 +18,9 @@ regions' stock and the municipalities' coordination). A statement
 clause holding a and x and another holding b and y, against evidence clauses holding b with x and a with y, is a swap
 (`_swapped_words`) when a and b are of one kind (two weekdays, two professions, two pieces of protective equipment …)
 and each of the four words is in one evidence clause only and in one statement clause only.
+
+A thing owned in the genitive by one public actor in the statement and by another only in the evidence ("kommunernas
+förråd" against "regionens förråd") has changed hands as well (`_other_owner`).
 """
 
 from __future__ import annotations
@@ -221,13 +224,54 @@ def _swapped_words(statement: str, evidence: str) -> list[tuple[str, str]]:
     return []
 
 
+# words between an owner and what it owns: "kommunens eget beredskapslager"
+_OWN = frozenset(["egen", "eget", "egna"])
+
+
+@lru_cache(maxsize=1 << 14)
+def _owned(text: str) -> dict[str, tuple[frozenset[str], str, str]]:
+    """What the public actors of `text` own in the genitive ("regionens förråd", "kommunens eget lager"): each owned
+    thing's key, with its owners' keys and how the first pair is written."""
+    from textsamverkan.claims.reasons.entities import actor
+
+    tokens = [m.group() for m in _TOKEN.finditer(text)]
+    owned: dict[str, tuple[frozenset[str], str, str]] = {}
+    for n, token in enumerate(tokens):
+        owner = actor(token[:-1]) if token.endswith("s") and len(token) > 3 else None
+        if owner is None:
+            continue
+        k = n + 1
+        while k < len(tokens) and tokens[k].lower() in _OWN:
+            k += 1
+        thing = _content(tokens[k]) if k < len(tokens) and tokens[k][0].isalpha() else None
+        if thing is None or actor(tokens[k]) is not None:
+            continue
+        owners, written, as_thing = owned.get(thing, (frozenset(), token, tokens[k]))
+        owned[thing] = (owners | {owner}, written, as_thing)
+    return owned
+
+
+def _other_owner(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """(statement's owner and thing, evidence's) when the evidence gives a thing the statement owns to another public
+    actor only: "handlar ur kommunernas förråd" against "köper från regionens förråd"."""
+    mine = _owned(statement)
+    if not mine:
+        return []
+    theirs = _owned(evidence)
+    for thing, (owners, written, as_thing) in mine.items():
+        other = theirs.get(thing)
+        if other is not None and other[0].isdisjoint(owners) and owners.isdisjoint(other[0]):
+            return [(f"{written} {as_thing}", f"{other[1]} {other[2]}")]
+    return []
+
+
 def compare_roles(statement: str, evidence: str) -> Outcome:
     """A conflict for each part of the statement whose doer the evidence gives another doer of its kind, when the
     swap goes both ways, or for two things swapped across clauses (see the module docstring)."""
     outcome = Outcome("role")
     mine = _parts(statement)
     if len({part.doer for part in mine}) < 2:
-        outcome.conflict += _swapped_words(statement, evidence)
+        outcome.conflict += _swapped_words(statement, evidence) or _other_owner(statement, evidence)
         return outcome  # a doers' swap needs two doers in the statement; most statements name one at most
     theirs = _parts(evidence)
     moved: list[tuple[_Part, _Part]] = []
@@ -242,5 +286,5 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
             as_there = " ".join(there.words[k] for k in there.words if k in here.words)
             outcome.conflict.append((f"{here.doer_text} … {said}", f"{there.doer_text} … {as_there}"))
     if not outcome.conflict:
-        outcome.conflict += _swapped_words(statement, evidence)
+        outcome.conflict += _swapped_words(statement, evidence) or _other_owner(statement, evidence)
     return outcome
