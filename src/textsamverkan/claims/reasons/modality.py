@@ -6,7 +6,8 @@ that it was decided or found is then not backed, however many words the two shar
 "huruvida", "i så fall", a sentence that begins "Om") and names no decision of its own; its finding word ("visar att",
 "konstaterade", "kom fram till") is missing when the evidence gives the task ("ska utvärdera", "i uppdrag att", "syftar
 till att") and no finding or result. A restriction the statement adds ("…, men bara till de regioner som har
-ansökt") is missing when the evidence restricts nothing (no "bara", "endast", "begränsat till", bound in time). A
+ansökt", "ska endast gälla kommunerna") is missing when the evidence restricts nothing (no "bara", "endast",
+"begränsat till", "men inte", "utom", bound in time). A
 thing the statement says is done ("har inrättats") is missing when the evidence only proposes or wants it ("anser att
 det bör inrättas", "har föreslagit att man ska införa") and the statement itself proposes nothing.
 """
@@ -38,12 +39,17 @@ _TASK = re.compile(
     re.I,
 )
 _FINDING = re.compile(r"\bvisa|\bkonstater|\bframg[åi]|\bresultat|\bslutsats", re.I)
-# a restriction added to a claim: "…, men bara i södra Sverige", "men enbart ur ett nationellt perspektiv"; the
-# evidence backs it with a restricting word or a bound in time ("upphör att gälla den 1 oktober")
-_ONLY = re.compile(r"\bmen\s+(?:bara|endast|enbart|uteslutande)\b", re.I)
+# a restriction added to a claim: "…, men bara i södra Sverige", "men enbart ur ett nationellt perspektiv", "ska
+# endast gälla kommunerna" ("bara" alone is too often speech's "just": "jag bara ringde"; "inte endast" restricts
+# nothing); the evidence backs it with a restricting word or a bound in time ("upphör att gälla den 1 oktober")
+_ONLY = re.compile(
+    r"\bmen\s+(?:bara|endast|enbart|uteslutande)\b|(?<!inte )(?<!ej )(?<!icke )\b(?:endast|enbart|uteslutande)\b",
+    re.I,
+)
 _RESTRICTED = re.compile(
     r"\b(?:bara|endast|enbart|uteslutande|enda|ensam|ensamt|exklusivt|förbehållen|begränsa\w*|upphör\w*|"
-    r"fram\s+till|till\s+och\s+med)\b",
+    # what is left out restricts too: "i glesbygd men inte i städerna", "alla utom Gotland"
+    r"fram\s+till|till\s+och\s+med|men\s+(?:inte|ej)|utom|förutom)\b",
     re.I,
 )
 
@@ -124,5 +130,5 @@ def compare_modality(statement: str, evidence: str) -> Outcome:
         outcome.missing.append(every.group())
     only = _ONLY.search(statement)
     if only and not _RESTRICTED.search(evidence):
-        outcome.missing.append(only.group())
+        outcome.missing.append(only.group().lower())
     return outcome
