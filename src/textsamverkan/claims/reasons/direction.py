@@ -439,6 +439,7 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str], froze
         hit = pole(m.group())
         if hit:
             found.append((hit[0], hit[1], n, n))
+    found = _degree_turned(found, tokens)
     # a denied word keeps its pole and is marked DENIED: "räckte inte" (see `relation`)
     denied = {
         (a, b)
@@ -475,6 +476,30 @@ def _placed_poles(text: str) -> tuple[tuple[str, int, str, frozenset[str], froze
         whole = near(a, b)
         placed.append((axis, side, said(a, b), frozenset(w[:5] for w in whole), whole))
     return tuple(placed)
+
+
+# "minst viktiga": the least of a quality is its other pole, and the degree word no pole of its own ("mindre trygga"
+# is also "less safe than before", the decrease "tryggheten har minskat" says, so it keeps its own pole)
+_LESS = frozenset(["minst"])
+
+
+_Found = list[tuple[str, int, int, int]]  # axis, pole, first and last token
+
+
+def _degree_turned(found: _Found, tokens: list[re.Match[str]]) -> _Found:
+    """`found` with a word right after "minst" on another axis turned to its other pole, and the degree word
+    dropped: "den minst viktiga reformen" is the least important, against "den viktigaste"."""
+    starts = {a: (axis, side) for axis, side, a, b in found if a == b}
+    turned: set[int] = set()
+    for axis, _side, a, _b in found:
+        before = starts.get(a - 1)
+        if a > 0 and tokens[a - 1].group().lower() in _LESS and before is not None and before[0] != axis:
+            turned.add(a)
+    return [
+        (axis, 1 - side if a in turned else side, a, b)
+        for axis, side, a, b in found
+        if not (a == b and a + 1 in turned)
+    ]
 
 
 @lru_cache(maxsize=1 << 16)

@@ -69,7 +69,9 @@ _NEGATIVE_PHRASES = re.compile(
 # att polisanmäla" is "valde att inte anmäla", "exklusive stöd" "stöd ej inräknat", "det fattades 106 829 dagar" "det
 # saknades" (not "beslut fattades")
 _NEGATIVE_FORMS = re.compile(
-    r"\b(?:l(?:åta|åter|ät|åtit) bli|exklusive|(?<!beslut )(?<!beslutet )fatta(?:s|des|ts)(?!\s+(?:ett\s+)?beslut))\b",
+    r"\b(?:l(?:åta|åter|ät|åtit) bli|exklusive|(?<!beslut )(?<!beslutet )fatta(?:s|des|ts)(?!\s+(?:ett\s+)?beslut)"
+    # "knappt någon söker" is "nästan ingen söker" ("knappt 30 procent" is a bound)
+    r"|knappt\s+(?:någon|något|några|nån|nåt|nåra))\b",
     re.I,
 )
 
@@ -445,11 +447,20 @@ def denied_words(text: str) -> str:
 
 
 def _plain(words: list[str], n: int) -> bool:
-    """Whether words[n] can be what a cue denies: no function word, cue or auxiliary."""
+    """Whether words[n] can be what a cue denies: no function word, cue, cue modifier or auxiliary."""
     from textsamverkan.claims.bm25 import STOPWORDS
 
     low = words[n].lower()
-    return low not in STOPWORDS and low not in CUE_WORDS and not _auxiliary(words[n], words[n + 1 : n + 2])
+    return (
+        low not in STOPWORDS
+        and low not in CUE_WORDS
+        and low not in _CUE_MODIFIERS
+        and not _auxiliary(words[n], words[n + 1 : n + 2])
+    )
+
+
+# words that say how much a cue denies, not what: "söker nästan ingen", "praktiskt taget aldrig", "inte alls"
+_CUE_MODIFIERS = frozenset(["nästan", "praktiskt", "taget", "absolut", "alls", "ens"])
 
 
 def _auxiliary(word: str, following: list[str]) -> bool:
