@@ -80,7 +80,9 @@ def _words(text: str) -> list[re.Match[str]]:
 # till", "X gjorde att", "därför"
 CAUSE = re.compile(
     r"\b(?:eftersom|därför|emedan|därmed|på grund av|anledningen (?:var|är) att|med hänvisning till|gjorde att"
-    r"|ledde till att|mot bakgrund av|i och med att|tack vare|beror på|berodde på)\b",
+    r"|ledde till att|mot bakgrund av|i och med att|tack vare|beror på|berodde på"
+    # "…, då de finner det meningslöst", "har fördubblats för att omställningen fortskrider", "vilket innebär"
+    r"|(?<=,\s)då|för att|till följd av|vilket (?:innebär|innebar|gör|gjorde|leder|ledde)|pga|p\.g\.a|orsak\w*)\b",
     re.IGNORECASE,
 )
 
