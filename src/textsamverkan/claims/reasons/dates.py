@@ -82,6 +82,8 @@ _PATTERNS = (
         r"(?:\s+(?P<year>(?:19|20)\d{2})\b)?",
         re.I,
     ),
+    # notes name a month as a heading of what follows: "april: 2 platser", "Nov.: 3 boende"
+    re.compile(rf"\b(?P<month>{_MONTH})\b\.?(?=\s*:)", re.I),
     # a month with its year needs no preposition: "jämförelsemånaden ska vara april 2021"
     re.compile(rf"\b(?P<month>{_MONTH})\b\.?\s+(?P<year>(?:19|20)\d{{2}})\b", re.I),  # "Sept. 2018"
     # the first month of a period, "perioden mars till juni 2020"
