@@ -459,7 +459,7 @@ PEOPLE = frozenset(
 PROFESSIONS = frozenset(
     ["läkare", "sjuksköterska", "undersköterska", "distriktssköterska", "barnmorska", "arbetsterapeut",
      "fysioterapeut", "sjukgymnast", "dietist", "logoped", "kurator", "psykolog", "biståndshandläggare", "apotekare",
-     "farmaceut", "tandläkare", "tandhygienist", "vårdbiträde", "skötare", "kontaktperson"]
+     "farmaceut", "tandläkare", "tandhygienist", "vårdbiträde", "skötare", "kontaktperson", "doktor", "sköterska"]
 )  # fmt: skip
 PROTECTION = frozenset(
     ["munskydd", "visir", "handske", "handsprit", "förkläde", "skyddsrock", "skyddsförkläde", "andningsskydd",
