@@ -174,13 +174,16 @@ UNITS: dict[str, str] = {
     "timmar": "timmar",
     "timmars": "timmar",
     "timme": "timmar",
+    "timmarna": "timmar",  # "de sista 48 timmarna"
     "minuter": "minuter",
     "minuters": "minuter",
+    "minuterna": "minuter",
     "minut": "minuter",
     "sekunder": "sekunder",
     "sekund": "sekunder",
     "dygn": "dygn",
     "dygns": "dygn",
+    "dygnen": "dygn",  # "de senaste två dygnen"
     "mil": "mil",
     "kilometer": "km",
     "km": "km",
@@ -190,6 +193,7 @@ UNITS: dict[str, str] = {
     "mån": "månader",  # notes' "inom 2 mån."
     "månaderna": "månader",
     "år": "år",
+    "åren": "år",  # "de senaste tio åren"
     "st": "st",
     "stycken": "st",
     "gånger": "gånger",

@@ -169,7 +169,14 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     # a count of times that the frequency check found to be the same rate over another period is its, not the
     # number check's
     same_rate = frozenset(f.times for f in frequencies(statement) if f.counted and f.text in frequency.found)
-    numbers = compare_numbers(statement, evidence, context, same_rate)
+    # a rate found said another way holds its own digits ("var 6:e vecka" for "var sjätte vecka"), unless a bound
+    # comes with it ("högst var 6:e mån" against "minst varje halvår"): the number check judges the bound
+    rates = frozenset(
+        f.text
+        for f in frequencies(statement)
+        if f.text in frequency.found and not _BOUND_BEFORE.search(statement, 0, f.start)
+    )
+    numbers = compare_numbers(statement, evidence, context, same_rate, rates)
     checks = [
         numbers,
         compare_dates(statement, evidence, context),
@@ -237,6 +244,7 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
 
 # notes name the person interviewed in the third person ("IP ringer …", "Talaren tycker …", "den intervjuade"), where
 # the transcript says "jag"
+_BOUND_BEFORE = re.compile(r"\b(?:min|minst|högst|max|maximalt|minimum)\.?\s*$", re.I)
 _SPEAKER = re.compile(
     r"(?<![\w-])(?P<who>IP|[Tt]alaren|[Ii]ntervjupersonen|[Ii]nformanten|[Rr]espondenten|[Dd]en intervjuade)"
     r"(?P<genitive>:s|s)?(?![\w-])"

@@ -1,5 +1,6 @@
 """How often something happens: "varje dag", "dagligen", "varannan vecka", "var tredje månad", "två gånger i veckan",
-"4 ggr/dag", "fyra besök om dagen", "på tisdagar och fredagar", each as times per day.
+"4 ggr/dag", "fyra besök om dagen", "på tisdagar och fredagar", notes' "var 6:e vecka" and "1 g/v.", each as times
+per day.
 
 A statement's frequency is found when the evidence says the same rate in any form ("varje vecka" is "veckovis" and
 "en gång i veckan"), and conflicts when the evidence, in a clause that shares a content word with the statement's,
@@ -23,13 +24,16 @@ from textsamverkan.claims.reasons.dates import WEEKDAYS
 
 # days a period lasts
 _DAYS = {
-    "dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6, "termin": 182.6,
-    "år": 365.25,
+    "timme": 1 / 24, "dag": 1.0, "dygn": 1.0, "vecka": 7.0, "månad": 30.44, "kvartal": 91.31, "halvår": 182.6,
+    "termin": 182.6, "år": 365.25,
 }  # fmt: skip
 _UNIT_FORMS = {
     "dag": "dag", "dagen": "dag", "dygn": "dygn", "dygnet": "dygn", "vecka": "vecka", "veckan": "vecka",
     "månad": "månad", "månaden": "månad", "kvartal": "kvartal", "kvartalet": "kvartal", "halvår": "halvår",
     "halvåret": "halvår", "termin": "termin", "terminen": "termin", "år": "år", "året": "år",
+    "timme": "timme", "timmen": "timme",
+    # notes' shortenings: "var 3:e tim.", "1 g/v.", "var 2:a mån"
+    "tim": "timme", "v": "vecka", "mån": "månad",
     # the time of a day recurs daily
     "morgon": "dag", "kväll": "dag", "natt": "dag", "förmiddag": "dag", "eftermiddag": "dag",
 }  # fmt: skip
@@ -44,14 +48,14 @@ _UNIT = "|".join(sorted(_UNIT_FORMS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 # "varje dag", "var tredje vecka", "varannan månad", "vartannat år", "varenda kväll", "varje måndag"
 _EVERY = re.compile(
-    rf"\b(?:varje|varenda|vart|varannan|vartannat|var\s+(?P<nth>{'|'.join(_ORDINALS)}))\s+"
+    rf"\b(?:varje|varenda|vart|varannan|vartannat|var\s+(?P<nth>{'|'.join(_ORDINALS)}|(?P<digits>\d{{1,2}}):[ae]))\s+"
     rf"(?P<unit>{_UNIT}|(?P<weekday>{_WEEKDAY}))\b",
     re.I,
 )
 # "två gånger i veckan", "4 ggr/dag", "tre gånger dagligen", "två gånger varje vecka", "fyra besök om dagen": a count
 # of times, or of the visits and occasions care is counted in (not of amounts: "30 kronor per dag" is a price)
 _TIMES = re.compile(
-    rf"\b(?P<count>\d+|en|ett|{'|'.join(NUMBER_WORDS)})\s*(?:gång(?:er)?|ggr|besök|tillfällen)\s*"
+    rf"\b(?P<count>\d+|en|ett|{'|'.join(NUMBER_WORDS)})\s*(?:gång(?:er)?|ggr|g(?=\s*/)|besök|tillfällen)\s*"
     rf"(?:(?:i|per|om|varje|/)\s*(?P<unit>{_UNIT})|(?P<adverb>dagligen|veckovis|månadsvis|årligen))\b",
     re.I,
 )
@@ -59,6 +63,7 @@ _ADVERB = re.compile(rf"\b(?:{'|'.join(_ADVERBS)})\b", re.I)
 # "på tisdagar och fredagar", "måndagar, onsdagar och fredagar": each named weekday once a week
 _WEEKDAYS = re.compile(rf"\b(?:{_WEEKDAY})ar(?:(?:\s*,\s*|\s+och\s+|\s+samt\s+)(?:{_WEEKDAY})ar)*\b", re.I)
 _TOLERANCE = 0.05
+_MOST_SHORT_TIMES = 12  # notes' "1 g/v." is a count of times; "500 g/dag" a weight
 
 
 @dataclass(frozen=True)
@@ -80,14 +85,15 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
     found: list[Frequency] = []
     for m in _TIMES.finditer(text):
         times = parse_number(m.group("count"))
-        if times is None:
-            continue
+        if times is None or (times > _MOST_SHORT_TIMES and re.search(r"\dg\s*/|\sg\s*/", m.group())):
+            continue  # "500 g/dag" is grams
         unit = m.group("unit")
         days = _DAYS[_UNIT_FORMS[unit.lower()]] if unit else 1 / _ADVERBS[m.group("adverb").lower()]
         found.append(Frequency(times / days, m.group(), m.start(), m.end(), True, times))
     for m in _EVERY.finditer(text):
         every_other = m.group().lower().startswith(("varannan", "vartannat"))
-        nth = 2 if every_other else _ORDINALS.get((m.group("nth") or "").lower(), 1)
+        digits = m.group("digits")
+        nth = 2 if every_other else int(digits) if digits else _ORDINALS.get((m.group("nth") or "").lower(), 1)
         days = 7.0 if m.group("weekday") else _DAYS[_UNIT_FORMS[m.group("unit").lower()]]
         found.append(Frequency(1 / (nth * days), m.group(), m.start(), m.end(), False))
     for m in _ADVERB.finditer(text):

@@ -361,14 +361,20 @@ def number_words(text: str) -> frozenset[str]:
 
 
 def compare_numbers(
-    statement: str, evidence: str, context: str = "", same_rate: frozenset[float] = frozenset()
+    statement: str,
+    evidence: str,
+    context: str = "",
+    same_rate: frozenset[float] = frozenset(),
+    rates: frozenset[str] = frozenset(),
 ) -> Outcome:
     """Each amount of the statement: found in the evidence, in conflict with one there, or missing. When the evidence
     counts the same thing as the statement's amount, only those amounts can hold it ("tio samtal" is not found in
     "fyra av tio … två samtal"). `same_rate`: counts of times that the frequency check found to be the same rate
     over another period ("52 gånger per år" against "en gång i veckan"); they are neither another number nor a
-    missing one, but their bound is still this check's ("högst en gång per år" against "minst en gång om året")."""
-    mine = _claimed(statement)
+    missing one, but their bound is still this check's ("högst en gång per år" against "minst en gång om året").
+    `rates`: rates the frequency check found said the same way in other words ("var 6:e vecka" for "var sjätte
+    vecka", "1 g/v." for "varje vecka"): their ordinal digits and notes' counts are no number to find."""
+    mine = tuple(a for a in _claimed(statement) if not any(_of_rate(a, rate) for rate in rates))
     bare = _bare_numbers(evidence) if any(not a.unit for a in mine) else ()
     theirs = (*amounts(evidence), *bare) if mine else ()
     mine = tuple(bound for amount in mine for bound in _bounds_to_find(amount, theirs))
@@ -406,14 +412,21 @@ def compare_numbers(
         "number", mine, theirs, lambda: amounts(context) if context else (), agrees, closest_rival
     )
     outcome.found = list(dict.fromkeys(outcome.found))  # a range's two bounds found
-    rates = {amount.text for amount in mine if rate(amount)}
-    outcome.missing = [said for said in outcome.missing if said not in rates]
+    same = {amount.text for amount in mine if rate(amount)}
+    outcome.missing = [said for said in outcome.missing if said not in same]
     outcome.conflict += swapped_amounts(statement, evidence)
     outcome.conflict += rank_conflicts(statement, evidence)
     outcome.conflict += scope_conflicts(statement, evidence)
     if not outcome.conflict:
         outcome.missing += whole_not_counted(statement, evidence)
     return outcome
+
+
+def _of_rate(amount: Amount, rate: str) -> bool:
+    """The amount is a rate's ordinal written in digits ("6" of "var 6:e vecka") or a note's count of times ("1" of
+    "1 g/v.")."""
+    said = re.escape(amount.text)
+    return re.search(rf"(?<!\d){said}:[ae]\b", rate) is not None or re.match(rf"{said}\s*g\s*/", rate) is not None
 
 
 def _bounds_to_find(amount: Amount, theirs: Sequence[Amount]) -> tuple[Amount, ...]:
