@@ -242,9 +242,10 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
 
 
+# a bound right before a rate: "högst var 6:e mån", "min. var 6:e mån"
+_BOUND_BEFORE = re.compile(r"\b(?:min|minst|högst|max|maximalt|minimum)\.?\s*$", re.I)
 # notes name the person interviewed in the third person ("IP ringer …", "Talaren tycker …", "den intervjuade"), where
 # the transcript says "jag"
-_BOUND_BEFORE = re.compile(r"\b(?:min|minst|högst|max|maximalt|minimum)\.?\s*$", re.I)
 _SPEAKER = re.compile(
     r"(?<![\w-])(?P<who>IP|[Tt]alaren|[Ii]ntervjupersonen|[Ii]nformanten|[Rr]espondenten|[Dd]en intervjuade)"
     r"(?P<genitive>:s|s)?(?![\w-])"

@@ -55,7 +55,7 @@ _EVERY = re.compile(
 # "två gånger i veckan", "4 ggr/dag", "tre gånger dagligen", "två gånger varje vecka", "fyra besök om dagen": a count
 # of times, or of the visits and occasions care is counted in (not of amounts: "30 kronor per dag" is a price)
 _TIMES = re.compile(
-    rf"\b(?P<count>\d+|en|ett|{'|'.join(NUMBER_WORDS)})\s*(?:gång(?:er)?|ggr|g(?=\s*/)|besök|tillfällen)\s*"
+    rf"\b(?P<count>\d+|en|ett|{'|'.join(NUMBER_WORDS)})\s*(?P<times>gång(?:er)?|ggr|g(?=\s*/)|besök|tillfällen)\s*"
     rf"(?:(?:i|per|om|varje|/)\s*(?P<unit>{_UNIT})|(?P<adverb>dagligen|veckovis|månadsvis|årligen))\b",
     re.I,
 )
@@ -85,7 +85,7 @@ def frequencies(text: str) -> tuple[Frequency, ...]:
     found: list[Frequency] = []
     for m in _TIMES.finditer(text):
         times = parse_number(m.group("count"))
-        if times is None or (times > _MOST_SHORT_TIMES and re.search(r"\dg\s*/|\sg\s*/", m.group())):
+        if times is None or (m.group("times").lower() == "g" and times > _MOST_SHORT_TIMES):
             continue  # "500 g/dag" is grams
         unit = m.group("unit")
         days = _DAYS[_UNIT_FORMS[unit.lower()]] if unit else 1 / _ADVERBS[m.group("adverb").lower()]

@@ -260,7 +260,7 @@ def _other_owner(statement: str, evidence: str) -> list[tuple[str, str]]:
     theirs = _owned(evidence)
     for thing, (owners, written, as_thing) in mine.items():
         other = theirs.get(thing)
-        if other is not None and other[0].isdisjoint(owners) and owners.isdisjoint(other[0]):
+        if other is not None and other[0].isdisjoint(owners):
             return [(f"{written} {as_thing}", f"{other[1]} {other[2]}")]
     return []
 
@@ -271,7 +271,7 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
     outcome = Outcome("role")
     mine = _parts(statement)
     if len({part.doer for part in mine}) < 2:
-        outcome.conflict += _swapped_words(statement, evidence) or _other_owner(statement, evidence)
+        outcome.conflict += _things_swapped(statement, evidence)
         return outcome  # a doers' swap needs two doers in the statement; most statements name one at most
     theirs = _parts(evidence)
     moved: list[tuple[_Part, _Part]] = []
@@ -286,5 +286,10 @@ def compare_roles(statement: str, evidence: str) -> Outcome:
             as_there = " ".join(there.words[k] for k in there.words if k in here.words)
             outcome.conflict.append((f"{here.doer_text} … {said}", f"{there.doer_text} … {as_there}"))
     if not outcome.conflict:
-        outcome.conflict += _swapped_words(statement, evidence) or _other_owner(statement, evidence)
+        outcome.conflict += _things_swapped(statement, evidence)
     return outcome
+
+
+def _things_swapped(statement: str, evidence: str) -> list[tuple[str, str]]:
+    """Two things swapped across clauses, or else a thing given to another owner."""
+    return _swapped_words(statement, evidence) or _other_owner(statement, evidence)
