@@ -21,7 +21,7 @@ from textsamverkan.claims.reasons.frequency import frequencies
         ("Är du förkyld de sista 48 timmarna, vänta med besöket.",
          "Om du har varit förkyld de senaste två dygnen, vänta med besöket.", "supported"),
         ("Är du förkyld de sista 48 timmarna, vänta med besöket.",
-         "Om du har varit förkyld de senaste tre dygnen, vänta med besöket.", "partly"),
+         "Om du har varit förkyld de senaste tre dygnen, vänta med besöket.", "contradicted"),  # since round 75
         ("Planen ses över av kontaktmannen högst var 6:e mån.",
          "Kontaktmannen ska se över planen minst varje halvår.", "partly"),
     ],

@@ -312,8 +312,13 @@ def comparable(a: Amount, b: Amount) -> bool:
     if a.kind != b.kind or a.unit != b.unit:
         return False
     if a.unit in ("", "gånger", "år", "dagar", "veckor", "månader", "timmar", "st"):
-        return not a.measures or not b.measures or _counts_alike(a, b)
+        return not _counted(a) or not _counted(b) or _counts_alike(a, b)
     return True
+
+
+def _counted(amount: Amount) -> str:
+    """What the amount says it counts, or "" when that is only its unit ("48 timmar", "tre dygn")."""
+    return "" if amount.measures.lower() in UNITS else amount.measures
 
 
 def _counts_alike(a: Amount, b: Amount) -> bool:
