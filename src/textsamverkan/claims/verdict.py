@@ -168,14 +168,11 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     content, coverage = compare_content(statement, evidence, skip=skip, said=said)
     # a count of times that the frequency check found to be the same rate over another period is its, not the
     # number check's
-    same_rate = frozenset(f.times for f in frequencies(statement) if f.counted and f.text in frequency.found)
+    found_rates = [f for f in frequencies(statement) if f.text in frequency.found]
+    same_rate = frozenset(f.times for f in found_rates if f.counted)
     # a rate found said another way holds its own digits ("var 6:e vecka" for "var sjätte vecka"), unless a bound
     # comes with it ("högst var 6:e mån" against "minst varje halvår"): the number check judges the bound
-    rates = frozenset(
-        f.text
-        for f in frequencies(statement)
-        if f.text in frequency.found and not _BOUND_BEFORE.search(statement, 0, f.start)
-    )
+    rates = frozenset(f.text for f in found_rates if not _BOUND_BEFORE.search(statement, 0, f.start))
     numbers = compare_numbers(statement, evidence, context, same_rate, rates)
     checks = [
         numbers,
@@ -242,7 +239,8 @@ def assess(statement: str, evidence: str, context: str = "") -> tuple[str, float
     return "supported", round(min(0.99, 0.4 + 0.6 * coverage), 3), reasons, False
 
 
-# a bound right before a rate: "högst var 6:e mån", "min. var 6:e mån"
+# a bound right before a rate: "högst var 6:e mån", notes' "min. var 6:e mån" (`quantities.bound_before` reads "min."
+# as minutes and the particle of "ses över" as a bound)
 _BOUND_BEFORE = re.compile(r"\b(?:min|minst|högst|max|maximalt|minimum)\.?\s*$", re.I)
 # notes name the person interviewed in the third person ("IP ringer …", "Talaren tycker …", "den intervjuade"), where
 # the transcript says "jag"

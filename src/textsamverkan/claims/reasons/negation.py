@@ -199,7 +199,8 @@ _CUE_WINDOW = 2  # content words a cue denies in the swap check
 _PRONOUNS = frozenset(
     ["han", "hon", "hen", "honom", "henne", "hans", "hennes", "dem", "dom", "oss", "mig", "dig", "sig"]
 )
-_WINDOW_END = frozenset(["att", "som", "så", "men", "och", "samt", "eftersom", "medan", "då", "när", "utan", "fast"])
+# words that end what a cue denies inside a clause (`CLAUSE_BREAK` has already cut at "men", "och", "då" …)
+_WINDOW_END = frozenset(["att", "som", "så", "utan", "fast"])
 
 
 def _cue_sides(text: str) -> tuple[str, str, str]:
